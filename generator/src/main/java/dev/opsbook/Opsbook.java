@@ -1,0 +1,105 @@
+package dev.opsbook;
+
+import dev.opsbook.check.ReferenceCheck;
+import dev.opsbook.finding.Findings;
+import dev.opsbook.link.ContentLinks;
+import dev.opsbook.load.HandbookLoader;
+import dev.opsbook.markdown.MarkdownEngine;
+import dev.opsbook.model.Handbook;
+import dev.opsbook.render.PageRenderer;
+import dev.opsbook.render.SiteRenderer;
+import dev.opsbook.site.LinkVerifier;
+import dev.opsbook.site.OutputGuard;
+import dev.opsbook.site.SiteWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The pipeline. {@link #build} loads the content, checks it, renders the pages and writes the site,
+ * in that order; bad content becomes findings and never stops it. One instance holds the engines
+ * (Markdown) and may run many builds.
+ */
+public final class Opsbook {
+    public static final String VERSION = version();
+    public static final String GENERATOR = "opsbook " + VERSION;
+
+    private final MarkdownEngine markdown = new MarkdownEngine();
+
+    public BuildResult build(BuildRequest request) throws OpsbookException {
+        Path content = request.content();
+        if (!Files.isDirectory(content)) {
+            throw new OpsbookException("content folder " + content + " does not exist or is not a folder", true, null);
+        }
+        if (request.writeSite()) {
+            String refusal = OutputGuard.refusal(content, request.output());
+            if (refusal != null) {
+                throw new OpsbookException(refusal + "; choose a folder of its own for the site", true, null);
+            }
+        }
+        if (request.templates() != null && !Files.isDirectory(request.templates())) {
+            throw new OpsbookException("templates folder " + request.templates() + " does not exist", true, null);
+        }
+        try {
+            // load
+            Findings findings = new Findings();
+            Handbook handbook = new HandbookLoader(markdown).load(content, findings);
+            LocalDate asOf = asOf(request.asOf(), handbook);
+            // check
+            ContentLinks links = new ContentLinks(handbook);
+            new ReferenceCheck(handbook, links, findings).run();
+            // render and write
+            int pages = 0;
+            if (request.writeSite()) {
+                pages = write(request, handbook, links);
+            }
+            return new BuildResult(asOf, handbook.services().size(), findings.sorted(), pages);
+        } catch (IOException | UncheckedIOException e) {
+            throw new OpsbookException("I/O error: " + e.getMessage(), false, e);
+        }
+    }
+
+    private int write(BuildRequest request, Handbook handbook, ContentLinks links) throws IOException, OpsbookException {
+        PageRenderer pages = new PageRenderer(request.templates());
+        try (SiteWriter writer = new SiteWriter(request.output())) {
+            new SiteRenderer(handbook, links, markdown, pages, GENERATOR).render(request.content(), writer);
+            List<String> broken = LinkVerifier.verify(writer.staging(), writer.written());
+            if (!broken.isEmpty()) {
+                throw new OpsbookException("internal error: the site has " + broken.size() + " broken internal links "
+                        + "(the previous site is left as it was):\n  " + String.join("\n  ", broken), false, null);
+            }
+            writer.commit();
+            return (int) writer.written().stream().filter(p -> p.endsWith(".html")).count();
+        }
+    }
+
+    /** The as-of date: the caller's, then opsbook.yaml's, then SOURCE_DATE_EPOCH, then today in the handbook's zone. */
+    static LocalDate asOf(LocalDate given, Handbook handbook) throws OpsbookException {
+        if (given != null) {
+            return given;
+        }
+        if (handbook.settings().asOf() != null) {
+            return handbook.settings().asOf();
+        }
+        ZoneId zone = handbook.settings().timezone();
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch != null && !epoch.isBlank()) {
+            try {
+                return Instant.ofEpochSecond(Long.parseLong(epoch.strip())).atZone(zone).toLocalDate();
+            } catch (NumberFormatException e) {
+                throw new OpsbookException("SOURCE_DATE_EPOCH is not a number of seconds: '" + epoch + "'", true, e);
+            }
+        }
+        return LocalDate.now(zone);
+    }
+
+    private static String version() {
+        String v = Opsbook.class.getPackage().getImplementationVersion();
+        return v != null ? v.replace("-SNAPSHOT", "") : "0.1.0";
+    }
+}

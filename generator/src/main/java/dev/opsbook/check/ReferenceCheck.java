@@ -1,0 +1,169 @@
+package dev.opsbook.check;
+
+import dev.opsbook.finding.DidYouMean;
+import dev.opsbook.finding.Findings;
+import dev.opsbook.finding.Rules;
+import dev.opsbook.link.ContentLinks;
+import dev.opsbook.model.Action;
+import dev.opsbook.model.Handbook;
+import dev.opsbook.model.Incident;
+import dev.opsbook.model.Markdown;
+import dev.opsbook.model.Person;
+import dev.opsbook.model.Ref;
+import dev.opsbook.model.Review;
+import dev.opsbook.model.Rota;
+import dev.opsbook.model.Runbook;
+import dev.opsbook.model.Service;
+import dev.opsbook.model.Settings;
+import dev.opsbook.model.Severity;
+import dev.opsbook.model.Sla;
+import dev.opsbook.model.Team;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code broken-reference}: every team, person, service, runbook, severity, alert, SLO, review or
+ * incident named anywhere (YAML or Markdown links) must exist. Also {@code unsafe-path} and
+ * disallowed link schemes in Markdown, through the same resolver that the renderer uses.
+ */
+public final class ReferenceCheck {
+    private final Handbook hb;
+    private final ContentLinks links;
+    private final Findings findings;
+    private final List<String> teamIds;
+    private final List<String> personIds;
+    private final List<String> serviceIds;
+    private final List<String> severityIds;
+    private final Set<String> alertNames;
+
+    public ReferenceCheck(Handbook hb, ContentLinks links, Findings findings) {
+        this.hb = hb;
+        this.links = links;
+        this.findings = findings;
+        teamIds = hb.teams().stream().map(Team::id).toList();
+        personIds = hb.teams().stream().flatMap(t -> t.members().stream()).map(Person::id).toList();
+        serviceIds = hb.services().stream().map(Service::id).toList();
+        severityIds = hb.severities().stream().map(Severity::id).toList();
+        alertNames = hb.services().stream().flatMap(s -> s.alerts().stream()).map(Service.Alert::name)
+                .collect(Collectors.toSet());
+    }
+
+    public void run() {
+        Settings settings = hb.settings();
+        for (Settings.Waiver w : settings.waivers()) {
+            person(w.approvedBy(), null);
+            if (w.service() != null && !w.service().id().equals("*")) {
+                exists(w.service(), serviceIds, "service", null);
+            }
+        }
+        hb.services().forEach(this::service);
+    }
+
+    private void service(Service s) {
+        String sid = s.id();
+        exists(s.owner(), teamIds, "team", sid);
+        for (Ref d : s.dependsOn()) {
+            if (d.id().equals(sid)) {
+                findings.error(Rules.BROKEN_REFERENCE, sid, d.pos(), "service '" + sid + "' depends on itself",
+                        "remove it from dependsOn");
+            } else {
+                exists(d, serviceIds, "service", sid);
+            }
+        }
+        Set<String> slos = s.slos().stream().map(Service.Slo::id).collect(Collectors.toSet());
+        for (Service.Alert a : s.alerts()) {
+            severity(a.severity(), sid);
+            exists(a.slo(), slos, "SLO", sid);
+            if (a.runbook() != null && hb.runbook(sid, a.runbook().id()).isEmpty()) {
+                String id = a.runbook().id();
+                String svc = id.contains("/") ? id.substring(0, id.indexOf('/')) : sid;
+                String prefix = id.contains("/") ? svc + "/" : "";
+                var candidates = hb.service(svc).map(x -> x.runbooks().stream().map(r -> prefix + r.id()).toList())
+                        .orElse(List.of());
+                report(a.runbook(), "runbook", candidates, sid, " (in services/" + svc + "/runbooks/)");
+            }
+        }
+        if (s.sla() != null) {
+            Set<String> seen = new HashSet<>();
+            for (Sla.ResponseTime t : s.sla().responseTimes()) {
+                severity(t.severity(), sid);
+                if (!seen.add(t.severity().id())) {
+                    findings.error(Rules.DUPLICATE_ID, sid, t.severity().pos(),
+                            "severity '" + t.severity().id() + "' has two response times", "keep one");
+                }
+            }
+        }
+        if (s.rota() != null) {
+            Rota r = s.rota();
+            r.lead().forEach(p -> person(p, sid));
+            r.engineer().forEach(p -> person(p, sid));
+            r.overrides().forEach(o -> person(o.person(), sid));
+            for (Rota.EscalationStep e : r.escalation()) {
+                if (hb.person(e.contact().id()).isEmpty() && hb.team(e.contact().id()).isEmpty()) {
+                    var all = new java.util.ArrayList<>(personIds);
+                    all.addAll(teamIds);
+                    report(e.contact(), "person or team", all, sid, "");
+                }
+            }
+        }
+        for (Runbook r : s.runbooks()) {
+            severity(r.severity(), sid);
+            exists(r.owner(), teamIds, "team", sid);
+            person(r.reviewedBy(), sid);
+            for (Ref a : r.alerts()) {
+                exists(a, alertNames, "alert", sid);
+            }
+            markdown(r.body(), r.file(), sid);
+        }
+        for (Review rv : s.reviews()) {
+            rv.participants().forEach(p -> person(p, sid));
+            actions(rv.actions(), sid);
+        }
+        for (Incident i : s.incidents()) {
+            severity(i.severity(), sid);
+            for (Ref other : i.services()) {
+                exists(other, serviceIds, "service", sid);
+            }
+            person(i.supportLead(), sid);
+            person(i.supportEngineer(), sid);
+            actions(i.actions(), sid);
+            markdown(i.body(), i.pos().file(), sid);
+        }
+    }
+
+    private void actions(List<Action> actions, String sid) {
+        actions.forEach(a -> person(a.owner(), sid));
+    }
+
+    private void markdown(Markdown body, String file, String sid) {
+        for (Markdown.MdLink l : body.links()) {
+            if (links.resolve(file, sid, l.url()) instanceof ContentLinks.Problem p) {
+                findings.error(p.rule(), sid, l.pos(), p.message(), p.hint());
+            }
+        }
+    }
+
+    private void severity(Ref r, String sid) {
+        exists(r, severityIds, "severity", sid);
+    }
+
+    private void person(Ref r, String sid) {
+        exists(r, personIds, "person", sid);
+    }
+
+    private void exists(Ref r, Collection<String> ids, String kind, String sid) {
+        if (r != null && !ids.contains(r.id())) {
+            report(r, kind, ids, sid, "");
+        }
+    }
+
+    private void report(Ref r, String kind, Collection<String> ids, String sid, String where) {
+        String near = DidYouMean.closest(r.id(), ids);
+        findings.error(Rules.BROKEN_REFERENCE, sid, r.pos(), "there is no " + kind + " '" + r.id() + "'" + where
+                        + (near != null ? " (did you mean '" + near + "'?)" : ""),
+                near != null ? "change it to '" + near + "'" : "use the id of an existing " + kind);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.opsbook.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code opsbook new service ID --owner TEAM}: a skeleton that passes the structural checks. */
+@Command(name = "new", mixinStandardHelpOptions = true, description = "Creates a skeleton in the content folder.",
+        subcommands = NewCommand.NewService.class)
+final class NewCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to create: service");
+    }
+
+    @Command(name = "service", mixinStandardHelpOptions = true,
+            description = "Creates services/ID/ with service.yaml and a first runbook.")
+    static final class NewService implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "The service id (lower-case kebab case).")
+        String id;
+
+        @Option(names = "--owner", required = true, paramLabel = "TEAM", description = "The owning team's id.")
+        String owner;
+
+        @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
+                description = "The content folder (default: ${DEFAULT-VALUE}).")
+        Path content;
+
+        @Override
+        public Integer call() throws IOException {
+            var err = spec.commandLine().getErr();
+            for (String[] v : new String[][] {{"ID", id}, {"--owner", owner}}) {
+                if (!v[1].matches("[a-z0-9][a-z0-9-]{0,62}")) {
+                    err.println("opsbook: " + v[0] + " '" + v[1] + "' is not a valid id: use lower-case letters, digits and dashes");
+                    return ExitCode.USAGE;
+                }
+            }
+            Path dir = content.resolve("services").resolve(id);
+            if (Files.exists(dir)) {
+                err.println("opsbook: " + dir + " already exists; nothing was written");
+                return ExitCode.USAGE;
+            }
+            Files.createDirectories(dir.resolve("runbooks"));
+            Files.writeString(dir.resolve("service.yaml"), """
+                    name: %s
+                    description: What the service does, in one sentence.
+                    owner: %s
+                    tier: 3
+                    lifecycle: experimental
+                    supportModel: developer-managed
+                    supportHours: business-hours
+                    dependsOn: []
+                    alerts: []
+                    """.formatted(id, owner), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("runbooks/service-down.md"), """
+                    ---
+                    title: %s is down
+                    summary: The service does not answer.
+                    ---
+                    ## Symptoms
+
+                    ## Impact
+
+                    ## Diagnosis
+
+                    ## Mitigation
+
+                    ## Escalation
+                    """.formatted(id), StandardCharsets.UTF_8);
+            spec.commandLine().getOut().println("created " + dir.resolve("service.yaml") + " and "
+                    + dir.resolve("runbooks/service-down.md"));
+            return ExitCode.OK;
+        }
+    }
+}

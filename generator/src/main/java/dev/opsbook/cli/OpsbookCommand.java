@@ -1,0 +1,131 @@
+package dev.opsbook.cli;
+
+import dev.opsbook.BuildRequest;
+import dev.opsbook.BuildResult;
+import dev.opsbook.Opsbook;
+import dev.opsbook.OpsbookException;
+import dev.opsbook.finding.Finding;
+import dev.opsbook.finding.Level;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code opsbook build | check | new service}. */
+@Command(name = "opsbook", mixinStandardHelpOptions = true, versionProvider = OpsbookCommand.Version.class,
+        description = "Builds a checked, cross-linked operations handbook from YAML and Markdown.",
+        subcommands = {OpsbookCommand.Build.class, OpsbookCommand.Check.class, NewCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no error findings", "1:error findings (the site and reports are still written)",
+                "2:unusable arguments or configuration", "3:internal error"})
+public final class OpsbookCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: build, check or new");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new OpsbookCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("opsbook: " + ex.getMessage());
+            ex.getCommandLine().usage(err);
+            return ExitCode.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            err.println("opsbook: internal error: " + ex);
+            ex.printStackTrace(err);
+            return ExitCode.INTERNAL;
+        });
+        return cl.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {Opsbook.GENERATOR};
+        }
+    }
+
+    /** The options that build and check share. */
+    abstract static class Run implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
+                description = "The content folder (default: ${DEFAULT-VALUE}).")
+        Path content;
+
+        @Option(names = "--as-of", paramLabel = "DATE", description = "The date that \"today\" means (YYYY-MM-DD).")
+        LocalDate asOf;
+
+        @Option(names = "--fail-on-warning", description = "Warnings fail the run too (exit 1).")
+        boolean failOnWarning;
+
+        abstract BuildRequest request();
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            BuildResult result;
+            try {
+                result = new Opsbook().build(request());
+            } catch (OpsbookException e) {
+                err.println("opsbook: " + e.getMessage());
+                if (e.isUsage()) {
+                    spec.commandLine().usage(err);
+                    return ExitCode.USAGE;
+                }
+                if (e.getCause() != null) {
+                    e.getCause().printStackTrace(err);
+                }
+                return ExitCode.INTERNAL;
+            }
+            for (Finding f : result.findings()) {
+                out.println(f.format());
+            }
+            out.println(result.summary());
+            boolean fail = result.hasErrors() || failOnWarning && result.count(Level.WARNING) > 0;
+            return fail ? ExitCode.FINDINGS : ExitCode.OK;
+        }
+    }
+
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = "Checks the content and writes the site (also when there are error findings).")
+    static final class Build extends Run {
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "site",
+                description = "The site folder, replaced as a whole when the build is complete (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--templates", paramLabel = "DIR",
+                description = "A folder of templates that override the default ones by name.")
+        Path templates;
+
+        @Override
+        BuildRequest request() {
+            return new BuildRequest(content, out, asOf, templates, true);
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Checks the content; writes no site.")
+    static final class Check extends Run {
+        @Override
+        BuildRequest request() {
+            return new BuildRequest(content, null, asOf, null, false);
+        }
+    }
+}

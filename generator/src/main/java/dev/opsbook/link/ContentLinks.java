@@ -1,0 +1,259 @@
+package dev.opsbook.link;
+
+import dev.opsbook.finding.Rules;
+import dev.opsbook.finding.DidYouMean;
+import dev.opsbook.model.Handbook;
+import dev.opsbook.model.Incident;
+import dev.opsbook.model.Markdown;
+import dev.opsbook.model.Review;
+import dev.opsbook.model.Runbook;
+import dev.opsbook.model.Service;
+import dev.opsbook.model.Team;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves a link written in content (Markdown or YAML) to what it points at: a page or file of the
+ * site, an external address, or a problem (a rule id and a message). Short references
+ * ({@code service:ledger}, {@code runbook:ledger/failover}, {@code severity:P1}, {@code team:payments},
+ * {@code person:alice}, {@code review:…}, {@code incident:…}) and relative paths to content files are
+ * both understood.
+ */
+public final class ContentLinks {
+    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+    private static final Set<String> EXTERNAL = Set.of("http", "https", "mailto");
+    private static final Set<String> SHORT = Set.of("service", "runbook", "severity", "team", "person", "review", "incident");
+    private static final List<String> SERVICE_ANCHORS = List.of("overview", "sla", "slos", "support", "rota",
+            "alerts", "runbooks", "dependencies", "telemetry", "readiness", "reviews", "incidents", "links");
+
+    private final Handbook handbook;
+    /** Content file → site path (with fragment) for every file that becomes, or belongs to, a page. */
+    private final Map<String, String> pages = new HashMap<>();
+    /** Site path → the anchors it has, for fragment checks. */
+    private final Map<String, Set<String>> anchors = new HashMap<>();
+    private final Set<String> assets;
+
+    public ContentLinks(Handbook handbook) {
+        this.handbook = handbook;
+        this.assets = new HashSet<>(handbook.assets());
+        pages.put("opsbook.yaml", SitePaths.HOME);
+        pages.put("severities.yaml", SitePaths.SEVERITIES);
+        anchors.put(SitePaths.HOME, Set.of());
+        anchors.put(SitePaths.SEVERITIES, handbook.severities().stream()
+                .map(s -> SitePaths.severityAnchor(s.id())).collect(Collectors.toSet()));
+        for (Team t : handbook.teams()) {
+            pages.put("teams/" + t.id() + ".yaml", SitePaths.team(t.id()));
+            Set<String> a = t.members().stream().map(p -> SitePaths.personAnchor(p.id())).collect(Collectors.toSet());
+            a.add("members");
+            a.add("services");
+            anchors.put(SitePaths.team(t.id()), a);
+        }
+        for (Service s : handbook.services()) {
+            String page = SitePaths.service(s.id());
+            pages.put(s.folder() + "/service.yaml", page);
+            pages.put(s.folder() + "/sla.yaml", page + "#sla");
+            pages.put(s.folder() + "/rota.yaml", page + "#rota");
+            pages.put(s.folder(), page);
+            Set<String> a = new HashSet<>(SERVICE_ANCHORS);
+            s.slos().forEach(slo -> a.add(SitePaths.sloAnchor(slo.id())));
+            s.alerts().forEach(al -> a.add(SitePaths.alertAnchor(al.name())));
+            anchors.put(page, a);
+            for (Runbook r : s.runbooks()) {
+                page(r.file(), SitePaths.runbook(s.id(), r.id()), r.body());
+            }
+            for (Incident i : s.incidents()) {
+                page(i.pos().file(), SitePaths.incident(s.id(), i.id()), i.body());
+            }
+            for (Review r : s.reviews()) {
+                pages.put(r.pos().file(), SitePaths.review(s.id(), r.id()));
+                anchors.put(SitePaths.review(s.id(), r.id()), Set.of("answers", "actions"));
+            }
+        }
+    }
+
+    private void page(String file, String sitePath, Markdown body) {
+        pages.put(file, sitePath);
+        anchors.put(sitePath, body.headings().stream().map(Markdown.MdHeading::anchor).collect(Collectors.toSet()));
+    }
+
+    /** The site page a content file becomes, if it becomes one. */
+    public Optional<String> pageOf(String contentFile) {
+        return Optional.ofNullable(pages.get(contentFile));
+    }
+
+    /** What a link resolves to. */
+    public sealed interface Resolution {
+    }
+
+    /** An address outside the handbook (http, https, mailto), to be emitted as it is. */
+    public record External(String url) implements Resolution {
+    }
+
+    /** A page or file of the site, with an optional fragment ({@code path#fragment}). */
+    public record Internal(String target) implements Resolution {
+    }
+
+    /** A link that cannot be made: {@code rule} is broken-reference, unsafe-path or schema. */
+    public record Problem(String rule, String message, String hint) implements Resolution {
+    }
+
+    /**
+     * Resolves {@code url} as written in the content file {@code fromFile} (relative to the content
+     * root), which belongs to {@code fromService} (or null).
+     */
+    public Resolution resolve(String fromFile, String fromService, String url) {
+        String raw = url == null ? "" : url.strip();
+        // browsers ignore control characters and white space inside a scheme: so must the check
+        String squeezed = raw.replaceAll("[\\x00-\\x20]", "");
+        if (squeezed.isEmpty()) {
+            return new Problem(Rules.BROKEN_REFERENCE, "empty link", "write where the link should go");
+        }
+        var m = SCHEME.matcher(squeezed);
+        if (m.find()) {
+            String scheme = m.group(1).toLowerCase(Locale.ROOT);
+            if (EXTERNAL.contains(scheme)) {
+                return new External(raw);
+            }
+            if (SHORT.contains(scheme)) {
+                return shortRef(scheme, raw.substring(raw.indexOf(':') + 1).strip(), fromService, raw);
+            }
+            return new Problem(Rules.SCHEMA, "link '" + raw + "' uses the scheme '" + m.group(1)
+                    + ":', which is not allowed", "use an http, https or mailto address, a short reference "
+                    + "(service:, runbook:, …) or a relative link to a content file");
+        }
+        if (raw.startsWith("/") || raw.startsWith("\\") || raw.matches("^[A-Za-z]:[\\\\/].*")) {
+            return new Problem(Rules.UNSAFE_PATH, "link '" + raw + "' is an absolute path",
+                    "link relative to this file, e.g. ../../ledger/runbooks/failover.md");
+        }
+        int hash = raw.indexOf('#');
+        String pathPart = hash < 0 ? raw : raw.substring(0, hash);
+        String fragment = hash < 0 ? null : raw.substring(hash + 1);
+        int query = pathPart.indexOf('?');
+        if (query >= 0) {
+            pathPart = pathPart.substring(0, query);
+        }
+        if (pathPart.isEmpty()) {
+            String self = pages.get(fromFile);
+            return self == null ? new Problem(Rules.BROKEN_REFERENCE, "link '" + raw + "' has no page to point into",
+                    "link to a page") : withFragment(self, fragment, raw);
+        }
+        String decoded = URLDecoder.decode(pathPart.replace("+", "%2B"), StandardCharsets.UTF_8);
+        String dir = fromFile.contains("/") ? fromFile.substring(0, fromFile.lastIndexOf('/')) : "";
+        Optional<String> target = normalise(dir, decoded);
+        if (target.isEmpty()) {
+            return new Problem(Rules.UNSAFE_PATH, "link '" + raw + "' leaves the content folder",
+                    "link only to files inside the handbook");
+        }
+        String path = target.get();
+        String page = pages.get(path);
+        if (page == null && path.endsWith("/")) {
+            page = pages.get(path.substring(0, path.length() - 1));
+        }
+        if (page != null) {
+            return withFragment(page, fragment, raw);
+        }
+        if (assets.contains(path)) {
+            return new Internal(fragment == null ? path : path + "#" + fragment);
+        }
+        return new Problem(Rules.BROKEN_REFERENCE, "broken link '" + raw + "': there is no file " + path,
+                "correct the path (relative to this file) or use a short reference such as runbook:<service>/<id>");
+    }
+
+    private Resolution withFragment(String page, String fragment, String raw) {
+        int hash = page.indexOf('#');
+        if (fragment == null || fragment.isEmpty()) {
+            return new Internal(page);
+        }
+        String path = hash < 0 ? page : page.substring(0, hash);
+        Set<String> known = anchors.getOrDefault(path, Set.of());
+        if (!known.contains(fragment)) {
+            String near = DidYouMean.closest(fragment, known);
+            return new Problem(Rules.BROKEN_REFERENCE, "broken link '" + raw + "': no section '#" + fragment + "' there"
+                    + (near != null ? " (did you mean '#" + near + "'?)" : ""),
+                    "link to a heading that exists (its anchor is the heading in lower case with dashes)");
+        }
+        return new Internal(path + "#" + fragment);
+    }
+
+    private Resolution shortRef(String kind, String value, String fromService, String raw) {
+        int hash = value.indexOf('#');
+        String id = hash < 0 ? value : value.substring(0, hash);
+        String fragment = hash < 0 ? null : value.substring(hash + 1);
+        Optional<String> page = switch (kind) {
+            case "service" -> handbook.service(id).map(s -> SitePaths.service(s.id()));
+            case "runbook" -> fromService == null && !id.contains("/") ? Optional.empty()
+                    : handbook.runbook(fromService, id).map(r -> SitePaths.runbook(r.service(), r.id()));
+            case "severity" -> handbook.severity(id).map(s -> SitePaths.SEVERITIES + "#" + SitePaths.severityAnchor(s.id()));
+            case "team" -> handbook.team(id).map(t -> SitePaths.team(t.id()));
+            case "person" -> handbook.person(id).map(p -> SitePaths.team(p.team()) + "#" + SitePaths.personAnchor(p.id()));
+            case "review" -> fromService == null && !id.contains("/") ? Optional.empty()
+                    : handbook.review(fromService, id).map(r -> SitePaths.review(r.service(), r.id()));
+            case "incident" -> fromService == null && !id.contains("/") ? Optional.empty()
+                    : handbook.incident(fromService, id).map(i -> SitePaths.incident(i.service(), i.id()));
+            default -> Optional.empty();
+        };
+        if (page.isEmpty()) {
+            String near = DidYouMean.closest(id, candidates(kind, fromService, id));
+            return new Problem(Rules.BROKEN_REFERENCE, "broken link '" + raw + "': there is no " + kind + " '" + id + "'"
+                    + (near != null ? " (did you mean '" + near + "'?)" : ""),
+                    "use the id of an existing " + kind + (kind.equals("runbook") || kind.equals("review")
+                    || kind.equals("incident") ? " (" + kind + ":<service>/<id>)" : ""));
+        }
+        if (fragment != null && !page.get().contains("#")) {
+            return withFragment(page.get(), fragment, raw);
+        }
+        return new Internal(page.get());
+    }
+
+    private List<String> candidates(String kind, String fromService, String id) {
+        String service = id.contains("/") ? id.substring(0, id.indexOf('/')) : fromService;
+        String prefix = id.contains("/") ? service + "/" : "";
+        Optional<Service> s = service == null ? Optional.empty() : handbook.service(service);
+        return switch (kind) {
+            case "service" -> handbook.services().stream().map(Service::id).toList();
+            case "severity" -> handbook.severities().stream().map(x -> x.id()).toList();
+            case "team" -> handbook.teams().stream().map(Team::id).toList();
+            case "person" -> handbook.teams().stream().flatMap(t -> t.members().stream()).map(p -> p.id()).toList();
+            case "runbook" -> s.map(x -> x.runbooks().stream().map(r -> prefix + r.id()).toList()).orElse(List.of());
+            case "review" -> s.map(x -> x.reviews().stream().map(r -> prefix + r.id()).toList()).orElse(List.of());
+            case "incident" -> s.map(x -> x.incidents().stream().map(r -> prefix + r.id()).toList()).orElse(List.of());
+            default -> List.of();
+        };
+    }
+
+    /** Joins {@code dir} and a relative path; empty if the result would leave the root. */
+    static Optional<String> normalise(String dir, String relative) {
+        Deque<String> parts = new ArrayDeque<>();
+        if (!dir.isEmpty()) {
+            for (String p : dir.split("/")) {
+                parts.addLast(p);
+            }
+        }
+        boolean trailingSlash = relative.endsWith("/");
+        for (String p : relative.replace('\\', '/').split("/")) {
+            if (p.isEmpty() || p.equals(".")) {
+                continue;
+            }
+            if (p.equals("..")) {
+                if (parts.isEmpty()) {
+                    return Optional.empty();
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(p);
+            }
+        }
+        return Optional.of(String.join("/", parts) + (trailingSlash && !parts.isEmpty() ? "/" : ""));
+    }
+}

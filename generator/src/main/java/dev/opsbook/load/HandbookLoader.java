@@ -1,0 +1,293 @@
+package dev.opsbook.load;
+
+import dev.opsbook.finding.Findings;
+import dev.opsbook.finding.Rules;
+import dev.opsbook.markdown.MarkdownEngine;
+import dev.opsbook.model.Handbook;
+import dev.opsbook.model.Incident;
+import dev.opsbook.model.Person;
+import dev.opsbook.model.Pos;
+import dev.opsbook.model.Review;
+import dev.opsbook.model.Rota;
+import dev.opsbook.model.Runbook;
+import dev.opsbook.model.Service;
+import dev.opsbook.model.Settings;
+import dev.opsbook.model.Severity;
+import dev.opsbook.model.Sla;
+import dev.opsbook.model.Team;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads a content folder (content.md) into a {@link Handbook}. Every problem is a finding; the
+ * handbook returned holds everything that could be read.
+ */
+public final class HandbookLoader {
+    private final MarkdownEngine markdown;
+
+    public HandbookLoader(MarkdownEngine markdown) {
+        this.markdown = markdown;
+    }
+
+    public Handbook load(Path root, Findings findings) throws IOException {
+        Path realRoot = root.toRealPath();
+        Settings settings = Settings.defaults();
+        Path settingsFile = root.resolve("opsbook.yaml");
+        if (Files.isRegularFile(settingsFile)) {
+            settings = yaml(settingsFile, "opsbook.yaml", null, findings).map(SettingsLoader::read).orElse(settings);
+        }
+        List<PathMatcher> exclude = settings.exclude().stream()
+                .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        TreeSet<String> files = list(root, realRoot, exclude, findings);
+
+        List<Severity> severities = List.of();
+        if (files.contains("severities.yaml")) {
+            severities = yaml(root.resolve("severities.yaml"), "severities.yaml", null, findings)
+                    .map(SeveritiesLoader::read).orElse(List.of());
+        } else {
+            findings.error(Rules.SCHEMA, null, Pos.file("severities.yaml"),
+                    "severities.yaml is missing: every handbook defines its incident severity levels",
+                    "create severities.yaml with a `severities:` list, most severe first");
+        }
+
+        List<Team> teams = new ArrayList<>();
+        Map<String, TreeSet<String>> serviceFiles = new TreeMap<>();
+        List<String> assets = new ArrayList<>();
+        Set<String> badFolders = new HashSet<>();
+        for (String rel : files) {
+            String[] parts = rel.split("/");
+            if (parts.length == 1) {
+                if (!rel.equals("opsbook.yaml") && !rel.equals("severities.yaml")) {
+                    assets.add(rel);
+                }
+            } else if (parts[0].equals("teams") && parts.length == 2 && isYaml(parts[1])) {
+                String id = stem(parts[1]);
+                if (checkName(rel, id, parts[1], null, findings)) {
+                    yaml(root.resolve(rel), rel, null, findings).ifPresent(y -> teams.add(TeamLoader.read(id, y)));
+                }
+            } else if (parts[0].equals("services") && parts.length >= 3) {
+                String id = parts[1];
+                if (!Ids.valid(id)) {
+                    if (badFolders.add(id)) {
+                        findings.error(Rules.INVALID_ID, null, Pos.file("services/" + id),
+                                "service folder " + Ids.problem(id), "rename the folder to '" + Ids.suggest(id) + "'");
+                    }
+                    continue;
+                }
+                serviceFiles.computeIfAbsent(id, k -> new TreeSet<>()).add(rel.substring(("services/" + id + "/").length()));
+            } else {
+                assets.add(rel);
+            }
+        }
+        checkPeople(teams, findings);
+
+        List<Service> services = new ArrayList<>();
+        for (Map.Entry<String, TreeSet<String>> e : serviceFiles.entrySet()) {
+            service(root, e.getKey(), e.getValue(), findings, assets).ifPresent(services::add);
+        }
+        assets.sort(null);
+        return new Handbook(settings, severities, teams, services, files, assets);
+    }
+
+    private Optional<Service> service(Path root, String id, TreeSet<String> names, Findings findings,
+                                      List<String> assets) throws IOException {
+        String dir = "services/" + id + "/";
+        if (!names.contains("service.yaml")) {
+            findings.error(Rules.SCHEMA, id, Pos.file(dir + "service.yaml"),
+                    "service folder '" + id + "' has no service.yaml",
+                    "add services/" + id + "/service.yaml with at least `owner: <team id>`");
+            return Optional.empty();
+        }
+        Optional<YamlMap> y = yaml(root.resolve(dir + "service.yaml"), dir + "service.yaml", id, findings);
+        if (y.isEmpty()) {
+            return Optional.empty();
+        }
+        ServiceLoader.Parts p = ServiceLoader.read(id, y.get());
+        Sla sla = null;
+        Rota rota = null;
+        List<Runbook> runbooks = new ArrayList<>();
+        List<Review> reviews = new ArrayList<>();
+        List<Incident> incidents = new ArrayList<>();
+        for (String name : names) {
+            String rel = dir + name;
+            Path file = root.resolve(rel);
+            String[] parts = name.split("/");
+            if (name.equals("service.yaml")) {
+                continue;
+            } else if (name.equals("sla.yaml")) {
+                sla = yaml(file, rel, id, findings).map(SlaLoader::read).orElse(null);
+            } else if (name.equals("rota.yaml")) {
+                rota = yaml(file, rel, id, findings).map(RotaLoader::read).orElse(null);
+            } else if (parts.length == 2 && parts[0].equals("runbooks") && parts[1].endsWith(".md")) {
+                String rid = stem(parts[1]);
+                if (checkName(rel, rid, parts[1], id, findings)) {
+                    frontMatter(file, rel, id, findings).ifPresent(fm ->
+                            runbooks.add(RunbookLoader.read(rid, id, rel, fm, markdown, findings)));
+                }
+            } else if (parts.length == 2 && parts[0].equals("incidents") && parts[1].endsWith(".md")) {
+                String iid = stem(parts[1]);
+                if (checkName(rel, iid, parts[1], id, findings)) {
+                    frontMatter(file, rel, id, findings).ifPresent(fm ->
+                            incidents.add(IncidentLoader.read(iid, id, rel, fm, markdown, findings)));
+                }
+            } else if (parts.length == 2 && parts[0].equals("reviews") && isYaml(parts[1])) {
+                String rid = stem(parts[1]);
+                if (checkName(rel, rid, parts[1], id, findings)) {
+                    yaml(file, rel, id, findings).ifPresent(m -> reviews.add(ReviewLoader.read(rid, id, m)));
+                }
+            } else if (parts.length == 1 && isYaml(name)) {
+                findings.error(Rules.SCHEMA, id, Pos.file(rel), "unknown file '" + name + "' in a service folder"
+                                + nearFile(name), "a service folder holds service.yaml, sla.yaml and rota.yaml");
+            } else {
+                assets.add(rel);
+            }
+        }
+        return Optional.of(new Service(id, p.name(), p.description(), p.owner(), p.tier(), p.lifecycle(),
+                p.supportModel(), p.supportHours(), p.dependsOn(), p.links(), p.telemetry(), p.slos(), p.alerts(),
+                p.readiness(), p.notApplicable(), sla, rota, List.copyOf(runbooks), List.copyOf(reviews),
+                List.copyOf(incidents), new Pos(dir + "service.yaml", 1, 1)));
+    }
+
+    private static String nearFile(String name) {
+        String near = dev.opsbook.finding.DidYouMean.closest(name, List.of("service.yaml", "sla.yaml", "rota.yaml"));
+        return near != null ? " (did you mean '" + near + "'?)" : "";
+    }
+
+    /** People ids are unique across all teams: a second person with an id is a finding. */
+    private static void checkPeople(List<Team> teams, Findings findings) {
+        Map<String, Person> seen = new HashMap<>();
+        for (Team t : teams) {
+            for (Person p : t.members()) {
+                Person first = seen.putIfAbsent(p.id(), p);
+                if (first != null) {
+                    findings.error(Rules.DUPLICATE_ID, null, p.pos(), "person '" + p.id() + "' is already defined at "
+                                    + first.pos(), "people ids are unique across all teams: give this person another id"
+                                    + " or list them in one team only");
+                }
+            }
+        }
+    }
+
+    private static boolean checkName(String rel, String id, String name, String service, Findings findings) {
+        if (Ids.valid(id) && !name.endsWith(".yml")) {
+            return true;
+        }
+        if (name.endsWith(".yml")) {
+            findings.error(Rules.INVALID_ID, service, Pos.file(rel), "file name '" + name + "' must end in .yaml",
+                    "rename it to '" + id + ".yaml'");
+        } else {
+            findings.error(Rules.INVALID_ID, service, Pos.file(rel), "file name " + Ids.problem(id),
+                    "rename it to '" + Ids.suggest(id) + name.substring(name.lastIndexOf('.')) + "'");
+        }
+        return false;
+    }
+
+    private static boolean isYaml(String name) {
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    private static String stem(String name) {
+        return name.substring(0, name.lastIndexOf('.'));
+    }
+
+    private static Optional<YamlMap> yaml(Path file, String rel, String service, Findings findings) throws IOException {
+        return Source.read(file, rel, Limits.MAX_YAML_BYTES, service, findings)
+                .flatMap(text -> YamlDocument.parse(text, new YamlDocument.Ctx(rel, 0, service, findings)));
+    }
+
+    private static Optional<FrontMatter> frontMatter(Path file, String rel, String service, Findings findings)
+            throws IOException {
+        return Source.read(file, rel, Limits.MAX_MARKDOWN_BYTES, service, findings)
+                .flatMap(text -> FrontMatter.split(text, rel, service, findings));
+    }
+
+    /** Every file below the root, relative and sorted; hidden and excluded files are left out. */
+    private static TreeSet<String> list(Path root, Path realRoot, List<PathMatcher> exclude, Findings findings)
+            throws IOException {
+        TreeSet<String> out = new TreeSet<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (dir.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                return hidden(dir) || excluded(rel(dir)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                String rel = rel(file);
+                if (hidden(file) || excluded(rel)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isSymbolicLink()) {
+                    Path target;
+                    try {
+                        target = file.toRealPath();
+                    } catch (IOException e) {
+                        findings.error(Rules.BROKEN_REFERENCE, null, Pos.file(rel),
+                                "symbolic link leads nowhere", "remove the link or restore its target");
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (!target.startsWith(realRoot)) {
+                        findings.error(Rules.UNSAFE_PATH, null, Pos.file(rel),
+                                "symbolic link leads outside the content folder; it is not followed",
+                                "copy the file into the content folder instead of linking to it");
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (!Files.isRegularFile(target)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                } else if (!attrs.isRegularFile()) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (out.size() >= Limits.MAX_FILES) {
+                    if (out.size() == Limits.MAX_FILES) {
+                        findings.error(Rules.SCHEMA, null, Pos.file(rel), "the content folder has more than "
+                                + Limits.MAX_FILES + " files; the rest are not read", "split the handbook");
+                    }
+                    return FileVisitResult.TERMINATE;
+                }
+                out.add(rel);
+                return FileVisitResult.CONTINUE;
+            }
+
+            private String rel(Path p) {
+                return root.relativize(p).toString().replace('\\', '/');
+            }
+
+            private boolean excluded(String rel) {
+                Path p = Path.of(rel);
+                for (PathMatcher m : exclude) {
+                    for (Path q = p; q != null; q = q.getParent()) {
+                        if (m.matches(q)) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            }
+        });
+        return out;
+    }
+
+    private static boolean hidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+}

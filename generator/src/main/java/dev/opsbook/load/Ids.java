@@ -1,0 +1,26 @@
+package dev.opsbook.load;
+
+import java.util.regex.Pattern;
+
+/** The id rule of the contract: lower-case kebab case, 1 to 63 characters. */
+final class Ids {
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private Ids() {
+    }
+
+    static boolean valid(String id) {
+        return ID.matcher(id).matches();
+    }
+
+    static String problem(String name) {
+        return "'" + name + "' is not a valid id: use lower-case letters, digits and dashes (such as payments-api),"
+                + " at most 63 characters";
+    }
+
+    /** The valid id closest to a name ("Payments API" → "payments-api"). */
+    static String suggest(String name) {
+        String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? "my-id" : s.length() > 63 ? s.substring(0, 63) : s;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.opsbook.load;
+
+import dev.opsbook.finding.DidYouMean;
+import dev.opsbook.finding.Rules;
+import dev.opsbook.model.Pos;
+import dev.opsbook.model.Ref;
+import dev.opsbook.model.Settings;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Reads {@code opsbook.yaml}; absent keys take the defaults of the contract. */
+final class SettingsLoader {
+    static final List<String> SEVERITY_SETTINGS = List.of("off", "info", "warning", "error");
+
+    private SettingsLoader() {
+    }
+
+    static Settings read(YamlMap y) {
+        Settings d = Settings.defaults();
+        String title = y.string("title");
+        String organisation = y.string("organisation");
+        String baseUrl = y.string("baseUrl");
+        if (baseUrl != null && !baseUrl.matches("(?i)https?://\\S+")) {
+            y.schema("baseUrl", "'baseUrl' must be an http or https address, found '" + baseUrl + "'", null);
+            baseUrl = null;
+        }
+        ZoneId zone = zone(y, "timezone");
+        Integer horizon = y.integer("rotaHorizonWeeks", 1, 104);
+        Boolean contacts = y.bool("showContactDetails");
+        List<String> sections = y.has("runbookSections") ? y.strings("runbookSections") : d.runbookSections();
+        Map<String, Settings.RuleSetting> checks = new LinkedHashMap<>();
+        y.map("checks").ifPresent(c -> readChecks(c, checks));
+        List<Settings.Waiver> waivers = y.maps("waivers").stream().map(SettingsLoader::waiver).toList();
+        Map<String, List<String>> levels = new LinkedHashMap<>();
+        y.map("levels").ifPresent(l -> readLevels(l, levels));
+        List<String> exclude = y.strings("exclude");
+        var asOf = y.date("asOf");
+        y.finish();
+        return new Settings(title != null ? title : d.title(), organisation, baseUrl,
+                zone != null ? zone : d.timezone(), asOf, horizon != null ? horizon : d.rotaHorizonWeeks(),
+                contacts != null ? contacts : d.showContactDetails(), List.copyOf(sections), Map.copyOf(checks),
+                waivers, levels, exclude);
+    }
+
+    static ZoneId zone(YamlMap y, String key) {
+        String tz = y.string(key);
+        if (tz == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(tz);
+        } catch (DateTimeException e) {
+            y.schema(key, "'" + key + "' is not an IANA time zone: '" + tz + "'",
+                    "use a zone such as Europe/London, America/New_York or UTC");
+            return null;
+        }
+    }
+
+    private static void readChecks(YamlMap c, Map<String, Settings.RuleSetting> checks) {
+        for (String rule : c.keys()) {
+            Pos at = c.keyPos(rule);
+            if (!Rules.isKnown(rule)) {
+                unknownRule(c, rule, at);
+                continue;
+            }
+            if (Rules.isStructural(rule)) {
+                c.schema(rule, "'" + rule + "' is a structural rule: it is always an error and cannot be configured",
+                        "remove '" + rule + "' from checks:");
+                continue;
+            }
+            String severity = c.scalarAt(rule);
+            Integer maxAge = null;
+            if (c.isMapping(rule)) {
+                YamlMap m = c.map(rule).orElseThrow();
+                severity = m.oneOf("severity", SEVERITY_SETTINGS);
+                maxAge = m.integer("maxAgeDays", 1, 3650);
+                if (maxAge != null && !rule.equals("runbook-stale")) {
+                    m.schema("maxAgeDays", "'maxAgeDays' only applies to runbook-stale", null);
+                    maxAge = null;
+                }
+                m.finish();
+            } else if (severity == null || !SEVERITY_SETTINGS.contains(severity)) {
+                c.schema(rule, "'" + rule + "' must be off, info, warning or error (or a mapping with severity:), found '"
+                        + severity + "'", null);
+                continue;
+            }
+            checks.put(rule, new Settings.RuleSetting(rule, severity, maxAge, at));
+        }
+    }
+
+    private static void unknownRule(YamlMap y, String rule, Pos at) {
+        String near = nearRule(rule);
+        y.schema(rule, "unknown rule '" + rule + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""),
+                "use a rule id of checks.md");
+    }
+
+    private static Settings.Waiver waiver(YamlMap w) {
+        w.require("rule", "service", "reason", "expires");
+        Ref rule = w.ref("rule");
+        if (rule != null && !Rules.isKnown(rule.id())) {
+            String near = nearRule(rule.id());
+            w.schema("rule", "unknown rule '" + rule.id() + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""), null);
+            rule = null;
+        } else if (rule != null && Rules.isStructural(rule.id())) {
+            w.schema("rule", "'" + rule.id() + "' is a structural rule and cannot be waived", "fix the content instead");
+            rule = null;
+        }
+        Ref service = w.ref("service");
+        String reason = w.string("reason");
+        Ref approvedBy = w.ref("approvedBy");
+        var expires = w.date("expires");
+        w.finish();
+        return new Settings.Waiver(rule, service, reason, approvedBy, expires, w.pos());
+    }
+
+    private static void readLevels(YamlMap l, Map<String, List<String>> levels) {
+        for (String level : l.keys()) {
+            List<String> rules = l.strings(level);
+            for (String r : rules) {
+                if (!Rules.COMPLETENESS.contains(r)) {
+                    l.schema(level, "level '" + level + "' names '" + r + "', which is not a completeness rule", null);
+                }
+            }
+            levels.put(level, rules.stream().filter(Rules.COMPLETENESS::contains).toList());
+        }
+    }
+
+    /** The rule id closest to a misspelt one, or null. */
+    static String nearRule(String rule) {
+        return DidYouMean.closest(rule, Stream.concat(Rules.STRUCTURAL.stream(), Rules.COMPLETENESS.stream()).toList());
+    }
+}

@@ -1,0 +1,34 @@
+package dev.opsbook.load;
+
+import dev.opsbook.model.Ref;
+import dev.opsbook.model.Sla;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads {@code services/<id>/sla.yaml}. */
+final class SlaLoader {
+    static final List<String> PERIODS = List.of("month", "quarter", "year");
+
+    private SlaLoader() {
+    }
+
+    static Sla read(YamlMap y) {
+        y.require("availability");
+        var availability = y.percent("availability");
+        String period = y.oneOf("period", PERIODS);
+        String hours = y.oneOf("supportHours", ServiceLoader.SUPPORT_HOURS);
+        List<Sla.ResponseTime> times = new ArrayList<>();
+        y.map("responseTimes").ifPresent(r -> {
+            for (String severity : r.keys()) {
+                r.map(severity).ifPresent(t -> {
+                    times.add(new Sla.ResponseTime(new Ref(severity, r.keyPos(severity)), t.duration("acknowledge"),
+                            t.duration("resolve")));
+                    t.finish();
+                });
+            }
+        });
+        List<String> customers = y.strings("customers");
+        y.finish();
+        return new Sla(availability, period != null ? period : "month", hours, List.copyOf(times), customers, y.pos());
+    }
+}

@@ -1,0 +1,414 @@
+package dev.opsbook.load;
+
+import dev.opsbook.finding.DidYouMean;
+import dev.opsbook.finding.Rules;
+import dev.opsbook.model.Dur;
+import dev.opsbook.model.Pos;
+import dev.opsbook.model.Ref;
+import dev.opsbook.model.When;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * A YAML mapping read strictly. Each typed getter checks the value and, when it is wrong, adds a
+ * {@code schema} finding at the value and returns null (or an empty list), so that loading goes on.
+ * Every key a loader asks for is remembered; {@link #finish()} reports the others as unknown keys,
+ * with the closest known key as a suggestion.
+ */
+final class YamlMap {
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DATE_TIME =
+            Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(?::\\d{2})?)(Z|[+-]\\d{2}:\\d{2})?");
+    private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}");
+    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,12}(\\.\\d{1,12})?");
+
+    private final MappingNode node;
+    private final YamlDocument.Ctx ctx;
+    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    private final Set<String> known = new LinkedHashSet<>();
+
+    YamlMap(MappingNode node, YamlDocument.Ctx ctx) {
+        this.node = node;
+        this.ctx = ctx;
+        for (NodeTuple t : node.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode key)) {
+                schema(t.getKeyNode(), "a key must be plain text, found " + describe(t.getKeyNode()), null);
+                continue;
+            }
+            NodeTuple first = entries.putIfAbsent(key.getValue(), t);
+            if (first != null) {
+                ctx.findings().error(Rules.YAML_SYNTAX, ctx.service(), ctx.pos(key),
+                        "duplicate key '" + key.getValue() + "' (first at line "
+                                + ctx.pos(first.getKeyNode()).line() + ")",
+                        "keep one '" + key.getValue() + "' and remove the other");
+            }
+        }
+    }
+
+    static YamlMap empty(YamlDocument.Ctx ctx) {
+        return new YamlMap(new MappingNode(Tag.MAP, List.of(), org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK), ctx);
+    }
+
+    Pos pos() {
+        return node.getStartMark() == null ? new Pos(ctx.file(), ctx.lineOffset() + 1, 1) : ctx.pos(node);
+    }
+
+    String file() {
+        return ctx.file();
+    }
+
+    /** Where the value of {@code key} is, or where the mapping is when the key is absent. */
+    Pos pos(String key) {
+        NodeTuple t = entries.get(key);
+        return t == null ? pos() : ctx.pos(t.getValueNode());
+    }
+
+    /** Where the key itself is written, or where the mapping is. */
+    Pos keyPos(String key) {
+        NodeTuple t = entries.get(key);
+        return t == null ? pos() : ctx.pos(t.getKeyNode());
+    }
+
+    boolean has(String key) {
+        known.add(key);
+        Node v = value(key);
+        return v != null;
+    }
+
+    /** The value node, or null when absent or written as null. */
+    private Node value(String key) {
+        known.add(key);
+        NodeTuple t = entries.get(key);
+        if (t == null) {
+            return null;
+        }
+        Node v = t.getValueNode();
+        if (v instanceof ScalarNode s && Tag.NULL.equals(s.getTag()) && s.getScalarStyle().getChar() == null) {
+            return null;
+        }
+        return v;
+    }
+
+    private String scalar(String key, String what) {
+        Node v = value(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        schema(v, "'" + key + "' must be " + what + ", found " + describe(v), null);
+        return null;
+    }
+
+    void require(String... keys) {
+        for (String key : keys) {
+            if (value(key) == null) {
+                ctx.findings().error(Rules.SCHEMA, ctx.service(), pos(), "missing required key '" + key + "'",
+                        "add `" + key + ":` with a value here");
+            }
+        }
+    }
+
+    String string(String key) {
+        String s = scalar(key, "text");
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    Integer integer(String key, int min, int max) {
+        String s = scalar(key, "a whole number");
+        if (s == null) {
+            return null;
+        }
+        if (!INTEGER.matcher(s.strip()).matches()) {
+            schema(value(key), "'" + key + "' must be a whole number, found '" + s + "'", null);
+            return null;
+        }
+        int i = Integer.parseInt(s.strip().replace("+", ""));
+        if (i < min || i > max) {
+            schema(value(key), "'" + key + "' must be from " + min + " to " + max + ", found " + i, null);
+            return null;
+        }
+        return i;
+    }
+
+    BigDecimal percent(String key) {
+        String s = scalar(key, "a percentage");
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        if (t.endsWith("%")) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        if (!DECIMAL.matcher(t).matches()) {
+            schema(value(key), "'" + key + "' must be a percentage such as 99.9, found '" + s + "'", null);
+            return null;
+        }
+        BigDecimal d = new BigDecimal(t);
+        if (d.signum() <= 0 || d.compareTo(BigDecimal.valueOf(100)) > 0) {
+            schema(value(key), "'" + key + "' must be above 0 and at most 100, found " + t, null);
+            return null;
+        }
+        return d;
+    }
+
+    Boolean bool(String key) {
+        String s = scalar(key, "true or false");
+        if (s == null) {
+            return null;
+        }
+        return switch (s.strip()) {
+            case "true", "True", "TRUE" -> Boolean.TRUE;
+            case "false", "False", "FALSE" -> Boolean.FALSE;
+            default -> {
+                schema(value(key), "'" + key + "' must be true or false, found '" + s + "'", null);
+                yield null;
+            }
+        };
+    }
+
+    LocalDate date(String key) {
+        String s = scalar(key, "a date");
+        return s == null ? null : parseDate(s, key, value(key));
+    }
+
+    private LocalDate parseDate(String s, String key, Node at) {
+        String t = s.strip();
+        if (DATE.matcher(t).matches()) {
+            try {
+                return LocalDate.parse(t);
+            } catch (DateTimeParseException e) {
+                // falls through to the finding: 2026-13-45 looks like a date but is none
+            }
+        }
+        schema(at, "'" + key + "' is not a valid date (YYYY-MM-DD): '" + s + "'", null);
+        return null;
+    }
+
+    When dateTime(String key) {
+        String s = scalar(key, "a date-time");
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        Matcher m = DATE_TIME.matcher(t);
+        if (m.matches()) {
+            try {
+                LocalDateTime local = LocalDateTime.of(LocalDate.parse(m.group(1)),
+                        LocalTime.parse(m.group(2)));
+                ZoneOffset offset = m.group(3) == null ? null : ZoneOffset.of(m.group(3));
+                return new When(local, offset, t);
+            } catch (java.time.DateTimeException e) {
+                // reported below
+            }
+        }
+        schema(value(key), "'" + key + "' is not a valid date-time (YYYY-MM-DDTHH:MM, optionally with Z or an offset): '"
+                + s + "'", null);
+        return null;
+    }
+
+    LocalTime time(String key) {
+        String s = scalar(key, "a time");
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        if (TIME.matcher(t).matches()) {
+            try {
+                return LocalTime.parse(t);
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        schema(value(key), "'" + key + "' is not a valid time (HH:MM, quoted): '" + s + "'", null);
+        return null;
+    }
+
+    Dur duration(String key) {
+        String s = scalar(key, "a duration");
+        return s == null ? null : parseDuration(s.strip(), key, value(key));
+    }
+
+    private Dur parseDuration(String t, String key, Node at) {
+        Matcher m = DURATION.matcher(t);
+        if (!t.isEmpty() && m.matches()) {
+            try {
+                long weeks = group(m, 1);
+                long days = group(m, 2);
+                long seconds = group(m, 3) * 3600 + group(m, 4) * 60 + group(m, 5);
+                long totalDays = weeks * 7 + days;
+                if (totalDays + seconds > 0 && totalDays <= 36_600) {
+                    return new Dur((int) totalDays, seconds, t);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        schema(at, "'" + key + "' is not a valid duration (such as 30s, 15m, 4h, 1d, 2w or 1h30m): '" + t + "'", null);
+        return null;
+    }
+
+    private static long group(Matcher m, int i) {
+        return m.group(i) == null ? 0 : Long.parseLong(m.group(i));
+    }
+
+    /** One of {@code allowed}, or null (with a finding that lists them and suggests the closest). */
+    String oneOf(String key, Collection<String> allowed) {
+        String s = scalar(key, "one of " + String.join(", ", allowed));
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        if (allowed.contains(t)) {
+            return t;
+        }
+        String near = DidYouMean.closest(t, allowed);
+        schema(value(key), "'" + key + "' must be one of " + String.join(", ", allowed) + "; found '" + t + "'"
+                + (near != null ? " (did you mean '" + near + "'?)" : ""), null);
+        return null;
+    }
+
+    Ref ref(String key) {
+        String s = string(key);
+        return s == null ? null : new Ref(s, pos(key));
+    }
+
+    /** A list of plain values. A single value where a list belongs is a finding. */
+    List<String> strings(String key) {
+        List<String> out = new ArrayList<>();
+        for (Node n : sequence(key)) {
+            if (n instanceof ScalarNode s && !s.getValue().isBlank()) {
+                out.add(s.getValue().strip());
+            } else {
+                schema(n, "each item of '" + key + "' must be text, found " + describe(n), null);
+            }
+        }
+        return out;
+    }
+
+    List<Ref> refs(String key) {
+        List<Ref> out = new ArrayList<>();
+        for (Node n : sequence(key)) {
+            if (n instanceof ScalarNode s && !s.getValue().isBlank()) {
+                out.add(new Ref(s.getValue().strip(), ctx.pos(n)));
+            } else {
+                schema(n, "each item of '" + key + "' must be an id, found " + describe(n), null);
+            }
+        }
+        return out;
+    }
+
+    /** Lists of dates of a key, e.g. business days. */
+    List<Node> sequence(String key) {
+        Node v = value(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (v instanceof SequenceNode seq) {
+            return seq.getValue();
+        }
+        schema(v, "'" + key + "' must be a list, found " + describe(v),
+                "write a list: `" + key + ": [a, b]` or one `- item` per line");
+        return List.of();
+    }
+
+    Optional<YamlMap> map(String key) {
+        Node v = value(key);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v instanceof MappingNode m) {
+            return Optional.of(new YamlMap(m, ctx));
+        }
+        schema(v, "'" + key + "' must be a mapping of keys to values, found " + describe(v), null);
+        return Optional.empty();
+    }
+
+    List<YamlMap> maps(String key) {
+        List<YamlMap> out = new ArrayList<>();
+        for (Node n : sequence(key)) {
+            if (n instanceof MappingNode m) {
+                out.add(new YamlMap(m, ctx));
+            } else {
+                schema(n, "each item of '" + key + "' must be a mapping of keys to values, found " + describe(n), null);
+            }
+        }
+        return out;
+    }
+
+    /** The keys of a mapping whose keys are data (severity ids, rule ids), in order, each marked known. */
+    List<String> keys() {
+        known.addAll(entries.keySet());
+        return List.copyOf(entries.keySet());
+    }
+
+    /** The raw scalar text of a data key (e.g. {@code readiness-load-test: off}), or null if not a scalar. */
+    String scalarAt(String key) {
+        Node v = value(key);
+        return v instanceof ScalarNode s ? s.getValue().strip() : null;
+    }
+
+    boolean isMapping(String key) {
+        return value(key) instanceof MappingNode;
+    }
+
+    /** Reports every key that no getter asked for. Call after reading all keys. */
+    void finish() {
+        for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+            if (!known.contains(e.getKey())) {
+                String near = DidYouMean.closest(e.getKey(), known);
+                ctx.findings().error(Rules.SCHEMA, ctx.service(), ctx.pos(e.getValue().getKeyNode()),
+                        "unknown key '" + e.getKey() + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""),
+                        near != null ? "rename it to '" + near + "'"
+                                : "remove it; the keys allowed here are " + String.join(", ", known));
+            }
+        }
+    }
+
+    void schema(Node at, String message, String hint) {
+        ctx.findings().error(Rules.SCHEMA, ctx.service(), at == null ? pos() : ctx.pos(at), message,
+                hint != null ? hint : "see the content format (content.md) for this file");
+    }
+
+    /** Reports a problem with the value of {@code key}. */
+    void schema(String key, String message, String hint) {
+        NodeTuple t = entries.get(key);
+        schema(t == null ? null : t.getValueNode(), message, hint);
+    }
+
+    /** Adds a finding of any structural rule at {@code at}. */
+    void error(String rule, Pos at, String message, String hint) {
+        ctx.findings().error(rule, ctx.service(), at, message, hint);
+    }
+
+    static String describe(Node n) {
+        if (n instanceof ScalarNode s) {
+            String v = s.getValue();
+            return "'" + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "'";
+        }
+        return n instanceof SequenceNode ? "a list" : "a mapping";
+    }
+}

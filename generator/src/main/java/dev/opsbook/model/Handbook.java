@@ -1,0 +1,97 @@
+package dev.opsbook.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The whole loaded handbook, with lookups by id. Lists are sorted by id, so that everything built
+ * from a handbook is in a stable order.
+ *
+ * @param files  every content file that was read or copied, relative to the content root, sorted
+ * @param assets the files that are copied to the site as they are (images, PDFs …), sorted
+ */
+public record Handbook(
+        Settings settings,
+        List<Severity> severities,
+        List<Team> teams,
+        List<Service> services,
+        Set<String> files,
+        List<String> assets,
+        Index index) {
+
+    public Handbook(Settings settings, List<Severity> severities, List<Team> teams, List<Service> services,
+                    Set<String> files, List<String> assets) {
+        this(settings, List.copyOf(severities), List.copyOf(teams), List.copyOf(services), Set.copyOf(files),
+                List.copyOf(assets), new Index(severities, teams, services));
+    }
+
+    public Optional<Service> service(String id) {
+        return Optional.ofNullable(index.services.get(id));
+    }
+
+    public Optional<Team> team(String id) {
+        return Optional.ofNullable(index.teams.get(id));
+    }
+
+    public Optional<Person> person(String id) {
+        return Optional.ofNullable(index.people.get(id));
+    }
+
+    public Optional<Severity> severity(String id) {
+        return Optional.ofNullable(index.severities.get(id));
+    }
+
+    /** A runbook by {@code id} in {@code fromService}, or by {@code service/id}. */
+    public Optional<Runbook> runbook(String fromService, String ref) {
+        int slash = ref.indexOf('/');
+        String serviceId = slash < 0 ? fromService : ref.substring(0, slash);
+        String id = slash < 0 ? ref : ref.substring(slash + 1);
+        return service(serviceId).flatMap(s -> s.runbooks().stream().filter(r -> r.id().equals(id)).findFirst());
+    }
+
+    /** A review by {@code service/id} (or {@code id} in {@code fromService}). */
+    public Optional<Review> review(String fromService, String ref) {
+        int slash = ref.indexOf('/');
+        String serviceId = slash < 0 ? fromService : ref.substring(0, slash);
+        String id = slash < 0 ? ref : ref.substring(slash + 1);
+        return service(serviceId).flatMap(s -> s.reviews().stream().filter(r -> r.id().equals(id)).findFirst());
+    }
+
+    /** An incident by {@code service/id} (or {@code id} in {@code fromService}). */
+    public Optional<Incident> incident(String fromService, String ref) {
+        int slash = ref.indexOf('/');
+        String serviceId = slash < 0 ? fromService : ref.substring(0, slash);
+        String id = slash < 0 ? ref : ref.substring(slash + 1);
+        return service(serviceId).flatMap(s -> s.incidents().stream().filter(r -> r.id().equals(id)).findFirst());
+    }
+
+    /** The maps behind the lookups; the first of two equal ids wins (the second is a finding). */
+    public static final class Index {
+        private final Map<String, Severity> severities = new LinkedHashMap<>();
+        private final Map<String, Team> teams = new LinkedHashMap<>();
+        private final Map<String, Person> people = new LinkedHashMap<>();
+        private final Map<String, Service> services = new LinkedHashMap<>();
+
+        Index(List<Severity> severities, List<Team> teams, List<Service> services) {
+            severities.forEach(s -> this.severities.putIfAbsent(s.id(), s));
+            for (Team t : teams) {
+                this.teams.putIfAbsent(t.id(), t);
+                t.members().forEach(p -> people.putIfAbsent(p.id(), p));
+            }
+            services.forEach(s -> this.services.putIfAbsent(s.id(), s));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.opsbook.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** {@code services/<service>/runbooks/<id>.md}: front matter and Markdown. */
+public record Runbook(
+        String id,
+        String service,
+        String title,
+        String summary,
+        Ref severity,
+        List<Ref> alerts,
+        Ref owner,
+        LocalDate lastReviewed,
+        Ref reviewedBy,
+        LocalDate lastExercised,
+        List<String> tags,
+        Markdown body,
+        Pos pos) {
+
+    public String file() {
+        return pos.file();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.opsbook.model;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** {@code opsbook.yaml}: the handbook's settings, with defaults applied. */
+public record Settings(
+        String title,
+        String organisation,
+        String baseUrl,
+        ZoneId timezone,
+        LocalDate asOf,
+        int rotaHorizonWeeks,
+        boolean showContactDetails,
+        List<String> runbookSections,
+        Map<String, RuleSetting> checks,
+        List<Waiver> waivers,
+        Map<String, List<String>> levels,
+        List<String> exclude) {
+
+    public static final String DEFAULT_TITLE = "Operations Handbook";
+    public static final List<String> DEFAULT_RUNBOOK_SECTIONS =
+            List.of("Symptoms", "Impact", "Diagnosis", "Mitigation", "Escalation");
+
+    public static Settings defaults() {
+        return new Settings(DEFAULT_TITLE, null, null, ZoneId.of("UTC"), null, 12, true,
+                DEFAULT_RUNBOOK_SECTIONS, Map.of(), List.of(), Map.of(), List.of());
+    }
+
+    /** A per-rule override from {@code checks:}; {@code severity} is off, info, warning or error. */
+    public record RuleSetting(String rule, String severity, Integer maxAgeDays, Pos pos) {
+    }
+
+    /** A waiver of a completeness rule for one service (or {@code *}) until {@code expires}. */
+    public record Waiver(Ref rule, Ref service, String reason, Ref approvedBy, LocalDate expires, Pos pos) {
+    }
+}

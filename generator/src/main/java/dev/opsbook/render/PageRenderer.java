@@ -1,0 +1,83 @@
+package dev.opsbook.render;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders views through FreeMarker. The configuration is built once per run and shared by every
+ * thread. Templates come from the classpath ({@code dev/opsbook/templates/}); a user's templates
+ * folder overrides single templates, and static assets, by name.
+ */
+public final class PageRenderer {
+    static final String CLASSPATH_BASE = "dev/opsbook/templates";
+    private final Configuration cfg;
+    private final Path userTemplates;
+
+    public PageRenderer(Path userTemplates) {
+        this.userTemplates = userTemplates;
+        cfg = new Configuration(Configuration.VERSION_2_3_34);
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputEncoding("UTF-8");
+        cfg.setLocale(java.util.Locale.ROOT);
+        cfg.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        cfg.setNumberFormat("computer");
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setRecognizeStandardFileExtensions(true);
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        cfg.setObjectWrapper(wrapper.build());
+        TemplateLoader classpath = new ClassTemplateLoader(PageRenderer.class.getClassLoader(), CLASSPATH_BASE);
+        try {
+            cfg.setTemplateLoader(userTemplates == null ? classpath
+                    : new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(userTemplates.toFile()), classpath}));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the templates folder " + userTemplates, e);
+        }
+    }
+
+    /** Renders {@code template} (e.g. {@code service.ftlh}) with {@code page} and {@code model}. */
+    public String render(String template, Views.PageView page, Object model) {
+        try {
+            Template t = cfg.getTemplate(template);
+            StringWriter out = new StringWriter(16_384);
+            t.process(Map.of("page", page, "model", model), out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load template " + template, e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("template " + template + " failed for " + page.path() + ": "
+                    + e.getMessageWithoutStackTop(), e);
+        }
+    }
+
+    /** A static asset by name (e.g. {@code static/opsbook.css}): the user's copy first, then the default. */
+    public Optional<byte[]> asset(String name) {
+        try {
+            if (userTemplates != null && Files.isRegularFile(userTemplates.resolve(name))) {
+                return Optional.of(Files.readAllBytes(userTemplates.resolve(name)));
+            }
+            try (InputStream in = PageRenderer.class.getClassLoader().getResourceAsStream(CLASSPATH_BASE + "/" + name)) {
+                return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read asset " + name, e);
+        }
+    }
+}

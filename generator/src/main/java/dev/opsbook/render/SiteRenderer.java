@@ -1,0 +1,491 @@
+package dev.opsbook.render;
+
+import dev.opsbook.link.ContentLinks;
+import dev.opsbook.link.SitePaths;
+import dev.opsbook.markdown.HtmlSanitizer;
+import dev.opsbook.markdown.MarkdownEngine;
+import dev.opsbook.model.Action;
+import dev.opsbook.model.Handbook;
+import dev.opsbook.model.Incident;
+import dev.opsbook.model.Markdown;
+import dev.opsbook.model.Person;
+import dev.opsbook.model.Ref;
+import dev.opsbook.model.Review;
+import dev.opsbook.model.Rota;
+import dev.opsbook.model.Runbook;
+import dev.opsbook.model.Service;
+import dev.opsbook.model.Severity;
+import dev.opsbook.model.Sla;
+import dev.opsbook.model.Team;
+import dev.opsbook.render.Views.*;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** Renders every page of the site (outputs.md) and copies the content's other files. */
+public final class SiteRenderer {
+    public static final String CSS = "assets/opsbook.css";
+    public static final String JS = "assets/opsbook.js";
+
+    private final Handbook hb;
+    private final ContentLinks links;
+    private final MarkdownEngine markdown;
+    private final PageRenderer pages;
+    private final String generator;
+
+    public SiteRenderer(Handbook hb, ContentLinks links, MarkdownEngine markdown, PageRenderer pages, String generator) {
+        this.hb = hb;
+        this.links = links;
+        this.markdown = markdown;
+        this.pages = pages;
+        this.generator = generator;
+    }
+
+    /** Renders everything into {@code sink}; {@code contentRoot} is where assets are copied from. */
+    public void render(Path contentRoot, PageSink sink) throws IOException {
+        for (String asset : List.of("static/opsbook.css", "static/opsbook.js")) {
+            byte[] bytes = pages.asset(asset).orElseThrow(() -> new IllegalStateException("missing asset " + asset));
+            sink.write("assets/" + asset.substring("static/".length()), bytes);
+        }
+        page(sink, SitePaths.HOME, "index.ftlh", hb.settings().title(), List.of(), home(SitePaths.HOME));
+        page(sink, SitePaths.SEVERITIES, "severities.ftlh", "Severity levels", List.of(), severities(SitePaths.SEVERITIES));
+        page(sink, SitePaths.TEAMS, "teams.ftlh", "Teams", List.of(),
+                new TeamsView(hb.teams().stream().map(t -> team(t, SitePaths.TEAMS)).toList()));
+        for (Team t : hb.teams()) {
+            String path = SitePaths.team(t.id());
+            page(sink, path, "team.ftlh", t.name(), List.of(new LinkView("Teams", rel(path, SitePaths.TEAMS))), team(t, path));
+        }
+        for (Service s : hb.services()) {
+            String path = SitePaths.service(s.id());
+            page(sink, path, "service.ftlh", s.name(), List.of(), service(s, path));
+            for (int i = 0; i < s.runbooks().size(); i++) {
+                Runbook r = s.runbooks().get(i);
+                String rp = SitePaths.runbook(s.id(), r.id());
+                page(sink, rp, "runbook.ftlh", r.title(), crumbs(rp, s), runbook(s, i, rp));
+            }
+            for (Review r : s.reviews()) {
+                String rp = SitePaths.review(s.id(), r.id());
+                page(sink, rp, "review.ftlh", r.title(), crumbs(rp, s), review(s, r, rp));
+            }
+            for (Incident inc : s.incidents()) {
+                String ip = SitePaths.incident(s.id(), inc.id());
+                page(sink, ip, "incident.ftlh", inc.title(), crumbs(ip, s), incident(s, inc, ip));
+            }
+        }
+        page(sink, SitePaths.NOT_FOUND, "404.ftlh", "Page not found", List.of(), home(SitePaths.NOT_FOUND));
+        for (String asset : hb.assets()) {
+            sink.write(asset, Files.readAllBytes(contentRoot.resolve(asset)));
+        }
+        sink.write(SitePaths.SITEMAP, sitemap().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void page(PageSink sink, String path, String template, String title, List<LinkView> crumbs, Object model)
+            throws IOException {
+        List<LinkView> nav = List.of(
+                new LinkView("Services", rel(path, SitePaths.HOME)),
+                new LinkView("Teams", rel(path, SitePaths.TEAMS)),
+                new LinkView("Severities", rel(path, SitePaths.SEVERITIES)));
+        List<LinkView> all = new ArrayList<>();
+        if (!path.equals(SitePaths.HOME)) {
+            all.add(new LinkView(hb.settings().title(), rel(path, SitePaths.HOME)));
+        }
+        all.addAll(crumbs);
+        PageView view = new PageView(title, hb.settings().title(), hb.settings().organisation(), SitePaths.root(path),
+                path, nav, all, generator);
+        sink.write(path, pages.render(template, view, model).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<LinkView> crumbs(String path, Service s) {
+        return List.of(new LinkView(s.name(), rel(path, SitePaths.service(s.id()))));
+    }
+
+    private static String rel(String from, String to) {
+        return SitePaths.relative(from, to);
+    }
+
+    // ---- links to things, relative to the page being rendered
+
+    private LinkView serviceLink(String from, String id) {
+        return hb.service(id).map(s -> new LinkView(s.name(), rel(from, SitePaths.service(id)))).orElse(LinkView.plain(id));
+    }
+
+    private LinkView teamLink(String from, Ref ref) {
+        if (ref == null) {
+            return null;
+        }
+        return hb.team(ref.id()).map(t -> new LinkView(t.name(), rel(from, SitePaths.team(t.id()))))
+                .orElse(LinkView.plain(ref.id()));
+    }
+
+    private LinkView personLink(String from, Ref ref) {
+        return ref == null ? null : personLink(from, ref.id());
+    }
+
+    private LinkView personLink(String from, String id) {
+        return hb.person(id).map(p -> new LinkView(p.name(),
+                rel(from, SitePaths.team(p.team()) + "#" + SitePaths.personAnchor(p.id())))).orElse(LinkView.plain(id));
+    }
+
+    /** A person or a team (escalation contacts may be either). */
+    private LinkView contactLink(String from, Ref ref) {
+        return hb.person(ref.id()).isPresent() ? personLink(from, ref) : teamLink(from, ref);
+    }
+
+    private LinkView severityLink(String from, Ref ref) {
+        if (ref == null) {
+            return null;
+        }
+        return hb.severity(ref.id()).map(s -> new LinkView(s.id() + " " + s.name(),
+                rel(from, SitePaths.SEVERITIES + "#" + SitePaths.severityAnchor(s.id())))).orElse(LinkView.plain(ref.id()));
+    }
+
+    private LinkView runbookLink(String from, String service, Ref ref) {
+        if (ref == null) {
+            return null;
+        }
+        return hb.runbook(service, ref.id()).map(r -> new LinkView(r.title(), rel(from, SitePaths.runbook(r.service(), r.id()))))
+                .orElse(LinkView.plain(ref.id()));
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    // ---- pages
+
+    private List<ServiceRow> serviceRows(String from, List<Service> services) {
+        return services.stream().map(s -> new ServiceRow(serviceLink(from, s.id()),
+                s.tier() == null ? null : "Tier " + s.tier(), teamLink(from, s.owner()), s.lifecycle(),
+                s.supportModel(), s.supportHours(), s.description())).toList();
+    }
+
+    private HomeView home(String from) {
+        return new HomeView(serviceRows(from, hb.services()),
+                hb.teams().stream().map(t -> new LinkView(t.name(), rel(from, SitePaths.team(t.id())))).toList(),
+                severityRows(from, false));
+    }
+
+    private List<SeverityRow> severityRows(String from, boolean withSlas) {
+        List<SeverityRow> rows = new ArrayList<>();
+        for (Severity s : hb.severities()) {
+            List<SlaCell> slas = new ArrayList<>();
+            if (withSlas) {
+                for (Service svc : hb.services()) {
+                    if (svc.sla() == null) {
+                        continue;
+                    }
+                    svc.sla().responseTimes().stream().filter(t -> t.severity().id().equals(s.id())).findFirst()
+                            .ifPresent(t -> slas.add(new SlaCell(serviceLink(from, svc.id()), text(t.acknowledge()),
+                                    text(t.resolve()))));
+                }
+            }
+            var r = s.response();
+            rows.add(new SeverityRow(s.id(), SitePaths.severityAnchor(s.id()), s.name(), s.description(), s.criteria(),
+                    text(r.acknowledge()), text(r.firstUpdate()), text(r.updateEvery()), text(r.resolveTarget()),
+                    s.communication().channel(), String.join(", ", s.communication().audience()),
+                    s.outOfHours() == null ? null : s.outOfHours().equals("page") ? "Page the on-call people"
+                            : "Wait for the next business day",
+                    s.majorIncident(), slas));
+        }
+        return rows;
+    }
+
+    private SeveritiesView severities(String from) {
+        return new SeveritiesView(severityRows(from, true), hb.services().stream()
+                .filter(s -> s.sla() != null).map(s -> serviceLink(from, s.id())).toList());
+    }
+
+    private TeamView team(Team t, String from) {
+        List<PersonView> people = new ArrayList<>();
+        boolean contacts = hb.settings().showContactDetails();
+        for (Person p : t.members()) {
+            List<LinkView> rotas = hb.services().stream().filter(s -> s.rota() != null && inRota(s.rota(), p.id()))
+                    .map(s -> new LinkView(s.name(), rel(from, SitePaths.service(s.id()) + "#rota"))).toList();
+            people.add(new PersonView(p.id(), SitePaths.personAnchor(p.id()), p.name(), p.email(),
+                    contacts ? p.phone() : null, p.timezone(), rotas));
+        }
+        List<Service> owned = hb.services().stream().filter(s -> s.owner() != null && s.owner().id().equals(t.id())).toList();
+        return new TeamView(t.id(), t.name(), t.email(), t.chat(), people, serviceRows(from, owned));
+    }
+
+    private static boolean inRota(Rota r, String person) {
+        return r.lead().stream().anyMatch(x -> x.id().equals(person))
+                || r.engineer().stream().anyMatch(x -> x.id().equals(person))
+                || r.overrides().stream().anyMatch(o -> o.person().id().equals(person));
+    }
+
+    private ServiceView service(Service s, String from) {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Owner", null, teamLink(from, s.owner())));
+        facts.add(new Fact("Tier", s.tier() == null ? "not set" : String.valueOf(s.tier()), null));
+        facts.add(new Fact("Lifecycle", Objects.requireNonNullElse(s.lifecycle(), "not set"), null));
+        facts.add(new Fact("Support model", Objects.requireNonNullElse(s.supportModel(), "not set"), null));
+        facts.add(new Fact("Support hours", Objects.requireNonNullElse(s.supportHours(), "not set"), null));
+        List<LinkView> dependsOn = s.dependsOn().stream().map(d -> serviceLink(from, d.id())).toList();
+        List<LinkView> usedBy = hb.services().stream()
+                .filter(o -> o.dependsOn().stream().anyMatch(d -> d.id().equals(s.id())))
+                .map(o -> serviceLink(from, o.id())).toList();
+        List<LinkView> extLinks = s.links().stream().map(l -> new LinkView(l.title(), l.url())).toList();
+        List<Fact> telemetry = new ArrayList<>();
+        s.telemetry().dashboards().forEach(d -> telemetry.add(new Fact("Dashboard", null, new LinkView(d.title(), d.url()))));
+        if (s.telemetry().logs() != null) {
+            var l = s.telemetry().logs();
+            telemetry.add(new Fact("Logs", Boolean.TRUE.equals(l.structured()) ? "structured" : "not structured",
+                    l.url() == null ? null : new LinkView("open logs", l.url())));
+        }
+        if (s.telemetry().tracing() != null) {
+            var t = s.telemetry().tracing();
+            telemetry.add(new Fact("Tracing", Boolean.TRUE.equals(t.enabled()) ? "enabled" : "not enabled",
+                    t.url() == null ? null : new LinkView("open traces", t.url())));
+        }
+        SlaView sla = null;
+        if (s.sla() != null) {
+            Sla a = s.sla();
+            sla = new SlaView(Formats.percent(a.availability()), a.period(),
+                    a.availability() == null ? null : Formats.budget(a.availability(), Formats.periodSeconds(a.period())),
+                    Formats.CONVENTION, a.supportHours(),
+                    a.responseTimes().stream().map(t -> new SlaCell(severityLink(from, t.severity()),
+                            text(t.acknowledge()), text(t.resolve()))).toList(), a.customers());
+        }
+        List<SloView> slos = new ArrayList<>();
+        for (Service.Slo slo : s.slos()) {
+            List<LinkView> protecting = s.alerts().stream().filter(a -> a.slo() != null && a.slo().id().equals(slo.id()))
+                    .map(a -> new LinkView(a.name(), "#" + SitePaths.alertAnchor(a.name()))).toList();
+            String budget = slo.objective() == null || slo.window() == null ? null
+                    : Formats.budget(slo.objective(), slo.window().toDuration().getSeconds());
+            String verdict = null;
+            if (s.sla() != null && s.sla().availability() != null && slo.objective() != null
+                    && slo.id().contains("availability")) {
+                verdict = slo.objective().compareTo(s.sla().availability()) >= 0
+                        ? "At least as strict as the SLA (" + Formats.percent(s.sla().availability()) + "): the SLO warns first."
+                        : "Below the SLA (" + Formats.percent(s.sla().availability())
+                                + "): the SLA can be breached before this SLO is missed.";
+            }
+            slos.add(new SloView(slo.id(), SitePaths.sloAnchor(slo.id()), slo.description(), slo.sli(),
+                    Formats.percent(slo.objective()), text(slo.window()), budget, protecting, verdict));
+        }
+        List<AlertView> alerts = s.alerts().stream().map(a -> new AlertView(a.name(), SitePaths.alertAnchor(a.name()),
+                severityLink(from, a.severity()), runbookLink(from, s.id(), a.runbook()),
+                a.slo() == null ? null : new LinkView(a.slo().id(), "#" + SitePaths.sloAnchor(a.slo().id())))).toList();
+        RotaView rota = s.rota() == null ? null : rota(s.rota(), from);
+        List<RunbookRow> runbooks = s.runbooks().stream().map(r -> new RunbookRow(
+                new LinkView(r.title(), rel(from, SitePaths.runbook(s.id(), r.id()))), r.summary(),
+                severityLink(from, r.severity()), text(r.lastReviewed()))).toList();
+        List<DatedRow> reviews = s.reviews().stream().map(r -> new DatedRow(
+                new LinkView(r.title(), rel(from, SitePaths.review(s.id(), r.id()))), text(r.date()),
+                r.outcome(), null)).toList();
+        List<DatedRow> incidents = s.incidents().stream()
+                .sorted((x, y) -> String.valueOf(y.started()).compareTo(String.valueOf(x.started())))
+                .map(i -> new DatedRow(new LinkView(i.title(), rel(from, SitePaths.incident(s.id(), i.id()))),
+                        text(i.started()), i.resolution(), severityLink(from, i.severity()))).toList();
+        List<Fact> readiness = readiness(s.readiness());
+        List<Fact> na = s.notApplicable().stream().map(n -> new Fact(n.rule().id(), n.reason(), null)).toList();
+        return new ServiceView(s.id(), s.name(), s.description(), facts, dependsOn, usedBy, extLinks, telemetry, sla,
+                slos, alerts, rota, runbooks, reviews, incidents, readiness, na, s.pos().file());
+    }
+
+    private static List<Fact> readiness(Service.Readiness r) {
+        List<Fact> out = new ArrayList<>();
+        evidence(out, "Load test", r.loadTest());
+        evidence(out, "Game day", r.gameDay());
+        evidence(out, "Backup restore test", r.backupRestoreTest());
+        if (r.rollback() != null) {
+            out.add(new Fact("Rollback", String.join(", ", r.rollback().strategies())
+                    + (r.rollback().lastTested() != null ? "; last tested " + r.rollback().lastTested() : "; never tested"),
+                    null));
+        }
+        evidence(out, "Security review", r.securityReview());
+        if (r.deployment() != null) {
+            var d = r.deployment();
+            out.add(new Fact("Deployment", (Boolean.TRUE.equals(d.automated()) ? "automated" : "not automated")
+                    + (d.leadTime() != null ? "; lead time " + d.leadTime() : ""),
+                    d.pipeline() == null ? null : new LinkView("pipeline", d.pipeline())));
+        }
+        return out;
+    }
+
+    private static void evidence(List<Fact> out, String label, Service.Evidence e) {
+        if (e != null) {
+            out.add(new Fact(label, (e.date() != null ? e.date().toString() : "no date")
+                    + (e.notes() != null ? ": " + e.notes() : ""), e.url() == null ? null : new LinkView("evidence", e.url())));
+        }
+    }
+
+    private RotaView rota(Rota r, String from) {
+        String tz = r.timezone() != null ? r.timezone() : hb.settings().timezone().getId();
+        String hours = r.businessHours() == null ? null : r.businessHours().days().stream()
+                .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).collect(Collectors.joining(", "))
+                + " " + r.businessHours().from() + "–" + r.businessHours().to();
+        String ooh = r.outOfHours() == null ? null
+                : (Boolean.TRUE.equals(r.outOfHours().onCall()) ? "On call out of hours" : "No out-of-hours on-call")
+                + (r.outOfHours().compensation() != null ? "; " + r.outOfHours().compensation() : "")
+                + (r.outOfHours().tools().isEmpty() ? "" : "; tools: " + String.join(", ", r.outOfHours().tools()));
+        return new RotaView(tz, text(r.start()), text(r.rotation()), r.coverage(), hours,
+                r.lead().stream().map(p -> personLink(from, p)).toList(),
+                r.engineer().stream().map(p -> personLink(from, p)).toList(),
+                r.overrides().stream().map(o -> new OverrideView(o.role().equals("lead") ? "Support Lead" : "Support Engineer",
+                        personLink(from, o.person()), text(o.from()), text(o.to()), o.reason())).toList(),
+                r.escalation().stream().map(e -> new EscalationView(text(e.after()), contactLink(from, e.contact()))).toList(),
+                ooh);
+    }
+
+    private RunbookView runbook(Service s, int index, String from) {
+        Runbook r = s.runbooks().get(index);
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Service", null, serviceLink(from, s.id())));
+        if (r.severity() != null) {
+            facts.add(new Fact("Usual severity", null, severityLink(from, r.severity())));
+        }
+        facts.add(new Fact("Owner", null, teamLink(from, r.owner() != null ? r.owner() : s.owner())));
+        facts.add(new Fact("Last reviewed", r.lastReviewed() == null ? "never" : r.lastReviewed().toString(),
+                null));
+        if (r.reviewedBy() != null) {
+            facts.add(new Fact("Reviewed by", null, personLink(from, r.reviewedBy())));
+        }
+        if (r.lastExercised() != null) {
+            facts.add(new Fact("Last exercised", r.lastExercised().toString(), null));
+        }
+        List<AlertRef> alerts = new ArrayList<>();
+        for (Service svc : hb.services()) {
+            for (Service.Alert a : svc.alerts()) {
+                boolean leadsHere = a.runbook() != null && hb.runbook(svc.id(), a.runbook().id())
+                        .filter(x -> x == r).isPresent();
+                boolean named = svc.id().equals(s.id()) && r.alerts().stream().anyMatch(x -> x.id().equals(a.name()));
+                if (leadsHere || named) {
+                    alerts.add(new AlertRef(a.name(), new LinkView(a.name(),
+                            rel(from, SitePaths.service(svc.id()) + "#" + SitePaths.alertAnchor(a.name()))),
+                            severityLink(from, a.severity())));
+                }
+            }
+        }
+        Runbook prev = index > 0 ? s.runbooks().get(index - 1) : null;
+        Runbook next = index + 1 < s.runbooks().size() ? s.runbooks().get(index + 1) : null;
+        return new RunbookView(r.title(), r.summary(), serviceLink(from, s.id()), facts, alerts, r.tags(),
+                toc(r.body()), body(r.body(), r.file(), s.id(), from),
+                prev == null ? null : new LinkView(prev.title(), rel(from, SitePaths.runbook(s.id(), prev.id()))),
+                next == null ? null : new LinkView(next.title(), rel(from, SitePaths.runbook(s.id(), next.id()))),
+                r.file());
+    }
+
+    private ReviewView review(Service s, Review r, String from) {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Service", null, serviceLink(from, s.id())));
+        if (r.story() != null) {
+            facts.add(new Fact("Story", r.storyUrl() == null ? r.story() : null,
+                    r.storyUrl() == null ? null : new LinkView(r.story(), r.storyUrl())));
+        }
+        facts.add(new Fact("Review held", text(r.date()), null));
+        facts.add(new Fact("Story committed", r.committed() == null ? "not yet" : r.committed().toString(), null));
+        facts.add(new Fact("Outcome", r.outcome(), null));
+        List<AnswerView> answers = new ArrayList<>();
+        for (String q : Review.QUESTIONS) {
+            var a = r.answers().stream().filter(x -> x.question().equals(q)).findFirst();
+            answers.add(new AnswerView(question(q), a.map(Review.Answer::answer).orElse("not answered"),
+                    a.map(Review.Answer::notes).orElse(null)));
+        }
+        return new ReviewView(r.title(), serviceLink(from, s.id()), facts,
+                r.participants().stream().map(p -> personLink(from, p)).toList(), answers, r.enablerStories(),
+                actions(r.actions(), from), r.pos().file());
+    }
+
+    static String question(String key) {
+        return switch (key) {
+            case "deploymentChange" -> "Does the story change how the service is deployed?";
+            case "scalabilityChange" -> "Does it change how the service scales?";
+            case "testingChange" -> "Does it change how the service is tested?";
+            case "newSystems" -> "Does it bring in new systems or dependencies?";
+            case "automatedValidation" -> "Can the environment be validated automatically after deployment?";
+            default -> key;
+        };
+    }
+
+    private List<ActionView> actions(List<Action> actions, String from) {
+        return actions.stream().map(a -> new ActionView(a.description(), personLink(from, a.owner()), text(a.due()),
+                a.status())).toList();
+    }
+
+    private IncidentView incident(Service s, Incident i, String from) {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Service", null, serviceLink(from, s.id())));
+        if (i.severity() != null) {
+            facts.add(new Fact("Severity", null, severityLink(from, i.severity())));
+        }
+        facts.add(new Fact("Started", text(i.started()), null));
+        facts.add(new Fact("Detected", text(i.detected()), null));
+        facts.add(new Fact("Resolved", i.resolved() == null ? "not yet" : i.resolved().toString(), null));
+        var zone = hb.settings().timezone();
+        if (i.started() != null && i.detected() != null) {
+            facts.add(new Fact("Time to detect", Formats.span(java.time.Duration.between(
+                    i.started().at(zone), i.detected().at(zone)).abs()), null));
+        }
+        if (i.started() != null && i.resolved() != null) {
+            facts.add(new Fact("Time to resolve", Formats.span(java.time.Duration.between(
+                    i.started().at(zone), i.resolved().at(zone)).abs()), null));
+        }
+        if (i.resolution() != null) {
+            facts.add(new Fact("Resolved by", i.resolution(), null));
+        }
+        if (i.supportLead() != null) {
+            facts.add(new Fact("Support Lead", null, personLink(from, i.supportLead())));
+        }
+        if (i.supportEngineer() != null) {
+            facts.add(new Fact("Support Engineer", null, personLink(from, i.supportEngineer())));
+        }
+        return new IncidentView(i.title(), serviceLink(from, s.id()), facts,
+                i.services().stream().map(o -> serviceLink(from, o.id())).toList(), actions(i.actions(), from),
+                toc(i.body()), body(i.body(), i.pos().file(), s.id(), from), i.pos().file());
+    }
+
+    private static List<TocEntry> toc(Markdown body) {
+        return body.headings().stream().filter(h -> h.level() == 2 || h.level() == 3)
+                .map(h -> new TocEntry(h.level(), h.text(), h.anchor())).toList();
+    }
+
+    /** The Markdown body as safe HTML, every link pointed at its page on the site. */
+    private String body(Markdown body, String file, String service, String from) {
+        return HtmlSanitizer.clean(markdown.toHtml(body.text()), url -> resolveForPage(links.resolve(file, service, url), from));
+    }
+
+    private static String resolveForPage(ContentLinks.Resolution r, String from) {
+        if (r instanceof ContentLinks.External e) {
+            return e.url();
+        }
+        if (r instanceof ContentLinks.Internal i) {
+            return SitePaths.relative(from, i.target());
+        }
+        return null;
+    }
+
+    private String sitemap() {
+        String base = hb.settings().baseUrl();
+        if (base != null && !base.endsWith("/")) {
+            base = base + "/";
+        }
+        List<String> paths = new ArrayList<>(List.of(SitePaths.HOME, SitePaths.SEVERITIES, SitePaths.TEAMS));
+        hb.teams().forEach(t -> paths.add(SitePaths.team(t.id())));
+        for (Service s : hb.services()) {
+            paths.add(SitePaths.service(s.id()));
+            s.runbooks().forEach(r -> paths.add(SitePaths.runbook(s.id(), r.id())));
+            s.reviews().forEach(r -> paths.add(SitePaths.review(s.id(), r.id())));
+            s.incidents().forEach(i -> paths.add(SitePaths.incident(s.id(), i.id())));
+        }
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (String p : paths) {
+            sb.append("  <url><loc>").append(xml((base != null ? base : "") + p)).append("</loc></url>\n");
+        }
+        return sb.append("</urlset>\n").toString();
+    }
+
+    static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&apos;");
+    }
+}

@@ -1,0 +1,115 @@
+package dev.opsbook.render;
+
+import java.util.List;
+
+/** The records that templates see. Every {@code href} is relative to the page being rendered. */
+public final class Views {
+    private Views() {
+    }
+
+    /** A link, or plain text when {@code href} is null. */
+    public record LinkView(String text, String href) {
+        public static LinkView plain(String text) {
+            return new LinkView(text, null);
+        }
+    }
+
+    /** What every page has: titles, navigation, breadcrumbs and the way back to the root. */
+    public record PageView(String title, String handbookTitle, String organisation, String root, String path,
+                           List<LinkView> nav, List<LinkView> crumbs, String generator) {
+    }
+
+    public record Fact(String label, String value, LinkView link) {
+    }
+
+    public record ServiceRow(LinkView service, String tier, LinkView owner, String lifecycle, String supportModel,
+                             String supportHours, String description) {
+    }
+
+    public record HomeView(List<ServiceRow> services, List<LinkView> teams, List<SeverityRow> severities) {
+    }
+
+    public record SeverityRow(String id, String anchor, String name, String description, List<String> criteria,
+                              String acknowledge, String firstUpdate, String updateEvery, String resolveTarget,
+                              String channel, String audience, String outOfHours, boolean majorIncident,
+                              List<SlaCell> slas) {
+    }
+
+    public record SlaCell(LinkView subject, String acknowledge, String resolve) {
+    }
+
+    public record SeveritiesView(List<SeverityRow> severities, List<LinkView> services) {
+    }
+
+    public record PersonView(String id, String anchor, String name, String email, String phone, String timezone,
+                             List<LinkView> rotas) {
+    }
+
+    public record TeamView(String id, String name, String email, String chat, List<PersonView> members,
+                           List<ServiceRow> services) {
+    }
+
+    public record TeamsView(List<TeamView> teams) {
+    }
+
+    public record SloView(String id, String anchor, String description, String sli, String objective, String window,
+                          String errorBudget, List<LinkView> alerts, String verdict) {
+    }
+
+    public record SlaView(String availability, String period, String allowedDowntime, String convention,
+                          String supportHours, List<SlaCell> responseTimes, List<String> customers) {
+    }
+
+    public record AlertView(String name, String anchor, LinkView severity, LinkView runbook, LinkView slo) {
+    }
+
+    public record RotaView(String timezone, String start, String rotation, String coverage, String businessHours,
+                           List<LinkView> leads, List<LinkView> engineers, List<OverrideView> overrides,
+                           List<EscalationView> escalation, String outOfHours) {
+    }
+
+    public record OverrideView(String role, LinkView person, String from, String to, String reason) {
+    }
+
+    public record EscalationView(String after, LinkView contact) {
+    }
+
+    public record RunbookRow(LinkView runbook, String summary, LinkView severity, String lastReviewed) {
+    }
+
+    public record DatedRow(LinkView link, String date, String detail, LinkView severity) {
+    }
+
+    public record ServiceView(String id, String name, String description, List<Fact> facts, List<LinkView> dependsOn,
+                              List<LinkView> usedBy, List<LinkView> links, List<Fact> telemetry, SlaView sla,
+                              List<SloView> slos, List<AlertView> alerts, RotaView rota, List<RunbookRow> runbooks,
+                              List<DatedRow> reviews, List<DatedRow> incidents, List<Fact> readiness,
+                              List<Fact> notApplicable, String source) {
+    }
+
+    public record TocEntry(int level, String text, String anchor) {
+    }
+
+    public record AlertRef(String name, LinkView alert, LinkView severity) {
+    }
+
+    public record RunbookView(String title, String summary, LinkView service, List<Fact> facts, List<AlertRef> alerts,
+                              List<String> tags, List<TocEntry> toc, String bodyHtml, LinkView previous,
+                              LinkView next, String source) {
+    }
+
+    public record AnswerView(String question, String answer, String notes) {
+    }
+
+    public record ActionView(String description, LinkView owner, String due, String status) {
+    }
+
+    public record ReviewView(String title, LinkView service, List<Fact> facts, List<LinkView> participants,
+                             List<AnswerView> answers, List<String> enablerStories, List<ActionView> actions,
+                             String source) {
+    }
+
+    public record IncidentView(String title, LinkView service, List<Fact> facts, List<LinkView> services,
+                               List<ActionView> actions, List<TocEntry> toc, String bodyHtml, String source) {
+    }
+}

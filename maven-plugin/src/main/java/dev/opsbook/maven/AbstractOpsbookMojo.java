@@ -1,0 +1,69 @@
+package dev.opsbook.maven;
+
+import dev.opsbook.BuildRequest;
+import dev.opsbook.BuildResult;
+import dev.opsbook.Opsbook;
+import dev.opsbook.OpsbookException;
+import dev.opsbook.finding.Finding;
+import dev.opsbook.finding.Level;
+import java.io.File;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The parameters and the one translation of results that both goals share. */
+abstract class AbstractOpsbookMojo extends AbstractMojo {
+    /** The handbook's content folder. */
+    @Parameter(property = "opsbook.contentDirectory", defaultValue = "${project.basedir}/content")
+    File contentDirectory;
+
+    /** The date that "today" means for every date check (YYYY-MM-DD). */
+    @Parameter(property = "opsbook.asOf")
+    String asOf;
+
+    /** Warnings fail the build too. */
+    @Parameter(property = "opsbook.failOnWarning", defaultValue = "false")
+    boolean failOnWarning;
+
+    /** Skips the goal. */
+    @Parameter(property = "opsbook.skip", defaultValue = "false")
+    boolean skip;
+
+    abstract BuildRequest request(LocalDate asOf);
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("opsbook: skipped because opsbook.skip is true");
+            return;
+        }
+        LocalDate date;
+        try {
+            date = asOf == null || asOf.isBlank() ? null : LocalDate.parse(asOf.strip());
+        } catch (DateTimeParseException e) {
+            throw new MojoExecutionException("opsbook.asOf is not a date (YYYY-MM-DD): '" + asOf + "'", e);
+        }
+        BuildResult result;
+        try {
+            result = new Opsbook().build(request(date));
+        } catch (OpsbookException e) {
+            throw new MojoExecutionException("opsbook: " + e.getMessage(), e);
+        }
+        for (Finding f : result.findings()) {
+            String line = f.format();
+            switch (f.level()) {
+                case ERROR -> getLog().error(line);
+                case WARNING -> getLog().warn(line);
+                default -> getLog().info(line);
+            }
+        }
+        getLog().info("opsbook: " + result.summary());
+        if (result.hasErrors() || failOnWarning && result.count(Level.WARNING) > 0) {
+            throw new MojoFailureException("opsbook: " + result.summary()
+                    + (result.hasErrors() ? "" : " (failOnWarning is set)") + "; see the findings above");
+        }
+    }
+}
