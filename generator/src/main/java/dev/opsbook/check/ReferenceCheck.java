@@ -64,7 +64,7 @@ public final class ReferenceCheck {
 
     private void service(Service s) {
         String sid = s.id();
-        exists(s.owner(), teamIds, "team", sid);
+        team(s.owner(), sid);
         for (Ref d : s.dependsOn()) {
             if (d.id().equals(sid)) {
                 findings.error(Rules.BROKEN_REFERENCE, sid, d.pos(), "service '" + sid + "' depends on itself",
@@ -102,7 +102,8 @@ public final class ReferenceCheck {
             r.engineer().forEach(p -> person(p, sid));
             r.overrides().forEach(o -> person(o.person(), sid));
             for (Rota.EscalationStep e : r.escalation()) {
-                if (hb.person(e.contact().id()).isEmpty() && hb.team(e.contact().id()).isEmpty()) {
+                if (hb.person(e.contact().id()).isEmpty() && hb.team(e.contact().id()).isEmpty()
+                        && !hb.unreadable("teams/")) {
                     var all = new java.util.ArrayList<>(personIds);
                     all.addAll(teamIds);
                     report(e.contact(), "person or team", all, sid, "");
@@ -111,10 +112,10 @@ public final class ReferenceCheck {
         }
         for (Runbook r : s.runbooks()) {
             severity(r.severity(), sid);
-            exists(r.owner(), teamIds, "team", sid);
+            team(r.owner(), sid);
             person(r.reviewedBy(), sid);
-            for (Ref a : r.alerts()) {
-                exists(a, alertNames, "alert", sid);
+            if (hb.services().stream().noneMatch(x -> hb.unreadable(x.folder() + "/service.yaml"))) {
+                r.alerts().forEach(a -> exists(a, alertNames, "alert", sid));
             }
             markdown(r.body(), r.file(), sid);
         }
@@ -147,11 +148,21 @@ public final class ReferenceCheck {
     }
 
     private void severity(Ref r, String sid) {
-        exists(r, severityIds, "severity", sid);
+        if (!hb.unreadable("severities.yaml")) {
+            exists(r, severityIds, "severity", sid);
+        }
     }
 
     private void person(Ref r, String sid) {
-        exists(r, personIds, "person", sid);
+        if (!hb.unreadable("teams/")) {
+            exists(r, personIds, "person", sid);
+        }
+    }
+
+    private void team(Ref r, String sid) {
+        if (r != null && !hb.unreadable("teams/" + r.id() + ".")) {
+            exists(r, teamIds, "team", sid);
+        }
     }
 
     private void exists(Ref r, Collection<String> ids, String kind, String sid) {

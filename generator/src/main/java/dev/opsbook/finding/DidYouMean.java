@@ -21,7 +21,17 @@ public final class DidYouMean {
             }
         }
         int allowed = Math.max(2, word.length() / 3);
-        return best != null && bestDistance <= allowed && bestDistance < word.length() ? best : null;
+        if (best != null && bestDistance <= allowed && bestDistance * 2 < word.length()) {
+            return best;
+        }
+        // an abbreviation: "prod" for "production"
+        if (w.length() >= 3) {
+            var prefixed = candidates.stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(w)).toList();
+            if (prefixed.size() == 1) {
+                return prefixed.get(0);
+            }
+        }
+        return null;
     }
 
     public static int distance(String a, String b) {

@@ -46,10 +46,11 @@ public final class HandbookLoader {
 
     public Handbook load(Path root, Findings findings) throws IOException {
         Path realRoot = root.toRealPath();
+        Set<String> unreadable = new TreeSet<>();
         Settings settings = Settings.defaults();
         Path settingsFile = root.resolve("opsbook.yaml");
         if (Files.isRegularFile(settingsFile)) {
-            settings = yaml(settingsFile, "opsbook.yaml", null, findings).map(SettingsLoader::read).orElse(settings);
+            settings = yaml(settingsFile, "opsbook.yaml", null, findings, unreadable).map(SettingsLoader::read).orElse(settings);
         }
         List<PathMatcher> exclude = settings.exclude().stream()
                 .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
@@ -57,7 +58,7 @@ public final class HandbookLoader {
 
         List<Severity> severities = List.of();
         if (files.contains("severities.yaml")) {
-            severities = yaml(root.resolve("severities.yaml"), "severities.yaml", null, findings)
+            severities = yaml(root.resolve("severities.yaml"), "severities.yaml", null, findings, unreadable)
                     .map(SeveritiesLoader::read).orElse(List.of());
         } else {
             findings.error(Rules.SCHEMA, null, Pos.file("severities.yaml"),
@@ -78,7 +79,7 @@ public final class HandbookLoader {
             } else if (parts[0].equals("teams") && parts.length == 2 && isYaml(parts[1])) {
                 String id = stem(parts[1]);
                 if (checkName(rel, id, parts[1], null, findings)) {
-                    yaml(root.resolve(rel), rel, null, findings).ifPresent(y -> teams.add(TeamLoader.read(id, y)));
+                    yaml(root.resolve(rel), rel, null, findings, unreadable).ifPresent(y -> teams.add(TeamLoader.read(id, y)));
                 }
             } else if (parts[0].equals("services") && parts.length >= 3) {
                 String id = parts[1];
@@ -98,14 +99,14 @@ public final class HandbookLoader {
 
         List<Service> services = new ArrayList<>();
         for (Map.Entry<String, TreeSet<String>> e : serviceFiles.entrySet()) {
-            service(root, e.getKey(), e.getValue(), findings, assets).ifPresent(services::add);
+            service(root, e.getKey(), e.getValue(), findings, assets, unreadable).ifPresent(services::add);
         }
         assets.sort(null);
-        return new Handbook(settings, severities, teams, services, files, assets);
+        return new Handbook(settings, severities, teams, services, files, assets, unreadable);
     }
 
     private Optional<Service> service(Path root, String id, TreeSet<String> names, Findings findings,
-                                      List<String> assets) throws IOException {
+                                      List<String> assets, Set<String> unreadable) throws IOException {
         String dir = "services/" + id + "/";
         if (!names.contains("service.yaml")) {
             findings.error(Rules.SCHEMA, id, Pos.file(dir + "service.yaml"),
@@ -113,11 +114,9 @@ public final class HandbookLoader {
                     "add services/" + id + "/service.yaml with at least `owner: <team id>`");
             return Optional.empty();
         }
-        Optional<YamlMap> y = yaml(root.resolve(dir + "service.yaml"), dir + "service.yaml", id, findings);
-        if (y.isEmpty()) {
-            return Optional.empty();
-        }
-        ServiceLoader.Parts p = ServiceLoader.read(id, y.get());
+        // a service.yaml that does not parse still leaves a service, so that its runbooks are checked
+        ServiceLoader.Parts p = yaml(root.resolve(dir + "service.yaml"), dir + "service.yaml", id, findings, unreadable)
+                .map(y -> ServiceLoader.read(id, y)).orElse(ServiceLoader.Parts.unknown(id));
         Sla sla = null;
         Rota rota = null;
         List<Runbook> runbooks = new ArrayList<>();
@@ -130,25 +129,28 @@ public final class HandbookLoader {
             if (name.equals("service.yaml")) {
                 continue;
             } else if (name.equals("sla.yaml")) {
-                sla = yaml(file, rel, id, findings).map(SlaLoader::read).orElse(null);
+                sla = yaml(file, rel, id, findings, unreadable).map(SlaLoader::read).orElse(null);
             } else if (name.equals("rota.yaml")) {
-                rota = yaml(file, rel, id, findings).map(RotaLoader::read).orElse(null);
+                rota = yaml(file, rel, id, findings, unreadable).map(RotaLoader::read).orElse(null);
             } else if (parts.length == 2 && parts[0].equals("runbooks") && parts[1].endsWith(".md")) {
                 String rid = stem(parts[1]);
                 if (checkName(rel, rid, parts[1], id, findings)) {
-                    frontMatter(file, rel, id, findings).ifPresent(fm ->
-                            runbooks.add(RunbookLoader.read(rid, id, rel, fm, markdown, findings)));
+                    runbooks.add(frontMatter(file, rel, id, findings, unreadable)
+                            .map(fm -> RunbookLoader.read(rid, id, rel, fm, markdown, findings))
+                            .orElseGet(() -> RunbookLoader.unknown(rid, id, rel)));
                 }
             } else if (parts.length == 2 && parts[0].equals("incidents") && parts[1].endsWith(".md")) {
                 String iid = stem(parts[1]);
                 if (checkName(rel, iid, parts[1], id, findings)) {
-                    frontMatter(file, rel, id, findings).ifPresent(fm ->
-                            incidents.add(IncidentLoader.read(iid, id, rel, fm, markdown, findings)));
+                    incidents.add(frontMatter(file, rel, id, findings, unreadable)
+                            .map(fm -> IncidentLoader.read(iid, id, rel, fm, markdown, findings))
+                            .orElseGet(() -> IncidentLoader.unknown(iid, id, rel)));
                 }
             } else if (parts.length == 2 && parts[0].equals("reviews") && isYaml(parts[1])) {
                 String rid = stem(parts[1]);
                 if (checkName(rel, rid, parts[1], id, findings)) {
-                    yaml(file, rel, id, findings).ifPresent(m -> reviews.add(ReviewLoader.read(rid, id, m)));
+                    reviews.add(yaml(file, rel, id, findings, unreadable).map(m -> ReviewLoader.read(rid, id, m))
+                            .orElseGet(() -> ReviewLoader.unknown(rid, id, rel)));
                 }
             } else if (parts.length == 1 && isYaml(name)) {
                 findings.error(Rules.SCHEMA, id, Pos.file(rel), "unknown file '" + name + "' in a service folder"
@@ -205,15 +207,24 @@ public final class HandbookLoader {
         return name.substring(0, name.lastIndexOf('.'));
     }
 
-    private static Optional<YamlMap> yaml(Path file, String rel, String service, Findings findings) throws IOException {
-        return Source.read(file, rel, Limits.MAX_YAML_BYTES, service, findings)
+    private static Optional<YamlMap> yaml(Path file, String rel, String service, Findings findings,
+                                          Set<String> unreadable) throws IOException {
+        Optional<YamlMap> y = Source.read(file, rel, Limits.MAX_YAML_BYTES, service, findings)
                 .flatMap(text -> YamlDocument.parse(text, new YamlDocument.Ctx(rel, 0, service, findings)));
+        if (y.isEmpty()) {
+            unreadable.add(rel);
+        }
+        return y;
     }
 
-    private static Optional<FrontMatter> frontMatter(Path file, String rel, String service, Findings findings)
-            throws IOException {
-        return Source.read(file, rel, Limits.MAX_MARKDOWN_BYTES, service, findings)
+    private static Optional<FrontMatter> frontMatter(Path file, String rel, String service, Findings findings,
+                                                     Set<String> unreadable) throws IOException {
+        Optional<FrontMatter> fm = Source.read(file, rel, Limits.MAX_MARKDOWN_BYTES, service, findings)
                 .flatMap(text -> FrontMatter.split(text, rel, service, findings));
+        if (fm.isEmpty()) {
+            unreadable.add(rel);
+        }
+        return fm;
     }
 
     /** Every file below the root, relative and sorted; hidden and excluded files are left out. */

@@ -14,6 +14,12 @@ final class IncidentLoader {
     private IncidentLoader() {
     }
 
+    /** An incident whose file could not be read. */
+    static Incident unknown(String id, String service, String file) {
+        return new Incident(id, service, id, null, null, null, null, List.of(), null, null, null, List.of(),
+                Markdown.EMPTY, new Pos(file, 1, 1));
+    }
+
     static Incident read(String id, String service, String file, FrontMatter fm, MarkdownEngine md, Findings findings) {
         YamlMap y = fm.present()
                 ? YamlDocument.parse(fm.yaml(), new YamlDocument.Ctx(file, 1, service, findings)).orElse(null)

@@ -12,6 +12,12 @@ final class ReviewLoader {
     private ReviewLoader() {
     }
 
+    /** A review whose file could not be read. */
+    static Review unknown(String id, String service, String file) {
+        return new Review(id, service, id, null, null, null, null, List.of(), List.of(), null, List.of(), List.of(),
+                new dev.opsbook.model.Pos(file, 1, 1));
+    }
+
     static Review read(String id, String service, YamlMap y) {
         y.require("title", "date", "outcome");
         TeamLoader.checkId(id, y);

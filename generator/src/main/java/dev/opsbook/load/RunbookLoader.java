@@ -29,6 +29,12 @@ final class RunbookLoader {
         return runbook;
     }
 
+    /** A runbook whose file could not be read: it exists, so links to it are not broken. */
+    static Runbook unknown(String id, String service, String file) {
+        return new Runbook(id, service, id, null, null, List.of(), null, null, null, null, List.of(), Markdown.EMPTY,
+                new dev.opsbook.model.Pos(file, 1, 1));
+    }
+
     static String firstHeading(Markdown body, String fallback) {
         return body.headings().stream().filter(h -> h.level() == 1).map(Markdown.MdHeading::text).findFirst()
                 .orElse(fallback);

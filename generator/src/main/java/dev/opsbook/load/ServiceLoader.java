@@ -24,6 +24,12 @@ final class ServiceLoader {
                  String supportHours, List<Ref> dependsOn, List<Link> links, Service.Telemetry telemetry,
                  List<Service.Slo> slos, List<Service.Alert> alerts, Service.Readiness readiness,
                  List<Service.NotApplicable> notApplicable) {
+
+        /** What is known of a service whose service.yaml could not be read: its id. */
+        static Parts unknown(String id) {
+            return new Parts(id, null, null, null, null, null, null, List.of(), List.of(), Service.Telemetry.NONE,
+                    List.of(), List.of(), Service.Readiness.NONE, List.of());
+        }
     }
 
     static Parts read(String id, YamlMap y) {

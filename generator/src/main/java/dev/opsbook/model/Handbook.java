@@ -12,6 +12,8 @@ import java.util.Set;
  *
  * @param files  every content file that was read or copied, relative to the content root, sorted
  * @param assets the files that are copied to the site as they are (images, PDFs …), sorted
+ * @param unreadable the content files that could not be parsed (each is a finding already); what
+ *                   they would have defined is unknown, so references to it are not reported again
  */
 public record Handbook(
         Settings settings,
@@ -20,12 +22,18 @@ public record Handbook(
         List<Service> services,
         Set<String> files,
         List<String> assets,
+        Set<String> unreadable,
         Index index) {
 
     public Handbook(Settings settings, List<Severity> severities, List<Team> teams, List<Service> services,
-                    Set<String> files, List<String> assets) {
+                    Set<String> files, List<String> assets, Set<String> unreadable) {
         this(settings, List.copyOf(severities), List.copyOf(teams), List.copyOf(services), Set.copyOf(files),
-                List.copyOf(assets), new Index(severities, teams, services));
+                List.copyOf(assets), Set.copyOf(unreadable), new Index(severities, teams, services));
+    }
+
+    /** True when a file whose path starts with {@code prefix} could not be parsed. */
+    public boolean unreadable(String prefix) {
+        return unreadable.stream().anyMatch(f -> f.startsWith(prefix));
     }
 
     public Optional<Service> service(String id) {

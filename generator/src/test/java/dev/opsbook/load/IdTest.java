@@ -1,0 +1,91 @@
+package dev.opsbook.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.opsbook.ContentTree;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** invalid-id and duplicate-id. */
+class IdTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void folderAndFileNamesMustBeIds() {
+        var tree = ContentTree.minimal(dir)
+                .file("services/Payments API/service.yaml", "owner: ops\n")
+                .file("services/api/runbooks/High_Errors.md", "---\ntitle: x\n---\n")
+                .file("teams/Platform.yaml", "name: Platform\n")
+                .file("services/api/reviews/osr.1.yaml", "title: x\ndate: 2026-01-01\noutcome: approved\n");
+        assertEquals(List.of(
+                "services/Payments API: error: service folder 'Payments API' is not a valid id: use lower-case letters,"
+                        + " digits and dashes (such as payments-api), at most 63 characters [invalid-id]",
+                "services/api/reviews/osr.1.yaml: error: file name 'osr.1' is not a valid id: use lower-case letters,"
+                        + " digits and dashes (such as payments-api), at most 63 characters [invalid-id]",
+                "services/api/runbooks/High_Errors.md: error: file name 'High_Errors' is not a valid id: use lower-case"
+                        + " letters, digits and dashes (such as payments-api), at most 63 characters [invalid-id]",
+                "teams/Platform.yaml: error: file name 'Platform' is not a valid id: use lower-case letters, digits and"
+                        + " dashes (such as payments-api), at most 63 characters [invalid-id]"),
+                tree.check());
+    }
+
+    @Test
+    void anIdKeyMustMatchItsFileName() {
+        var tree = ContentTree.minimal(dir).file("services/api/service.yaml", "id: api-v2\n" + ContentTree.SERVICE);
+        assertEquals(List.of("services/api/service.yaml:1:5: error: id 'api-v2' differs from its file name 'api'"
+                + " [invalid-id]"), tree.check());
+    }
+
+    @Test
+    void ymlIsNotYaml() {
+        var tree = ContentTree.minimal(dir).file("teams/platform.yml", "name: Platform\n");
+        assertEquals(List.of("teams/platform.yml: error: file name 'platform.yml' must end in .yaml [invalid-id]"),
+                tree.check());
+    }
+
+    @Test
+    void peopleAreUniqueAcrossTeams() {
+        var tree = ContentTree.minimal(dir).file("teams/platform.yaml", "name: Platform\nmembers:\n"
+                + "  - { id: carol, name: Carol }\n  - { id: alice, name: Alice Again }\n");
+        assertEquals(List.of("teams/platform.yaml:4:5: error: person 'alice' is already defined at teams/ops.yaml:3:5"
+                + " [duplicate-id]"), tree.check());
+    }
+
+    @Test
+    void alertsAndSlosAreUniqueInAService() {
+        var tree = ContentTree.minimal(dir).file("services/api/service.yaml", """
+                owner: ops
+                slos:
+                  - { id: availability, objective: 99.9, window: 28d }
+                  - { id: availability, objective: 99, window: 7d }
+                alerts:
+                  - { name: ApiDown, severity: P1, runbook: api-down }
+                  - { name: ApiDown, severity: P2, runbook: api-down }
+                """);
+        assertEquals(List.of(
+                "services/api/service.yaml:4:11: error: SLO 'availability' is defined twice in this service (first at"
+                        + " line 3) [duplicate-id]",
+                "services/api/service.yaml:7:13: error: alert 'ApiDown' is defined twice in this service (first at line 6)"
+                        + " [duplicate-id]"),
+                tree.check());
+    }
+
+    @Test
+    void severityIdsMayBeUpperCaseButUnique() {
+        var tree = ContentTree.minimal(dir).file("severities.yaml", """
+                severities:
+                  - { id: P1, name: Critical }
+                  - { id: SEV-2, name: Major }
+                  - { id: P1, name: Again }
+                  - { id: "P 3", name: Bad }
+                """);
+        assertEquals(List.of(
+                "severities.yaml:4:11: error: severity 'P1' is defined twice (first at line 2) [duplicate-id]",
+                "severities.yaml:5:11: error: severity id 'P 3' is not valid: use letters, digits and dashes, such as P1"
+                        + " or SEV-2 [invalid-id]"),
+                tree.check());
+    }
+}

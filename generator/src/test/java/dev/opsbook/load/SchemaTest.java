@@ -1,0 +1,184 @@
+package dev.opsbook.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.opsbook.ContentTree;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The schema rule: unknown keys, types, required keys, enums, dates and durations, each exactly. */
+class SchemaTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void minimalHandbookHasNoFindings() {
+        assertEquals(List.of(), ContentTree.minimal(dir).check());
+    }
+
+    @Test
+    void unknownKeySuggestsTheClosestKnownKey() {
+        var tree = ContentTree.minimal(dir).file("services/api/service.yaml", """
+                name: API
+                owner: ops
+                ownr: ops
+                """);
+        assertEquals(List.of("services/api/service.yaml:3:1: error: unknown key 'ownr' (did you mean 'owner'?) [schema]"),
+                tree.check());
+    }
+
+    @Test
+    void unknownKeyWithoutNearMissListsNothingMisleading() {
+        var tree = ContentTree.minimal(dir).file("teams/ops.yaml", ContentTree.TEAM + "budget: 12\n");
+        assertEquals(List.of("teams/ops.yaml:5:1: error: unknown key 'budget' [schema]"), tree.check());
+    }
+
+    @Test
+    void missingRequiredKey() {
+        var tree = ContentTree.minimal(dir).file("services/api/service.yaml", "name: API\n");
+        assertEquals(List.of("services/api/service.yaml:1:1: error: missing required key 'owner' [schema]"),
+                tree.check());
+    }
+
+    @Test
+    void wrongTypes() {
+        var tree = ContentTree.minimal(dir).file("services/api/service.yaml", """
+                name: API
+                owner: ops
+                tier: one
+                dependsOn: ledger
+                telemetry: [grafana]
+                """);
+        assertEquals(List.of(
+                "services/api/service.yaml:3:7: error: 'tier' must be a whole number, found 'one' [schema]",
+                "services/api/service.yaml:4:12: error: 'dependsOn' must be a list, found 'ledger' [schema]",
+                "services/api/service.yaml:5:12: error: 'telemetry' must be a mapping of keys to values, found a list [schema]"),
+                tree.check());
+    }
+
+    @Test
+    void tierOutOfRange() {
+        var tree = ContentTree.minimal(dir).file("services/api/service.yaml", "owner: ops\ntier: 7\n");
+        assertEquals(List.of("services/api/service.yaml:2:7: error: 'tier' must be from 1 to 4, found 7 [schema]"),
+                tree.check());
+    }
+
+    @Test
+    void badEnumValueSuggestsTheValueMeant() {
+        var tree = ContentTree.minimal(dir).file("services/api/service.yaml", "owner: ops\nlifecycle: prod\n");
+        assertEquals(List.of("services/api/service.yaml:2:12: error: 'lifecycle' must be one of experimental, production,"
+                + " deprecated; found 'prod' (did you mean 'production'?) [schema]"), tree.check());
+    }
+
+    @Test
+    void impossibleDateIsAFindingThoughSnakeYamlWouldAcceptIt() {
+        var tree = ContentTree.minimal(dir).file("services/api/service.yaml", """
+                owner: ops
+                readiness:
+                  loadTest: { date: 2026-13-45 }
+                  gameDay: { date: 2026-02-30 }
+                """);
+        assertEquals(List.of(
+                "services/api/service.yaml:3:21: error: 'date' is not a valid date (YYYY-MM-DD): '2026-13-45' [schema]",
+                "services/api/service.yaml:4:20: error: 'date' is not a valid date (YYYY-MM-DD): '2026-02-30' [schema]"),
+                tree.check());
+    }
+
+    @Test
+    void badDurations() {
+        var tree = ContentTree.minimal(dir).file("services/api/rota.yaml", """
+                start: 2026-11-02T09:00
+                rotation: 1 week
+                lead: [alice]
+                engineer: [bob]
+                escalation:
+                  - { after: 0m, contact: alice }
+                """);
+        assertEquals(List.of(
+                "services/api/rota.yaml:2:11: error: 'rotation' is not a valid duration (such as 30s, 15m, 4h, 1d, 2w or 1h30m): '1 week' [schema]",
+                "services/api/rota.yaml:6:14: error: 'after' is not a valid duration (such as 30s, 15m, 4h, 1d, 2w or 1h30m): '0m' [schema]"),
+                tree.check());
+    }
+
+    @Test
+    void badDateTimeAndTime() {
+        var tree = ContentTree.minimal(dir).file("services/api/rota.yaml", """
+                start: 2026-11-02 25:00
+                rotation: 1w
+                businessHours: { from: "9am", to: "17:00" }
+                lead: [alice]
+                engineer: [bob]
+                """);
+        assertEquals(List.of(
+                "services/api/rota.yaml:1:8: error: 'start' is not a valid date-time (YYYY-MM-DDTHH:MM, optionally with Z or an offset): '2026-11-02 25:00' [schema]",
+                "services/api/rota.yaml:3:24: error: 'from' is not a valid time (HH:MM, quoted): '9am' [schema]"),
+                tree.check());
+    }
+
+    @Test
+    void duplicateKeyIsReportedAtTheSecond() {
+        var tree = ContentTree.minimal(dir).file("services/api/service.yaml", "owner: ops\nname: A\nname: B\n");
+        assertEquals(List.of("services/api/service.yaml:3:1: error: duplicate key 'name' (first at line 2) [yaml-syntax]"),
+                tree.check());
+    }
+
+    @Test
+    void unsafeUrlSchemesAreRefusedInYaml() {
+        var tree = ContentTree.minimal(dir).file("services/api/service.yaml", """
+                owner: ops
+                links:
+                  - { title: Source, url: "JaVaScRiPt:alert(1)" }
+                  - { title: Docs, url: "https://docs.example/api" }
+                """);
+        assertEquals(List.of("services/api/service.yaml:3:27: error: 'url' must be an http, https or mailto address,"
+                + " found 'JaVaScRiPt:alert(1)' [schema]"), tree.check());
+    }
+
+    @Test
+    void missingSeveritiesFileIsAFinding() {
+        var tree = ContentTree.minimal(dir).delete("severities.yaml");
+        assertEquals(List.of(
+                "services/api/service.yaml:5:32: error: there is no severity 'P1' [broken-reference]",
+                "severities.yaml: error: severities.yaml is missing: every handbook defines its incident severity levels [schema]"),
+                tree.check());
+    }
+
+    @Test
+    void structuralRulesCannotBeConfiguredWaivedOrMarkedNotApplicable() {
+        var tree = ContentTree.minimal(dir)
+                .file("opsbook.yaml", """
+                        checks:
+                          schema: off
+                          runbook-stal: warning
+                        waivers:
+                          - { rule: broken-reference, service: api, reason: x, approvedBy: alice, expires: 2027-01-01 }
+                        """)
+                .file("services/api/service.yaml", ContentTree.SERVICE
+                        + "notApplicable:\n  - { rule: invalid-id, reason: legacy }\n");
+        assertEquals(List.of(
+                "opsbook.yaml:2:11: error: 'schema' is a structural rule: it is always an error and cannot be configured [schema]",
+                "opsbook.yaml:3:17: error: unknown rule 'runbook-stal' (did you mean 'runbook-stale'?) [schema]",
+                "opsbook.yaml:5:13: error: 'broken-reference' is a structural rule and cannot be waived [schema]",
+                "services/api/service.yaml:7:13: error: 'invalid-id' is a structural rule and cannot be marked not applicable [schema]"),
+                tree.check());
+    }
+
+    @Test
+    void everyFileKindOfTheSpecIsReadStrictly() {
+        var tree = ContentTree.minimal(dir)
+                .file("severities.yaml", "severities:\n  - { id: P1, name: Critical, colour: red }\n")
+                .file("services/api/sla.yaml", "availability: 99.9\nperiod: monthly\n")
+                .file("services/api/reviews/osr-1.yaml", "title: T\ndate: 2026-10-01\noutcome: approved\nanswers:\n"
+                        + "  newSystems: { answer: maybe }\n")
+                .file("services/api/incidents/i-1.md", "---\ntitle: T\nseverity: P1\nstarted: 2026-10-01T10:00Z\n"
+                        + "resolution: magic\n---\n## Summary\n");
+        assertEquals(List.of(
+                "services/api/incidents/i-1.md:5:13: error: 'resolution' must be one of rollback, fix-forward, feature-toggle, other; found 'magic' [schema]",
+                "services/api/reviews/osr-1.yaml:5:25: error: 'answer' must be one of yes, no, unsure; found 'maybe' [schema]",
+                "services/api/sla.yaml:2:9: error: 'period' must be one of month, quarter, year; found 'monthly' (did you mean 'month'?) [schema]",
+                "severities.yaml:2:31: error: unknown key 'colour' [schema]"),
+                tree.check());
+    }
+}
