@@ -61,6 +61,10 @@ public final class Opsbook {
             return new BuildResult(asOf, handbook.services().size(), findings.sorted(), pages);
         } catch (IOException | UncheckedIOException e) {
             throw new OpsbookException("I/O error: " + e.getMessage(), false, e);
+        } catch (PageRenderer.TemplateFailure e) {
+            // a user's template is the user's to fix (exit 2); a default template failing is our bug (exit 3)
+            throw new OpsbookException(e.getMessage() + " (the previous site is left as it was)",
+                    request.templates() != null, e);
         }
     }
 

@@ -62,8 +62,15 @@ public final class PageRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load template " + template, e);
         } catch (TemplateException e) {
-            throw new IllegalStateException("template " + template + " failed for " + page.path() + ": "
+            throw new TemplateFailure("template " + template + " failed for " + page.path() + ": "
                     + e.getMessageWithoutStackTop(), e);
+        }
+    }
+
+    /** A template that could not be rendered. */
+    public static final class TemplateFailure extends RuntimeException {
+        TemplateFailure(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -88,10 +88,10 @@ public final class SiteRenderer {
 
     private void page(PageSink sink, String path, String template, String title, List<LinkView> crumbs, Object model)
             throws IOException {
-        List<LinkView> nav = List.of(
-                new LinkView("Services", rel(path, SitePaths.HOME)),
-                new LinkView("Teams", rel(path, SitePaths.TEAMS)),
-                new LinkView("Severities", rel(path, SitePaths.SEVERITIES)));
+        List<NavItem> nav = List.of(
+                new NavItem("Services", rel(path, SitePaths.HOME), path.equals(SitePaths.HOME) || path.startsWith("services/")),
+                new NavItem("Teams", rel(path, SitePaths.TEAMS), path.startsWith("teams/")),
+                new NavItem("Severities", rel(path, SitePaths.SEVERITIES), path.equals(SitePaths.SEVERITIES)));
         List<LinkView> all = new ArrayList<>();
         if (!path.equals(SitePaths.HOME)) {
             all.add(new LinkView(hb.settings().title(), rel(path, SitePaths.HOME)));

@@ -16,7 +16,11 @@ public final class Views {
 
     /** What every page has: titles, navigation, breadcrumbs and the way back to the root. */
     public record PageView(String title, String handbookTitle, String organisation, String root, String path,
-                           List<LinkView> nav, List<LinkView> crumbs, String generator) {
+                           List<NavItem> nav, List<LinkView> crumbs, String generator) {
+    }
+
+    /** An entry of the main navigation; {@code current} when the page is in its section. */
+    public record NavItem(String text, String href, boolean current) {
     }
 
     public record Fact(String label, String value, LinkView link) {

@@ -1,0 +1,23 @@
+package dev.opsbook;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the repository's example handbook is, seen from a module's tests. */
+public final class ExampleHandbook {
+    private ExampleHandbook() {
+    }
+
+    public static Path content() {
+        Path p = Path.of("../content").toAbsolutePath().normalize();
+        if (!Files.isRegularFile(p.resolve("severities.yaml"))) {
+            throw new IllegalStateException("example handbook not found at " + p);
+        }
+        return p;
+    }
+
+    /** Builds it into {@code out} as of a fixed date. */
+    public static BuildResult build(Path out) throws OpsbookException {
+        return new Opsbook().build(BuildRequest.build(content(), out).withAsOf(java.time.LocalDate.of(2026, 11, 21)));
+    }
+}

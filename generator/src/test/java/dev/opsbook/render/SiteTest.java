@@ -1,0 +1,176 @@
+package dev.opsbook.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.opsbook.BuildResult;
+import dev.opsbook.ExampleHandbook;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The example handbook's site, read back through jsoup selectors. */
+class SiteTest {
+    @TempDir
+    static Path dir;
+    static Path site;
+    static BuildResult result;
+
+    @BeforeAll
+    static void build() throws Exception {
+        site = dir.resolve("site");
+        result = ExampleHandbook.build(site);
+    }
+
+    static Document page(String path) throws IOException {
+        return Jsoup.parse(site.resolve(path).toFile(), "UTF-8");
+    }
+
+    static List<String> hrefs(Element scope) {
+        return scope.select("a[href]").eachAttr("href");
+    }
+
+    @Test
+    void exampleHandbookHasNoStructuralFinding() {
+        assertEquals(List.of(), result.findings().stream().filter(f -> f.level().id().equals("error")).toList());
+        assertEquals(6, result.services());
+    }
+
+    @Test
+    void everyPageOfTheContractIsWritten() {
+        for (String p : List.of("index.html", "severities.html", "teams/index.html", "teams/payments.html",
+                "services/payments-api/index.html", "services/payments-api/runbooks/high-error-rate.html",
+                "services/payments-api/reviews/osr-2026-014.html",
+                "services/payments-api/incidents/2026-09-03-card-outage.html", "sitemap.xml", "404.html",
+                "assets/opsbook.css", "assets/opsbook.js", "services/ledger/ledger-topology.svg")) {
+            assertTrue(Files.isRegularFile(site.resolve(p)), p);
+        }
+        assertFalse(Files.exists(site.resolve("pom.xml")), "excluded files are not copied");
+    }
+
+    @Test
+    void servicesLinkToDependenciesAndBack() throws IOException {
+        Document pay = page("services/payments-api/index.html");
+        assertEquals(List.of("../ledger/index.html", "../fraud-check/index.html"),
+                hrefs(pay.selectFirst("#dependencies dd")));
+        assertEquals(List.of("../web-shop/index.html"), hrefs(pay.select("#dependencies dd").get(1)));
+        Document ledger = page("services/ledger/index.html");
+        assertEquals(List.of("../payments-api/index.html"), hrefs(ledger.select("#dependencies dd").get(1)));
+    }
+
+    @Test
+    void alertsLeadToRunbooksAndRunbooksShowTheirAlerts() throws IOException {
+        Document pay = page("services/payments-api/index.html");
+        Element row = pay.getElementById("alert-PaymentsHighErrorRate");
+        assertNotNull(row);
+        assertTrue(hrefs(row).contains("runbooks/high-error-rate.html"), hrefs(row).toString());
+        assertTrue(hrefs(row).contains("#slo-availability"));
+        Document rb = page("services/payments-api/runbooks/high-error-rate.html");
+        assertEquals(List.of("../index.html#alert-PaymentsHighErrorRate", "../../../severities.html#severity-P2"),
+                hrefs(rb.selectFirst(".alerts-here")));
+    }
+
+    @Test
+    void teamsServicesAndPeopleLinkBothWays() throws IOException {
+        Document team = page("teams/payments.html");
+        assertTrue(hrefs(team.getElementById("services")).containsAll(List.of("../services/payments-api/index.html",
+                "../services/ledger/index.html", "../services/fraud-check/index.html")));
+        assertNotNull(team.getElementById("person-alice"));
+        assertTrue(hrefs(team.getElementById("person-alice")).contains("../services/payments-api/index.html#rota"));
+        Document pay = page("services/payments-api/index.html");
+        assertTrue(hrefs(pay.getElementById("overview")).contains("../../teams/payments.html"));
+        assertTrue(hrefs(pay.getElementById("rota")).contains("../../teams/payments.html#person-alice"));
+    }
+
+    @Test
+    void reviewsAndIncidentsLinkToTheirServiceAndPeople() throws IOException {
+        Document review = page("services/payments-api/reviews/osr-2026-014.html");
+        assertTrue(hrefs(review.selectFirst("main")).containsAll(List.of("../index.html",
+                "../../../teams/payments.html#person-alice", "../../../teams/storefront.html#person-grace")));
+        Document incident = page("services/payments-api/incidents/2026-09-03-card-outage.html");
+        assertTrue(hrefs(incident.selectFirst("main")).containsAll(List.of("../index.html", "../../ledger/index.html",
+                "../../../teams/payments.html#person-dave", "../../../severities.html#severity-P1")));
+        Document pay = page("services/payments-api/index.html");
+        assertTrue(hrefs(pay.getElementById("reviews")).contains("reviews/osr-2026-014.html"));
+        assertTrue(hrefs(pay.getElementById("incidents")).contains("incidents/2026-09-03-card-outage.html"));
+    }
+
+    @Test
+    void markdownLinksOfBothStylesBecomeSiteLinks() throws IOException {
+        Document rb = page("services/payments-api/runbooks/high-error-rate.html");
+        List<String> body = hrefs(rb.selectFirst(".markdown"));
+        assertTrue(body.containsAll(List.of("../../ledger/runbooks/failover.html",
+                "../../fraud-check/runbooks/model-timeouts.html", "card-processor-outage.html",
+                "../../../severities.html#severity-P1", "../../../teams/payments.html",
+                "../../../teams/payments.html#person-carol", "../incidents/2026-09-03-card-outage.html")), body.toString());
+        Document failover = page("services/ledger/runbooks/failover.html");
+        assertEquals("../ledger-topology.svg", failover.selectFirst(".markdown img").attr("src"));
+    }
+
+    @Test
+    void runbooksHaveATableOfContentsWithWorkingAnchors() throws IOException {
+        Document rb = page("services/payments-api/runbooks/high-error-rate.html");
+        List<String> toc = hrefs(rb.selectFirst("nav.toc"));
+        assertEquals(List.of("#symptoms", "#impact", "#diagnosis", "#mitigation", "#escalation"), toc);
+        for (String anchor : toc) {
+            assertNotNull(rb.getElementById(anchor.substring(1)), anchor);
+        }
+    }
+
+    @Test
+    void severityPageShowsLevelsSideBySideWithEachSla() throws IOException {
+        Document sev = page("severities.html");
+        assertEquals(4, sev.select("section.severity").size());
+        Element p1 = sev.getElementById("severity-P1");
+        assertTrue(p1.text().contains("Acknowledge 15m"), p1.text());
+        assertTrue(hrefs(p1).contains("services/ledger/index.html"));
+    }
+
+    @Test
+    void slaShowsAllowedDowntimeAndSlosTheirErrorBudget() throws IOException {
+        Document pay = page("services/payments-api/index.html");
+        assertTrue(pay.getElementById("sla").text().contains("43 min 12 s per month"), pay.getElementById("sla").text());
+        assertTrue(pay.getElementById("slo-availability").text().contains("20 min 10 s per 28d"));
+    }
+
+    @Test
+    void everyPageWorksOfflineUnderAContentSecurityPolicy() throws IOException {
+        List<Path> pages;
+        try (Stream<Path> s = Files.walk(site)) {
+            pages = s.filter(p -> p.toString().endsWith(".html")).collect(Collectors.toList());
+        }
+        assertTrue(pages.size() > 30, "pages: " + pages.size());
+        for (Path p : pages) {
+            Document d = Jsoup.parse(p.toFile(), "UTF-8");
+            String csp = d.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
+            assertTrue(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"), p + ": " + csp);
+            for (Element e : d.select("script[src], link[href], img[src]")) {
+                String url = e.hasAttr("src") ? e.attr("src") : e.attr("href");
+                assertFalse(url.matches("(?i)^(https?:)?//.*"), p + " loads " + url);
+            }
+            assertTrue(d.select("script:not([src])").isEmpty(), p + " has inline script");
+            assertEquals(1, d.select("h1").size(), p + " has one h1");
+            for (String href : hrefs(d)) {
+                assertFalse(href.endsWith("/"), p + " links to a folder: " + href);
+            }
+        }
+    }
+
+    @Test
+    void sitemapListsEveryPageUnderTheBaseUrl() throws IOException {
+        String xml = Files.readString(site.resolve("sitemap.xml"));
+        assertTrue(xml.contains("<loc>https://handbook.harbourvine.example/services/ledger/runbooks/failover.html</loc>"));
+        assertTrue(xml.contains("<loc>https://handbook.harbourvine.example/index.html</loc>"));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.opsbook.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.opsbook.BuildRequest;
+import dev.opsbook.ContentTree;
+import dev.opsbook.ExampleHandbook;
+import dev.opsbook.Opsbook;
+import dev.opsbook.OpsbookException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Build safety and determinism. */
+class SiteWriterTest {
+    @TempDir
+    Path dir;
+
+    static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString(), new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void twoBuildsOfTheSameContentAreByteIdentical() throws Exception {
+        ExampleHandbook.build(dir.resolve("a"));
+        ExampleHandbook.build(dir.resolve("b"));
+        Map<String, String> a = tree(dir.resolve("a"));
+        Map<String, String> b = tree(dir.resolve("b"));
+        assertEquals(a.keySet(), b.keySet());
+        for (String k : a.keySet()) {
+            assertEquals(a.get(k), b.get(k), k);
+        }
+    }
+
+    @Test
+    void aFailedBuildLeavesThePreviousSiteUntouched() throws Exception {
+        var tree = ContentTree.minimal(dir.resolve("content"));
+        Path out = dir.resolve("site");
+        new Opsbook().build(BuildRequest.build(tree.root(), out));
+        Map<String, String> before = tree(out);
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("runbook.ftlh"), "<#import \"layout.ftlh\" as layout>${model.noSuchThing}");
+        OpsbookException e = assertThrows(OpsbookException.class, () -> new Opsbook().build(
+                BuildRequest.build(tree.root(), out).withTemplates(templates)));
+        assertTrue(e.isUsage(), "a user's template is the user's to fix");
+        assertTrue(e.getMessage().contains("runbook.ftlh"), e.getMessage());
+        assertEquals(before, tree(out));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(3, s.count(), "no staging folder is left behind");
+        }
+    }
+
+    @Test
+    void aTemplateOverridesTheDefaultByName() throws Exception {
+        var tree = ContentTree.minimal(dir.resolve("content"));
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("team.ftlh"),
+                "<#import \"layout.ftlh\" as layout><@layout.frame><h1>Custom ${model.name}</h1></@layout.frame>");
+        Path out = dir.resolve("site");
+        new Opsbook().build(BuildRequest.build(tree.root(), out).withTemplates(templates));
+        assertTrue(Files.readString(out.resolve("teams/ops.html")).contains("<h1>Custom Operations</h1>"));
+        assertTrue(Files.readString(out.resolve("index.html")).contains("<h1>Operations Handbook</h1>"));
+    }
+
+    @Test
+    void dangerousOutputFoldersAreRefused() {
+        Path content = dir.resolve("content");
+        assertEquals("the output folder " + content + " is the content folder", OutputGuard.refusal(content, content));
+        assertEquals("the output folder " + dir + " contains the content folder " + content,
+                OutputGuard.refusal(content, dir));
+        assertEquals("the output folder " + content.resolve("site") + " is inside the content folder " + content,
+                OutputGuard.refusal(content, content.resolve("site")));
+        assertEquals("the output folder / is a filesystem root", OutputGuard.refusal(content, Path.of("/")));
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+        assertTrue(OutputGuard.refusal(content, home) != null);
+        assertEquals(null, OutputGuard.refusal(content, dir.resolve("site")));
+    }
+
+    @Test
+    void pagesCannotBeWrittenOutsideTheSite() throws IOException {
+        try (SiteWriter w = new SiteWriter(dir.resolve("site"))) {
+            assertThrows(IllegalArgumentException.class, () -> w.write("../escape.html", new byte[0]));
+        }
+        assertFalse(Files.exists(dir.resolve("escape.html")));
+    }
+}
