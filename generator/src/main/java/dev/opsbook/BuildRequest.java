@@ -7,22 +7,32 @@ import java.time.LocalDate;
  * What to build.
  *
  * @param content       the content folder
- * @param output        the site folder (replaced as a whole at the end of a build); null for a check
+ * @param output        the site folder (replaced as a whole at the end of a build); for a check, where the
+ *                      reports go (null: none are written)
  * @param asOf          the as-of date given by the caller (option or property), or null
  * @param templates     a folder whose templates override the defaults by name, or null
- * @param writeSite     false for {@code check}: load and check only
+ * @param writeSite     false for {@code check}: the reports only, no site pages
+ * @param baseline      an earlier opsbook-report.json to compare with, or null
  */
-public record BuildRequest(Path content, Path output, LocalDate asOf, Path templates, boolean writeSite) {
+public record BuildRequest(Path content, Path output, LocalDate asOf, Path templates, boolean writeSite, Path baseline) {
 
     public static BuildRequest build(Path content, Path output) {
-        return new BuildRequest(content, output, null, null, true);
+        return new BuildRequest(content, output, null, null, true, null);
+    }
+
+    public static BuildRequest check(Path content, Path output) {
+        return new BuildRequest(content, output, null, null, false, null);
     }
 
     public BuildRequest withAsOf(LocalDate date) {
-        return new BuildRequest(content, output, date, templates, writeSite);
+        return new BuildRequest(content, output, date, templates, writeSite, baseline);
     }
 
     public BuildRequest withTemplates(Path dir) {
-        return new BuildRequest(content, output, asOf, dir, writeSite);
+        return new BuildRequest(content, output, asOf, dir, writeSite, baseline);
+    }
+
+    public BuildRequest withBaseline(Path file) {
+        return new BuildRequest(content, output, asOf, templates, writeSite, file);
     }
 }

@@ -1,27 +1,72 @@
 package dev.opsbook;
 
+import dev.opsbook.check.Assessment;
+import dev.opsbook.check.ServiceAssessment;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
+import dev.opsbook.report.ReportData;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** What a build found and wrote. */
-public record BuildResult(LocalDate asOf, int services, List<Finding> findings, int pagesWritten) {
+public record BuildResult(ReportData report, int services, int pagesWritten) {
+
+    public LocalDate asOf() {
+        return report.asOf();
+    }
+
+    public List<Finding> findings() {
+        return report.findings();
+    }
+
+    public Assessment assessment() {
+        return report.assessment();
+    }
 
     public long count(Level level) {
-        return findings.stream().filter(f -> f.level() == level).count();
+        return report.count(level);
     }
 
     public boolean hasErrors() {
         return count(Level.ERROR) > 0;
     }
 
-    /** "6 services; 0 errors, 2 warnings, 1 info". */
+    /**
+     * Whether the run fails: on error findings, and with {@code failOnWarning} on warnings too; with
+     * {@code failOnNew} (and a baseline) only findings that the baseline did not have count.
+     */
+    public boolean fails(boolean failOnWarning, boolean failOnNew) {
+        var changes = report.changes();
+        if (failOnNew && changes != null) {
+            return changes.added().stream().anyMatch(k -> k.severity().equals(Level.ERROR.id())
+                    || failOnWarning && k.severity().equals(Level.WARNING.id()));
+        }
+        return hasErrors() || failOnWarning && count(Level.WARNING) > 0;
+    }
+
+    /** "6 services: 2 operations-ready, 3 supportable, 1 documented; 0 errors, 12 warnings, 6 infos". */
     public String summary() {
+        Map<String, Long> levels = new LinkedHashMap<>();
+        List<String> order = new java.util.ArrayList<>(assessment().levels().keySet());
+        java.util.Collections.reverse(order);
+        order.add(dev.opsbook.check.Levels.NONE);
+        Map<String, Long> counts = assessment().services().stream()
+                .collect(Collectors.groupingBy(ServiceAssessment::level, Collectors.counting()));
+        order.forEach(l -> {
+            if (counts.containsKey(l)) {
+                levels.put(l, counts.get(l));
+            }
+        });
+        String perLevel = levels.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", "));
         long e = count(Level.ERROR);
         long w = count(Level.WARNING);
         long i = count(Level.INFO);
-        return services + (services == 1 ? " service" : " services") + "; " + e + (e == 1 ? " error, " : " errors, ")
-                + w + (w == 1 ? " warning, " : " warnings, ") + i + (i == 1 ? " info" : " infos");
+        return services + (services == 1 ? " service" : " services") + (perLevel.isEmpty() ? "" : ": " + perLevel)
+                + "; " + e + (e == 1 ? " error, " : " errors, ") + w + (w == 1 ? " warning, " : " warnings, ")
+                + i + (i == 1 ? " info" : " infos");
     }
 }

@@ -1,6 +1,11 @@
 package dev.opsbook;
 
+import dev.opsbook.check.AllChecks;
+import dev.opsbook.check.Assessment;
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.Completeness;
 import dev.opsbook.check.ReferenceCheck;
+import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Findings;
 import dev.opsbook.link.ContentLinks;
 import dev.opsbook.load.HandbookLoader;
@@ -8,12 +13,19 @@ import dev.opsbook.markdown.MarkdownEngine;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.render.PageRenderer;
 import dev.opsbook.render.SiteRenderer;
+import dev.opsbook.report.Baseline;
+import dev.opsbook.report.Changes;
+import dev.opsbook.report.ContentDigest;
+import dev.opsbook.report.ReportData;
+import dev.opsbook.report.ReportFiles;
 import dev.opsbook.site.LinkVerifier;
 import dev.opsbook.site.OutputGuard;
+import dev.opsbook.site.ReplacingFileSink;
 import dev.opsbook.site.SiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +48,7 @@ public final class Opsbook {
         if (!Files.isDirectory(content)) {
             throw new OpsbookException("content folder " + content + " does not exist or is not a folder", true, null);
         }
-        if (request.writeSite()) {
+        if (request.output() != null) {
             String refusal = OutputGuard.refusal(content, request.output());
             if (refusal != null) {
                 throw new OpsbookException(refusal + "; choose a folder of its own for the site", true, null);
@@ -46,6 +58,7 @@ public final class Opsbook {
             throw new OpsbookException("templates folder " + request.templates() + " does not exist", true, null);
         }
         try {
+            Baseline baseline = request.baseline() == null ? null : Baseline.read(request.baseline());
             // load
             Findings findings = new Findings();
             Handbook handbook = new HandbookLoader(markdown).load(content, findings);
@@ -53,14 +66,28 @@ public final class Opsbook {
             // check
             ContentLinks links = new ContentLinks(handbook);
             new ReferenceCheck(handbook, links, findings).run();
+            Assessment assessment = new Completeness(AllChecks.LIST).run(new CheckContext(handbook, asOf));
+            assessment.findings().forEach(findings::add);
+            List<Finding> sorted = findings.sorted();
+            Changes changes = baseline == null ? null : baseline.compare(sorted, assessment.services());
+            ReportData report = new ReportData(GENERATOR, VERSION, asOf, ContentDigest.of(content, handbook.files()),
+                    sorted, assessment, changes);
             // render and write
             int pages = 0;
             if (request.writeSite()) {
-                pages = write(request, handbook, links);
+                pages = write(request, handbook, links, report);
+            } else if (request.output() != null) {
+                ReportFiles.write(report, new ReplacingFileSink(request.output()));
             }
-            return new BuildResult(asOf, handbook.services().size(), findings.sorted(), pages);
+            return new BuildResult(report, handbook.services().size(), pages);
+        } catch (NoSuchFileException e) {
+            throw new OpsbookException("no such file: " + e.getFile(), request.baseline() != null
+                    && e.getFile().equals(request.baseline().toString()), e);
         } catch (IOException | UncheckedIOException e) {
             throw new OpsbookException("I/O error: " + e.getMessage(), false, e);
+        } catch (IllegalArgumentException e) {
+            // a baseline that is not a report
+            throw new OpsbookException(e.getMessage(), true, e);
         } catch (PageRenderer.TemplateFailure e) {
             // a user's template is the user's to fix (exit 2); a default template failing is our bug (exit 3)
             throw new OpsbookException(e.getMessage() + " (the previous site is left as it was)",
@@ -68,10 +95,11 @@ public final class Opsbook {
         }
     }
 
-    private int write(BuildRequest request, Handbook handbook, ContentLinks links) throws IOException, OpsbookException {
+    private int write(BuildRequest request, Handbook handbook, ContentLinks links, ReportData report)
+            throws IOException, OpsbookException {
         PageRenderer pages = new PageRenderer(request.templates());
         try (SiteWriter writer = new SiteWriter(request.output())) {
-            new SiteRenderer(handbook, links, markdown, pages, GENERATOR).render(request.content(), writer);
+            new SiteRenderer(handbook, links, markdown, pages, report).render(request.content(), writer);
             List<String> broken = LinkVerifier.verify(writer.staging(), writer.written());
             if (!broken.isEmpty()) {
                 throw new OpsbookException("internal error: the site has " + broken.size() + " broken internal links "

@@ -1,6 +1,7 @@
 package dev.opsbook;
 
 import dev.opsbook.finding.Finding;
+import dev.opsbook.finding.Rules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,68 @@ public final class ContentTree {
             It is down.
             """;
 
+    /** A service that passes every completeness rule as of 2026-11-21. */
+    public static final String COMPLETE_SERVICE = """
+            name: API
+            description: The public API.
+            owner: ops
+            tier: 2
+            lifecycle: production
+            supportModel: developer-managed
+            supportHours: 24x7
+            telemetry:
+              dashboards: [{ title: Overview, url: "https://grafana.example/d/api" }]
+              logs: { structured: true }
+              tracing: { enabled: true }
+            slos:
+              - { id: availability, objective: 99.95, window: 28d }
+            alerts:
+              - { name: ApiDown, severity: P1, runbook: api-down, slo: availability }
+            readiness:
+              loadTest: { date: 2026-10-01 }
+              gameDay: { date: 2026-06-01 }
+              backupRestoreTest: { date: 2026-09-01 }
+              rollback: { strategies: [rollback], lastTested: 2026-10-01 }
+              deployment: { automated: true }
+            """;
+    public static final String COMPLETE_SLA = """
+            availability: 99.9
+            responseTimes:
+              P1: { acknowledge: 15m, resolve: 4h }
+              P2: { acknowledge: 1h, resolve: 1d }
+            """;
+    public static final String COMPLETE_ROTA = """
+            start: 2026-11-02T09:00
+            rotation: 1w
+            lead: [alice, bob]
+            engineer: [carol, dave]
+            escalation:
+              - { after: 15m, contact: ops }
+            """;
+    public static final String COMPLETE_RUNBOOK = """
+            ---
+            title: API down
+            lastReviewed: 2026-10-01
+            ---
+            ## Symptoms
+            ## Impact
+            ## Diagnosis
+            ## Mitigation
+            ## Escalation
+            """;
+    public static final String COMPLETE_REVIEW = """
+            title: New endpoint
+            date: 2026-10-01
+            committed: 2026-10-05
+            answers:
+              deploymentChange: { answer: no }
+              scalabilityChange: { answer: no }
+              testingChange: { answer: yes }
+              newSystems: { answer: no }
+              automatedValidation: { answer: yes }
+            outcome: approved
+            """;
+
     private final Path root;
 
     private ContentTree(Path root) {
@@ -55,6 +118,18 @@ public final class ContentTree {
                 .file("teams/ops.yaml", TEAM)
                 .file("services/api/service.yaml", SERVICE)
                 .file("services/api/runbooks/api-down.md", RUNBOOK);
+    }
+
+    /** A handbook whose one service passes every completeness rule as of 2026-11-21. */
+    public static ContentTree complete(Path root) {
+        return new ContentTree(root)
+                .file("severities.yaml", SEVERITIES)
+                .file("teams/ops.yaml", TEAM + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n")
+                .file("services/api/service.yaml", COMPLETE_SERVICE)
+                .file("services/api/sla.yaml", COMPLETE_SLA)
+                .file("services/api/rota.yaml", COMPLETE_ROTA)
+                .file("services/api/runbooks/api-down.md", COMPLETE_RUNBOOK)
+                .file("services/api/reviews/osr-1.yaml", COMPLETE_REVIEW);
     }
 
     public static ContentTree empty(Path root) {
@@ -89,14 +164,24 @@ public final class ContentTree {
         return root;
     }
 
-    /** Loads and checks the tree; every finding as the CLI prints it. */
-    public List<String> check() {
-        return result().findings().stream().map(Finding::format).toList();
+    /** Loads and checks the tree; the structural findings as the CLI prints them. */
+    public List<String> structural() {
+        return result().findings().stream().filter(f -> Rules.isStructural(f.rule())).map(Finding::format).toList();
     }
 
+    /** The findings of one rule, as the CLI prints them. */
+    public List<String> findings(String rule) {
+        return result().findings().stream().filter(f -> f.rule().equals(rule)).map(Finding::format).toList();
+    }
+
+    /** Checks the tree as of 2026-11-21 (no reports written). */
     public BuildResult result() {
+        return result(java.time.LocalDate.of(2026, 11, 21));
+    }
+
+    public BuildResult result(java.time.LocalDate asOf) {
         try {
-            return new Opsbook().build(new BuildRequest(root, null, java.time.LocalDate.of(2026, 11, 21), null, false));
+            return new Opsbook().build(BuildRequest.check(root, null).withAsOf(asOf));
         } catch (OpsbookException e) {
             throw new AssertionError(e);
         }

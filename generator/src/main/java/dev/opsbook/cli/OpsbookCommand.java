@@ -5,7 +5,6 @@ import dev.opsbook.BuildResult;
 import dev.opsbook.Opsbook;
 import dev.opsbook.OpsbookException;
 import dev.opsbook.finding.Finding;
-import dev.opsbook.finding.Level;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -75,12 +74,27 @@ public final class OpsbookCommand implements Runnable {
         @Option(names = "--fail-on-warning", description = "Warnings fail the run too (exit 1).")
         boolean failOnWarning;
 
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "site",
+                description = "The site folder, replaced as a whole when a build is complete; check writes only the"
+                        + " report files there (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--baseline", paramLabel = "FILE",
+                description = "An earlier opsbook-report.json: report what is new, gone, and which levels moved.")
+        Path baseline;
+
+        @Option(names = "--fail-on-new", description = "Fail only on error findings that the baseline did not have.")
+        boolean failOnNew;
+
         abstract BuildRequest request();
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (failOnNew && baseline == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--fail-on-new needs --baseline FILE");
+            }
             BuildResult result;
             try {
                 result = new Opsbook().build(request());
@@ -98,34 +112,35 @@ public final class OpsbookCommand implements Runnable {
             for (Finding f : result.findings()) {
                 out.println(f.format());
             }
+            if (result.report().changes() != null) {
+                var c = result.report().changes();
+                out.println("since the baseline of " + c.baselineAsOf() + ": " + c.added().size() + " new, "
+                        + c.removed().size() + " gone" + c.moves().stream().map(m -> "; " + m).reduce("", String::concat));
+            }
             out.println(result.summary());
-            boolean fail = result.hasErrors() || failOnWarning && result.count(Level.WARNING) > 0;
-            return fail ? ExitCode.FINDINGS : ExitCode.OK;
+            return result.fails(failOnWarning, failOnNew) ? ExitCode.FINDINGS : ExitCode.OK;
         }
     }
 
     @Command(name = "build", mixinStandardHelpOptions = true,
             description = "Checks the content and writes the site (also when there are error findings).")
     static final class Build extends Run {
-        @Option(names = "--out", paramLabel = "DIR", defaultValue = "site",
-                description = "The site folder, replaced as a whole when the build is complete (default: ${DEFAULT-VALUE}).")
-        Path out;
-
         @Option(names = "--templates", paramLabel = "DIR",
                 description = "A folder of templates that override the default ones by name.")
         Path templates;
 
         @Override
         BuildRequest request() {
-            return new BuildRequest(content, out, asOf, templates, true);
+            return new BuildRequest(content, out, asOf, templates, true, baseline);
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true, description = "Checks the content; writes no site.")
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Checks the content and writes the report files (JSON, JUnit XML, SARIF); no site pages.")
     static final class Check extends Run {
         @Override
         BuildRequest request() {
-            return new BuildRequest(content, null, asOf, null, false);
+            return new BuildRequest(content, out, asOf, null, false, baseline);
         }
     }
 }

@@ -10,6 +10,7 @@ public final class SitePaths {
     public static final String ONCALL = "oncall.html";
     public static final String ACTIONS = "actions.html";
     public static final String READINESS = "readiness/index.html";
+    public static final String CHANGES = "readiness/changes.html";
 
     private SitePaths() {
     }

@@ -10,6 +10,7 @@ import dev.opsbook.model.Pos;
 import dev.opsbook.model.Review;
 import dev.opsbook.model.Rota;
 import dev.opsbook.model.Runbook;
+import dev.opsbook.model.Secret;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Settings;
 import dev.opsbook.model.Severity;
@@ -47,10 +48,11 @@ public final class HandbookLoader {
     public Handbook load(Path root, Findings findings) throws IOException {
         Path realRoot = root.toRealPath();
         Set<String> unreadable = new TreeSet<>();
+        List<Secret> secrets = new ArrayList<>();
         Settings settings = Settings.defaults();
         Path settingsFile = root.resolve("opsbook.yaml");
         if (Files.isRegularFile(settingsFile)) {
-            settings = yaml(settingsFile, "opsbook.yaml", null, findings, unreadable).map(SettingsLoader::read).orElse(settings);
+            settings = yaml(settingsFile, "opsbook.yaml", null, findings, unreadable, secrets).map(SettingsLoader::read).orElse(settings);
         }
         List<PathMatcher> exclude = settings.exclude().stream()
                 .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
@@ -58,7 +60,7 @@ public final class HandbookLoader {
 
         List<Severity> severities = List.of();
         if (files.contains("severities.yaml")) {
-            severities = yaml(root.resolve("severities.yaml"), "severities.yaml", null, findings, unreadable)
+            severities = yaml(root.resolve("severities.yaml"), "severities.yaml", null, findings, unreadable, secrets)
                     .map(SeveritiesLoader::read).orElse(List.of());
         } else {
             findings.error(Rules.SCHEMA, null, Pos.file("severities.yaml"),
@@ -79,7 +81,7 @@ public final class HandbookLoader {
             } else if (parts[0].equals("teams") && parts.length == 2 && isYaml(parts[1])) {
                 String id = stem(parts[1]);
                 if (checkName(rel, id, parts[1], null, findings)) {
-                    yaml(root.resolve(rel), rel, null, findings, unreadable).ifPresent(y -> teams.add(TeamLoader.read(id, y)));
+                    yaml(root.resolve(rel), rel, null, findings, unreadable, secrets).ifPresent(y -> teams.add(TeamLoader.read(id, y)));
                 }
             } else if (parts[0].equals("services") && parts.length >= 3) {
                 String id = parts[1];
@@ -99,14 +101,18 @@ public final class HandbookLoader {
 
         List<Service> services = new ArrayList<>();
         for (Map.Entry<String, TreeSet<String>> e : serviceFiles.entrySet()) {
-            service(root, e.getKey(), e.getValue(), findings, assets, unreadable).ifPresent(services::add);
+            service(root, e.getKey(), e.getValue(), findings, assets, unreadable, secrets).ifPresent(services::add);
         }
         assets.sort(null);
-        return new Handbook(settings, severities, teams, services, files, assets, unreadable);
+        for (String asset : assets) {
+            scanAsset(root, asset, secrets);
+        }
+        return new Handbook(settings, severities, teams, services, files, assets, unreadable, secrets);
     }
 
     private Optional<Service> service(Path root, String id, TreeSet<String> names, Findings findings,
-                                      List<String> assets, Set<String> unreadable) throws IOException {
+                                      List<String> assets, Set<String> unreadable, List<Secret> secrets)
+            throws IOException {
         String dir = "services/" + id + "/";
         if (!names.contains("service.yaml")) {
             findings.error(Rules.SCHEMA, id, Pos.file(dir + "service.yaml"),
@@ -115,7 +121,7 @@ public final class HandbookLoader {
             return Optional.empty();
         }
         // a service.yaml that does not parse still leaves a service, so that its runbooks are checked
-        ServiceLoader.Parts p = yaml(root.resolve(dir + "service.yaml"), dir + "service.yaml", id, findings, unreadable)
+        ServiceLoader.Parts p = yaml(root.resolve(dir + "service.yaml"), dir + "service.yaml", id, findings, unreadable, secrets)
                 .map(y -> ServiceLoader.read(id, y)).orElse(ServiceLoader.Parts.unknown(id));
         Sla sla = null;
         Rota rota = null;
@@ -129,27 +135,27 @@ public final class HandbookLoader {
             if (name.equals("service.yaml")) {
                 continue;
             } else if (name.equals("sla.yaml")) {
-                sla = yaml(file, rel, id, findings, unreadable).map(SlaLoader::read).orElse(null);
+                sla = yaml(file, rel, id, findings, unreadable, secrets).map(SlaLoader::read).orElse(null);
             } else if (name.equals("rota.yaml")) {
-                rota = yaml(file, rel, id, findings, unreadable).map(RotaLoader::read).orElse(null);
+                rota = yaml(file, rel, id, findings, unreadable, secrets).map(RotaLoader::read).orElse(null);
             } else if (parts.length == 2 && parts[0].equals("runbooks") && parts[1].endsWith(".md")) {
                 String rid = stem(parts[1]);
                 if (checkName(rel, rid, parts[1], id, findings)) {
-                    runbooks.add(frontMatter(file, rel, id, findings, unreadable)
+                    runbooks.add(frontMatter(file, rel, id, findings, unreadable, secrets)
                             .map(fm -> RunbookLoader.read(rid, id, rel, fm, markdown, findings))
                             .orElseGet(() -> RunbookLoader.unknown(rid, id, rel)));
                 }
             } else if (parts.length == 2 && parts[0].equals("incidents") && parts[1].endsWith(".md")) {
                 String iid = stem(parts[1]);
                 if (checkName(rel, iid, parts[1], id, findings)) {
-                    incidents.add(frontMatter(file, rel, id, findings, unreadable)
+                    incidents.add(frontMatter(file, rel, id, findings, unreadable, secrets)
                             .map(fm -> IncidentLoader.read(iid, id, rel, fm, markdown, findings))
                             .orElseGet(() -> IncidentLoader.unknown(iid, id, rel)));
                 }
             } else if (parts.length == 2 && parts[0].equals("reviews") && isYaml(parts[1])) {
                 String rid = stem(parts[1]);
                 if (checkName(rel, rid, parts[1], id, findings)) {
-                    reviews.add(yaml(file, rel, id, findings, unreadable).map(m -> ReviewLoader.read(rid, id, m))
+                    reviews.add(yaml(file, rel, id, findings, unreadable, secrets).map(m -> ReviewLoader.read(rid, id, m))
                             .orElseGet(() -> ReviewLoader.unknown(rid, id, rel)));
                 }
             } else if (parts.length == 1 && isYaml(name)) {
@@ -199,6 +205,23 @@ public final class HandbookLoader {
         return false;
     }
 
+    /** Text files copied to the site are published as they are: scan them too. */
+    private static void scanAsset(Path root, String rel, List<Secret> secrets) throws IOException {
+        Path file = root.resolve(rel);
+        if (Files.size(file) > Limits.MAX_YAML_BYTES) {
+            return;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            String service = rel.startsWith("services/") && rel.split("/").length > 2 ? rel.split("/")[1] : null;
+            secrets.addAll(SecretScanner.scan(text, rel, service, 0, isYaml(rel)));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // binary (an image, a PDF): nothing to scan as text
+        }
+    }
+
     private static boolean isYaml(String name) {
         return name.endsWith(".yaml") || name.endsWith(".yml");
     }
@@ -208,9 +231,11 @@ public final class HandbookLoader {
     }
 
     private static Optional<YamlMap> yaml(Path file, String rel, String service, Findings findings,
-                                          Set<String> unreadable) throws IOException {
-        Optional<YamlMap> y = Source.read(file, rel, Limits.MAX_YAML_BYTES, service, findings)
-                .flatMap(text -> YamlDocument.parse(text, new YamlDocument.Ctx(rel, 0, service, findings)));
+                                          Set<String> unreadable, List<Secret> secrets) throws IOException {
+        Optional<String> text = Source.read(file, rel, Limits.MAX_YAML_BYTES, service, findings);
+        text.ifPresent(t -> secrets.addAll(SecretScanner.scan(t, rel, service, 0, true)));
+        Optional<YamlMap> y = text
+                .flatMap(t -> YamlDocument.parse(t, new YamlDocument.Ctx(rel, 0, service, findings)));
         if (y.isEmpty()) {
             unreadable.add(rel);
         }
@@ -218,9 +243,13 @@ public final class HandbookLoader {
     }
 
     private static Optional<FrontMatter> frontMatter(Path file, String rel, String service, Findings findings,
-                                                     Set<String> unreadable) throws IOException {
-        Optional<FrontMatter> fm = Source.read(file, rel, Limits.MAX_MARKDOWN_BYTES, service, findings)
-                .flatMap(text -> FrontMatter.split(text, rel, service, findings));
+                                                     Set<String> unreadable, List<Secret> secrets) throws IOException {
+        Optional<String> text = Source.read(file, rel, Limits.MAX_MARKDOWN_BYTES, service, findings);
+        Optional<FrontMatter> fm = text.flatMap(t -> FrontMatter.split(t, rel, service, findings));
+        fm.ifPresent(f -> {
+            secrets.addAll(SecretScanner.scan(f.yaml(), rel, service, 1, true));
+            secrets.addAll(SecretScanner.scan(f.body(), rel, service, f.bodyLine() - 1, false));
+        });
         if (fm.isEmpty()) {
             unreadable.add(rel);
         }

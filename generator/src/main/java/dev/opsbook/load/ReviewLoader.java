@@ -14,7 +14,7 @@ final class ReviewLoader {
 
     /** A review whose file could not be read. */
     static Review unknown(String id, String service, String file) {
-        return new Review(id, service, id, null, null, null, null, List.of(), List.of(), null, List.of(), List.of(),
+        return new Review(id, service, id, null, null, null, null, null, List.of(), List.of(), null, List.of(), List.of(),
                 new dev.opsbook.model.Pos(file, 1, 1));
     }
 
@@ -25,6 +25,7 @@ final class ReviewLoader {
         String story = y.string("story");
         String storyUrl = Urls.check(y, "storyUrl");
         var date = y.date("date");
+        var datePos = y.keyPos("date");
         var committed = y.date("committed");
         var participants = y.refs("participants");
         List<Review.Answer> answers = new ArrayList<>();
@@ -43,7 +44,7 @@ final class ReviewLoader {
         var enablers = y.strings("enablerStories");
         var actions = ActionLoader.read(y);
         y.finish();
-        return new Review(id, service, title != null ? title : id, story, storyUrl, date, committed, participants,
+        return new Review(id, service, title != null ? title : id, story, storyUrl, date, datePos, committed, participants,
                 List.copyOf(answers), outcome, enablers, actions, y.pos());
     }
 }

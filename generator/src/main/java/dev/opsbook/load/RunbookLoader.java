@@ -17,13 +17,14 @@ final class RunbookLoader {
                 : YamlMap.empty(new YamlDocument.Ctx(file, 0, service, findings));
         Markdown body = md.read(fm.body(), file, fm.bodyLine());
         if (y == null) {
-            return new Runbook(id, service, firstHeading(body, id), null, null, List.of(), null, null, null, null,
+            return new Runbook(id, service, firstHeading(body, id), null, null, List.of(), null, null, null, null, null,
                     List.of(), body, new dev.opsbook.model.Pos(file, 1, 1));
         }
         TeamLoader.checkId(id, y);
         String title = y.string("title");
         var runbook = new Runbook(id, service, title != null ? title : firstHeading(body, id), y.string("summary"),
-                y.ref("severity"), y.refs("alerts"), y.ref("owner"), y.date("lastReviewed"), y.ref("reviewedBy"),
+                y.ref("severity"), y.refs("alerts"), y.ref("owner"), y.date("lastReviewed"), y.keyPos("lastReviewed"),
+                y.ref("reviewedBy"),
                 y.date("lastExercised"), y.strings("tags"), body, new dev.opsbook.model.Pos(file, 1, 1));
         y.finish();
         return runbook;
@@ -31,7 +32,7 @@ final class RunbookLoader {
 
     /** A runbook whose file could not be read: it exists, so links to it are not broken. */
     static Runbook unknown(String id, String service, String file) {
-        return new Runbook(id, service, id, null, null, List.of(), null, null, null, null, List.of(), Markdown.EMPTY,
+        return new Runbook(id, service, id, null, null, List.of(), null, null, null, null, null, List.of(), Markdown.EMPTY,
                 new dev.opsbook.model.Pos(file, 1, 1));
     }
 

@@ -38,12 +38,17 @@ final class SettingsLoader {
         Map<String, List<String>> levels = new LinkedHashMap<>();
         y.map("levels").ifPresent(l -> readLevels(l, levels));
         List<String> exclude = y.strings("exclude");
+        String sourceUrl = y.string("sourceUrl");
+        if (sourceUrl != null && !sourceUrl.matches("(?i)https?://\\S+")) {
+            y.schema("sourceUrl", "'sourceUrl' must be an http or https address, found '" + sourceUrl + "'", null);
+            sourceUrl = null;
+        }
         var asOf = y.date("asOf");
         y.finish();
         return new Settings(title != null ? title : d.title(), organisation, baseUrl,
                 zone != null ? zone : d.timezone(), asOf, horizon != null ? horizon : d.rotaHorizonWeeks(),
                 contacts != null ? contacts : d.showContactDetails(), List.copyOf(sections), Map.copyOf(checks),
-                waivers, levels, exclude);
+                waivers, levels, exclude, sourceUrl);
     }
 
     static ZoneId zone(YamlMap y, String key) {

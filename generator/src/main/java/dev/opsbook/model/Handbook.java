@@ -14,6 +14,7 @@ import java.util.Set;
  * @param assets the files that are copied to the site as they are (images, PDFs …), sorted
  * @param unreadable the content files that could not be parsed (each is a finding already); what
  *                   they would have defined is unknown, so references to it are not reported again
+ * @param secrets    what looks like a credential, in any content file (masked)
  */
 public record Handbook(
         Settings settings,
@@ -23,12 +24,13 @@ public record Handbook(
         Set<String> files,
         List<String> assets,
         Set<String> unreadable,
+        List<Secret> secrets,
         Index index) {
 
     public Handbook(Settings settings, List<Severity> severities, List<Team> teams, List<Service> services,
-                    Set<String> files, List<String> assets, Set<String> unreadable) {
+                    Set<String> files, List<String> assets, Set<String> unreadable, List<Secret> secrets) {
         this(settings, List.copyOf(severities), List.copyOf(teams), List.copyOf(services), Set.copyOf(files),
-                List.copyOf(assets), Set.copyOf(unreadable), new Index(severities, teams, services));
+                List.copyOf(assets), Set.copyOf(unreadable), List.copyOf(secrets), new Index(severities, teams, services));
     }
 
     /** True when a file whose path starts with {@code prefix} could not be parsed. */

@@ -11,6 +11,7 @@ public record Review(
         String story,
         String storyUrl,
         LocalDate date,
+        Pos datePos,
         LocalDate committed,
         List<Ref> participants,
         List<Answer> answers,

@@ -13,6 +13,7 @@ public record Runbook(
         List<Ref> alerts,
         Ref owner,
         LocalDate lastReviewed,
+        Pos lastReviewedPos,
         Ref reviewedBy,
         LocalDate lastExercised,
         List<String> tags,

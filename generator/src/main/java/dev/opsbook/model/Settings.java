@@ -18,7 +18,8 @@ public record Settings(
         Map<String, RuleSetting> checks,
         List<Waiver> waivers,
         Map<String, List<String>> levels,
-        List<String> exclude) {
+        List<String> exclude,
+        String sourceUrl) {
 
     public static final String DEFAULT_TITLE = "Operations Handbook";
     public static final List<String> DEFAULT_RUNBOOK_SECTIONS =
@@ -26,7 +27,7 @@ public record Settings(
 
     public static Settings defaults() {
         return new Settings(DEFAULT_TITLE, null, null, ZoneId.of("UTC"), null, 12, true,
-                DEFAULT_RUNBOOK_SECTIONS, Map.of(), List.of(), Map.of(), List.of());
+                DEFAULT_RUNBOOK_SECTIONS, Map.of(), List.of(), Map.of(), List.of(), null);
     }
 
     /** A per-rule override from {@code checks:}; {@code severity} is off, info, warning or error. */

@@ -18,6 +18,10 @@ import dev.opsbook.model.Severity;
 import dev.opsbook.model.Sla;
 import dev.opsbook.model.Team;
 import dev.opsbook.render.Views.*;
+import dev.opsbook.check.ServiceAssessment;
+import dev.opsbook.report.ReportData;
+import dev.opsbook.report.ReportFiles;
+import dev.opsbook.site.PageSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,14 +42,18 @@ public final class SiteRenderer {
     private final ContentLinks links;
     private final MarkdownEngine markdown;
     private final PageRenderer pages;
-    private final String generator;
+    private final ReportData report;
+    private final ReportViews reportViews;
+    private final java.util.Map<String, ServiceAssessment> assessments = new java.util.HashMap<>();
 
-    public SiteRenderer(Handbook hb, ContentLinks links, MarkdownEngine markdown, PageRenderer pages, String generator) {
+    public SiteRenderer(Handbook hb, ContentLinks links, MarkdownEngine markdown, PageRenderer pages, ReportData report) {
         this.hb = hb;
         this.links = links;
         this.markdown = markdown;
         this.pages = pages;
-        this.generator = generator;
+        this.report = report;
+        this.reportViews = new ReportViews(hb, links, report);
+        report.assessment().services().forEach(a -> assessments.put(a.service().id(), a));
     }
 
     /** Renders everything into {@code sink}; {@code contentRoot} is where assets are copied from. */
@@ -79,7 +87,15 @@ public final class SiteRenderer {
                 page(sink, ip, "incident.ftlh", inc.title(), crumbs(ip, s), incident(s, inc, ip));
             }
         }
+        page(sink, SitePaths.READINESS, "readiness.ftlh", "Readiness report", List.of(),
+                reportViews.readiness(SitePaths.READINESS));
+        if (report.changes() != null) {
+            page(sink, SitePaths.CHANGES, "changes.ftlh", "Changes since the baseline",
+                    List.of(new LinkView("Readiness report", "index.html")), reportViews.changes(SitePaths.CHANGES));
+        }
+        page(sink, SitePaths.ACTIONS, "actions.ftlh", "Open actions", List.of(), reportViews.actions(SitePaths.ACTIONS));
         page(sink, SitePaths.NOT_FOUND, "404.ftlh", "Page not found", List.of(), home(SitePaths.NOT_FOUND));
+        ReportFiles.write(report, sink);
         for (String asset : hb.assets()) {
             sink.write(asset, Files.readAllBytes(contentRoot.resolve(asset)));
         }
@@ -91,14 +107,16 @@ public final class SiteRenderer {
         List<NavItem> nav = List.of(
                 new NavItem("Services", rel(path, SitePaths.HOME), path.equals(SitePaths.HOME) || path.startsWith("services/")),
                 new NavItem("Teams", rel(path, SitePaths.TEAMS), path.startsWith("teams/")),
-                new NavItem("Severities", rel(path, SitePaths.SEVERITIES), path.equals(SitePaths.SEVERITIES)));
+                new NavItem("Severities", rel(path, SitePaths.SEVERITIES), path.equals(SitePaths.SEVERITIES)),
+                new NavItem("Readiness", rel(path, SitePaths.READINESS), path.startsWith("readiness/")),
+                new NavItem("Actions", rel(path, SitePaths.ACTIONS), path.equals(SitePaths.ACTIONS)));
         List<LinkView> all = new ArrayList<>();
         if (!path.equals(SitePaths.HOME)) {
             all.add(new LinkView(hb.settings().title(), rel(path, SitePaths.HOME)));
         }
         all.addAll(crumbs);
         PageView view = new PageView(title, hb.settings().title(), hb.settings().organisation(), SitePaths.root(path),
-                path, nav, all, generator);
+                path, nav, all, report.generator());
         sink.write(path, pages.render(template, view, model).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -163,7 +181,12 @@ public final class SiteRenderer {
     private List<ServiceRow> serviceRows(String from, List<Service> services) {
         return services.stream().map(s -> new ServiceRow(serviceLink(from, s.id()),
                 s.tier() == null ? null : "Tier " + s.tier(), teamLink(from, s.owner()), s.lifecycle(),
-                s.supportModel(), s.supportHours(), s.description())).toList();
+                s.supportModel(), s.supportHours(), s.description(), levelOf(s))).toList();
+    }
+
+    private String levelOf(Service s) {
+        ServiceAssessment a = assessments.get(s.id());
+        return a == null ? null : a.level();
     }
 
     private HomeView home(String from) {
@@ -288,7 +311,8 @@ public final class SiteRenderer {
         List<Fact> readiness = readiness(s.readiness());
         List<Fact> na = s.notApplicable().stream().map(n -> new Fact(n.rule().id(), n.reason(), null)).toList();
         return new ServiceView(s.id(), s.name(), s.description(), facts, dependsOn, usedBy, extLinks, telemetry, sla,
-                slos, alerts, rota, runbooks, reviews, incidents, readiness, na, s.pos().file());
+                slos, alerts, rota, runbooks, reviews, incidents, readiness, na,
+                reportViews.level(assessments.get(s.id()), from), s.pos().file());
     }
 
     private static List<Fact> readiness(Service.Readiness r) {
@@ -468,7 +492,8 @@ public final class SiteRenderer {
         if (base != null && !base.endsWith("/")) {
             base = base + "/";
         }
-        List<String> paths = new ArrayList<>(List.of(SitePaths.HOME, SitePaths.SEVERITIES, SitePaths.TEAMS));
+        List<String> paths = new ArrayList<>(List.of(SitePaths.HOME, SitePaths.SEVERITIES, SitePaths.TEAMS,
+                SitePaths.READINESS, SitePaths.ACTIONS));
         hb.teams().forEach(t -> paths.add(SitePaths.team(t.id())));
         for (Service s : hb.services()) {
             paths.add(SitePaths.service(s.id()));

@@ -27,7 +27,7 @@ public final class Views {
     }
 
     public record ServiceRow(LinkView service, String tier, LinkView owner, String lifecycle, String supportModel,
-                             String supportHours, String description) {
+                             String supportHours, String description, String level) {
     }
 
     public record HomeView(List<ServiceRow> services, List<LinkView> teams, List<SeverityRow> severities) {
@@ -88,7 +88,7 @@ public final class Views {
                               List<LinkView> usedBy, List<LinkView> links, List<Fact> telemetry, SlaView sla,
                               List<SloView> slos, List<AlertView> alerts, RotaView rota, List<RunbookRow> runbooks,
                               List<DatedRow> reviews, List<DatedRow> incidents, List<Fact> readiness,
-                              List<Fact> notApplicable, String source) {
+                              List<Fact> notApplicable, LevelView level, String source) {
     }
 
     public record TocEntry(int level, String text, String anchor) {
@@ -115,5 +115,51 @@ public final class Views {
 
     public record IncidentView(String title, LinkView service, List<Fact> facts, List<LinkView> services,
                                List<ActionView> actions, List<TocEntry> toc, String bodyHtml, String source) {
+    }
+
+    // ---- readiness, actions and changes
+
+    /** A failing (or waived) rule with where and what to do. */
+    public record FailureView(LinkView service, String rule, String severity, LinkView location, String message,
+                              String hint) {
+    }
+
+    public record Count(String label, long count) {
+    }
+
+    public record RuleHead(String id, String description) {
+    }
+
+    /** One service × rule cell: status text and a symbol, never colour alone. */
+    public record Cell(String rule, String status, String symbol, String severity, String title) {
+    }
+
+    public record ReadinessRow(String id, LinkView service, String team, String teamName, String tier, String level,
+                               List<Cell> cells) {
+    }
+
+    public record WaiverView(String service, String rule, String reason, LinkView approvedBy, String expires,
+                             boolean active) {
+    }
+
+    public record LevelView(String level, String nextLevel, List<FailureView> blocking) {
+    }
+
+    public record ReadinessView(String asOf, String contentDigest, String generator, List<Count> levels,
+                                List<Count> severities, List<RuleHead> rules, List<ReadinessRow> rows,
+                                List<FailureView> failures, List<FailureView> handbookFindings, List<WaiverView> waivers,
+                                List<Fact> notApplicable, List<String> teams, List<String> tiers, List<String> levelNames,
+                                List<String> statuses, boolean hasChanges) {
+    }
+
+    public record ActionRow(String description, LinkView owner, String due, String status, boolean overdue,
+                            String lateness, LinkView source, LinkView service) {
+    }
+
+    public record ActionsView(String asOf, List<ActionRow> actions, long overdue) {
+    }
+
+    public record ChangesView(String baselineAsOf, String asOf, List<FailureView> added, List<FailureView> removed,
+                              List<String> moves) {
     }
 }

@@ -1,6 +1,5 @@
 package dev.opsbook.site;
 
-import dev.opsbook.render.PageSink;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

@@ -65,7 +65,7 @@ class ReferenceCheckTest {
                 "services/api/service.yaml:6:45: error: there is no runbook 'api-dwn' (in services/api/runbooks/) (did you mean 'api-down'?) [broken-reference]",
                 "services/api/service.yaml:6:59: error: there is no SLO 'availabilty' (did you mean 'availability'?) [broken-reference]",
                 "services/api/sla.yaml:3:3: error: there is no severity 'P9' [broken-reference]"),
-                tree.check());
+                tree.structural());
     }
 
     @Test
@@ -99,7 +99,7 @@ class ReferenceCheckTest {
                 "services/api/runbooks/api-down.md:12:5: error: broken link 'runbook:ledger/failover#promote': no section '#promote' there (did you mean '#promote-the-replica'?) [broken-reference]",
                 "services/api/runbooks/api-down.md:12:43: error: broken link '#nowhere': no section '#nowhere' there [broken-reference]",
                 "services/api/runbooks/api-down.md:12:58: error: broken link 'runbook:failover': there is no runbook 'failover' [broken-reference]"),
-                tree.check());
+                tree.structural());
     }
 
     @Test
@@ -115,7 +115,7 @@ class ReferenceCheckTest {
                 "services/api/runbooks/api-down.md:4:36: error: link '/etc/passwd' is an absolute path [unsafe-path]",
                 "services/api/runbooks/api-down.md:4:53: error: link 'javascript:alert(1)' uses the scheme 'javascript:', which is not allowed [schema]",
                 "services/api/runbooks/api-down.md:4:78: error: link 'data:text/html,x' uses the scheme 'data:', which is not allowed [schema]"),
-                tree.check());
+                tree.structural());
     }
 
     @Test
@@ -125,7 +125,7 @@ class ReferenceCheckTest {
             var tree = ContentTree.minimal(dir);
             Files.createSymbolicLink(dir.resolve("services/api/secret.txt"), outside);
             assertEquals(List.of("services/api/secret.txt: error: symbolic link leads outside the content folder; it is"
-                    + " not followed [unsafe-path]"), tree.check());
+                    + " not followed [unsafe-path]"), tree.structural());
         } finally {
             Files.delete(outside);
         }
@@ -135,6 +135,6 @@ class ReferenceCheckTest {
     void aServiceCannotDependOnItself() {
         var tree = ContentTree.minimal(dir).file("services/api/service.yaml", "owner: ops\ndependsOn: [api]\n");
         assertEquals(List.of("services/api/service.yaml:2:13: error: service 'api' depends on itself [broken-reference]"),
-                tree.check());
+                tree.structural());
     }
 }

@@ -30,25 +30,33 @@ class OpsbookCommandTest {
                 "--as-of", "2026-11-21");
         assertEquals(ExitCode.OK, code, err.toString());
         assertTrue(Files.isRegularFile(dir.resolve("site/index.html")));
-        assertTrue(out.toString().endsWith("6 services; 0 errors, 0 warnings, 0 infos" + System.lineSeparator()), out.toString());
+        assertTrue(out.toString().endsWith("6 services: 1 operations-ready, 1 supportable, 4 documented; 0 errors,"
+                + " 12 warnings, 6 infos" + System.lineSeparator()), out.toString());
     }
 
     @Test
     void errorFindingsExitOneAndTheSiteIsStillWritten() {
-        var tree = ContentTree.minimal(dir.resolve("content")).file("services/api/service.yaml", "owner: ops\nownr: x\n");
-        int code = run("build", "--content", tree.root().toString(), "--out", dir.resolve("site").toString());
+        var tree = ContentTree.complete(dir.resolve("content"))
+                .file("services/api/service.yaml", ContentTree.COMPLETE_SERVICE + "ownr: x\n");
+        int code = run("build", "--content", tree.root().toString(), "--out", dir.resolve("site").toString(),
+                "--as-of", "2026-11-21");
         assertEquals(ExitCode.FINDINGS, code);
-        assertEquals("services/api/service.yaml:2:1: error: unknown key 'ownr' (did you mean 'owner'?) [schema]"
-                + System.lineSeparator() + "1 service; 1 error, 0 warnings, 0 infos" + System.lineSeparator(), out.toString());
+        assertEquals("services/api/service.yaml:22:1: error: unknown key 'ownr' (did you mean 'owner'?) [schema]"
+                + System.lineSeparator() + "1 service: 1 operations-ready; 1 error, 0 warnings, 0 infos"
+                + System.lineSeparator(), out.toString());
         assertTrue(Files.isRegularFile(dir.resolve("site/services/api/index.html")));
     }
 
     @Test
-    void checkWritesNoSite() {
-        var tree = ContentTree.minimal(dir.resolve("content"));
-        int code = run("check", "--content", tree.root().toString());
-        assertEquals(ExitCode.OK, code, err.toString());
-        assertFalse(Files.exists(dir.resolve("site")));
+    void checkWritesTheReportsButNoSitePages() {
+        var tree = ContentTree.complete(dir.resolve("content"));
+        int code = run("check", "--content", tree.root().toString(), "--out", dir.resolve("out").toString(),
+                "--as-of", "2026-11-21");
+        assertEquals(ExitCode.OK, code, err.toString() + out);
+        assertTrue(Files.isRegularFile(dir.resolve("out/opsbook-report.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("out/opsbook-report.xml")));
+        assertTrue(Files.isRegularFile(dir.resolve("out/opsbook-report.sarif")));
+        assertFalse(Files.exists(dir.resolve("out/index.html")));
     }
 
     @Test
@@ -74,18 +82,43 @@ class OpsbookCommandTest {
 
     @Test
     void newServiceCreatesASkeletonThatPassesTheStructuralChecks() {
-        var tree = ContentTree.minimal(dir.resolve("content"));
+        var tree = ContentTree.complete(dir.resolve("content"));
         assertEquals(ExitCode.OK, run("new", "service", "billing", "--owner", "ops", "--content", tree.root().toString()));
         assertTrue(Files.isRegularFile(tree.root().resolve("services/billing/service.yaml")));
         out.getBuffer().setLength(0);
-        assertEquals(ExitCode.OK, run("check", "--content", tree.root().toString()));
-        assertEquals("2 services; 0 errors, 0 warnings, 0 infos" + System.lineSeparator(), out.toString());
+        assertEquals(ExitCode.OK, run("check", "--content", tree.root().toString(), "--out", dir.resolve("out").toString(),
+                "--as-of", "2026-11-21"), out.toString());
+        assertFalse(out.toString().contains(": error:"), out.toString());
         assertEquals(ExitCode.USAGE, run("new", "service", "Billing", "--owner", "ops", "--content", tree.root().toString()));
     }
 
     @Test
-    void failOnWarningWithoutWarningsStillPasses() {
-        var tree = ContentTree.minimal(dir.resolve("content"));
-        assertEquals(ExitCode.OK, run("check", "--fail-on-warning", "--content", tree.root().toString()));
+    void failOnWarningFailsOnWarningsOnly() {
+        var tree = ContentTree.complete(dir.resolve("content"));
+        String outDir = dir.resolve("out").toString();
+        assertEquals(ExitCode.OK, run("check", "--fail-on-warning", "--content", tree.root().toString(), "--out", outDir,
+                "--as-of", "2026-11-21"));
+        tree.file("services/api/rota.yaml", ContentTree.COMPLETE_ROTA.replace("escalation:\n  - { after: 15m, contact: ops }\n", ""));
+        assertEquals(ExitCode.OK, run("check", "--content", tree.root().toString(), "--out", outDir, "--as-of", "2026-11-21"));
+        assertEquals(ExitCode.FINDINGS, run("check", "--fail-on-warning", "--content", tree.root().toString(),
+                "--out", outDir, "--as-of", "2026-11-21"));
+        assertTrue(out.toString().contains("warning: the rota has no escalation step [rota-escalation]"), out.toString());
+    }
+
+    @Test
+    void failOnNewFailsOnlyOnErrorsTheBaselineDidNotHave() throws Exception {
+        var tree = ContentTree.complete(dir.resolve("content"))
+                .file("services/api/sla.yaml", "availability: 99.9\nresponseTimes:\n  P1: { acknowledge: 15m }\n");
+        String outDir = dir.resolve("out").toString();
+        assertEquals(ExitCode.FINDINGS, run("check", "--content", tree.root().toString(), "--out", outDir, "--as-of", "2026-11-21"));
+        Path baseline = Files.copy(dir.resolve("out/opsbook-report.json"), dir.resolve("baseline.json"));
+        assertEquals(ExitCode.OK, run("check", "--content", tree.root().toString(), "--out", outDir, "--as-of", "2026-11-21",
+                "--baseline", baseline.toString(), "--fail-on-new"), out.toString());
+        tree.file("services/api/service.yaml", ContentTree.COMPLETE_SERVICE.replace("tier: 2", "tier: 1")
+                .replace("objective: 99.95", "objective: 99.5"));
+        assertEquals(ExitCode.FINDINGS, run("check", "--content", tree.root().toString(), "--out", outDir,
+                "--as-of", "2026-11-21", "--baseline", baseline.toString(), "--fail-on-new"));
+        assertTrue(out.toString().contains("since the baseline of 2026-11-21: 1 new, 0 gone"), out.toString());
+        assertEquals(ExitCode.USAGE, run("check", "--content", tree.root().toString(), "--fail-on-new"));
     }
 }

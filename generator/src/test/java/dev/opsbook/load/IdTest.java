@@ -29,21 +29,21 @@ class IdTest {
                         + " letters, digits and dashes (such as payments-api), at most 63 characters [invalid-id]",
                 "teams/Platform.yaml: error: file name 'Platform' is not a valid id: use lower-case letters, digits and"
                         + " dashes (such as payments-api), at most 63 characters [invalid-id]"),
-                tree.check());
+                tree.structural());
     }
 
     @Test
     void anIdKeyMustMatchItsFileName() {
         var tree = ContentTree.minimal(dir).file("services/api/service.yaml", "id: api-v2\n" + ContentTree.SERVICE);
         assertEquals(List.of("services/api/service.yaml:1:5: error: id 'api-v2' differs from its file name 'api'"
-                + " [invalid-id]"), tree.check());
+                + " [invalid-id]"), tree.structural());
     }
 
     @Test
     void ymlIsNotYaml() {
         var tree = ContentTree.minimal(dir).file("teams/platform.yml", "name: Platform\n");
         assertEquals(List.of("teams/platform.yml: error: file name 'platform.yml' must end in .yaml [invalid-id]"),
-                tree.check());
+                tree.structural());
     }
 
     @Test
@@ -51,7 +51,7 @@ class IdTest {
         var tree = ContentTree.minimal(dir).file("teams/platform.yaml", "name: Platform\nmembers:\n"
                 + "  - { id: carol, name: Carol }\n  - { id: alice, name: Alice Again }\n");
         assertEquals(List.of("teams/platform.yaml:4:5: error: person 'alice' is already defined at teams/ops.yaml:3:5"
-                + " [duplicate-id]"), tree.check());
+                + " [duplicate-id]"), tree.structural());
     }
 
     @Test
@@ -70,7 +70,7 @@ class IdTest {
                         + " line 3) [duplicate-id]",
                 "services/api/service.yaml:7:13: error: alert 'ApiDown' is defined twice in this service (first at line 6)"
                         + " [duplicate-id]"),
-                tree.check());
+                tree.structural());
     }
 
     @Test
@@ -86,6 +86,6 @@ class IdTest {
                 "severities.yaml:4:11: error: severity 'P1' is defined twice (first at line 2) [duplicate-id]",
                 "severities.yaml:5:11: error: severity id 'P 3' is not valid: use letters, digits and dashes, such as P1"
                         + " or SEV-2 [invalid-id]"),
-                tree.check());
+                tree.structural());
     }
 }

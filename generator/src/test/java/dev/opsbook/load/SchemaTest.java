@@ -15,7 +15,7 @@ class SchemaTest {
 
     @Test
     void minimalHandbookHasNoFindings() {
-        assertEquals(List.of(), ContentTree.minimal(dir).check());
+        assertEquals(List.of(), ContentTree.minimal(dir).structural());
     }
 
     @Test
@@ -26,20 +26,20 @@ class SchemaTest {
                 ownr: ops
                 """);
         assertEquals(List.of("services/api/service.yaml:3:1: error: unknown key 'ownr' (did you mean 'owner'?) [schema]"),
-                tree.check());
+                tree.structural());
     }
 
     @Test
     void unknownKeyWithoutNearMissListsNothingMisleading() {
         var tree = ContentTree.minimal(dir).file("teams/ops.yaml", ContentTree.TEAM + "budget: 12\n");
-        assertEquals(List.of("teams/ops.yaml:5:1: error: unknown key 'budget' [schema]"), tree.check());
+        assertEquals(List.of("teams/ops.yaml:5:1: error: unknown key 'budget' [schema]"), tree.structural());
     }
 
     @Test
     void missingRequiredKey() {
         var tree = ContentTree.minimal(dir).file("services/api/service.yaml", "name: API\n");
         assertEquals(List.of("services/api/service.yaml:1:1: error: missing required key 'owner' [schema]"),
-                tree.check());
+                tree.structural());
     }
 
     @Test
@@ -55,21 +55,21 @@ class SchemaTest {
                 "services/api/service.yaml:3:7: error: 'tier' must be a whole number, found 'one' [schema]",
                 "services/api/service.yaml:4:12: error: 'dependsOn' must be a list, found 'ledger' [schema]",
                 "services/api/service.yaml:5:12: error: 'telemetry' must be a mapping of keys to values, found a list [schema]"),
-                tree.check());
+                tree.structural());
     }
 
     @Test
     void tierOutOfRange() {
         var tree = ContentTree.minimal(dir).file("services/api/service.yaml", "owner: ops\ntier: 7\n");
         assertEquals(List.of("services/api/service.yaml:2:7: error: 'tier' must be from 1 to 4, found 7 [schema]"),
-                tree.check());
+                tree.structural());
     }
 
     @Test
     void badEnumValueSuggestsTheValueMeant() {
         var tree = ContentTree.minimal(dir).file("services/api/service.yaml", "owner: ops\nlifecycle: prod\n");
         assertEquals(List.of("services/api/service.yaml:2:12: error: 'lifecycle' must be one of experimental, production,"
-                + " deprecated; found 'prod' (did you mean 'production'?) [schema]"), tree.check());
+                + " deprecated; found 'prod' (did you mean 'production'?) [schema]"), tree.structural());
     }
 
     @Test
@@ -83,7 +83,7 @@ class SchemaTest {
         assertEquals(List.of(
                 "services/api/service.yaml:3:21: error: 'date' is not a valid date (YYYY-MM-DD): '2026-13-45' [schema]",
                 "services/api/service.yaml:4:20: error: 'date' is not a valid date (YYYY-MM-DD): '2026-02-30' [schema]"),
-                tree.check());
+                tree.structural());
     }
 
     @Test
@@ -99,7 +99,7 @@ class SchemaTest {
         assertEquals(List.of(
                 "services/api/rota.yaml:2:11: error: 'rotation' is not a valid duration (such as 30s, 15m, 4h, 1d, 2w or 1h30m): '1 week' [schema]",
                 "services/api/rota.yaml:6:14: error: 'after' is not a valid duration (such as 30s, 15m, 4h, 1d, 2w or 1h30m): '0m' [schema]"),
-                tree.check());
+                tree.structural());
     }
 
     @Test
@@ -114,14 +114,14 @@ class SchemaTest {
         assertEquals(List.of(
                 "services/api/rota.yaml:1:8: error: 'start' is not a valid date-time (YYYY-MM-DDTHH:MM, optionally with Z or an offset): '2026-11-02 25:00' [schema]",
                 "services/api/rota.yaml:3:24: error: 'from' is not a valid time (HH:MM, quoted): '9am' [schema]"),
-                tree.check());
+                tree.structural());
     }
 
     @Test
     void duplicateKeyIsReportedAtTheSecond() {
         var tree = ContentTree.minimal(dir).file("services/api/service.yaml", "owner: ops\nname: A\nname: B\n");
         assertEquals(List.of("services/api/service.yaml:3:1: error: duplicate key 'name' (first at line 2) [yaml-syntax]"),
-                tree.check());
+                tree.structural());
     }
 
     @Test
@@ -133,7 +133,7 @@ class SchemaTest {
                   - { title: Docs, url: "https://docs.example/api" }
                 """);
         assertEquals(List.of("services/api/service.yaml:3:27: error: 'url' must be an http, https or mailto address,"
-                + " found 'JaVaScRiPt:alert(1)' [schema]"), tree.check());
+                + " found 'JaVaScRiPt:alert(1)' [schema]"), tree.structural());
     }
 
     @Test
@@ -142,7 +142,7 @@ class SchemaTest {
         assertEquals(List.of(
                 "services/api/service.yaml:5:32: error: there is no severity 'P1' [broken-reference]",
                 "severities.yaml: error: severities.yaml is missing: every handbook defines its incident severity levels [schema]"),
-                tree.check());
+                tree.structural());
     }
 
     @Test
@@ -162,7 +162,7 @@ class SchemaTest {
                 "opsbook.yaml:3:17: error: unknown rule 'runbook-stal' (did you mean 'runbook-stale'?) [schema]",
                 "opsbook.yaml:5:13: error: 'broken-reference' is a structural rule and cannot be waived [schema]",
                 "services/api/service.yaml:7:13: error: 'invalid-id' is a structural rule and cannot be marked not applicable [schema]"),
-                tree.check());
+                tree.structural());
     }
 
     @Test
@@ -179,6 +179,6 @@ class SchemaTest {
                 "services/api/reviews/osr-1.yaml:5:25: error: 'answer' must be one of yes, no, unsure; found 'maybe' [schema]",
                 "services/api/sla.yaml:2:9: error: 'period' must be one of month, quarter, year; found 'monthly' (did you mean 'month'?) [schema]",
                 "severities.yaml:2:31: error: unknown key 'colour' [schema]"),
-                tree.check());
+                tree.structural());
     }
 }

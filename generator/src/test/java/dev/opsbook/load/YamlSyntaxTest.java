@@ -24,13 +24,13 @@ class YamlSyntaxTest {
                 "services/api/sla.yaml:2:1: error: unknown key 'perod' (did you mean 'period'?) [schema]",
                 "teams/ops.yaml:3:1: error: YAML does not parse: found character '\\t(TAB)' that cannot start any token."
                         + " (Do not use \\t(TAB) for indentation) (while scanning for the next token) [yaml-syntax]"),
-                tree.check().stream().filter(f -> !f.contains("broken-reference")).toList());
+                tree.structural().stream().filter(f -> !f.contains("broken-reference")).toList());
     }
 
     @Test
     void unclosedQuote() {
         var tree = ContentTree.minimal(dir).file("services/api/service.yaml", "owner: ops\nname: \"API\n");
-        List<String> findings = tree.check();
+        List<String> findings = tree.structural();
         assertEquals(1, findings.size(), findings.toString());
         assertTrue(findings.get(0).startsWith("services/api/service.yaml:3:1: error: YAML does not parse: found unexpected"
                 + " end of stream"), findings.get(0));
@@ -41,7 +41,7 @@ class YamlSyntaxTest {
     void frontMatterThatIsNotClosed() {
         var tree = ContentTree.minimal(dir).file("services/api/runbooks/api-down.md", "---\ntitle: API down\n## Symptoms\n");
         assertEquals(List.of("services/api/runbooks/api-down.md:1:1: error: front matter is not closed: no line '---'"
-                + " after the opening '---' [yaml-syntax]"), tree.check());
+                + " after the opening '---' [yaml-syntax]"), tree.structural());
     }
 
     @Test
@@ -50,7 +50,7 @@ class YamlSyntaxTest {
                 .file("teams/ops.yaml", "name: Ops\nmembers: [\n")
                 .file("services/api/rota.yaml", "start: 2026-11-02T09:00\nrotation: 1w\nlead: [alice]\nengineer: [bob]\n")
                 .file("services/api/service.yaml", "owner: ops\nname: [API\n");
-        List<String> findings = tree.check();
+        List<String> findings = tree.structural();
         assertEquals(2, findings.size(), findings.toString());
         assertTrue(findings.get(0).startsWith("services/api/service.yaml:"), findings.get(0));
         assertTrue(findings.get(1).startsWith("teams/ops.yaml:"), findings.get(1));
@@ -61,14 +61,14 @@ class YamlSyntaxTest {
         var tree = ContentTree.minimal(dir).file("services/api/runbooks/api-down.md",
                 "---\ntitle: API down\nlastReviewed: yesterday\n---\n## Symptoms\n");
         assertEquals(List.of("services/api/runbooks/api-down.md:3:15: error: 'lastReviewed' is not a valid date"
-                + " (YYYY-MM-DD): 'yesterday' [schema]"), tree.check());
+                + " (YYYY-MM-DD): 'yesterday' [schema]"), tree.structural());
     }
 
     @Test
     void frontMatterThatIsNotAMapping() {
         var tree = ContentTree.minimal(dir).file("services/api/runbooks/api-down.md", "---\n- a\n- b\n---\n## Symptoms\n");
         assertEquals(List.of("services/api/runbooks/api-down.md:2:1: error: the document must be a mapping of keys to"
-                + " values, found a list [schema]"), tree.check());
+                + " values, found a list [schema]"), tree.structural());
     }
 
     @Test
@@ -80,7 +80,7 @@ class YamlSyntaxTest {
                     .append(p).append(",*").append(p).append(",*").append(p).append(",*").append(p).append("]\n");
         }
         var tree = ContentTree.minimal(dir).file("teams/bomb.yaml", bomb.toString());
-        List<String> findings = tree.check();
+        List<String> findings = tree.structural();
         assertEquals(1, findings.size(), findings.toString());
         assertTrue(findings.get(0).startsWith("teams/bomb.yaml:"), findings.get(0));
         assertTrue(findings.get(0).endsWith("[yaml-syntax]"), findings.get(0));
@@ -89,14 +89,14 @@ class YamlSyntaxTest {
     @Test
     void emptyFileIsAnEmptyMapping() {
         var tree = ContentTree.minimal(dir).file("services/api/sla.yaml", "");
-        assertEquals(List.of("services/api/sla.yaml:1:1: error: missing required key 'availability' [schema]"), tree.check());
+        assertEquals(List.of("services/api/sla.yaml:1:1: error: missing required key 'availability' [schema]"), tree.structural());
     }
 
     @Test
     void byteOrderMarkIsAccepted() {
         byte[] text = ("\uFEFF" + ContentTree.TEAM).getBytes(StandardCharsets.UTF_8);
         var tree = ContentTree.minimal(dir).bytes("teams/ops.yaml", text);
-        assertEquals(List.of(), tree.check());
+        assertEquals(List.of(), tree.structural());
     }
 
     @Test
@@ -104,6 +104,6 @@ class YamlSyntaxTest {
         byte[] latin1 = "name: Ops\nmembers:\n  - { id: alice, name: Ren\u00e9e }\n".getBytes(StandardCharsets.ISO_8859_1);
         var tree = ContentTree.minimal(dir).bytes("teams/ops.yaml", latin1);
         assertEquals(List.of("teams/ops.yaml:3:27: error: file is not valid UTF-8: byte 0xe9 cannot start or continue a"
-                + " character [yaml-syntax]"), tree.check().stream().filter(f -> !f.contains("broken-reference")).toList());
+                + " character [yaml-syntax]"), tree.structural().stream().filter(f -> !f.contains("broken-reference")).toList());
     }
 }

@@ -5,8 +5,8 @@ import dev.opsbook.BuildResult;
 import dev.opsbook.Opsbook;
 import dev.opsbook.OpsbookException;
 import dev.opsbook.finding.Finding;
-import dev.opsbook.finding.Level;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.apache.maven.plugin.AbstractMojo;
@@ -28,11 +28,23 @@ abstract class AbstractOpsbookMojo extends AbstractMojo {
     @Parameter(property = "opsbook.failOnWarning", defaultValue = "false")
     boolean failOnWarning;
 
+    /** Where the site (generate) or the report files (check) go. */
+    @Parameter(property = "opsbook.outputDirectory", defaultValue = "${project.build.directory}/opsbook")
+    File outputDirectory;
+
+    /** An earlier opsbook-report.json: report what is new, what is gone, and which levels moved. */
+    @Parameter(property = "opsbook.baseline")
+    File baseline;
+
+    /** With a baseline, fail only on error findings that the baseline did not have. */
+    @Parameter(property = "opsbook.failOnNew", defaultValue = "false")
+    boolean failOnNew;
+
     /** Skips the goal. */
     @Parameter(property = "opsbook.skip", defaultValue = "false")
     boolean skip;
 
-    abstract BuildRequest request(LocalDate asOf);
+    abstract BuildRequest request(LocalDate asOf, Path baseline);
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -48,7 +60,7 @@ abstract class AbstractOpsbookMojo extends AbstractMojo {
         }
         BuildResult result;
         try {
-            result = new Opsbook().build(request(date));
+            result = new Opsbook().build(request(date, baseline == null ? null : baseline.toPath()));
         } catch (OpsbookException e) {
             throw new MojoExecutionException("opsbook: " + e.getMessage(), e);
         }
@@ -60,10 +72,19 @@ abstract class AbstractOpsbookMojo extends AbstractMojo {
                 default -> getLog().info(line);
             }
         }
+        var changes = result.report().changes();
+        if (changes != null) {
+            getLog().info("opsbook: since the baseline of " + changes.baselineAsOf() + ": " + changes.added().size()
+                    + " new, " + changes.removed().size() + " gone");
+            changes.moves().forEach(m -> getLog().info("opsbook: " + m));
+        }
         getLog().info("opsbook: " + result.summary());
-        if (result.hasErrors() || failOnWarning && result.count(Level.WARNING) > 0) {
+        if (failOnNew && baseline == null) {
+            throw new MojoExecutionException("opsbook.failOnNew needs opsbook.baseline");
+        }
+        if (result.fails(failOnWarning, failOnNew)) {
             throw new MojoFailureException("opsbook: " + result.summary()
-                    + (result.hasErrors() ? "" : " (failOnWarning is set)") + "; see the findings above");
+                    + (result.hasErrors() || failOnNew ? "" : " (failOnWarning is set)") + "; see the findings above");
         }
     }
 }

@@ -1,15 +1,19 @@
 package dev.opsbook.maven;
 
 import dev.opsbook.BuildRequest;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
-/** Checks the handbook without writing the site; error findings fail the build. */
+/**
+ * Checks the handbook and writes the report files, no site pages (default phase {@code validate}); error
+ * findings fail the build.
+ */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = false)
 public final class CheckMojo extends AbstractOpsbookMojo {
     @Override
-    BuildRequest request(LocalDate asOf) {
-        return new BuildRequest(contentDirectory.toPath(), null, asOf, null, false);
+    BuildRequest request(LocalDate asOf, Path baseline) {
+        return new BuildRequest(contentDirectory.toPath(), outputDirectory.toPath(), asOf, null, false, baseline);
     }
 }

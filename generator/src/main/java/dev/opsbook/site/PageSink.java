@@ -1,4 +1,4 @@
-package dev.opsbook.render;
+package dev.opsbook.site;
 
 import java.io.IOException;
 

@@ -1,0 +1,14 @@
+package dev.opsbook.check;
+
+import dev.opsbook.finding.Finding;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the completeness rules say: every service against every rule with its level, and the
+ * findings to report (failures that are not waived).
+ *
+ * @param levels the level names, lowest first, with their rules
+ */
+public record Assessment(List<ServiceAssessment> services, List<Finding> findings, Map<String, List<String>> levels) {
+}

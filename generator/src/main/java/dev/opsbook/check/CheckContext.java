@@ -1,0 +1,47 @@
+package dev.opsbook.check;
+
+import dev.opsbook.model.Handbook;
+import dev.opsbook.model.Rota;
+import dev.opsbook.model.Service;
+import dev.opsbook.rota.RotaSchedule;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** What the rules judge against: the handbook, the as-of date and the rotas expanded once. */
+public final class CheckContext {
+    private final Handbook handbook;
+    private final LocalDate asOf;
+    private final Map<String, Optional<RotaSchedule>> schedules = new ConcurrentHashMap<>();
+
+    public CheckContext(Handbook handbook, LocalDate asOf) {
+        this.handbook = handbook;
+        this.asOf = asOf;
+    }
+
+    public Handbook handbook() {
+        return handbook;
+    }
+
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    /** The service's rota expanded to the horizon; empty without a usable rota (no start, bad zone). */
+    public Optional<RotaSchedule> schedule(Service s) {
+        return schedules.computeIfAbsent(s.id(), id -> {
+            Rota r = s.rota();
+            if (r == null || r.start() == null || r.rotation() == null) {
+                return Optional.empty();
+            }
+            return RotaSchedule.zone(r, handbook.settings().timezone())
+                    .map(z -> RotaSchedule.expand(r, z, asOf, handbook.settings().rotaHorizonWeeks()));
+        });
+    }
+
+    /** The setting of {@code rule} in opsbook.yaml, if any. */
+    public Optional<dev.opsbook.model.Settings.RuleSetting> setting(String rule) {
+        return Optional.ofNullable(handbook.settings().checks().get(rule));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.opsbook.check;
+
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+
+/**
+ * One completeness rule of checks.md. Implementations are small, pure and named after their id
+ * ({@code RotaDistinctRolesCheck} for {@code rota-distinct-roles}). A rule reports failures; the
+ * runner ({@link Completeness}) applies severity settings, waivers and not-applicable marks.
+ */
+public interface CompletenessCheck {
+    /** The stable rule id. */
+    String id();
+
+    /** What the rule finds, in one line (report and SARIF rule metadata). */
+    String description();
+
+    /** The severity of a failure when opsbook.yaml does not set one; may depend on the service. */
+    Level defaultLevel(Service service);
+
+    /** Adds the failures of {@code service}. */
+    default void check(Service service, CheckContext ctx, List<Failure> out) {
+    }
+
+    /** Adds failures that belong to no service (e.g. a waiver for every service). */
+    default void checkHandbook(CheckContext ctx, List<Failure> out) {
+    }
+}

@@ -1,0 +1,48 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+import dev.opsbook.model.Action;
+import dev.opsbook.model.Incident;
+import dev.opsbook.model.Review;
+/** {@code action-overdue}: A review or incident action still open after its due date. */
+public final class ActionOverdueCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "action-overdue";
+    }
+
+    @Override
+    public String description() {
+        return "A review or incident action still open after its due date";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.WARNING;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        for (Review r : s.reviews()) {
+            overdue(r.actions(), ctx, out);
+        }
+        for (Incident i : s.incidents()) {
+            overdue(i.actions(), ctx, out);
+        }
+    }
+
+    private static void overdue(List<Action> actions, CheckContext ctx, List<Failure> out) {
+        for (Action a : actions) {
+            if (a.isOpen() && a.due() != null && a.due().isBefore(ctx.asOf())) {
+                out.add(Failure.at(a.pos(), "action '" + a.description() + "'" + (a.owner() != null ? " (" + a.owner().id()
+                                + ")" : "") + " was due on " + a.due() + " and is still " + a.status(),
+                        "finish it and set `status: done`, or agree a new `due:` date, in " + a.pos().file()));
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+
+/** {@code alert-has-runbook}: An alert without a runbook. */
+public final class AlertHasRunbookCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "alert-has-runbook";
+    }
+
+    @Override
+    public String description() {
+        return "An alert without a runbook";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.ERROR;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        for (Service.Alert a : s.alerts()) {
+            if (a.runbook() == null) {
+                out.add(Failure.at(a.pos(), "alert '" + a.name() + "' has no runbook",
+                        "write " + s.folder() + "/runbooks/<id>.md and add `runbook: <id>` to the alert"));
+            }
+        }
+    }
+}

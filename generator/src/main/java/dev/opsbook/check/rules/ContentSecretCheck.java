@@ -1,0 +1,48 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Secret;
+import dev.opsbook.model.Service;
+import java.util.List;
+import java.util.Objects;
+
+/** {@code content-secret}: what looks like a credential in content. The message shows it masked only. */
+public final class ContentSecretCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "content-secret";
+    }
+
+    @Override
+    public String description() {
+        return "What looks like a credential in content: private key blocks, cloud access keys, tokens";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.ERROR;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        report(ctx, s.id(), out);
+    }
+
+    @Override
+    public void checkHandbook(CheckContext ctx, List<Failure> out) {
+        report(ctx, null, out);
+    }
+
+    private static void report(CheckContext ctx, String service, List<Failure> out) {
+        for (Secret secret : ctx.handbook().secrets()) {
+            if (Objects.equals(secret.service(), service)) {
+                out.add(Failure.at(secret.pos(), "this looks like " + secret.kind() + " (" + secret.masked() + ")",
+                        "remove it from " + secret.pos().file() + ", rotate the credential, and refer to where it is kept"
+                                + " (a secrets manager) instead"));
+            }
+        }
+    }
+}

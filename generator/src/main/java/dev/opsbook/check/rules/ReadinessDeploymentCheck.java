@@ -1,0 +1,36 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+
+/** {@code readiness-deployment}: Deployment not automated. */
+public final class ReadinessDeploymentCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "readiness-deployment";
+    }
+
+    @Override
+    public String description() {
+        return "Deployment not automated";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.WARNING;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        var d = s.readiness().deployment();
+        if (d == null || !Boolean.TRUE.equals(d.automated())) {
+            out.add(Failure.at(d == null ? s.pos() : d.pos(), "the deployment of '" + s.id() + "' is not automated",
+                    "deploy through a pipeline and record `readiness: { deployment: { automated: true, pipeline: … } }` in "
+                            + s.folder() + "/service.yaml"));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+
+/** {@code readiness-rollback}: No rollback strategy, or one never tested. */
+public final class ReadinessRollbackCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "readiness-rollback";
+    }
+
+    @Override
+    public String description() {
+        return "No rollback strategy, or one never tested";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.WARNING;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        var r = s.readiness().rollback();
+        if (r == null || r.strategies().isEmpty()) {
+            out.add(Failure.at(r == null ? s.pos() : r.pos(), "service '" + s.id() + "' has no rollback strategy",
+                    "add `readiness: { rollback: { strategies: [rollback], lastTested: YYYY-MM-DD } }` to "
+                            + s.folder() + "/service.yaml"));
+        } else if (r.lastTested() == null) {
+            out.add(Failure.at(r.pos(), "the rollback of '" + s.id() + "' (" + String.join(", ", r.strategies())
+                            + ") has never been tested",
+                    "rehearse a rollback and add `lastTested: YYYY-MM-DD` under readiness.rollback in " + s.folder()
+                            + "/service.yaml"));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+import dev.opsbook.model.Review;
+/** {@code review-actions-missing}: Outcome approved-with-actions with no action. */
+public final class ReviewActionsMissingCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "review-actions-missing";
+    }
+
+    @Override
+    public String description() {
+        return "Outcome approved-with-actions with no action";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.ERROR;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        for (Review r : s.reviews()) {
+            if ("approved-with-actions".equals(r.outcome()) && r.actions().isEmpty()) {
+                out.add(Failure.at(r.pos(), "review '" + r.id() + "' was approved with actions but lists none",
+                        "add the agreed actions (description, owner, due) under actions: in " + r.pos().file()));
+            }
+        }
+    }
+}

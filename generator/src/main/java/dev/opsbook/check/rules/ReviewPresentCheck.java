@@ -1,0 +1,34 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+
+/** {@code review-present}: A production service with no operational support review. */
+public final class ReviewPresentCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "review-present";
+    }
+
+    @Override
+    public String description() {
+        return "A production service with no operational support review";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.INFO;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        if ("production".equals(s.lifecycle()) && s.reviews().isEmpty()) {
+            out.add(Failure.at(s.pos(), "production service '" + s.id() + "' has no operational support review",
+                    "hold a review before the next story is committed and record it in " + s.folder() + "/reviews/<id>.yaml"));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+import dev.opsbook.model.Review;
+/** {@code review-too-late}: A review held on or after the day the story was committed. */
+public final class ReviewTooLateCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "review-too-late";
+    }
+
+    @Override
+    public String description() {
+        return "A review held on or after the day the story was committed";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.WARNING;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        for (Review r : s.reviews()) {
+            if (r.date() != null && r.committed() != null && !r.date().isBefore(r.committed())) {
+                out.add(Failure.at(r.datePos(), "review '" + r.id() + "' was held on " + r.date()
+                                + ", not before the story was committed on " + r.committed(),
+                        "hold the operational support review before the team commits to the story"));
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+import dev.opsbook.model.Review;
+/** {@code review-unanswered}: One of the five review questions without an answer. */
+public final class ReviewUnansweredCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "review-unanswered";
+    }
+
+    @Override
+    public String description() {
+        return "One of the five review questions without an answer";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.ERROR;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        for (Review r : s.reviews()) {
+            List<String> missing = Review.QUESTIONS.stream().filter(q -> r.answers().stream()
+                    .noneMatch(a -> a.question().equals(q) && a.answer() != null)).toList();
+            if (!missing.isEmpty()) {
+                out.add(Failure.at(r.pos(), "review '" + r.id() + "' does not answer " + String.join(", ", missing),
+                        "add `" + missing.get(0) + ": { answer: yes | no | unsure, notes: … }` under answers: in "
+                                + r.pos().file()));
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+import dev.opsbook.model.Rota;
+/** {@code rota-coverage-gap}: Covered time within the horizon with no Support Lead or no Support Engineer. */
+public final class RotaCoverageGapCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "rota-coverage-gap";
+    }
+
+    @Override
+    public String description() {
+        return "Covered time within the horizon with no Support Lead or no Support Engineer";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.ERROR;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        Rota r = s.rota();
+        if (r == null) {
+            return;
+        }
+        for (String role : List.of("lead", "engineer")) {
+            if ((role.equals("lead") ? r.lead() : r.engineer()).isEmpty()) {
+                out.add(Failure.at(r.pos(), "the rota names no Support " + title(role) + ": all covered time is a gap",
+                        "add `" + role + ": [<person>, <person>]` to " + s.folder() + "/rota.yaml"));
+            }
+        }
+        ctx.schedule(s).ifPresent(schedule -> {
+            if (schedule.rotaStart().isAfter(schedule.windowStart()) && schedule.rotaStart().isBefore(schedule.windowEnd())
+                    && !r.lead().isEmpty() && !r.engineer().isEmpty()) {
+                out.add(Failure.at(r.pos(), "nobody is on duty from " + RotaDistinctRolesCheck.LOCAL.format(schedule.windowStart())
+                                + " until the rota starts at " + RotaDistinctRolesCheck.LOCAL.format(schedule.rotaStart()),
+                        "move `start:` of " + s.folder() + "/rota.yaml back to the first handoff that happened"));
+            }
+        });
+    }
+
+    static String title(String role) {
+        return role.equals("lead") ? "Lead" : "Engineer";
+    }
+}

@@ -1,0 +1,34 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+
+/** {@code rota-escalation}: A rota with no escalation step. */
+public final class RotaEscalationCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "rota-escalation";
+    }
+
+    @Override
+    public String description() {
+        return "A rota with no escalation step";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.WARNING;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        if (s.rota() != null && s.rota().escalation().isEmpty()) {
+            out.add(Failure.at(s.rota().pos(), "the rota has no escalation step",
+                    "add `escalation: [{ after: 15m, contact: <person or team> }]` to " + s.folder() + "/rota.yaml"));
+        }
+    }
+}

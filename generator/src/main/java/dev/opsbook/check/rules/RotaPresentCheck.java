@@ -1,0 +1,39 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+
+/** {@code rota-present}: A service without a support rota (rota.yaml); an error for 24x7 and tier 1 services. */
+public final class RotaPresentCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "rota-present";
+    }
+
+    @Override
+    public String description() {
+        return "A service without a support rota (rota.yaml); an error for 24x7 and tier 1 services";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return is24x7(s) || s != null && s.tier() != null && s.tier() == 1 ? Level.ERROR : Level.WARNING;
+    }
+
+    static boolean is24x7(Service s) {
+        return s != null && ("24x7".equals(s.supportHours())
+                || s.supportHours() == null && s.sla() != null && "24x7".equals(s.sla().supportHours()));
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        if (s.rota() == null) {
+            out.add(Failure.at(s.pos(), "service '" + s.id() + "' has no support rota",
+                    "add " + s.folder() + "/rota.yaml with start, rotation, lead and engineer"));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+import dev.opsbook.model.Rota;
+import dev.opsbook.rota.RotaSchedule;
+/** {@code rota-unknown-timezone}: A rota time zone that is not an IANA zone. */
+public final class RotaUnknownTimezoneCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "rota-unknown-timezone";
+    }
+
+    @Override
+    public String description() {
+        return "A rota time zone that is not an IANA zone";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.ERROR;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        Rota r = s.rota();
+        if (r != null && r.timezone() != null && RotaSchedule.zone(r, ctx.handbook().settings().timezone()).isEmpty()) {
+            out.add(Failure.at(r.timezonePos(), "'" + r.timezone() + "' is not an IANA time zone",
+                    "use a zone such as Europe/London or America/New_York in `timezone:` of " + s.folder() + "/rota.yaml"));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+import dev.opsbook.model.Runbook;
+/** {@code runbook-orphan}: A runbook that no alert leads to. */
+public final class RunbookOrphanCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "runbook-orphan";
+    }
+
+    @Override
+    public String description() {
+        return "A runbook that no alert leads to";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.INFO;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        var hb = ctx.handbook();
+        for (Runbook r : s.runbooks()) {
+            boolean led = hb.services().stream().flatMap(x -> x.alerts().stream().filter(a -> a.runbook() != null)
+                    .map(a -> hb.runbook(x.id(), a.runbook().id()))).anyMatch(o -> o.isPresent() && o.get() == r);
+            if (!led) {
+                out.add(Failure.at(r.pos(), "no alert leads to runbook '" + r.id() + "'",
+                        "name it as `runbook:` of the alert that should open it, in the service.yaml of that alert"));
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+import dev.opsbook.model.Runbook;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+/** {@code runbook-stale}: A runbook whose lastReviewed is missing or older than maxAgeDays (default 180). */
+public final class RunbookStaleCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "runbook-stale";
+    }
+
+    @Override
+    public String description() {
+        return "A runbook whose lastReviewed is missing or older than maxAgeDays (default 180)";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.WARNING;
+    }
+
+    public static final int DEFAULT_MAX_AGE_DAYS = 180;
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        int maxAge = ctx.setting(id()).map(x -> x.maxAgeDays()).orElse(DEFAULT_MAX_AGE_DAYS);
+        LocalDate oldest = ctx.asOf().minusDays(maxAge);
+        for (Runbook r : s.runbooks()) {
+            if (r.lastReviewed() == null) {
+                out.add(Failure.at(r.lastReviewedPos() != null ? r.lastReviewedPos() : r.pos(),
+                        "runbook '" + r.id() + "' has no lastReviewed date",
+                        "add `lastReviewed: YYYY-MM-DD` to the front matter of " + r.file() + " after re-reading the runbook"));
+            } else if (r.lastReviewed().isBefore(oldest)) {
+                long days = ChronoUnit.DAYS.between(r.lastReviewed(), ctx.asOf());
+                out.add(Failure.at(r.lastReviewedPos(), "runbook '" + r.id() + "' was last reviewed on "
+                                + r.lastReviewed() + ", " + days + " days ago (more than " + maxAge + ")",
+                        "re-read " + r.file() + ", correct what changed and set `lastReviewed:` to the date you did"));
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+import dev.opsbook.model.Severity;
+/** {@code sla-covers-severities}: An SLA without response times for every severity. */
+public final class SlaCoversSeveritiesCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "sla-covers-severities";
+    }
+
+    @Override
+    public String description() {
+        return "An SLA without response times for every severity";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.ERROR;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        if (s.sla() == null) {
+            return;
+        }
+        List<String> missing = ctx.handbook().severities().stream().map(Severity::id)
+                .filter(id -> s.sla().responseTimes().stream().noneMatch(t -> t.severity().id().equals(id))).toList();
+        if (!missing.isEmpty()) {
+            out.add(Failure.at(s.sla().pos(), "the SLA has no response times for " + String.join(", ", missing),
+                    "add `" + missing.get(0) + ": { acknowledge: …, resolve: … }` (and the others) under responseTimes: in "
+                            + s.folder() + "/sla.yaml"));
+        }
+    }
+}

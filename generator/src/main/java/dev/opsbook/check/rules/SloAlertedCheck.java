@@ -1,0 +1,37 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+
+/** {@code slo-alerted}: An SLO that no alert protects. */
+public final class SloAlertedCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "slo-alerted";
+    }
+
+    @Override
+    public String description() {
+        return "An SLO that no alert protects";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.WARNING;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        for (Service.Slo slo : s.slos()) {
+            if (s.alerts().stream().noneMatch(a -> a.slo() != null && a.slo().id().equals(slo.id()))) {
+                out.add(Failure.at(slo.pos(), "no alert protects SLO '" + slo.id() + "'",
+                        "add `slo: " + slo.id() + "` to the alert that fires when it is at risk, in " + s.folder()
+                                + "/service.yaml"));
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+
+/** {@code slo-present}: A service without an SLO; an error for tier 1 and 2. */
+public final class SloPresentCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "slo-present";
+    }
+
+    @Override
+    public String description() {
+        return "A service without an SLO; an error for tier 1 and 2";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return s != null && s.tier() != null && s.tier() <= 2 ? Level.ERROR : Level.WARNING;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        if (s.slos().isEmpty()) {
+            out.add(Failure.at(s.pos(), "service '" + s.id() + "' has no SLO",
+                    "add `slos:` to " + s.folder() + "/service.yaml, e.g. { id: availability, objective: 99.9, window: 28d }"));
+        }
+    }
+}

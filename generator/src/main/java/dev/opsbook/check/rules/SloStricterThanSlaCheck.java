@@ -1,0 +1,47 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+
+/** {@code slo-stricter-than-sla}: An availability SLO objective below the SLA availability. */
+public final class SloStricterThanSlaCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "slo-stricter-than-sla";
+    }
+
+    @Override
+    public String description() {
+        return "An availability SLO objective below the SLA availability";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.ERROR;
+    }
+
+    /** An availability SLO is one whose id is or contains "availability". */
+    static boolean isAvailability(Service.Slo slo) {
+        return slo.id().contains("availability");
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        if (s.sla() == null || s.sla().availability() == null) {
+            return;
+        }
+        for (Service.Slo slo : s.slos()) {
+            if (isAvailability(slo) && slo.objective() != null && slo.objective().compareTo(s.sla().availability()) < 0) {
+                out.add(Failure.at(slo.pos(), "SLO '" + slo.id() + "' aims at " + slo.objective().toPlainString()
+                                + "%, below the SLA's " + s.sla().availability().toPlainString()
+                                + "%: the SLA can be breached before the SLO is missed",
+                        "raise the objective of SLO '" + slo.id() + "' to at least "
+                                + s.sla().availability().toPlainString() + " in " + s.folder() + "/service.yaml"));
+            }
+        }
+    }
+}

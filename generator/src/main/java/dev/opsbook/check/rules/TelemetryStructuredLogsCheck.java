@@ -1,0 +1,38 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+
+/** {@code telemetry-structured-logs}: Logs missing or not structured. */
+public final class TelemetryStructuredLogsCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "telemetry-structured-logs";
+    }
+
+    @Override
+    public String description() {
+        return "Logs missing or not structured";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.WARNING;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        var logs = s.telemetry().logs();
+        if (logs == null) {
+            out.add(Failure.at(s.pos(), "service '" + s.id() + "' records no logs",
+                    "add `logs: { structured: true, url: … }` under telemetry: in " + s.folder() + "/service.yaml"));
+        } else if (!Boolean.TRUE.equals(logs.structured())) {
+            out.add(Failure.at(logs.pos(), "the logs of '" + s.id() + "' are not structured",
+                    "log in a structured format (JSON) and set `structured: true` in " + s.folder() + "/service.yaml"));
+        }
+    }
+}

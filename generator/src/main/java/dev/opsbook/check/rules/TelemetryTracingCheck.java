@@ -1,0 +1,36 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import java.util.List;
+
+/** {@code telemetry-tracing}: Tracing not enabled. */
+public final class TelemetryTracingCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "telemetry-tracing";
+    }
+
+    @Override
+    public String description() {
+        return "Tracing not enabled";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.INFO;
+    }
+
+    @Override
+    public void check(Service s, CheckContext ctx, List<Failure> out) {
+        var tracing = s.telemetry().tracing();
+        if (tracing == null || !Boolean.TRUE.equals(tracing.enabled())) {
+            out.add(Failure.at(tracing == null ? s.pos() : tracing.pos(), "tracing is not enabled for '" + s.id() + "'",
+                    "enable distributed tracing and add `tracing: { enabled: true, url: … }` under telemetry: in "
+                            + s.folder() + "/service.yaml"));
+        }
+    }
+}

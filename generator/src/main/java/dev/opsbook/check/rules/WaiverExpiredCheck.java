@@ -1,0 +1,46 @@
+package dev.opsbook.check.rules;
+
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
+import dev.opsbook.finding.Level;
+import dev.opsbook.model.Service;
+import dev.opsbook.model.Settings;
+import java.util.List;
+
+/** {@code waiver-expired}: a waiver past its expiry; the rule it waived applies again. */
+public final class WaiverExpiredCheck implements CompletenessCheck {
+    @Override
+    public String id() {
+        return "waiver-expired";
+    }
+
+    @Override
+    public String description() {
+        return "A waiver past its expiry (the rule applies again)";
+    }
+
+    @Override
+    public Level defaultLevel(Service s) {
+        return Level.WARNING;
+    }
+
+    /** True when the waiver still applies on the as-of date (it is valid through its expiry day). */
+    public static boolean active(Settings.Waiver w, java.time.LocalDate asOf) {
+        return w.expires() != null && !w.expires().isBefore(asOf);
+    }
+
+    @Override
+    public void checkHandbook(CheckContext ctx, List<Failure> out) {
+        for (Settings.Waiver w : ctx.handbook().settings().waivers()) {
+            if (w.expires() != null && !active(w, ctx.asOf()) && w.rule() != null && w.service() != null) {
+                String service = w.service().id().equals("*") ? null : w.service().id();
+                out.add(new Failure(w.pos(), "the waiver of " + w.rule().id() + " for "
+                                + (service == null ? "every service" : "'" + service + "'") + " expired on " + w.expires()
+                                + "; the rule applies again",
+                        "fix what the rule finds, or renew the waiver with a new `expires:` date (and approval) in opsbook.yaml",
+                        service));
+            }
+        }
+    }
+}

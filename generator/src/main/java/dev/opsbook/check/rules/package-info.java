@@ -1,0 +1,6 @@
+/**
+ * The completeness rules of checks.md, one small final class per rule, named after its id. Each
+ * reports failures only; severity settings, waivers and not-applicable marks are applied by
+ * {@link dev.opsbook.check.Completeness}.
+ */
+package dev.opsbook.check.rules;

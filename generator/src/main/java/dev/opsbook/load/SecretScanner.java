@@ -1,0 +1,71 @@
+package dev.opsbook.load;
+
+import dev.opsbook.model.Pos;
+import dev.opsbook.model.Secret;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds what looks like a credential in content text: private key blocks, cloud access keys,
+ * GitHub, GitLab and Slack tokens, and (in YAML) values of keys such as {@code password:} or
+ * {@code token:}. Only a masked form of each value leaves this class.
+ */
+final class SecretScanner {
+    private record Kind(String name, Pattern pattern, int keep) {
+    }
+
+    private static final List<Kind> KINDS = List.of(
+            new Kind("a private key block", Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"), 11),
+            new Kind("an AWS access key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 4),
+            new Kind("a GitHub token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b"), 4),
+            new Kind("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"), 6),
+            new Kind("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 5));
+    private static final Pattern YAML_SECRET = Pattern.compile(
+            "^[\\s-]*[\"']?((?:[a-z0-9_]*[_-])?(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key))"
+                    + "[\"']?\\s*:\\s*(.*?)\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "^(?:[\"']?(?:\\$\\{[^}]*}|<[^>]*>|\\*+|x+|changeme|redacted|none|null|~|true|false|\\[\\]|\\{\\})[\"']?)?$",
+            Pattern.CASE_INSENSITIVE);
+
+    private SecretScanner() {
+    }
+
+    /**
+     * @param lineOffset lines of the file before {@code text}
+     * @param yaml       true for YAML text, where generic {@code password:} values count too
+     */
+    static List<Secret> scan(String text, String file, String service, int lineOffset, boolean yaml) {
+        List<Secret> out = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            boolean found = false;
+            for (Kind k : KINDS) {
+                Matcher m = k.pattern.matcher(line);
+                while (m.find()) {
+                    out.add(new Secret(k.name, mask(m.group(), k.keep), new Pos(file, lineOffset + i + 1, m.start() + 1),
+                            service));
+                    found = true;
+                }
+            }
+            if (yaml && !found) {
+                Matcher m = YAML_SECRET.matcher(line);
+                if (m.matches()) {
+                    String value = m.group(2).replaceAll("\\s+#.*$", "");
+                    if (!PLACEHOLDER.matcher(value).matches() && value.length() >= 4) {
+                        out.add(new Secret("a " + m.group(1).toLowerCase(Locale.ROOT) + " value", "****",
+                                new Pos(file, lineOffset + i + 1, m.start(2) + 1), service));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String mask(String value, int keep) {
+        return value.substring(0, Math.min(keep, value.length())) + "…";
+    }
+}

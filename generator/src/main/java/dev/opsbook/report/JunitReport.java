@@ -1,0 +1,128 @@
+package dev.opsbook.report;
+
+import dev.opsbook.check.RuleResult;
+import dev.opsbook.check.ServiceAssessment;
+import dev.opsbook.finding.Finding;
+import dev.opsbook.finding.Rules;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code opsbook-report.xml}: JUnit XML as Jenkins and GitLab read it. A test suite per service with
+ * a test case per rule (a failure → {@code <failure>}; waived, off and not applicable →
+ * {@code <skipped>} with the reason), and a suite {@code handbook} with a test case per structural
+ * rule and for the findings that belong to no service.
+ */
+public final class JunitReport {
+    private JunitReport() {
+    }
+
+    public static byte[] write(ReportData d) {
+        StringBuilder suites = new StringBuilder();
+        int tests = 0;
+        int failures = 0;
+        int skipped = 0;
+        for (ServiceAssessment s : d.assessment().services()) {
+            StringBuilder cases = new StringBuilder();
+            int f = 0;
+            int sk = 0;
+            List<Finding> structural = d.findings().stream()
+                    .filter(x -> Rules.isStructural(x.rule()) && s.service().id().equals(x.service())).toList();
+            for (String rule : Rules.STRUCTURAL) {
+                List<Finding> of = structural.stream().filter(x -> x.rule().equals(rule)).toList();
+                f += testCase(cases, s.service().id(), rule, of, null);
+            }
+            for (RuleResult r : s.results()) {
+                switch (r.status()) {
+                    case FAIL -> f += testCase(cases, s.service().id(), r.rule(), r.findings(), null);
+                    case PASS -> testCase(cases, s.service().id(), r.rule(), List.of(), null);
+                    default -> {
+                        sk++;
+                        testCase(cases, s.service().id(), r.rule(), List.of(), skipReason(r));
+                    }
+                }
+            }
+            int n = Rules.STRUCTURAL.size() + s.results().size();
+            suites.append("  <testsuite name=\"").append(esc(s.service().id())).append("\" tests=\"").append(n)
+                    .append("\" failures=\"").append(f).append("\" errors=\"0\" skipped=\"").append(sk).append("\">\n")
+                    .append(cases).append("  </testsuite>\n");
+            tests += n;
+            failures += f;
+            skipped += sk;
+        }
+        // findings that belong to no service: structural problems in shared files, handbook-wide rules
+        List<Finding> general = d.findings().stream().filter(x -> x.service() == null).toList();
+        List<String> rules = general.stream().map(Finding::rule).distinct().sorted().toList();
+        StringBuilder cases = new StringBuilder();
+        int f = 0;
+        for (String rule : Rules.STRUCTURAL) {
+            f += testCase(cases, "handbook", rule, general.stream().filter(x -> x.rule().equals(rule)).toList(), null);
+        }
+        int n = Rules.STRUCTURAL.size();
+        for (String rule : rules) {
+            if (!Rules.isStructural(rule)) {
+                f += testCase(cases, "handbook", rule, general.stream().filter(x -> x.rule().equals(rule)).toList(), null);
+                n++;
+            }
+        }
+        suites.append("  <testsuite name=\"handbook\" tests=\"").append(n).append("\" failures=\"").append(f)
+                .append("\" errors=\"0\" skipped=\"0\">\n").append(cases).append("  </testsuite>\n");
+        tests += n;
+        failures += f;
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<testsuites name=\"opsbook " + esc(d.asOf().toString()) + "\" tests=\"" + tests + "\" failures=\""
+                + failures + "\" errors=\"0\" skipped=\"" + skipped + "\">\n" + suites + "</testsuites>\n";
+        return xml.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Appends one test case; returns 1 when it failed. */
+    private static int testCase(StringBuilder out, String suite, String rule, List<Finding> findings, String skipped) {
+        out.append("    <testcase classname=\"opsbook.").append(esc(suite)).append("\" name=\"").append(esc(rule)).append('"');
+        if (skipped != null) {
+            out.append(">\n      <skipped message=\"").append(esc(skipped)).append("\"/>\n    </testcase>\n");
+            return 0;
+        }
+        if (findings.isEmpty()) {
+            out.append("/>\n");
+            return 0;
+        }
+        Finding first = findings.get(0);
+        String body = findings.stream().map(x -> x.format() + (x.hint() != null ? "\n  hint: " + x.hint() : ""))
+                .collect(Collectors.joining("\n"));
+        out.append(">\n      <failure type=\"").append(first.level().id()).append("\" message=\"")
+                .append(esc(first.pos() + ": " + first.message())).append("\">").append(esc(body))
+                .append("</failure>\n    </testcase>\n");
+        return 1;
+    }
+
+    private static String skipReason(RuleResult r) {
+        return switch (r.status()) {
+            case WAIVED -> "waived: " + r.waiver().reason() + (r.waiver().approvedBy() != null ? " (approved by "
+                    + r.waiver().approvedBy().id() + ")" : "") + " until " + r.waiver().expires();
+            case OFF -> "off: " + r.reason();
+            default -> "not applicable: " + r.reason();
+        };
+    }
+
+    /** Escapes text for XML attributes and content, dropping characters XML 1.0 cannot hold. */
+    static String esc(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
+                case '\n' -> sb.append("&#10;");
+                default -> {
+                    if (c == 0x9 || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF) {
+                        sb.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return sb.toString();
+    }
+}

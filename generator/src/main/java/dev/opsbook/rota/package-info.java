@@ -1,0 +1,5 @@
+/**
+ * Rotas in time: expands a {@link dev.opsbook.model.Rota} into who holds each role when, with
+ * {@code java.time}, from the shift in progress at the as-of date to the horizon.
+ */
+package dev.opsbook.rota;
