@@ -23,9 +23,10 @@ final class SecretScanner {
             new Kind("a GitHub token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b"), 4),
             new Kind("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"), 6),
             new Kind("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 5));
+    /** A key naming a credential: password, dbPassword, db_password, clientSecret, API_TOKEN … (not content-secret). */
     private static final Pattern YAML_SECRET = Pattern.compile(
-            "^[\\s-]*[\"']?((?:[a-z0-9_]*[_-])?(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key))"
-                    + "[\"']?\\s*:\\s*(.*?)\\s*$", Pattern.CASE_INSENSITIVE);
+            "^[\\s-]*[\"']?((?:[A-Za-z0-9]*_)?[a-z0-9]*(?:[Pp]assword|[Pp]asswd|[Ss]ecret|[Tt]oken|[Aa]pi_?[Kk]ey"
+                    + "|[Aa]ccess_?[Kk]ey|[Pp]rivate_?[Kk]ey|PASSWORD|SECRET|TOKEN|API_KEY|ACCESS_KEY))[\"']?\\s*:\\s*(.*?)\\s*$");
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "^(?:[\"']?(?:\\$\\{[^}]*}|<[^>]*>|\\*+|x+|changeme|redacted|none|null|~|true|false|\\[\\]|\\{\\})[\"']?)?$",
             Pattern.CASE_INSENSITIVE);

@@ -1,0 +1,305 @@
+package dev.opsbook.check;
+
+import static dev.opsbook.ContentTree.COMPLETE_REVIEW;
+import static dev.opsbook.ContentTree.COMPLETE_ROTA;
+import static dev.opsbook.ContentTree.COMPLETE_RUNBOOK;
+import static dev.opsbook.ContentTree.COMPLETE_SERVICE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.opsbook.BuildResult;
+import dev.opsbook.ContentTree;
+import dev.opsbook.finding.Rules;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every completeness rule: a tiny handbook that breaks it (the exact findings), and the same handbook
+ * with the rule waived, with an expired waiver, marked not applicable and switched off.
+ */
+class CompletenessTest {
+    @TempDir
+    Path dir;
+
+    static final String SVC = "services/api/service.yaml";
+    static final String RUNBOOK = "services/api/runbooks/api-down.md";
+    static final String REVIEW = "services/api/reviews/osr-1.yaml";
+    static final String ROTA = "services/api/rota.yaml";
+
+    static Arguments scenario(String rule, UnaryOperator<ContentTree> breaker, String... expected) {
+        return Arguments.of(rule, breaker, List.of(expected));
+    }
+
+    static Stream<Arguments> scenarios() {
+        return Stream.of(
+                scenario("service-description", t -> t.file(SVC, COMPLETE_SERVICE.replace("description: The public API.\n", "")),
+                        "services/api/service.yaml:1:1: warning: service 'api' has no description [service-description]"),
+                scenario("sla-present", t -> t.delete("services/api/sla.yaml"),
+                        "services/api/service.yaml:1:1: error: service 'api' has no SLA [sla-present]"),
+                scenario("sla-covers-severities", t -> t.file("services/api/sla.yaml",
+                                "availability: 99.9\nresponseTimes:\n  P1: { acknowledge: 15m, resolve: 4h }\n"),
+                        "services/api/sla.yaml:1:1: error: the SLA has no response times for P2 [sla-covers-severities]"),
+                scenario("slo-present", t -> t.file(SVC, COMPLETE_SERVICE.replace(
+                                "slos:\n  - { id: availability, objective: 99.95, window: 28d }\n", "")
+                                .replace(", slo: availability", "")),
+                        "services/api/service.yaml:1:1: error: service 'api' has no SLO [slo-present]"),
+                scenario("slo-stricter-than-sla", t -> t.file(SVC, COMPLETE_SERVICE.replace("objective: 99.95", "objective: 99.5")),
+                        "services/api/service.yaml:13:5: error: SLO 'availability' aims at 99.5%, below the SLA's 99.9%: the SLA"
+                                + " can be breached before the SLO is missed [slo-stricter-than-sla]"),
+                scenario("slo-alerted", t -> t.file(SVC, COMPLETE_SERVICE.replace(", slo: availability", "")),
+                        "services/api/service.yaml:13:5: warning: no alert protects SLO 'availability' [slo-alerted]"),
+                scenario("alert-has-runbook", t -> t.file(SVC, COMPLETE_SERVICE.replace(", runbook: api-down", "")),
+                        "services/api/service.yaml:15:5: error: alert 'ApiDown' has no runbook [alert-has-runbook]"),
+                scenario("runbook-sections", t -> t.file(RUNBOOK, COMPLETE_RUNBOOK.replace("## Impact\n", "")
+                                .replace("## Escalation\n", "")),
+                        "services/api/runbooks/api-down.md:5:1: warning: runbook 'api-down' has no '## Impact', '## Escalation'"
+                                + " sections [runbook-sections]"),
+                scenario("runbook-stale", t -> t.file(RUNBOOK, COMPLETE_RUNBOOK.replace("2026-10-01", "2026-05-24")),
+                        "services/api/runbooks/api-down.md:3:1: warning: runbook 'api-down' was last reviewed on 2026-05-24,"
+                                + " 181 days ago (more than 180) [runbook-stale]"),
+                scenario("runbook-orphan", t -> t.file("services/api/runbooks/other.md", COMPLETE_RUNBOOK),
+                        "services/api/runbooks/other.md:1:1: info: no alert leads to runbook 'other' [runbook-orphan]"),
+                scenario("rota-present", t -> t.delete(ROTA),
+                        "services/api/service.yaml:1:1: error: service 'api' has no support rota [rota-present]"),
+                scenario("rota-coverage-gap", t -> t.file(ROTA, COMPLETE_ROTA.replace("2026-11-02T09:00", "2026-12-07T09:00")),
+                        "services/api/rota.yaml:1:1: error: nobody is on duty from 2026-11-21 00:00 until the rota starts at"
+                                + " 2026-12-07 09:00 [rota-coverage-gap]"),
+                scenario("rota-min-members", t -> t.file(ROTA, COMPLETE_ROTA.replace("lead: [alice, bob]", "lead: [alice, alice]")),
+                        "services/api/rota.yaml:3:8: warning: the Support Lead role has 1 person; nobody can take over"
+                                + " [rota-min-members]"),
+                scenario("rota-escalation", t -> t.file(ROTA, COMPLETE_ROTA.replace("escalation:\n  - { after: 15m, contact: ops }\n", "")),
+                        "services/api/rota.yaml:1:1: warning: the rota has no escalation step [rota-escalation]"),
+                scenario("rota-unknown-timezone", t -> t.file(ROTA, "timezone: Europe/Londn\n" + COMPLETE_ROTA),
+                        "services/api/rota.yaml:1:11: error: 'Europe/Londn' is not an IANA time zone [rota-unknown-timezone]"),
+                scenario("telemetry-dashboards", t -> t.file(SVC, COMPLETE_SERVICE.replace(
+                                "dashboards: [{ title: Overview, url: \"https://grafana.example/d/api\" }]", "dashboards: []")),
+                        "services/api/service.yaml:1:1: warning: service 'api' has no dashboard [telemetry-dashboards]"),
+                scenario("telemetry-structured-logs", t -> t.file(SVC, COMPLETE_SERVICE.replace("structured: true", "structured: false")),
+                        "services/api/service.yaml:10:9: warning: the logs of 'api' are not structured [telemetry-structured-logs]"),
+                scenario("telemetry-tracing", t -> t.file(SVC, COMPLETE_SERVICE.replace("enabled: true", "enabled: false")),
+                        "services/api/service.yaml:11:12: info: tracing is not enabled for 'api' [telemetry-tracing]"),
+                scenario("readiness-load-test", t -> t.file(SVC, COMPLETE_SERVICE.replace("loadTest: { date: 2026-10-01 }",
+                                "loadTest: { date: 2025-11-20 }")),
+                        "services/api/service.yaml:17:13: warning: the last load test of 'api' was on 2025-11-20, 366 days ago"
+                                + " (more than 365) [readiness-load-test]"),
+                scenario("readiness-game-day", t -> t.file(SVC, COMPLETE_SERVICE.replace("  gameDay: { date: 2026-06-01 }\n", "")),
+                        "services/api/service.yaml:1:1: info: service 'api' has no game day on record [readiness-game-day]"),
+                scenario("readiness-backup-restore", t -> t.file(SVC, COMPLETE_SERVICE.replace("2026-09-01", "2025-01-01")),
+                        "services/api/service.yaml:19:22: warning: the last backup restore test of 'api' was on 2025-01-01, 689"
+                                + " days ago (more than 365) [readiness-backup-restore]"),
+                scenario("readiness-rollback", t -> t.file(SVC, COMPLETE_SERVICE.replace(", lastTested: 2026-10-01", "")),
+                        "services/api/service.yaml:20:13: warning: the rollback of 'api' (rollback) has never been tested"
+                                + " [readiness-rollback]"),
+                scenario("readiness-deployment", t -> t.file(SVC, COMPLETE_SERVICE.replace("automated: true", "automated: false")),
+                        "services/api/service.yaml:21:15: warning: the deployment of 'api' is not automated [readiness-deployment]"),
+                scenario("review-present", t -> t.delete(REVIEW),
+                        "services/api/service.yaml:1:1: info: production service 'api' has no operational support review"
+                                + " [review-present]"),
+                scenario("review-too-late", t -> t.file(REVIEW, COMPLETE_REVIEW.replace("date: 2026-10-01", "date: 2026-10-05")),
+                        "services/api/reviews/osr-1.yaml:2:1: warning: review 'osr-1' was held on 2026-10-05, not before the"
+                                + " story was committed on 2026-10-05 [review-too-late]"),
+                scenario("review-unanswered", t -> t.file(REVIEW, COMPLETE_REVIEW.replace("  newSystems: { answer: no }\n", "")),
+                        "services/api/reviews/osr-1.yaml:1:1: error: review 'osr-1' does not answer newSystems [review-unanswered]"),
+                scenario("review-no-automated-validation", t -> t.file(REVIEW, COMPLETE_REVIEW.replace(
+                                "automatedValidation: { answer: yes }", "automatedValidation: { answer: no }")),
+                        "services/api/reviews/osr-1.yaml:9:24: warning: review 'osr-1': the environment cannot be validated"
+                                + " automatically, so continuous delivery is not possible [review-no-automated-validation]"),
+                scenario("review-actions-missing", t -> t.file(REVIEW, COMPLETE_REVIEW.replace("outcome: approved",
+                                "outcome: approved-with-actions")),
+                        "services/api/reviews/osr-1.yaml:1:1: error: review 'osr-1' was approved with actions but lists none"
+                                + " [review-actions-missing]"),
+                scenario("action-overdue", t -> t.file(REVIEW, COMPLETE_REVIEW
+                                + "actions:\n  - { description: Fix it, owner: alice, due: 2026-11-20 }\n"
+                                + "  - { description: Due today, owner: bob, due: 2026-11-21 }\n"
+                                + "  - { description: Done late, owner: bob, due: 2026-01-01, status: done }\n"),
+                        "services/api/reviews/osr-1.yaml:12:5: warning: action 'Fix it' (alice) was due on 2026-11-20 and is"
+                                + " still open [action-overdue]"),
+                scenario("incident-actions-missing", t -> t.file("services/api/incidents/i-1.md",
+                                "---\ntitle: Outage\nseverity: P2\nstarted: 2026-11-01T10:00Z\n---\n## Summary\n"),
+                        "services/api/incidents/i-1.md:1:1: warning: incident 'i-1' (P2) has no follow-up action"
+                                + " [incident-actions-missing]"),
+                scenario("content-secret", t -> t.file(RUNBOOK, COMPLETE_RUNBOOK + "\nUse AKIAIOSFODNN7EXAMPLE to log in.\n")
+                                .file("services/api/config/app.yaml", "user: app\npassword: hunter22\n"),
+                        "services/api/config/app.yaml:2:11: error: this looks like a password value (****) [content-secret]",
+                        "services/api/runbooks/api-down.md:11:5: error: this looks like an AWS access key (AKIA…)"
+                                + " [content-secret]"));
+    }
+
+    @Test
+    void theCompleteHandbookPassesEveryRule() {
+        BuildResult r = ContentTree.complete(dir).result();
+        assertEquals(List.of(), r.findings());
+        ServiceAssessment api = r.assessment().services().get(0);
+        assertEquals(AllChecks.LIST.size(), api.results().size());
+        api.results().forEach(x -> assertEquals(Status.PASS, x.status(), x.rule()));
+        assertEquals("operations-ready", api.level());
+    }
+
+    @Test
+    void everyRuleOfTheContractHasAScenario() {
+        List<String> covered = scenarios().map(a -> (String) a.get()[0]).toList();
+        List<String> missing = Rules.COMPLETENESS.stream().filter(r -> !covered.contains(r))
+                .filter(r -> !List.of("rota-distinct-roles", "waiver-expired").contains(r)).toList();
+        assertEquals(List.of(), missing, "rota-distinct-roles and waiver-expired have tests of their own");
+    }
+
+    @ParameterizedTest(name = "{0} fails")
+    @MethodSource("scenarios")
+    void fails(String rule, UnaryOperator<ContentTree> breaker, List<String> expected) {
+        BuildResult r = breaker.apply(ContentTree.complete(dir)).result();
+        assertEquals(expected, r.findings().stream().filter(f -> f.rule().equals(rule)).map(f -> f.format()).toList());
+        RuleResult result = r.assessment().services().get(0).result(rule).orElseThrow();
+        assertEquals(Status.FAIL, result.status());
+        assertTrue(result.hint() != null && !result.hint().isBlank(), "a failure carries a hint");
+        assertEquals(List.of(), r.findings().stream().filter(f -> Rules.isStructural(f.rule())).toList());
+    }
+
+    @ParameterizedTest(name = "{0} waived")
+    @MethodSource("scenarios")
+    void waived(String rule, UnaryOperator<ContentTree> breaker, List<String> expected) {
+        ContentTree t = breaker.apply(ContentTree.complete(dir)).file("opsbook.yaml", waiver(rule, "api", "2026-11-21"));
+        BuildResult r = t.result();
+        RuleResult result = r.assessment().services().get(0).result(rule).orElseThrow();
+        assertEquals(Status.WAIVED, result.status());
+        assertEquals("Agreed with the service owner", result.waiver().reason());
+        assertEquals(List.of(), r.findings().stream().filter(f -> f.rule().equals(rule)).toList());
+    }
+
+    @ParameterizedTest(name = "{0} with an expired waiver")
+    @MethodSource("scenarios")
+    void expiredWaiver(String rule, UnaryOperator<ContentTree> breaker, List<String> expected) {
+        ContentTree t = breaker.apply(ContentTree.complete(dir)).file("opsbook.yaml", waiver(rule, "*", "2026-11-20"));
+        BuildResult r = t.result();
+        assertEquals(Status.FAIL, r.assessment().services().get(0).result(rule).orElseThrow().status());
+        assertEquals(List.of("opsbook.yaml:2:5: warning: the waiver of " + rule + " for every service expired on 2026-11-20;"
+                + " the rule applies again [waiver-expired]"), t.findings("waiver-expired"));
+    }
+
+    @ParameterizedTest(name = "{0} not applicable")
+    @MethodSource("scenarios")
+    void notApplicable(String rule, UnaryOperator<ContentTree> breaker, List<String> expected) throws IOException {
+        ContentTree t = breaker.apply(ContentTree.complete(dir));
+        String service = Files.readString(dir.resolve(SVC));
+        t.file(SVC, service + "notApplicable:\n  - { rule: " + rule + ", reason: Covered elsewhere }\n");
+        RuleResult result = t.result().assessment().services().get(0).result(rule).orElseThrow();
+        assertEquals(Status.NOT_APPLICABLE, result.status());
+        assertEquals("Covered elsewhere", result.reason());
+    }
+
+    @ParameterizedTest(name = "{0} off, or raised to error")
+    @MethodSource("scenarios")
+    void offOrRaised(String rule, UnaryOperator<ContentTree> breaker, List<String> expected) {
+        ContentTree t = breaker.apply(ContentTree.complete(dir)).file("opsbook.yaml", "checks:\n  " + rule + ": off\n");
+        assertEquals(Status.OFF, t.result().assessment().services().get(0).result(rule).orElseThrow().status());
+        assertEquals(List.of(), t.findings(rule));
+        t.file("opsbook.yaml", "checks:\n  " + rule + ": error\n");
+        assertTrue(t.findings(rule).stream().allMatch(f -> f.contains(": error: ")), t.findings(rule).toString());
+        assertEquals(expected.size(), t.findings(rule).size());
+    }
+
+    static String waiver(String rule, String service, String expires) {
+        return "waivers:\n  - { rule: " + rule + ", service: \"" + service + "\", reason: Agreed with the service owner,"
+                + " approvedBy: alice, expires: " + expires + " }\n";
+    }
+
+    // ---- boundaries: the as-of date decides, exactly
+
+    @Test
+    void aRunbookReviewedExactlyMaxAgeDaysAgoIsNotStale() {
+        var t = ContentTree.complete(dir).file(RUNBOOK, COMPLETE_RUNBOOK.replace("2026-10-01", "2026-05-25"));
+        assertEquals(List.of(), t.findings("runbook-stale"));
+        t.file("opsbook.yaml", "checks:\n  runbook-stale: { severity: error, maxAgeDays: 30 }\n")
+                .file(RUNBOOK, COMPLETE_RUNBOOK.replace("2026-10-01", "2026-10-22"));
+        assertEquals(List.of(), t.findings("runbook-stale"));
+        t.file(RUNBOOK, COMPLETE_RUNBOOK.replace("2026-10-01", "2026-10-21"));
+        assertEquals(List.of("services/api/runbooks/api-down.md:3:1: error: runbook 'api-down' was last reviewed on"
+                + " 2026-10-21, 31 days ago (more than 30) [runbook-stale]"), t.findings("runbook-stale"));
+    }
+
+    @Test
+    void aRunbookWithoutLastReviewedIsStale() {
+        var t = ContentTree.complete(dir).file(RUNBOOK, COMPLETE_RUNBOOK.replace("lastReviewed: 2026-10-01\n", ""));
+        assertEquals(List.of("services/api/runbooks/api-down.md:2:1: warning: runbook 'api-down' has no lastReviewed date"
+                + " [runbook-stale]"), t.findings("runbook-stale"));
+    }
+
+    @Test
+    void aLoadTestExactly365DaysOldStillCounts() {
+        var t = ContentTree.complete(dir).file(SVC, COMPLETE_SERVICE.replace("loadTest: { date: 2026-10-01 }",
+                "loadTest: { date: 2025-11-21 }"));
+        assertEquals(List.of(), t.findings("readiness-load-test"));
+    }
+
+    @Test
+    void anActionDueOnTheAsOfDateIsNotOverdue() {
+        var t = ContentTree.complete(dir).file(REVIEW, COMPLETE_REVIEW
+                + "actions:\n  - { description: Due today, owner: bob, due: 2026-11-21 }\n");
+        assertEquals(List.of(), t.findings("action-overdue"));
+        assertEquals(1, t.result(java.time.LocalDate.of(2026, 11, 22)).findings().stream()
+                .filter(f -> f.rule().equals("action-overdue")).count());
+    }
+
+    @Test
+    void aWaiverIsValidThroughItsExpiryDay() {
+        var t = ContentTree.complete(dir).file(SVC, COMPLETE_SERVICE.replace("  gameDay: { date: 2026-06-01 }\n", ""))
+                .file("opsbook.yaml", waiver("readiness-game-day", "api", "2026-11-21"));
+        assertEquals(Status.WAIVED, t.result().assessment().services().get(0).result("readiness-game-day").orElseThrow().status());
+        assertEquals(Status.FAIL, t.result(java.time.LocalDate.of(2026, 11, 22)).assessment().services().get(0)
+                .result("readiness-game-day").orElseThrow().status());
+    }
+
+    @Test
+    void severityDependsOnTierAndSupportHours() {
+        var t = ContentTree.complete(dir).delete("services/api/sla.yaml").delete(ROTA)
+                .file(SVC, COMPLETE_SERVICE.replace("tier: 2", "tier: 3").replace("supportHours: 24x7", "supportHours: business-hours")
+                        .replace("slos:\n  - { id: availability, objective: 99.95, window: 28d }\n", "").replace(", slo: availability", ""));
+        assertEquals(List.of("services/api/service.yaml:1:1: info: service 'api' has no SLA [sla-present]"), t.findings("sla-present"));
+        assertEquals(List.of("services/api/service.yaml:1:1: warning: service 'api' has no SLO [slo-present]"), t.findings("slo-present"));
+        assertEquals(List.of("services/api/service.yaml:1:1: warning: service 'api' has no support rota [rota-present]"),
+                t.findings("rota-present"));
+        t.file(SVC, Files.exists(dir.resolve(SVC)) ? readUnchecked(dir.resolve(SVC)).replace("tier: 3", "tier: 1") : "");
+        assertEquals(List.of("services/api/service.yaml:1:1: error: service 'api' has no support rota [rota-present]"),
+                t.findings("rota-present"));
+    }
+
+    static String readUnchecked(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    // ---- levels
+
+    @Test
+    void aServiceHoldsTheHighestLevelWhoseRulesAndThoseBelowPass() {
+        var t = ContentTree.complete(dir).file(SVC, COMPLETE_SERVICE.replace("enabled: true", "enabled: false"));
+        ServiceAssessment a = t.result().assessment().services().get(0);
+        assertEquals("supportable", a.level());
+        assertEquals("operations-ready", a.nextLevel());
+        assertEquals(List.of("telemetry-tracing"), a.blocking());
+        t.file(SVC, COMPLETE_SERVICE.replace("description: The public API.\n", "").replace("enabled: true", "enabled: false"));
+        a = t.result().assessment().services().get(0);
+        assertEquals("none", a.level(), "an info or warning failure of documented blocks every level");
+        assertEquals("documented", a.nextLevel());
+    }
+
+    @Test
+    void levelsCanBeReplacedInOpsbookYaml() {
+        var t = ContentTree.complete(dir).file(SVC, COMPLETE_SERVICE.replace("enabled: true", "enabled: false"))
+                .file("opsbook.yaml", "levels:\n  basic: [service-description]\n  traced: [telemetry-tracing]\n  gold: [readiness-game-day]\n");
+        ServiceAssessment a = t.result().assessment().services().get(0);
+        assertEquals("basic", a.level());
+        assertEquals("traced", a.nextLevel());
+    }
+}
