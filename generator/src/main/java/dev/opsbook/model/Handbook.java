@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The whole loaded handbook, with lookups by id. Lists are sorted by id, so that everything built
@@ -56,26 +57,26 @@ public record Handbook(
 
     /** A runbook by {@code id} in {@code fromService}, or by {@code service/id}. */
     public Optional<Runbook> runbook(String fromService, String ref) {
-        int slash = ref.indexOf('/');
-        String serviceId = slash < 0 ? fromService : ref.substring(0, slash);
-        String id = slash < 0 ? ref : ref.substring(slash + 1);
-        return service(serviceId).flatMap(s -> s.runbooks().stream().filter(r -> r.id().equals(id)).findFirst());
+        return find(fromService, ref, Service::runbooks, Runbook::id);
     }
 
     /** A review by {@code service/id} (or {@code id} in {@code fromService}). */
     public Optional<Review> review(String fromService, String ref) {
-        int slash = ref.indexOf('/');
-        String serviceId = slash < 0 ? fromService : ref.substring(0, slash);
-        String id = slash < 0 ? ref : ref.substring(slash + 1);
-        return service(serviceId).flatMap(s -> s.reviews().stream().filter(r -> r.id().equals(id)).findFirst());
+        return find(fromService, ref, Service::reviews, Review::id);
     }
 
     /** An incident by {@code service/id} (or {@code id} in {@code fromService}). */
     public Optional<Incident> incident(String fromService, String ref) {
+        return find(fromService, ref, Service::incidents, Incident::id);
+    }
+
+    private <T> Optional<T> find(String fromService, String ref, Function<Service, List<T>> items,
+                                 Function<T, String> id) {
         int slash = ref.indexOf('/');
         String serviceId = slash < 0 ? fromService : ref.substring(0, slash);
-        String id = slash < 0 ? ref : ref.substring(slash + 1);
-        return service(serviceId).flatMap(s -> s.incidents().stream().filter(r -> r.id().equals(id)).findFirst());
+        String itemId = slash < 0 ? ref : ref.substring(slash + 1);
+        return serviceId == null ? Optional.empty()
+                : service(serviceId).flatMap(s -> items.apply(s).stream().filter(x -> id.apply(x).equals(itemId)).findFirst());
     }
 
     /** The maps behind the lookups; the first of two equal ids wins (the second is a finding). */

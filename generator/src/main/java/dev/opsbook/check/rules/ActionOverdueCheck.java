@@ -1,7 +1,6 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
@@ -10,20 +9,9 @@ import dev.opsbook.model.Action;
 import dev.opsbook.model.Incident;
 import dev.opsbook.model.Review;
 /** {@code action-overdue}: A review or incident action still open after its due date. */
-public final class ActionOverdueCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "action-overdue";
-    }
-
-    @Override
-    public String description() {
-        return "A review or incident action still open after its due date";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.WARNING;
+public final class ActionOverdueCheck extends BaseCheck {
+    public ActionOverdueCheck() {
+        super("action-overdue", "A review or incident action still open after its due date", Level.WARNING);
     }
 
     @Override

@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 
 /** {@code alert-has-runbook}: An alert without a runbook. */
-public final class AlertHasRunbookCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "alert-has-runbook";
-    }
-
-    @Override
-    public String description() {
-        return "An alert without a runbook";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.ERROR;
+public final class AlertHasRunbookCheck extends BaseCheck {
+    public AlertHasRunbookCheck() {
+        super("alert-has-runbook", "An alert without a runbook", Level.ERROR);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Secret;
@@ -10,20 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /** {@code content-secret}: what looks like a credential in content. The message shows it masked only. */
-public final class ContentSecretCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "content-secret";
-    }
-
-    @Override
-    public String description() {
-        return "What looks like a credential in content: private key blocks, cloud access keys, tokens";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.ERROR;
+public final class ContentSecretCheck extends BaseCheck {
+    public ContentSecretCheck() {
+        super("content-secret", "What looks like a credential in content: private key blocks, cloud access keys, tokens", Level.ERROR);
     }
 
     @Override

@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 import dev.opsbook.model.Incident;
 /** {@code incident-actions-missing}: A P1/P2 (the two most severe levels) incident with no action. */
-public final class IncidentActionsMissingCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "incident-actions-missing";
-    }
-
-    @Override
-    public String description() {
-        return "A P1/P2 (the two most severe levels) incident with no action";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.WARNING;
+public final class IncidentActionsMissingCheck extends BaseCheck {
+    public IncidentActionsMissingCheck() {
+        super("incident-actions-missing", "A P1/P2 (the two most severe levels) incident with no action", Level.WARNING);
     }
 
     @Override

@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 
 /** {@code readiness-deployment}: Deployment not automated. */
-public final class ReadinessDeploymentCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "readiness-deployment";
-    }
-
-    @Override
-    public String description() {
-        return "Deployment not automated";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.WARNING;
+public final class ReadinessDeploymentCheck extends BaseCheck {
+    public ReadinessDeploymentCheck() {
+        super("readiness-deployment", "Deployment not automated", Level.WARNING);
     }
 
     @Override

@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 
 /** {@code readiness-load-test}: No load test, or one older than 365 days. */
-public final class ReadinessLoadTestCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "readiness-load-test";
-    }
-
-    @Override
-    public String description() {
-        return "No load test, or one older than 365 days";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.WARNING;
+public final class ReadinessLoadTestCheck extends BaseCheck {
+    public ReadinessLoadTestCheck() {
+        super("readiness-load-test", "No load test, or one older than 365 days", Level.WARNING);
     }
 
     @Override

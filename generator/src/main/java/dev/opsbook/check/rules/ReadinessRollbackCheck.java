@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 
 /** {@code readiness-rollback}: No rollback strategy, or one never tested. */
-public final class ReadinessRollbackCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "readiness-rollback";
-    }
-
-    @Override
-    public String description() {
-        return "No rollback strategy, or one never tested";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.WARNING;
+public final class ReadinessRollbackCheck extends BaseCheck {
+    public ReadinessRollbackCheck() {
+        super("readiness-rollback", "No rollback strategy, or one never tested", Level.WARNING);
     }
 
     @Override

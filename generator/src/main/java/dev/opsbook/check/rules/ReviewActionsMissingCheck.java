@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 import dev.opsbook.model.Review;
 /** {@code review-actions-missing}: Outcome approved-with-actions with no action. */
-public final class ReviewActionsMissingCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "review-actions-missing";
-    }
-
-    @Override
-    public String description() {
-        return "Outcome approved-with-actions with no action";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.ERROR;
+public final class ReviewActionsMissingCheck extends BaseCheck {
+    public ReviewActionsMissingCheck() {
+        super("review-actions-missing", "Outcome approved-with-actions with no action", Level.ERROR);
     }
 
     @Override

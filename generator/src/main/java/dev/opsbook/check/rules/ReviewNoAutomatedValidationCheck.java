@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 import dev.opsbook.model.Review;
 /** {@code review-no-automated-validation}: automatedValidation: no, so continuous delivery is not possible. */
-public final class ReviewNoAutomatedValidationCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "review-no-automated-validation";
-    }
-
-    @Override
-    public String description() {
-        return "automatedValidation: no, so continuous delivery is not possible";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.WARNING;
+public final class ReviewNoAutomatedValidationCheck extends BaseCheck {
+    public ReviewNoAutomatedValidationCheck() {
+        super("review-no-automated-validation", "automatedValidation: no, so continuous delivery is not possible", Level.WARNING);
     }
 
     @Override

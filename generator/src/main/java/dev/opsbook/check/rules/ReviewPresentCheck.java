@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 
 /** {@code review-present}: A production service with no operational support review. */
-public final class ReviewPresentCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "review-present";
-    }
-
-    @Override
-    public String description() {
-        return "A production service with no operational support review";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.INFO;
+public final class ReviewPresentCheck extends BaseCheck {
+    public ReviewPresentCheck() {
+        super("review-present", "A production service with no operational support review", Level.INFO);
     }
 
     @Override

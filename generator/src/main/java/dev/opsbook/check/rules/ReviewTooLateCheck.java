@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 import dev.opsbook.model.Review;
 /** {@code review-too-late}: A review held on or after the day the story was committed. */
-public final class ReviewTooLateCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "review-too-late";
-    }
-
-    @Override
-    public String description() {
-        return "A review held on or after the day the story was committed";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.WARNING;
+public final class ReviewTooLateCheck extends BaseCheck {
+    public ReviewTooLateCheck() {
+        super("review-too-late", "A review held on or after the day the story was committed", Level.WARNING);
     }
 
     @Override

@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 import dev.opsbook.model.Review;
 /** {@code review-unanswered}: One of the five review questions without an answer. */
-public final class ReviewUnansweredCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "review-unanswered";
-    }
-
-    @Override
-    public String description() {
-        return "One of the five review questions without an answer";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.ERROR;
+public final class ReviewUnansweredCheck extends BaseCheck {
+    public ReviewUnansweredCheck() {
+        super("review-unanswered", "One of the five review questions without an answer", Level.ERROR);
     }
 
     @Override

@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 import dev.opsbook.model.Rota;
 /** {@code rota-coverage-gap}: Covered time within the horizon with no Support Lead or no Support Engineer. */
-public final class RotaCoverageGapCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "rota-coverage-gap";
-    }
-
-    @Override
-    public String description() {
-        return "Covered time within the horizon with no Support Lead or no Support Engineer";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.ERROR;
+public final class RotaCoverageGapCheck extends BaseCheck {
+    public RotaCoverageGapCheck() {
+        super("rota-coverage-gap", "Covered time within the horizon with no Support Lead or no Support Engineer", Level.ERROR);
     }
 
     @Override

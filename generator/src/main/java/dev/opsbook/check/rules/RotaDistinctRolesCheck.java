@@ -1,7 +1,6 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
@@ -10,20 +9,9 @@ import dev.opsbook.rota.Duty;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 /** {@code rota-distinct-roles}: The same person is Support Lead and Support Engineer at the same time (overrides included). */
-public final class RotaDistinctRolesCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "rota-distinct-roles";
-    }
-
-    @Override
-    public String description() {
-        return "The same person is Support Lead and Support Engineer at the same time (overrides included)";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.ERROR;
+public final class RotaDistinctRolesCheck extends BaseCheck {
+    public RotaDistinctRolesCheck() {
+        super("rota-distinct-roles", "The same person is Support Lead and Support Engineer at the same time (overrides included)", Level.ERROR);
     }
 
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 
 /** {@code rota-escalation}: A rota with no escalation step. */
-public final class RotaEscalationCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "rota-escalation";
-    }
-
-    @Override
-    public String description() {
-        return "A rota with no escalation step";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.WARNING;
+public final class RotaEscalationCheck extends BaseCheck {
+    public RotaEscalationCheck() {
+        super("rota-escalation", "A rota with no escalation step", Level.WARNING);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
@@ -9,20 +8,9 @@ import java.util.List;
 import dev.opsbook.model.Ref;
 import dev.opsbook.model.Rota;
 /** {@code rota-min-members}: Fewer than 2 people in a role. */
-public final class RotaMinMembersCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "rota-min-members";
-    }
-
-    @Override
-    public String description() {
-        return "Fewer than 2 people in a role";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.WARNING;
+public final class RotaMinMembersCheck extends BaseCheck {
+    public RotaMinMembersCheck() {
+        super("rota-min-members", "Fewer than 2 people in a role", Level.WARNING);
     }
 
     @Override

@@ -1,22 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 
 /** {@code rota-present}: A service without a support rota (rota.yaml); an error for 24x7 and tier 1 services. */
-public final class RotaPresentCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "rota-present";
-    }
-
-    @Override
-    public String description() {
-        return "A service without a support rota (rota.yaml); an error for 24x7 and tier 1 services";
+public final class RotaPresentCheck extends BaseCheck {
+    public RotaPresentCheck() {
+        super("rota-present", "A service without a support rota (rota.yaml); an error for 24x7 and tier 1 services", null);
     }
 
     @Override

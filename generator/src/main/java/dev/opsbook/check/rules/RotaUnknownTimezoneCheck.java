@@ -1,7 +1,6 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
@@ -9,20 +8,9 @@ import java.util.List;
 import dev.opsbook.model.Rota;
 import dev.opsbook.rota.RotaSchedule;
 /** {@code rota-unknown-timezone}: A rota time zone that is not an IANA zone. */
-public final class RotaUnknownTimezoneCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "rota-unknown-timezone";
-    }
-
-    @Override
-    public String description() {
-        return "A rota time zone that is not an IANA zone";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.ERROR;
+public final class RotaUnknownTimezoneCheck extends BaseCheck {
+    public RotaUnknownTimezoneCheck() {
+        super("rota-unknown-timezone", "A rota time zone that is not an IANA zone", Level.ERROR);
     }
 
     @Override

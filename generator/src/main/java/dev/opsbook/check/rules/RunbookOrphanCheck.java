@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 import dev.opsbook.model.Runbook;
 /** {@code runbook-orphan}: A runbook that no alert leads to. */
-public final class RunbookOrphanCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "runbook-orphan";
-    }
-
-    @Override
-    public String description() {
-        return "A runbook that no alert leads to";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.INFO;
+public final class RunbookOrphanCheck extends BaseCheck {
+    public RunbookOrphanCheck() {
+        super("runbook-orphan", "A runbook that no alert leads to", Level.INFO);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
@@ -12,20 +11,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 /** {@code runbook-sections}: A runbook lacking a required section (runbookSections). */
-public final class RunbookSectionsCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "runbook-sections";
-    }
-
-    @Override
-    public String description() {
-        return "A runbook lacking a required section (runbookSections)";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.WARNING;
+public final class RunbookSectionsCheck extends BaseCheck {
+    public RunbookSectionsCheck() {
+        super("runbook-sections", "A runbook lacking a required section (runbookSections)", Level.WARNING);
     }
 
     @Override

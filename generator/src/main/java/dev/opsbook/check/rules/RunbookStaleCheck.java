@@ -1,7 +1,6 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
@@ -10,20 +9,9 @@ import dev.opsbook.model.Runbook;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 /** {@code runbook-stale}: A runbook whose lastReviewed is missing or older than maxAgeDays (default 180). */
-public final class RunbookStaleCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "runbook-stale";
-    }
-
-    @Override
-    public String description() {
-        return "A runbook whose lastReviewed is missing or older than maxAgeDays (default 180)";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.WARNING;
+public final class RunbookStaleCheck extends BaseCheck {
+    public RunbookStaleCheck() {
+        super("runbook-stale", "A runbook whose lastReviewed is missing or older than maxAgeDays (default 180)", Level.WARNING);
     }
 
     public static final int DEFAULT_MAX_AGE_DAYS = 180;

@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 import dev.opsbook.model.Severity;
 /** {@code sla-covers-severities}: An SLA without response times for every severity. */
-public final class SlaCoversSeveritiesCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "sla-covers-severities";
-    }
-
-    @Override
-    public String description() {
-        return "An SLA without response times for every severity";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.ERROR;
+public final class SlaCoversSeveritiesCheck extends BaseCheck {
+    public SlaCoversSeveritiesCheck() {
+        super("sla-covers-severities", "An SLA without response times for every severity", Level.ERROR);
     }
 
     @Override

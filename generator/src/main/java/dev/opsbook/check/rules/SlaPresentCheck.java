@@ -1,22 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 
 /** {@code sla-present}: A service without an SLA (sla.yaml); an error for tier 1 and 2. */
-public final class SlaPresentCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "sla-present";
-    }
-
-    @Override
-    public String description() {
-        return "A service without an SLA (sla.yaml); an error for tier 1 and 2";
+public final class SlaPresentCheck extends BaseCheck {
+    public SlaPresentCheck() {
+        super("sla-present", "A service without an SLA (sla.yaml); an error for tier 1 and 2", null);
     }
 
     @Override

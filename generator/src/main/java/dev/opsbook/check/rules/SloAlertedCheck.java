@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 
 /** {@code slo-alerted}: An SLO that no alert protects. */
-public final class SloAlertedCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "slo-alerted";
-    }
-
-    @Override
-    public String description() {
-        return "An SLO that no alert protects";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.WARNING;
+public final class SloAlertedCheck extends BaseCheck {
+    public SloAlertedCheck() {
+        super("slo-alerted", "An SLO that no alert protects", Level.WARNING);
     }
 
     @Override

@@ -1,22 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 
 /** {@code slo-present}: A service without an SLO; an error for tier 1 and 2. */
-public final class SloPresentCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "slo-present";
-    }
-
-    @Override
-    public String description() {
-        return "A service without an SLO; an error for tier 1 and 2";
+public final class SloPresentCheck extends BaseCheck {
+    public SloPresentCheck() {
+        super("slo-present", "A service without an SLO; an error for tier 1 and 2", null);
     }
 
     @Override

@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 
 /** {@code slo-stricter-than-sla}: An availability SLO objective below the SLA availability. */
-public final class SloStricterThanSlaCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "slo-stricter-than-sla";
-    }
-
-    @Override
-    public String description() {
-        return "An availability SLO objective below the SLA availability";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.ERROR;
+public final class SloStricterThanSlaCheck extends BaseCheck {
+    public SloStricterThanSlaCheck() {
+        super("slo-stricter-than-sla", "An availability SLO objective below the SLA availability", Level.ERROR);
     }
 
     /** An availability SLO is one whose id is or contains "availability". */

@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 
 /** {@code telemetry-dashboards}: A service without a dashboard. */
-public final class TelemetryDashboardsCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "telemetry-dashboards";
-    }
-
-    @Override
-    public String description() {
-        return "A service without a dashboard";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.WARNING;
+public final class TelemetryDashboardsCheck extends BaseCheck {
+    public TelemetryDashboardsCheck() {
+        super("telemetry-dashboards", "A service without a dashboard", Level.WARNING);
     }
 
     @Override

@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 
 /** {@code telemetry-structured-logs}: Logs missing or not structured. */
-public final class TelemetryStructuredLogsCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "telemetry-structured-logs";
-    }
-
-    @Override
-    public String description() {
-        return "Logs missing or not structured";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.WARNING;
+public final class TelemetryStructuredLogsCheck extends BaseCheck {
+    public TelemetryStructuredLogsCheck() {
+        super("telemetry-structured-logs", "Logs missing or not structured", Level.WARNING);
     }
 
     @Override

@@ -1,27 +1,15 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import java.util.List;
 
 /** {@code telemetry-tracing}: Tracing not enabled. */
-public final class TelemetryTracingCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "telemetry-tracing";
-    }
-
-    @Override
-    public String description() {
-        return "Tracing not enabled";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.INFO;
+public final class TelemetryTracingCheck extends BaseCheck {
+    public TelemetryTracingCheck() {
+        super("telemetry-tracing", "Tracing not enabled", Level.INFO);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
-import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
@@ -9,20 +8,9 @@ import dev.opsbook.model.Settings;
 import java.util.List;
 
 /** {@code waiver-expired}: a waiver past its expiry; the rule it waived applies again. */
-public final class WaiverExpiredCheck implements CompletenessCheck {
-    @Override
-    public String id() {
-        return "waiver-expired";
-    }
-
-    @Override
-    public String description() {
-        return "A waiver past its expiry (the rule applies again)";
-    }
-
-    @Override
-    public Level defaultLevel(Service s) {
-        return Level.WARNING;
+public final class WaiverExpiredCheck extends BaseCheck {
+    public WaiverExpiredCheck() {
+        super("waiver-expired", "A waiver past its expiry (the rule applies again)", Level.WARNING);
     }
 
     /** True when the waiver still applies on the as-of date (it is valid through its expiry day). */
