@@ -10,7 +10,6 @@ import dev.opsbook.model.Pos;
 import dev.opsbook.model.Review;
 import dev.opsbook.model.Rota;
 import dev.opsbook.model.Runbook;
-import dev.opsbook.model.Secret;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Settings;
 import dev.opsbook.model.Severity;
@@ -47,12 +46,10 @@ public final class HandbookLoader {
 
     public Handbook load(Path root, Findings findings) throws IOException {
         Path realRoot = root.toRealPath();
-        Set<String> unreadable = new TreeSet<>();
-        List<Secret> secrets = new ArrayList<>();
+        ContentReader reader = new ContentReader(root, findings);
         Settings settings = Settings.defaults();
-        Path settingsFile = root.resolve("opsbook.yaml");
-        if (Files.isRegularFile(settingsFile)) {
-            settings = yaml(settingsFile, "opsbook.yaml", null, findings, unreadable, secrets).map(SettingsLoader::read).orElse(settings);
+        if (Files.isRegularFile(root.resolve("opsbook.yaml"))) {
+            settings = reader.yaml("opsbook.yaml", null).map(SettingsLoader::read).orElse(settings);
         }
         List<PathMatcher> exclude = settings.exclude().stream()
                 .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
@@ -60,8 +57,7 @@ public final class HandbookLoader {
 
         List<Severity> severities = List.of();
         if (files.contains("severities.yaml")) {
-            severities = yaml(root.resolve("severities.yaml"), "severities.yaml", null, findings, unreadable, secrets)
-                    .map(SeveritiesLoader::read).orElse(List.of());
+            severities = reader.yaml("severities.yaml", null).map(SeveritiesLoader::read).orElse(List.of());
         } else {
             findings.error(Rules.SCHEMA, null, Pos.file("severities.yaml"),
                     "severities.yaml is missing: every handbook defines its incident severity levels",
@@ -81,7 +77,7 @@ public final class HandbookLoader {
             } else if (parts[0].equals("teams") && parts.length == 2 && isYaml(parts[1])) {
                 String id = stem(parts[1]);
                 if (checkName(rel, id, parts[1], null, findings)) {
-                    yaml(root.resolve(rel), rel, null, findings, unreadable, secrets).ifPresent(y -> teams.add(TeamLoader.read(id, y)));
+                    reader.yaml(rel, null).ifPresent(y -> teams.add(TeamLoader.read(id, y)));
                 }
             } else if (parts[0].equals("services") && parts.length >= 3) {
                 String id = parts[1];
@@ -101,18 +97,18 @@ public final class HandbookLoader {
 
         List<Service> services = new ArrayList<>();
         for (Map.Entry<String, TreeSet<String>> e : serviceFiles.entrySet()) {
-            service(root, e.getKey(), e.getValue(), findings, assets, unreadable, secrets).ifPresent(services::add);
+            service(reader, e.getKey(), e.getValue(), assets).ifPresent(services::add);
         }
         assets.sort(null);
         for (String asset : assets) {
-            scanAsset(root, asset, secrets);
+            reader.scanAsset(asset, asset.startsWith("services/") ? asset.split("/")[1] : null);
         }
-        return new Handbook(settings, severities, teams, services, files, assets, unreadable, secrets);
+        return new Handbook(settings, severities, teams, services, files, assets, reader.unreadable(), reader.secrets());
     }
 
-    private Optional<Service> service(Path root, String id, TreeSet<String> names, Findings findings,
-                                      List<String> assets, Set<String> unreadable, List<Secret> secrets)
+    private Optional<Service> service(ContentReader reader, String id, TreeSet<String> names, List<String> assets)
             throws IOException {
+        Findings findings = reader.findings();
         String dir = "services/" + id + "/";
         if (!names.contains("service.yaml")) {
             findings.error(Rules.SCHEMA, id, Pos.file(dir + "service.yaml"),
@@ -121,7 +117,7 @@ public final class HandbookLoader {
             return Optional.empty();
         }
         // a service.yaml that does not parse still leaves a service, so that its runbooks are checked
-        ServiceLoader.Parts p = yaml(root.resolve(dir + "service.yaml"), dir + "service.yaml", id, findings, unreadable, secrets)
+        ServiceLoader.Parts p = reader.yaml(dir + "service.yaml", id)
                 .map(y -> ServiceLoader.read(id, y)).orElse(ServiceLoader.Parts.unknown(id));
         Sla sla = null;
         Rota rota = null;
@@ -130,32 +126,31 @@ public final class HandbookLoader {
         List<Incident> incidents = new ArrayList<>();
         for (String name : names) {
             String rel = dir + name;
-            Path file = root.resolve(rel);
             String[] parts = name.split("/");
             if (name.equals("service.yaml")) {
                 continue;
             } else if (name.equals("sla.yaml")) {
-                sla = yaml(file, rel, id, findings, unreadable, secrets).map(SlaLoader::read).orElse(null);
+                sla = reader.yaml(rel, id).map(SlaLoader::read).orElse(null);
             } else if (name.equals("rota.yaml")) {
-                rota = yaml(file, rel, id, findings, unreadable, secrets).map(RotaLoader::read).orElse(null);
+                rota = reader.yaml(rel, id).map(RotaLoader::read).orElse(null);
             } else if (parts.length == 2 && parts[0].equals("runbooks") && parts[1].endsWith(".md")) {
                 String rid = stem(parts[1]);
                 if (checkName(rel, rid, parts[1], id, findings)) {
-                    runbooks.add(frontMatter(file, rel, id, findings, unreadable, secrets)
+                    runbooks.add(reader.frontMatter(rel, id)
                             .map(fm -> RunbookLoader.read(rid, id, rel, fm, markdown, findings))
                             .orElseGet(() -> RunbookLoader.unknown(rid, id, rel)));
                 }
             } else if (parts.length == 2 && parts[0].equals("incidents") && parts[1].endsWith(".md")) {
                 String iid = stem(parts[1]);
                 if (checkName(rel, iid, parts[1], id, findings)) {
-                    incidents.add(frontMatter(file, rel, id, findings, unreadable, secrets)
+                    incidents.add(reader.frontMatter(rel, id)
                             .map(fm -> IncidentLoader.read(iid, id, rel, fm, markdown, findings))
                             .orElseGet(() -> IncidentLoader.unknown(iid, id, rel)));
                 }
             } else if (parts.length == 2 && parts[0].equals("reviews") && isYaml(parts[1])) {
                 String rid = stem(parts[1]);
                 if (checkName(rel, rid, parts[1], id, findings)) {
-                    reviews.add(yaml(file, rel, id, findings, unreadable, secrets).map(m -> ReviewLoader.read(rid, id, m))
+                    reviews.add(reader.yaml(rel, id).map(m -> ReviewLoader.read(rid, id, m))
                             .orElseGet(() -> ReviewLoader.unknown(rid, id, rel)));
                 }
             } else if (parts.length == 1 && isYaml(name)) {
@@ -205,55 +200,12 @@ public final class HandbookLoader {
         return false;
     }
 
-    /** Text files copied to the site are published as they are: scan them too. */
-    private static void scanAsset(Path root, String rel, List<Secret> secrets) throws IOException {
-        Path file = root.resolve(rel);
-        if (Files.size(file) > Limits.MAX_YAML_BYTES) {
-            return;
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        try {
-            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            String service = rel.startsWith("services/") && rel.split("/").length > 2 ? rel.split("/")[1] : null;
-            secrets.addAll(SecretScanner.scan(text, rel, service, 0, isYaml(rel)));
-        } catch (java.nio.charset.CharacterCodingException e) {
-            // binary (an image, a PDF): nothing to scan as text
-        }
-    }
-
     private static boolean isYaml(String name) {
         return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
     private static String stem(String name) {
         return name.substring(0, name.lastIndexOf('.'));
-    }
-
-    private static Optional<YamlMap> yaml(Path file, String rel, String service, Findings findings,
-                                          Set<String> unreadable, List<Secret> secrets) throws IOException {
-        Optional<String> text = Source.read(file, rel, Limits.MAX_YAML_BYTES, service, findings);
-        text.ifPresent(t -> secrets.addAll(SecretScanner.scan(t, rel, service, 0, true)));
-        Optional<YamlMap> y = text
-                .flatMap(t -> YamlDocument.parse(t, new YamlDocument.Ctx(rel, 0, service, findings)));
-        if (y.isEmpty()) {
-            unreadable.add(rel);
-        }
-        return y;
-    }
-
-    private static Optional<FrontMatter> frontMatter(Path file, String rel, String service, Findings findings,
-                                                     Set<String> unreadable, List<Secret> secrets) throws IOException {
-        Optional<String> text = Source.read(file, rel, Limits.MAX_MARKDOWN_BYTES, service, findings);
-        Optional<FrontMatter> fm = text.flatMap(t -> FrontMatter.split(t, rel, service, findings));
-        fm.ifPresent(f -> {
-            secrets.addAll(SecretScanner.scan(f.yaml(), rel, service, 1, true));
-            secrets.addAll(SecretScanner.scan(f.body(), rel, service, f.bodyLine() - 1, false));
-        });
-        if (fm.isEmpty()) {
-            unreadable.add(rel);
-        }
-        return fm;
     }
 
     /** Every file below the root, relative and sorted; hidden and excluded files are left out. */

@@ -1,0 +1,92 @@
+package dev.opsbook.load;
+
+import dev.opsbook.finding.Findings;
+import dev.opsbook.model.Secret;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads the files of one content folder for one load: as YAML or as front matter and Markdown, within
+ * the size limits, remembering which files could not be read and scanning every text for secrets.
+ * Safe to use from several threads.
+ */
+final class ContentReader {
+    private final Path root;
+    private final Findings findings;
+    private final Set<String> unreadable = Collections.synchronizedSet(new TreeSet<>());
+    private final List<Secret> secrets = Collections.synchronizedList(new ArrayList<>());
+
+    ContentReader(Path root, Findings findings) {
+        this.root = root;
+        this.findings = findings;
+    }
+
+    Findings findings() {
+        return findings;
+    }
+
+    /** The top-level mapping of a YAML file, or empty after a finding. */
+    Optional<YamlMap> yaml(String rel, String service) throws IOException {
+        Optional<String> text = Source.read(root.resolve(rel), rel, Limits.MAX_YAML_BYTES, service, findings);
+        text.ifPresent(t -> secrets.addAll(SecretScanner.scan(t, rel, service, 0, true)));
+        Optional<YamlMap> y = text.flatMap(t -> YamlDocument.parse(t, new YamlDocument.Ctx(rel, 0, service, findings)));
+        if (y.isEmpty()) {
+            unreadable.add(rel);
+        }
+        return y;
+    }
+
+    /** A Markdown file split into front matter and body, or empty after a finding. */
+    Optional<FrontMatter> frontMatter(String rel, String service) throws IOException {
+        Optional<String> text = Source.read(root.resolve(rel), rel, Limits.MAX_MARKDOWN_BYTES, service, findings);
+        Optional<FrontMatter> fm = text.flatMap(t -> FrontMatter.split(t, rel, service, findings));
+        fm.ifPresent(f -> {
+            secrets.addAll(SecretScanner.scan(f.yaml(), rel, service, 1, true));
+            secrets.addAll(SecretScanner.scan(f.body(), rel, service, f.bodyLine() - 1, false));
+        });
+        if (fm.isEmpty()) {
+            unreadable.add(rel);
+        }
+        return fm;
+    }
+
+    /** Files copied to the site are published as they are: text ones are scanned for secrets too. */
+    void scanAsset(String rel, String service) throws IOException {
+        Path file = root.resolve(rel);
+        if (Files.size(file) > Limits.MAX_YAML_BYTES) {
+            return;
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            secrets.addAll(SecretScanner.scan(text, rel, service, 0, rel.endsWith(".yaml") || rel.endsWith(".yml")));
+        } catch (CharacterCodingException e) {
+            // binary (an image, a PDF): nothing to scan as text
+        }
+    }
+
+    Set<String> unreadable() {
+        synchronized (unreadable) {
+            return Set.copyOf(unreadable);
+        }
+    }
+
+    /** The secrets found, in file and line order. */
+    List<Secret> secrets() {
+        synchronized (secrets) {
+            List<Secret> copy = new ArrayList<>(secrets);
+            copy.sort(java.util.Comparator.comparing((Secret s) -> s.pos().file()).thenComparingInt(s -> s.pos().line())
+                    .thenComparingInt(s -> s.pos().column()));
+            return copy;
+        }
+    }
+}
