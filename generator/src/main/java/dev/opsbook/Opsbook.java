@@ -66,7 +66,8 @@ public final class Opsbook {
             // check
             ContentLinks links = new ContentLinks(handbook);
             new ReferenceCheck(handbook, links, findings).run();
-            Assessment assessment = new Completeness(AllChecks.LIST).run(new CheckContext(handbook, asOf));
+            CheckContext checkContext = new CheckContext(handbook, asOf);
+            Assessment assessment = new Completeness(AllChecks.LIST).run(checkContext);
             assessment.findings().forEach(findings::add);
             List<Finding> sorted = findings.sorted();
             Changes changes = baseline == null ? null : baseline.compare(sorted, assessment.services());
@@ -75,7 +76,7 @@ public final class Opsbook {
             // render and write
             int pages = 0;
             if (request.writeSite()) {
-                pages = write(request, handbook, links, report);
+                pages = write(request, handbook, links, report, checkContext);
             } else if (request.output() != null) {
                 ReportFiles.write(report, new ReplacingFileSink(request.output()));
             }
@@ -95,11 +96,11 @@ public final class Opsbook {
         }
     }
 
-    private int write(BuildRequest request, Handbook handbook, ContentLinks links, ReportData report)
+    private int write(BuildRequest request, Handbook handbook, ContentLinks links, ReportData report, CheckContext ctx)
             throws IOException, OpsbookException {
         PageRenderer pages = new PageRenderer(request.templates());
         try (SiteWriter writer = new SiteWriter(request.output())) {
-            new SiteRenderer(handbook, links, markdown, pages, report).render(request.content(), writer);
+            new SiteRenderer(handbook, links, markdown, pages, report, ctx).render(request.content(), writer);
             List<String> broken = LinkVerifier.verify(writer.staging(), writer.written());
             if (!broken.isEmpty()) {
                 throw new OpsbookException("internal error: the site has " + broken.size() + " broken internal links "

@@ -31,6 +31,14 @@ public final class SitePaths {
         return "services/" + service + "/incidents/" + id + ".html";
     }
 
+    public static String serviceCalendar(String id) {
+        return "services/" + id + "/oncall.ics";
+    }
+
+    public static String personCalendar(String id) {
+        return "people/" + id + ".ics";
+    }
+
     public static String team(String id) {
         return "teams/" + id + ".html";
     }

@@ -18,7 +18,10 @@ import dev.opsbook.model.Severity;
 import dev.opsbook.model.Sla;
 import dev.opsbook.model.Team;
 import dev.opsbook.render.Views.*;
+import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.ServiceAssessment;
+import dev.opsbook.ical.CalendarFeeds;
+import dev.opsbook.rota.OutOfHours;
 import dev.opsbook.report.ReportData;
 import dev.opsbook.report.ReportFiles;
 import dev.opsbook.site.PageSink;
@@ -46,13 +49,21 @@ public final class SiteRenderer {
     private final ReportViews reportViews;
     private final java.util.Map<String, ServiceAssessment> assessments = new java.util.HashMap<>();
 
-    public SiteRenderer(Handbook hb, ContentLinks links, MarkdownEngine markdown, PageRenderer pages, ReportData report) {
+    private final OnCallViews onCall;
+    private final CheckContext ctx;
+    private final CalendarFeeds calendars;
+
+    public SiteRenderer(Handbook hb, ContentLinks links, MarkdownEngine markdown, PageRenderer pages, ReportData report,
+                        CheckContext ctx) {
         this.hb = hb;
         this.links = links;
         this.markdown = markdown;
         this.pages = pages;
         this.report = report;
         this.reportViews = new ReportViews(hb, links, report);
+        this.onCall = new OnCallViews(hb, ctx);
+        this.ctx = ctx;
+        this.calendars = new CalendarFeeds(hb, ctx.asOf(), report.generator());
         report.assessment().services().forEach(a -> assessments.put(a.service().id(), a));
     }
 
@@ -68,15 +79,20 @@ public final class SiteRenderer {
                 new TeamsView(hb.teams().stream().map(t -> team(t, SitePaths.TEAMS)).toList()));
         for (Team t : hb.teams()) {
             String path = SitePaths.team(t.id());
-            page(sink, path, "team.ftlh", t.name(), List.of(new LinkView("Teams", rel(path, SitePaths.TEAMS))), team(t, path));
+            page(sink, path, "team.ftlh", t.name(), List.of(new LinkView("Teams", rel(path, SitePaths.TEAMS))), team(t, path),
+                    onCall.data(owned(t), path));
         }
         for (Service s : hb.services()) {
             String path = SitePaths.service(s.id());
-            page(sink, path, "service.ftlh", s.name(), List.of(), service(s, path));
+            page(sink, path, "service.ftlh", s.name(), List.of(), service(s, path), onCall.data(List.of(s), path));
+            var schedule = ctx.schedule(s);
+            if (schedule.isPresent()) {
+                sink.write(SitePaths.serviceCalendar(s.id()), calendars.service(s, schedule.get()));
+            }
             for (int i = 0; i < s.runbooks().size(); i++) {
                 Runbook r = s.runbooks().get(i);
                 String rp = SitePaths.runbook(s.id(), r.id());
-                page(sink, rp, "runbook.ftlh", r.title(), crumbs(rp, s), runbook(s, i, rp));
+                page(sink, rp, "runbook.ftlh", r.title(), crumbs(rp, s), runbook(s, i, rp), onCall.data(List.of(s), rp));
             }
             for (Review r : s.reviews()) {
                 String rp = SitePaths.review(s.id(), r.id());
@@ -87,6 +103,12 @@ public final class SiteRenderer {
                 page(sink, ip, "incident.ftlh", inc.title(), crumbs(ip, s), incident(s, inc, ip));
             }
         }
+        for (Person p : peopleOnRotas()) {
+            sink.write(SitePaths.personCalendar(p.id()), calendars.person(p, hb.services(),
+                    s -> ctx.schedule(s).orElse(null)));
+        }
+        page(sink, SitePaths.ONCALL, "oncall.ftlh", "On call", List.of(), onCallPage(SitePaths.ONCALL),
+                onCall.data(hb.services(), SitePaths.ONCALL));
         page(sink, SitePaths.READINESS, "readiness.ftlh", "Readiness report", List.of(),
                 reportViews.readiness(SitePaths.READINESS));
         if (report.changes() != null) {
@@ -104,8 +126,15 @@ public final class SiteRenderer {
 
     private void page(PageSink sink, String path, String template, String title, List<LinkView> crumbs, Object model)
             throws IOException {
+        page(sink, path, template, title, crumbs, model, null);
+    }
+
+    /** @param onCallData the schedule JSON the page's script reads, or null */
+    private void page(PageSink sink, String path, String template, String title, List<LinkView> crumbs, Object model,
+                      String onCallData) throws IOException {
         List<NavItem> nav = List.of(
                 new NavItem("Services", rel(path, SitePaths.HOME), path.equals(SitePaths.HOME) || path.startsWith("services/")),
+                new NavItem("On call", rel(path, SitePaths.ONCALL), path.equals(SitePaths.ONCALL)),
                 new NavItem("Teams", rel(path, SitePaths.TEAMS), path.startsWith("teams/")),
                 new NavItem("Severities", rel(path, SitePaths.SEVERITIES), path.equals(SitePaths.SEVERITIES)),
                 new NavItem("Readiness", rel(path, SitePaths.READINESS), path.startsWith("readiness/")),
@@ -116,7 +145,7 @@ public final class SiteRenderer {
         }
         all.addAll(crumbs);
         PageView view = new PageView(title, hb.settings().title(), hb.settings().organisation(), SitePaths.root(path),
-                path, nav, all, report.generator());
+                path, nav, all, report.generator(), onCallData);
         sink.write(path, pages.render(template, view, model).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -232,10 +261,50 @@ public final class SiteRenderer {
             List<LinkView> rotas = hb.services().stream().filter(s -> s.rota() != null && inRota(s.rota(), p.id()))
                     .map(s -> new LinkView(s.name(), rel(from, SitePaths.service(s.id()) + "#rota"))).toList();
             people.add(new PersonView(p.id(), SitePaths.personAnchor(p.id()), p.name(), p.email(),
-                    contacts ? p.phone() : null, p.timezone(), rotas));
+                    contacts ? p.phone() : null, p.timezone(), rotas, calendars.hasShifts(p.id(), ctx)
+                    ? new LinkView("calendar", rel(from, SitePaths.personCalendar(p.id()))) : null));
         }
-        List<Service> owned = hb.services().stream().filter(s -> s.owner() != null && s.owner().id().equals(t.id())).toList();
-        return new TeamView(t.id(), t.name(), t.email(), t.chat(), people, serviceRows(from, owned));
+        List<Service> owned = owned(t);
+        return new TeamView(t.id(), t.name(), t.email(), t.chat(), people, serviceRows(from, owned),
+                owned.stream().map(s -> onCall.box(s, from)).flatMap(java.util.Optional::stream).toList(),
+                outOfHoursIncidents(owned));
+    }
+
+    /** Incidents of {@code services} that started out of hours in the 90 days up to the as-of date. */
+    private long outOfHoursIncidents(List<Service> services) {
+        var zone = hb.settings().timezone();
+        java.time.LocalDate from = ctx.asOf().minusDays(90);
+        return services.stream().flatMap(s -> s.incidents().stream().filter(i -> i.started() != null)
+                .filter(i -> {
+                    var day = OutOfHours.local(s, i.started(), zone).toLocalDate();
+                    return day.isAfter(from) && !day.isAfter(ctx.asOf());
+                })
+                .filter(i -> OutOfHours.isOutOfHours(s, i.started(), zone))).count();
+    }
+
+    /** Everyone who holds a role in some rota within the horizon: they get a calendar feed. */
+    private List<Person> peopleOnRotas() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (Service s : hb.services()) {
+            ctx.schedule(s).ifPresent(sch -> {
+                sch.leads().forEach(d -> ids.add(d.person()));
+                sch.engineers().forEach(d -> ids.add(d.person()));
+            });
+        }
+        return ids.stream().map(hb::person).flatMap(java.util.Optional::stream).toList();
+    }
+
+    private List<Service> owned(Team t) {
+        return hb.services().stream().filter(s -> s.owner() != null && s.owner().id().equals(t.id())).toList();
+    }
+
+    private OnCallView onCallPage(String from) {
+        List<OnCallBox> boxes = new ArrayList<>();
+        List<LinkView> without = new ArrayList<>();
+        for (Service s : hb.services()) {
+            onCall.box(s, from).ifPresentOrElse(boxes::add, () -> without.add(serviceLink(from, s.id())));
+        }
+        return new OnCallView(report.asOf().toString(), hb.settings().rotaHorizonWeeks() + " weeks", boxes, without);
     }
 
     private static boolean inRota(Rota r, String person) {
@@ -312,7 +381,7 @@ public final class SiteRenderer {
         List<Fact> na = s.notApplicable().stream().map(n -> new Fact(n.rule().id(), n.reason(), null)).toList();
         return new ServiceView(s.id(), s.name(), s.description(), facts, dependsOn, usedBy, extLinks, telemetry, sla,
                 slos, alerts, rota, runbooks, reviews, incidents, readiness, na,
-                reportViews.level(assessments.get(s.id()), from), s.pos().file());
+                reportViews.level(assessments.get(s.id()), from), onCall.box(s, from).orElse(null), s.pos().file());
     }
 
     private static List<Fact> readiness(Service.Readiness r) {
@@ -391,7 +460,8 @@ public final class SiteRenderer {
         }
         Runbook prev = index > 0 ? s.runbooks().get(index - 1) : null;
         Runbook next = index + 1 < s.runbooks().size() ? s.runbooks().get(index + 1) : null;
-        return new RunbookView(r.title(), r.summary(), serviceLink(from, s.id()), facts, alerts, r.tags(),
+        return new RunbookView(r.title(), r.summary(), serviceLink(from, s.id()), onCall.box(s, from).orElse(null), facts,
+                alerts, r.tags(),
                 toc(r.body()), body(r.body(), r.file(), s.id(), from),
                 prev == null ? null : new LinkView(prev.title(), rel(from, SitePaths.runbook(s.id(), prev.id()))),
                 next == null ? null : new LinkView(next.title(), rel(from, SitePaths.runbook(s.id(), next.id()))),
@@ -453,8 +523,19 @@ public final class SiteRenderer {
             facts.add(new Fact("Time to resolve", Formats.span(java.time.Duration.between(
                     i.started().at(zone), i.resolved().at(zone)).abs()), null));
         }
+        if (i.started() != null) {
+            var local = OutOfHours.local(s, i.started(), zone);
+            facts.add(new Fact("Started out of hours", (OutOfHours.isOutOfHours(s, i.started(), zone) ? "yes" : "no") + " ("
+                    + local.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
+                    + local.toLocalTime() + " " + local.getZone().getId() + ")", null));
+        }
         if (i.resolution() != null) {
-            facts.add(new Fact("Resolved by", i.resolution(), null));
+            facts.add(new Fact("Resolution", switch (i.resolution()) {
+                case "rollback" -> "rollback";
+                case "fix-forward" -> "fix forward";
+                case "feature-toggle" -> "feature toggle";
+                default -> "other";
+            }, null));
         }
         if (i.supportLead() != null) {
             facts.add(new Fact("Support Lead", null, personLink(from, i.supportLead())));
@@ -492,7 +573,7 @@ public final class SiteRenderer {
         if (base != null && !base.endsWith("/")) {
             base = base + "/";
         }
-        List<String> paths = new ArrayList<>(List.of(SitePaths.HOME, SitePaths.SEVERITIES, SitePaths.TEAMS,
+        List<String> paths = new ArrayList<>(List.of(SitePaths.HOME, SitePaths.SEVERITIES, SitePaths.TEAMS, SitePaths.ONCALL,
                 SitePaths.READINESS, SitePaths.ACTIONS));
         hb.teams().forEach(t -> paths.add(SitePaths.team(t.id())));
         for (Service s : hb.services()) {

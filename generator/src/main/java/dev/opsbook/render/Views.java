@@ -16,7 +16,7 @@ public final class Views {
 
     /** What every page has: titles, navigation, breadcrumbs and the way back to the root. */
     public record PageView(String title, String handbookTitle, String organisation, String root, String path,
-                           List<NavItem> nav, List<LinkView> crumbs, String generator) {
+                           List<NavItem> nav, List<LinkView> crumbs, String generator, String onCallData) {
     }
 
     /** An entry of the main navigation; {@code current} when the page is in its section. */
@@ -46,11 +46,11 @@ public final class Views {
     }
 
     public record PersonView(String id, String anchor, String name, String email, String phone, String timezone,
-                             List<LinkView> rotas) {
+                             List<LinkView> rotas, LinkView calendar) {
     }
 
     public record TeamView(String id, String name, String email, String chat, List<PersonView> members,
-                           List<ServiceRow> services) {
+                           List<ServiceRow> services, List<OnCallBox> onCall, long outOfHoursIncidents90d) {
     }
 
     public record TeamsView(List<TeamView> teams) {
@@ -88,7 +88,7 @@ public final class Views {
                               List<LinkView> usedBy, List<LinkView> links, List<Fact> telemetry, SlaView sla,
                               List<SloView> slos, List<AlertView> alerts, RotaView rota, List<RunbookRow> runbooks,
                               List<DatedRow> reviews, List<DatedRow> incidents, List<Fact> readiness,
-                              List<Fact> notApplicable, LevelView level, String source) {
+                              List<Fact> notApplicable, LevelView level, OnCallBox onCall, String source) {
     }
 
     public record TocEntry(int level, String text, String anchor) {
@@ -97,7 +97,8 @@ public final class Views {
     public record AlertRef(String name, LinkView alert, LinkView severity) {
     }
 
-    public record RunbookView(String title, String summary, LinkView service, List<Fact> facts, List<AlertRef> alerts,
+    public record RunbookView(String title, String summary, LinkView service, OnCallBox onCall, List<Fact> facts,
+                              List<AlertRef> alerts,
                               List<String> tags, List<TocEntry> toc, String bodyHtml, LinkView previous,
                               LinkView next, String source) {
     }
@@ -161,5 +162,23 @@ public final class Views {
 
     public record ChangesView(String baselineAsOf, String asOf, List<FailureView> added, List<FailureView> removed,
                               List<String> moves) {
+    }
+
+    // ---- on call
+
+    /** Who holds a role: as of the build (the page's script updates it to the reader's clock). */
+    public record DutyView(String role, String roleLabel, String person, LinkView name, String phone, String email) {
+    }
+
+    public record ShiftRow(String from, String to, LinkView lead, LinkView engineer, boolean override) {
+    }
+
+    /** One service's on-call box: now, whom to escalate to, and the shifts to come. */
+    public record OnCallBox(String service, LinkView serviceLink, String timezone, String coverage, String asOfLabel,
+                            DutyView lead, DutyView engineer, List<EscalationView> escalation, List<ShiftRow> upcoming,
+                            boolean coveredNow) {
+    }
+
+    public record OnCallView(String asOfLabel, String horizon, List<OnCallBox> services, List<LinkView> withoutRota) {
     }
 }

@@ -22,7 +22,14 @@ import java.util.Optional;
  * @param windowEnd   the as-of date plus the horizon
  */
 public record RotaSchedule(ZoneId zone, ZonedDateTime windowStart, ZonedDateTime windowEnd, ZonedDateTime rotaStart,
-                           List<Duty> leads, List<Duty> engineers) {
+                           List<Duty> leads, List<Duty> engineers, List<Span> coverage) {
+
+    /** A span of time, [from, to). */
+    public record Span(ZonedDateTime from, ZonedDateTime to) {
+        public boolean contains(ZonedDateTime t) {
+            return !t.isBefore(from) && t.isBefore(to);
+        }
+    }
 
     /** An upper bound on shifts expanded, so that a rota of 1s shifts cannot exhaust memory. */
     static final int MAX_SHIFTS = 20_000;
@@ -71,7 +78,44 @@ public record RotaSchedule(ZoneId zone, ZonedDateTime windowStart, ZonedDateTime
         List<Duty> leads = role("lead", rota.lead(), rota, bounds, first, zone);
         List<Duty> engineers = role("engineer", rota.engineer(), rota, bounds, first, zone);
         ZonedDateTime windowStart = bounds.isEmpty() || bounds.get(0).isAfter(asOfStart) ? asOfStart : bounds.get(0);
-        return new RotaSchedule(zone, windowStart, end, rotaStart, leads, engineers);
+        return new RotaSchedule(zone, windowStart, end, rotaStart, leads, engineers, coverage(rota, zone, windowStart, end));
+    }
+
+    /** The covered time of the window: all of it for 24x7, the business hours of each business day otherwise. */
+    static List<Span> coverage(Rota rota, ZoneId zone, ZonedDateTime from, ZonedDateTime to) {
+        if (!"business-hours".equals(rota.coverage())) {
+            return List.of(new Span(from, to));
+        }
+        Rota.BusinessHours hours = rota.businessHours() != null ? rota.businessHours() : DEFAULT_HOURS;
+        List<Span> out = new ArrayList<>();
+        for (LocalDate d = from.toLocalDate(); !d.isAfter(to.toLocalDate()); d = d.plusDays(1)) {
+            if (!hours.days().contains(d.getDayOfWeek())) {
+                continue;
+            }
+            ZonedDateTime a = d.atTime(hours.from()).atZone(zone);
+            ZonedDateTime b = d.atTime(hours.to()).atZone(zone);
+            if (a.isBefore(from)) {
+                a = from;
+            }
+            if (b.isAfter(to)) {
+                b = to;
+            }
+            if (a.isBefore(b)) {
+                out.add(new Span(a, b));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Monday to Friday, 09:00 to 17:00: the business hours of a rota that names none. */
+    public static final Rota.BusinessHours DEFAULT_HOURS = new Rota.BusinessHours(
+            List.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.WEDNESDAY,
+                    java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.FRIDAY),
+            java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0), null);
+
+    /** True when {@code t} falls in covered time. */
+    public boolean covered(ZonedDateTime t) {
+        return coverage.stream().anyMatch(s -> s.contains(t));
     }
 
     static ZonedDateTime shiftStart(LocalDateTime startLocal, ZoneId zone, Rota rota, long k) {
@@ -116,7 +160,7 @@ public record RotaSchedule(ZoneId zone, ZonedDateTime windowStart, ZonedDateTime
         return out;
     }
 
-    /** Who holds {@code role} at {@code t}, if anyone. */
+    /** Who holds {@code role} at {@code t}, if anyone, whether or not {@code t} is covered time. */
     public Optional<Duty> at(String role, ZonedDateTime t) {
         for (Duty d : role.equals("lead") ? leads : engineers) {
             if (!t.isBefore(d.from()) && t.isBefore(d.to())) {

@@ -159,7 +159,8 @@ class SiteTest {
                 String url = e.hasAttr("src") ? e.attr("src") : e.attr("href");
                 assertFalse(url.matches("(?i)^(https?:)?//.*"), p + " loads " + url);
             }
-            assertTrue(d.select("script:not([src])").isEmpty(), p + " has inline script");
+            assertTrue(d.select("script:not([src]):not([type=application/json])").isEmpty(), p + " has inline script");
+            d.select("script[type=application/json]").forEach(s -> assertFalse(s.data().contains("<"), p + ": raw < in JSON"));
             assertEquals(1, d.select("h1").size(), p + " has one h1");
             for (String href : hrefs(d)) {
                 assertFalse(href.endsWith("/"), p + " links to a folder: " + href);

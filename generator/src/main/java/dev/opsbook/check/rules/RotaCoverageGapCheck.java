@@ -25,12 +25,15 @@ public final class RotaCoverageGapCheck extends BaseCheck {
             }
         }
         ctx.schedule(s).ifPresent(schedule -> {
-            if (schedule.rotaStart().isAfter(schedule.windowStart()) && schedule.rotaStart().isBefore(schedule.windowEnd())
-                    && !r.lead().isEmpty() && !r.engineer().isEmpty()) {
-                out.add(Failure.at(r.pos(), "nobody is on duty from " + RotaDistinctRolesCheck.LOCAL.format(schedule.windowStart())
-                                + " until the rota starts at " + RotaDistinctRolesCheck.LOCAL.format(schedule.rotaStart()),
-                        "move `start:` of " + s.folder() + "/rota.yaml back to the first handoff that happened"));
+            if (r.lead().isEmpty() || r.engineer().isEmpty()) {
+                return;
             }
+            // covered time before the rota's first handoff has nobody on duty
+            schedule.coverage().stream().filter(c -> c.from().isBefore(schedule.rotaStart())).findFirst()
+                    .ifPresent(first -> out.add(Failure.at(r.pos(), "nobody is on duty from "
+                                    + RotaDistinctRolesCheck.LOCAL.format(first.from()) + " until the rota starts at "
+                                    + RotaDistinctRolesCheck.LOCAL.format(schedule.rotaStart()),
+                            "move `start:` of " + s.folder() + "/rota.yaml back to the first handoff that happened")));
         });
     }
 

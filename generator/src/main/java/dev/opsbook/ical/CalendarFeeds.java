@@ -1,0 +1,144 @@
+package dev.opsbook.ical;
+
+import dev.opsbook.model.Handbook;
+import dev.opsbook.model.Person;
+import dev.opsbook.model.Service;
+import dev.opsbook.rota.Duty;
+import dev.opsbook.rota.RotaSchedule;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.validate.ValidationException;
+
+/** Writes the on-call calendars. One instance per build; the time zone registry is shared. */
+public final class CalendarFeeds {
+    private static final DateTimeFormatter UID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    private final Handbook hb;
+    private final LocalDate asOf;
+    private final String generator;
+    private final TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    public CalendarFeeds(Handbook hb, LocalDate asOf, String generator) {
+        this.hb = hb;
+        this.asOf = asOf;
+        this.generator = generator;
+    }
+
+    /** True when {@code person} holds a role in some rota within the horizon (and so has a feed). */
+    public boolean hasShifts(String person, dev.opsbook.check.CheckContext ctx) {
+        return hb.services().stream().map(ctx::schedule).flatMap(java.util.Optional::stream)
+                .anyMatch(s -> s.leads().stream().anyMatch(d -> d.person().equals(person))
+                        || s.engineers().stream().anyMatch(d -> d.person().equals(person)));
+    }
+
+    /** A shift of one role, for one service. */
+    private record Shift(Service service, RotaSchedule schedule, Duty duty) {
+    }
+
+    /** The rota of {@code service} as a calendar: every shift of both roles to the horizon. */
+    public byte[] service(Service service, RotaSchedule schedule) {
+        List<Shift> shifts = new ArrayList<>();
+        schedule.leads().forEach(d -> shifts.add(new Shift(service, schedule, d)));
+        schedule.engineers().forEach(d -> shifts.add(new Shift(service, schedule, d)));
+        return write(service.name() + " on call", shifts);
+    }
+
+    /** Every shift of {@code person}, in every rota. */
+    public byte[] person(Person person, List<Service> services, java.util.function.Function<Service, RotaSchedule> schedules) {
+        List<Shift> shifts = new ArrayList<>();
+        for (Service s : services) {
+            RotaSchedule schedule = schedules.apply(s);
+            if (schedule == null) {
+                continue;
+            }
+            for (Duty d : schedule.leads()) {
+                if (d.person().equals(person.id())) {
+                    shifts.add(new Shift(s, schedule, d));
+                }
+            }
+            for (Duty d : schedule.engineers()) {
+                if (d.person().equals(person.id())) {
+                    shifts.add(new Shift(s, schedule, d));
+                }
+            }
+        }
+        return write(person.name() + " on call", shifts);
+    }
+
+    private byte[] write(String name, List<Shift> shifts) {
+        shifts.sort(Comparator.comparing((Shift s) -> s.duty().from()).thenComparing(s -> s.service().id())
+                .thenComparing(s -> s.duty().role()));
+        Calendar cal = new Calendar();
+        cal.add(new ProdId("-//opsbook//" + generator + "//EN"));
+        cal.add(ImmutableVersion.VERSION_2_0);
+        cal.add(ImmutableCalScale.GREGORIAN);
+        cal.add(ImmutableMethod.PUBLISH);
+        cal.add(new XProperty("X-WR-CALNAME", name));
+        Set<String> zones = new LinkedHashSet<>();
+        shifts.forEach(s -> zones.add(s.schedule().zone().getId()));
+        for (String zone : zones) {
+            net.fortuna.ical4j.model.TimeZone tz = registry.getTimeZone(zone);
+            if (tz != null) {
+                cal.add(tz.getVTimeZone());
+            }
+        }
+        // no build time in the output: the stamp is the as-of date
+        DtStamp stamp = new DtStamp(asOf.atStartOfDay(ZoneOffset.UTC).toInstant());
+        for (Shift s : shifts) {
+            Duty d = s.duty();
+            String role = d.role().equals("lead") ? "Support Lead" : "Support Engineer";
+            String who = hb.person(d.person()).map(Person::name).orElse(d.person());
+            VEvent ev = new VEvent(false);
+            ev.add(new Uid(s.service().id() + "-" + d.role() + "-" + UID_TIME.format(d.from().withZoneSameInstant(ZoneOffset.UTC))
+                    + "@opsbook"));
+            ev.add(stamp);
+            boolean registered = registry.getTimeZone(s.schedule().zone().getId()) != null;
+            ev.add(registered ? new DtStart<>(d.from()) : new DtStart<>(d.from().toInstant()));
+            ev.add(registered ? new DtEnd<>(d.to()) : new DtEnd<>(d.to().toInstant()));
+            ev.add(new Summary(role + ": " + who + " (" + s.service().name() + ")"));
+            ev.add(new Categories(role));
+            ev.add(new Description(who + " is " + role + " for " + s.service().name()
+                    + (d.override() ? " (an override)" : "") + "."));
+            String base = hb.settings().baseUrl();
+            if (base != null) {
+                ev.add(new Url(java.net.URI.create((base.endsWith("/") ? base : base + "/") + "services/" + s.service().id()
+                        + "/index.html")));
+            }
+            cal.add(ev);
+        }
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(cal, out);
+        } catch (IOException | ValidationException e) {
+            throw new IllegalStateException("cannot write calendar " + name + ": " + e.getMessage(), e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

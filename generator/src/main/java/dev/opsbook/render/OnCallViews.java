@@ -1,0 +1,196 @@
+package dev.opsbook.render;
+
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsbook.check.CheckContext;
+import dev.opsbook.link.SitePaths;
+import dev.opsbook.model.Handbook;
+import dev.opsbook.model.Person;
+import dev.opsbook.model.Rota;
+import dev.opsbook.model.Service;
+import dev.opsbook.render.Views.*;
+import dev.opsbook.rota.Duty;
+import dev.opsbook.rota.RotaSchedule;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who is on call: the boxes on the on-call, service, runbook and team pages, and the schedule each
+ * page embeds as JSON so that its script shows who is on duty at the reader's own clock. Without
+ * script, the boxes show the duty at noon of the as-of date.
+ */
+final class OnCallViews {
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", java.util.Locale.ENGLISH);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** At most this many upcoming shift rows per service on a page. */
+    static final int MAX_ROWS = 100;
+
+    private final Handbook hb;
+    private final CheckContext ctx;
+
+    OnCallViews(Handbook hb, CheckContext ctx) {
+        this.hb = hb;
+        this.ctx = ctx;
+    }
+
+    /** The moment the no-script fallback shows: noon of the as-of date in the rota's zone. */
+    ZonedDateTime fallbackMoment(RotaSchedule s) {
+        return ctx.asOf().atTime(12, 0).atZone(s.zone());
+    }
+
+    Optional<OnCallBox> box(Service s, String from) {
+        Optional<RotaSchedule> schedule = ctx.schedule(s);
+        if (schedule.isEmpty()) {
+            return Optional.empty();
+        }
+        RotaSchedule sch = schedule.get();
+        Rota r = s.rota();
+        ZonedDateTime at = fallbackMoment(sch);
+        boolean covered = sch.covered(at);
+        DutyView lead = duty("lead", covered ? sch.at("lead", at) : Optional.empty(), from);
+        DutyView engineer = duty("engineer", covered ? sch.at("engineer", at) : Optional.empty(), from);
+        List<EscalationView> escalation = r.escalation().stream().map(e -> new EscalationView(e.after().text(),
+                hb.person(e.contact().id()).map(p -> personLink(p, from)).orElseGet(() -> hb.team(e.contact().id())
+                        .map(t -> new LinkView(t.name(), SitePaths.relative(from, SitePaths.team(t.id()))))
+                        .orElse(LinkView.plain(e.contact().id()))))).toList();
+        List<ShiftRow> rows = new ArrayList<>();
+        TreeSet<ZonedDateTime> bounds = new TreeSet<>();
+        for (Duty d : sch.leads()) {
+            bounds.add(d.from());
+            bounds.add(d.to());
+        }
+        for (Duty d : sch.engineers()) {
+            bounds.add(d.from());
+            bounds.add(d.to());
+        }
+        ZonedDateTime prev = null;
+        for (ZonedDateTime b : bounds) {
+            if (prev != null && b.isAfter(at.minusWeeks(1)) && rows.size() < MAX_ROWS && prev.isBefore(sch.windowEnd())) {
+                Optional<Duty> l = sch.at("lead", prev);
+                Optional<Duty> e = sch.at("engineer", prev);
+                if (l.isPresent() || e.isPresent()) {
+                    rows.add(new ShiftRow(LOCAL.format(prev), LOCAL.format(b), l.map(d -> personLink(d.person(), from)).orElse(null),
+                            e.map(d -> personLink(d.person(), from)).orElse(null),
+                            l.map(Duty::override).orElse(false) || e.map(Duty::override).orElse(false)));
+                }
+            }
+            prev = b;
+        }
+        String coverage = "business-hours".equals(r.coverage())
+                ? "business hours" + (r.businessHours() != null ? " (" + r.businessHours().from() + "–" + r.businessHours().to()
+                + ")" : "") : "24x7";
+        return Optional.of(new OnCallBox(s.id(), new LinkView(s.name(), SitePaths.relative(from, SitePaths.service(s.id()))),
+                sch.zone().getId(), coverage, LOCAL.format(at), lead, engineer, escalation, rows, covered));
+    }
+
+    private DutyView duty(String role, Optional<Duty> d, String from) {
+        String label = role.equals("lead") ? "Support Lead" : "Support Engineer";
+        if (d.isEmpty()) {
+            return new DutyView(role, label, "", null, null, null);
+        }
+        Optional<Person> p = hb.person(d.get().person());
+        return new DutyView(role, label, d.get().person(), personLink(d.get().person(), from),
+                p.filter(x -> hb.settings().showContactDetails()).map(Person::phone).orElse(null),
+                p.map(Person::email).orElse(null));
+    }
+
+    private LinkView personLink(String id, String from) {
+        return hb.person(id).map(p -> personLink(p, from)).orElse(LinkView.plain(id));
+    }
+
+    private static LinkView personLink(Person p, String from) {
+        return new LinkView(p.name(), SitePaths.relative(from, SitePaths.team(p.team()) + "#" + SitePaths.personAnchor(p.id())));
+    }
+
+    /**
+     * The schedules of {@code services} as JSON for a page's {@code <script type="application/json">}:
+     * times in epoch milliseconds, covered spans, each role's duties, and the people named.
+     */
+    String data(Collection<Service> services, String from) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode out = root.putObject("services");
+        Set<String> people = new LinkedHashSet<>();
+        for (Service s : services) {
+            Optional<RotaSchedule> schedule = ctx.schedule(s);
+            if (schedule.isEmpty()) {
+                continue;
+            }
+            RotaSchedule sch = schedule.get();
+            ObjectNode o = out.putObject(s.id());
+            o.put("zone", sch.zone().getId());
+            o.put("from", sch.windowStart().toInstant().toEpochMilli());
+            o.put("to", sch.windowEnd().toInstant().toEpochMilli());
+            ArrayNode cov = o.putArray("coverage");
+            sch.coverage().forEach(c -> cov.addArray().add(c.from().toInstant().toEpochMilli()).add(c.to().toInstant().toEpochMilli()));
+            for (String role : List.of("lead", "engineer")) {
+                ArrayNode duties = o.putArray(role);
+                for (Duty d : role.equals("lead") ? sch.leads() : sch.engineers()) {
+                    duties.addArray().add(d.from().toInstant().toEpochMilli()).add(d.to().toInstant().toEpochMilli())
+                            .add(d.person());
+                    people.add(d.person());
+                }
+            }
+        }
+        ObjectNode ps = root.putObject("people");
+        for (String id : people) {
+            ObjectNode p = ps.putObject(id);
+            hb.person(id).ifPresentOrElse(person -> {
+                p.put("name", person.name());
+                p.put("href", SitePaths.relative(from, SitePaths.team(person.team()) + "#" + SitePaths.personAnchor(id)));
+                if (hb.settings().showContactDetails() && person.phone() != null) {
+                    p.put("phone", person.phone());
+                }
+                if (person.email() != null) {
+                    p.put("email", person.email());
+                }
+            }, () -> p.put("name", id));
+        }
+        try {
+            return JSON.writer().with(new HtmlSafeEscapes()).writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * JSON that is safe inside an HTML {@code <script>} element: {@code <}, {@code >}, {@code &}, quotes
+     * and the line separators JavaScript treats as line ends are written as escapes.
+     */
+    static final class HtmlSafeEscapes extends CharacterEscapes {
+        private final int[] escapes;
+
+        HtmlSafeEscapes() {
+            escapes = standardAsciiEscapesForJSON();
+            for (char c : new char[] {'<', '>', '&', '\''}) {
+                escapes[c] = CharacterEscapes.ESCAPE_STANDARD;
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            if (ch == 0x2028) {
+                return new SerializedString("\\u2028");
+            }
+            if (ch == 0x2029) {
+                return new SerializedString("\\u2029");
+            }
+            return null;
+        }
+    }
+}
