@@ -140,4 +140,61 @@ class RotaScheduleTest {
         assertEquals("services/api/rota.yaml:5:12: error: alice is Support Lead and Support Engineer from 2026-11-16 09:00"
                 + " to 2026-11-23 09:00 [rota-distinct-roles]", t.findings("rota-distinct-roles").get(0));
     }
+
+    @Test
+    void aBusinessHoursRotaThatStartsLateLeavesAGapOnlyInCoveredTime() {
+        String rota = """
+                start: %s
+                rotation: 1w
+                coverage: business-hours
+                businessHours: { days: [mon, tue, wed, thu, fri], from: "09:00", to: "17:30" }
+                lead: [alice, bob]
+                engineer: [carol, dave]
+                escalation: [{ after: 15m, contact: ops }]
+                """;
+        // as of Saturday 2026-11-21: a rota starting on Wednesday misses Monday and Tuesday
+        var t = tree(rota.formatted("2026-11-25T09:00"));
+        assertEquals(List.of("services/api/rota.yaml:1:1: error: nobody is on duty from 2026-11-23 09:00 until the rota"
+                + " starts at 2026-11-25 09:00 [rota-coverage-gap]"), t.findings("rota-coverage-gap"));
+        // starting on Monday at 09:00 leaves only the weekend, which is not covered
+        t.file(ROTA, rota.formatted("2026-11-23T09:00"));
+        assertEquals(List.of(), t.findings("rota-coverage-gap"));
+    }
+
+    @Test
+    void aHandbookWithOneClashFromTheListsAndOneFromAnOverrideGetsExactlyThoseTwo() {
+        var t = tree("""
+                timezone: Europe/London
+                start: 2026-11-02T09:00
+                rotation: 2w
+                lead: [alice, bob, carol]
+                engineer: [dave, carol]
+                overrides:
+                  - { role: lead, person: dave, from: 2026-11-24T18:00, to: 2026-11-25T07:30, reason: Night swap }
+                escalation: [{ after: 15m, contact: ops }]
+                """);
+        // fortnightly: shift k has lead[k mod 3] and engineer[k mod 2], so the lists clash in shift 5 only
+        // (2027-01-11: carol and carol); dave leading for a night of shift 1 clashes with nobody
+        assertEquals(List.of(
+                "services/api/rota.yaml:5:18: error: carol is Support Lead and Support Engineer from 2027-01-11 09:00 to"
+                        + " 2027-01-25 09:00 [rota-distinct-roles]"),
+                t.findings("rota-distinct-roles"));
+        t.file(ROTA, """
+                timezone: Europe/London
+                start: 2026-11-02T09:00
+                rotation: 2w
+                lead: [alice, bob, carol]
+                engineer: [dave, carol]
+                overrides:
+                  - { role: lead, person: carol, from: 2026-11-24T18:00, to: 2026-11-25T07:30, reason: Night swap }
+                escalation: [{ after: 15m, contact: ops }]
+                """);
+        // carol leading that night clashes with her own engineer shift: one more finding, at the override
+        assertEquals(List.of(
+                "services/api/rota.yaml:5:18: error: carol is Support Lead and Support Engineer from 2027-01-11 09:00 to"
+                        + " 2027-01-25 09:00 [rota-distinct-roles]",
+                "services/api/rota.yaml:7:5: error: carol is Support Lead and Support Engineer from 2026-11-24 18:00 to"
+                        + " 2026-11-25 07:30 [rota-distinct-roles]"),
+                t.findings("rota-distinct-roles"));
+    }
 }

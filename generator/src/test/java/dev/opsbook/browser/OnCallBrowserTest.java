@@ -1,0 +1,97 @@
+package dev.opsbook.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.opsbook.ExampleHandbook;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** "Now" is the reader's clock: the same page, opened at simulated times, names who is on duty then. */
+class OnCallBrowserTest {
+    @TempDir
+    static Path dir;
+    static Path site;
+    Browser browser;
+
+    @BeforeAll
+    static void build() throws Exception {
+        site = dir.resolve("site");
+        ExampleHandbook.build(site);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** Opens the on-call page with the page's clock set to {@code at}. */
+    WebElement openAt(String at, String service) throws Exception {
+        browser = new Browser(1280, 900);
+        long ms = ZonedDateTime.parse(at).toInstant().toEpochMilli();
+        browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "(() => { const T = " + ms + "; const D = Date; Date.now = () => T; })();"));
+        browser.open(site.resolve("oncall.html"));
+        return browser.driver().findElement(By.cssSelector("[data-oncall-now=" + service + "]"));
+    }
+
+    static String person(WebElement box, String role) {
+        return box.findElement(By.cssSelector("[data-role=" + role + "]")).getAttribute("data-person");
+    }
+
+    @Test
+    void aWeekAfterTheBuildTheNextShiftIsOnDuty() throws Exception {
+        WebElement pay = openAt("2026-11-24T10:00:00Z[Europe/London]", "payments-api");
+        // shift 3 of the payments rota (from Monday 2026-11-23 09:00): alice leads, dave engineers
+        assertEquals("alice", person(pay, "lead"));
+        assertEquals("dave", person(pay, "engineer"));
+        assertTrue(pay.getText().contains("Alice Moreno"), pay.getText());
+        assertTrue(pay.getText().contains("24 Nov 2026") && pay.getText().contains("(Europe/London)"), pay.getText());
+        assertEquals(List.of(), browser.console().stream().map(e -> e.getMessage()).toList());
+    }
+
+    @Test
+    void aHandoffHappensAtItsLocalTime() throws Exception {
+        WebElement before = openAt("2026-11-23T08:59:00Z[Europe/London]", "payments-api");
+        assertEquals("carol", person(before, "lead"));
+        browser.close();
+        WebElement after = openAt("2026-11-23T09:00:00Z[Europe/London]", "payments-api");
+        assertEquals("alice", person(after, "lead"));
+    }
+
+    @Test
+    void anOverrideTakesEffectAtTheReadersClock() throws Exception {
+        // 2026-12-24 09:00 to 2026-12-27 09:00: dave replaces the engineer of shift 7 (erin)
+        WebElement pay = openAt("2026-12-25T15:00:00Z[Europe/London]", "payments-api");
+        assertEquals("dave", person(pay, "engineer"));
+    }
+
+    @Test
+    void outsideBusinessHoursNobodyIsOnDuty() throws Exception {
+        WebElement routes = openAt("2026-11-25T23:00:00-05:00[America/New_York]", "route-planner");
+        assertEquals("", person(routes, "lead"));
+        assertTrue(routes.getText().contains("outside covered hours"), routes.getText());
+        browser.close();
+        routes = openAt("2026-11-25T10:00:00-05:00[America/New_York]", "route-planner");
+        // Wednesday morning in New York: shift 3 of a rota starting 2026-11-02 08:30, so lead[1] and engineer[1]
+        assertEquals("ken", person(routes, "lead"));
+        assertEquals("laura", person(routes, "engineer"));
+    }
+
+    @Test
+    void beyondTheHorizonThePageSaysToRebuild() throws Exception {
+        WebElement pay = openAt("2027-06-01T12:00:00Z[Europe/London]", "payments-api");
+        assertEquals("", person(pay, "lead"));
+        assertTrue(pay.getText().contains("rebuild the handbook"), pay.getText());
+    }
+}

@@ -1,0 +1,154 @@
+package dev.opsbook.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.opsbook.BuildRequest;
+import dev.opsbook.ContentTree;
+import dev.opsbook.ExampleHandbook;
+import dev.opsbook.Opsbook;
+import java.io.FileInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The on-call page, boxes and calendar feeds of the example handbook, as built (before any script runs). */
+class OnCallTest {
+    @TempDir
+    static Path dir;
+    static Path site;
+
+    @BeforeAll
+    static void build() throws Exception {
+        site = dir.resolve("site");
+        ExampleHandbook.build(site);
+    }
+
+    static Document page(String path) throws Exception {
+        return Jsoup.parse(site.resolve(path).toFile(), "UTF-8");
+    }
+
+    @Test
+    void theOnCallPageHasTheHooksOfTheContract() throws Exception {
+        Document oncall = page("oncall.html");
+        assertEquals(6, oncall.select("[data-oncall-now]").size());
+        var pay = oncall.selectFirst("[data-oncall-now=payments-api]");
+        // noon of the as-of date, Saturday 2026-11-21: shift 2 of the payments rota
+        assertEquals("carol", pay.selectFirst("[data-role=lead]").attr("data-person"));
+        assertEquals("bob", pay.selectFirst("[data-role=engineer]").attr("data-person"));
+        var routes = oncall.selectFirst("[data-oncall-now=route-planner]");
+        assertEquals("", routes.selectFirst("[data-role=lead]").attr("data-person"), "business hours: nobody on Saturday");
+        assertTrue(pay.parent().text().contains("Escalate: after 15m → Carol Lindqvist; after 1h → Payments"),
+                pay.parent().text());
+    }
+
+    @Test
+    void serviceRunbookAndTeamPagesSayWhomToCall() throws Exception {
+        for (String p : List.of("services/payments-api/index.html", "services/payments-api/runbooks/high-error-rate.html",
+                "teams/payments.html")) {
+            var box = page(p).selectFirst("[data-oncall-now=payments-api]");
+            assertEquals("carol", box.selectFirst("[data-role=lead]").attr("data-person"), p);
+            assertTrue(box.text().contains("+46 8 555 010 03"), p + ": " + box.text());
+            assertFalse(page(p).select("script#oncall-data").isEmpty(), p + " embeds the schedule");
+        }
+    }
+
+    @Test
+    void phoneNumbersStayOutWhenContactDetailsAreOff(@TempDir Path tmp) throws Exception {
+        var tree = ContentTree.complete(tmp.resolve("content"))
+                .file("opsbook.yaml", "showContactDetails: false\n")
+                .file("teams/ops.yaml", "name: Ops\nmembers:\n  - { id: alice, name: Alice, phone: \"+44 1\" }\n"
+                        + "  - { id: bob, name: Bob, phone: \"+44 2\" }\n  - { id: carol, name: Carol, phone: \"+44 3\" }\n"
+                        + "  - { id: dave, name: Dave, phone: \"+44 4\" }\n");
+        new Opsbook().build(BuildRequest.build(tree.root(), tmp.resolve("site")).withAsOf(LocalDate.of(2026, 11, 21)));
+        try (var files = Files.walk(tmp.resolve("site"))) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(Files.readString(p).contains("+44 "), p + " shows a phone number");
+            }
+        }
+    }
+
+    @Test
+    void calendarFeedsParseBackWithOneEventPerShiftAndRole() throws Exception {
+        Calendar cal;
+        try (var in = new FileInputStream(site.resolve("services/payments-api/oncall.ics").toFile())) {
+            cal = new CalendarBuilder().build(in);
+        }
+        List<VEvent> events = cal.getComponents("VEVENT");
+        // 13 weekly shifts from the one in progress (2026-11-16) to the horizon, two roles, plus the override's cut
+        assertEquals(28, events.size());
+        Set<String> uids = new HashSet<>();
+        for (VEvent e : events) {
+            assertTrue(uids.add(e.getUid().orElseThrow().getValue()), "UIDs are unique");
+            assertEquals("20261121T000000Z", e.getDateTimeStamp().getValue(), "no build timestamp");
+            assertEquals("Europe/London", e.getDateTimeStart().getParameter("TZID").orElseThrow().getValue());
+        }
+        VEvent first = events.stream().filter(e -> e.getUid().orElseThrow().getValue()
+                .equals("payments-api-lead-20261116T090000Z@opsbook")).findFirst().orElseThrow();
+        assertEquals("Support Lead: Carol Lindqvist (Payments API)", first.getSummary().getValue());
+        ZonedDateTime start = (ZonedDateTime) first.getDateTimeStart().getDate();
+        assertEquals("2026-11-16T09:00Z", start.toOffsetDateTime().toString());
+        assertFalse(cal.getComponents("VTIMEZONE").isEmpty(), "a real time zone, defined in the feed");
+    }
+
+    @Test
+    void handoffsInTheFeedKeepLocalTimeAcrossDaylightSaving(@TempDir Path tmp) throws Exception {
+        var tree = ContentTree.complete(tmp.resolve("content")).file("services/api/rota.yaml",
+                "timezone: America/New_York\nstart: 2026-10-26T08:30\nrotation: 1w\nlead: [alice, bob]\n"
+                        + "engineer: [carol, dave]\nescalation: [{ after: 15m, contact: ops }]\n");
+        new Opsbook().build(BuildRequest.build(tree.root(), tmp.resolve("site")).withAsOf(LocalDate.of(2026, 10, 27)));
+        Calendar cal;
+        try (var in = new FileInputStream(tmp.resolve("site/services/api/oncall.ics").toFile())) {
+            cal = new CalendarBuilder().build(in);
+        }
+        VEvent crossing = cal.<VEvent>getComponents("VEVENT").stream()
+                .filter(e -> e.getUid().orElseThrow().getValue().equals("api-lead-20261026T123000Z@opsbook")).findFirst().orElseThrow();
+        assertEquals("20261026T083000", crossing.getDateTimeStart().getValue());
+        assertEquals("20261102T083000", crossing.getDateTimeEnd().getValue(), "08:30 after the clocks go back");
+        assertTrue(Files.isRegularFile(tmp.resolve("site/people/alice.ics")));
+        String alice = Files.readString(tmp.resolve("site/people/alice.ics"));
+        assertFalse(alice.contains("Carol"), "a person's feed holds their own shifts only");
+        assertTrue(page2(tmp.resolve("site/teams/ops.html")).select("a[href=../people/alice.ics]").size() == 1);
+    }
+
+    static Document page2(Path p) throws Exception {
+        return Jsoup.parse(p.toFile(), "UTF-8");
+    }
+
+    @Test
+    void feedsAreByteIdenticalAcrossBuilds(@TempDir Path tmp) throws Exception {
+        ExampleHandbook.build(tmp.resolve("again"));
+        assertEquals(Files.readString(site.resolve("people/bob.ics")), Files.readString(tmp.resolve("again/people/bob.ics")));
+    }
+
+    @Test
+    void incidentsSayWhetherTheyStartedOutOfHoursAndTeamsCountThem() throws Exception {
+        Document incident = page("services/payments-api/incidents/2026-09-03-card-outage.html");
+        assertTrue(incident.text().contains("Started out of hours yes (Thursday 03:14 Europe/London)"), incident.text());
+        assertTrue(incident.text().contains("Time to detect 6 min") && incident.text().contains("Time to resolve 51 min"));
+        Document email = page("services/notifications/incidents/2026-10-14-email-delay.html");
+        assertTrue(email.text().contains("Started out of hours no (Wednesday 11:02 Europe/London)"), email.text());
+        assertTrue(page("teams/payments.html").text().contains("Out-of-hours incidents, last 90 days 1"));
+        assertTrue(page("teams/platform.html").text().contains("Out-of-hours incidents, last 90 days 0"));
+    }
+
+    @Test
+    void theSeverityPageDrawsTheMajorIncidentLine() throws Exception {
+        Document sev = page("severities.html");
+        var line = sev.selectFirst(".major-line");
+        assertEquals("severity-P3", line.nextElementSibling().id(), "the line sits between P2 and P3");
+    }
+}
