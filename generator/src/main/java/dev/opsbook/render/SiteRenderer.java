@@ -365,7 +365,9 @@ public final class SiteRenderer {
         }
         List<AlertView> alerts = s.alerts().stream().map(a -> new AlertView(a.name(), SitePaths.alertAnchor(a.name()),
                 severityLink(from, a.severity()), runbookLink(from, s.id(), a.runbook()),
-                a.slo() == null ? null : new LinkView(a.slo().id(), "#" + SitePaths.sloAnchor(a.slo().id())))).toList();
+                a.slo() == null ? null : s.slos().stream().anyMatch(x -> x.id().equals(a.slo().id()))
+                        ? new LinkView(a.slo().id(), "#" + SitePaths.sloAnchor(a.slo().id())) : LinkView.plain(a.slo().id())))
+                .toList();
         RotaView rota = s.rota() == null ? null : rota(s.rota(), from);
         List<RunbookRow> runbooks = s.runbooks().stream().map(r -> new RunbookRow(
                 new LinkView(r.title(), rel(from, SitePaths.runbook(s.id(), r.id()))), r.summary(),
