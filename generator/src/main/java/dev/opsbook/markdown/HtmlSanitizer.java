@@ -61,4 +61,11 @@ public final class HtmlSanitizer {
         }
         return clean.body().html();
     }
+
+    /** The ids of the headings in sanitised HTML. */
+    public static java.util.Set<String> headingIds(String html) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        Jsoup.parseBodyFragment(html).select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]").forEach(e -> ids.add(e.id()));
+        return ids;
+    }
 }

@@ -24,6 +24,7 @@ import java.util.List;
 public final class MarkdownEngine {
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final HtmlRenderer escaping;
     private final MutableDataSet options;
 
     public MarkdownEngine() {
@@ -36,6 +37,7 @@ public final class MarkdownEngine {
         options.toImmutable();
         parser = Parser.builder(options).build();
         renderer = HtmlRenderer.builder(options).build();
+        escaping = HtmlRenderer.builder(new MutableDataSet(options).set(HtmlRenderer.ESCAPE_HTML, true)).build();
     }
 
     /**
@@ -82,5 +84,10 @@ public final class MarkdownEngine {
     /** Renders Markdown to HTML. The result is not yet safe: pass it through {@link HtmlSanitizer}. */
     public String toHtml(String text) {
         return renderer.render(parser.parse(text));
+    }
+
+    /** Renders Markdown with every piece of raw HTML shown as text: for bodies whose HTML breaks the page. */
+    public String toHtmlEscapingRawHtml(String text) {
+        return escaping.render(parser.parse(text));
     }
 }

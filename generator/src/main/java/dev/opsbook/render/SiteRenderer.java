@@ -555,9 +555,20 @@ public final class SiteRenderer {
                 .map(h -> new TocEntry(h.level(), h.text(), h.anchor())).toList();
     }
 
-    /** The Markdown body as safe HTML, every link pointed at its page on the site. */
+    /**
+     * The Markdown body as safe HTML, every link pointed at its page on the site. Raw HTML that would
+     * swallow headings (an unclosed script or comment, say) loses its privileges: the body is rendered
+     * again with raw HTML shown as text, so that every heading, and every link to one, still works.
+     */
     private String body(Markdown body, String file, String service, String from) {
-        return HtmlSanitizer.clean(markdown.toHtml(body.text()), url -> resolveForPage(links.resolve(file, service, url), from));
+        java.util.function.UnaryOperator<String> rewrite = url -> resolveForPage(links.resolve(file, service, url), from);
+        String html = HtmlSanitizer.clean(markdown.toHtml(body.text()), rewrite);
+        java.util.Set<String> expected = body.headings().stream().map(Markdown.MdHeading::anchor)
+                .collect(java.util.stream.Collectors.toSet());
+        if (!HtmlSanitizer.headingIds(html).containsAll(expected)) {
+            html = HtmlSanitizer.clean(markdown.toHtmlEscapingRawHtml(body.text()), rewrite);
+        }
+        return html;
     }
 
     private static String resolveForPage(ContentLinks.Resolution r, String from) {

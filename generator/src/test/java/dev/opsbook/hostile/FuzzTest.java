@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * so a failure can be replayed; {@code -Dopsbook.fuzz.iterations=N} runs more.
  */
 class FuzzTest {
-    static final long SEED = 20261121L;
+    static final long SEED = Long.getLong("opsbook.fuzz.seed", 20261121L);
     static final int ITERATIONS = Integer.getInteger("opsbook.fuzz.iterations", 2000);
     static final long BOUND_NANOS = 5_000_000_000L;
     static final String[] TOKENS = {":", "- ", "[", "]", "{", "}", "\"", "'", "&a ", "*a", "!!str ", "\t", "---\n", "#",

@@ -63,4 +63,31 @@ class SanitizerTest {
         assertFalse(service.contains("<script>window"), "YAML strings are escaped");
         assertTrue(service.contains("&lt;script&gt;window.__xss=1&lt;/script&gt;API"));
     }
+
+    @Test
+    void rawHtmlThatWouldSwallowHeadingsIsShownAsText() throws Exception {
+        var tree = ContentTree.minimal(dir.resolve("content")).file("services/api/runbooks/api-down.md", """
+                ---
+                title: API down
+                ---
+                ## Symptoms
+
+                Press <kbd>Ctrl</kbd> and an unclosed <textarea> follows.
+
+                ## Impact
+
+                Everything.
+                """).file("services/api/runbooks/other.md", "---\ntitle: Other\n---\nSee [impact](api-down.md#impact).\n");
+        Path out = dir.resolve("site");
+        new Opsbook().build(BuildRequest.build(tree.root(), out));
+        Document rb = Jsoup.parse(out.resolve("services/api/runbooks/api-down.html").toFile(), "UTF-8");
+        assertEquals("Impact", rb.getElementById("impact").text());
+        assertTrue(rb.selectFirst(".markdown").text().contains("an unclosed <textarea> follows"));
+        assertTrue(rb.select("textarea").isEmpty());
+        var fine = ContentTree.minimal(dir.resolve("content2")).file("services/api/runbooks/api-down.md",
+                "---\ntitle: API down\n---\n## Symptoms\n\nPress <kbd>Ctrl</kbd>+<kbd>C</kbd>.\n");
+        new Opsbook().build(BuildRequest.build(fine.root(), dir.resolve("site2")));
+        Document ok = Jsoup.parse(dir.resolve("site2/services/api/runbooks/api-down.html").toFile(), "UTF-8");
+        assertEquals(2, ok.select(".markdown kbd").size(), "harmless raw HTML keeps working");
+    }
 }
