@@ -40,6 +40,10 @@ import java.util.stream.Collectors;
 public final class SiteRenderer {
     public static final String CSS = "assets/opsbook.css";
     public static final String JS = "assets/opsbook.js";
+    public static final String SEARCH_INDEX = "assets/search-index.js";
+    public static final String LUNR = "assets/lunr.min.js";
+    /** Where the lunr WebJar keeps its script on the classpath. */
+    static final String LUNR_RESOURCE = "META-INF/resources/webjars/lunr/2.3.9/lunr.min.js";
 
     private final Handbook hb;
     private final ContentLinks links;
@@ -73,6 +77,13 @@ public final class SiteRenderer {
             byte[] bytes = pages.asset(asset).orElseThrow(() -> new IllegalStateException("missing asset " + asset));
             sink.write("assets/" + asset.substring("static/".length()), bytes);
         }
+        try (var in = SiteRenderer.class.getClassLoader().getResourceAsStream(LUNR_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("lunr is missing from the classpath: " + LUNR_RESOURCE);
+            }
+            sink.write(LUNR, in.readAllBytes());
+        }
+        sink.write(SEARCH_INDEX, SearchIndex.build(hb));
         page(sink, SitePaths.HOME, "index.ftlh", hb.settings().title(), List.of(), home(SitePaths.HOME));
         page(sink, SitePaths.SEVERITIES, "severities.ftlh", "Severity levels", List.of(), severities(SitePaths.SEVERITIES));
         page(sink, SitePaths.TEAMS, "teams.ftlh", "Teams", List.of(),

@@ -126,3 +126,179 @@
     });
   });
 })();
+
+// Dark mode: the system's choice, unless the reader picked one with the toggle (remembered).
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var button = document.getElementById("theme-toggle");
+  var stored = null;
+  try { stored = window.localStorage.getItem("opsbook-theme"); } catch (e) { /* storage may be off */ }
+  if (stored === "dark" || stored === "light") {
+    root.setAttribute("data-theme", stored);
+  }
+  if (!button) {
+    return;
+  }
+  function dark() {
+    var theme = root.getAttribute("data-theme");
+    return theme ? theme === "dark" : window.matchMedia("(prefers-color-scheme: dark)").matches;
+  }
+  function show() {
+    button.setAttribute("aria-pressed", String(dark()));
+    button.textContent = dark() ? "Light mode" : "Dark mode";
+  }
+  button.hidden = false;
+  show();
+  button.addEventListener("click", function () {
+    var next = dark() ? "light" : "dark";
+    root.setAttribute("data-theme", next);
+    try { window.localStorage.setItem("opsbook-theme", next); } catch (e) { /* not remembered, still applied */ }
+    show();
+  });
+})();
+
+// Search, offline: lunr over assets/search-index.js, both loaded on first use. An exact alert name
+// puts its runbook first. "/" focuses the box; arrows and Enter pick a result; Escape closes.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.search");
+  var input = document.getElementById("search");
+  var list = document.getElementById("search-results");
+  if (!form || !input || !list) {
+    return;
+  }
+  var root = form.getAttribute("data-root") || "";
+  var index = null;
+  var docs = null;
+  var byAlert = {};
+  var loading = false;
+  var active = -1;
+  var pending = null;
+
+  function load(then) {
+    if (index) { then(); return; }
+    pending = then;
+    if (loading) { return; }
+    loading = true;
+    var done = 0;
+    ["assets/lunr.min.js", "assets/search-index.js"].forEach(function (src) {
+      var s = document.createElement("script");
+      s.src = root + src;
+      s.onload = function () { if (++done === 2) { build(); } };
+      document.head.appendChild(s);
+    });
+  }
+
+  function build() {
+    docs = window.OPSBOOK_SEARCH.docs;
+    docs.forEach(function (d, i) {
+      d.a.split(" ").forEach(function (a) {
+        if (a) { (byAlert[a.toLowerCase()] = byAlert[a.toLowerCase()] || []).push(i); }
+      });
+    });
+    index = window.lunr(function () {
+      this.ref("i");
+      this.field("t", { boost: 10 });
+      this.field("a", { boost: 8 });
+      this.field("h", { boost: 3 });
+      this.field("s", { boost: 2 });
+      this.field("b");
+      var builder = this;
+      docs.forEach(function (d, i) {
+        builder.add({ i: String(i), t: d.t, a: d.a, h: d.h, s: d.s, b: d.b });
+      });
+    });
+    if (pending) { var p = pending; pending = null; p(); }
+  }
+
+  function search(q) {
+    var text = q.trim();
+    if (!text) { return []; }
+    var order = [];
+    var seen = {};
+    function push(i) { if (!seen[i]) { seen[i] = true; order.push(i); } }
+    // an exact alert name: its runbook first, then the alert itself
+    var exact = byAlert[text.toLowerCase()] || [];
+    exact.filter(function (i) { return docs[i].k === "runbook"; }).forEach(push);
+    exact.forEach(push);
+    var terms = window.lunr.tokenizer(text).map(function (t) { return t.toString(); }).filter(Boolean);
+    if (terms.length) {
+      index.query(function (query) {
+        terms.forEach(function (t) {
+          query.term(t, { boost: 10 });
+          query.term(t, { boost: 2, wildcard: window.lunr.Query.wildcard.TRAILING });
+          if (t.length > 4) { query.term(t, { boost: 0.5, editDistance: 1 }); }
+        });
+      }).forEach(function (r) { push(Number(r.ref)); });
+    }
+    return order.slice(0, 12).map(function (i) { return docs[i]; });
+  }
+
+  function render(results) {
+    list.textContent = "";
+    active = -1;
+    results.forEach(function (d, n) {
+      var li = document.createElement("li");
+      li.setAttribute("role", "option");
+      li.id = "search-result-" + n;
+      li.setAttribute("aria-selected", "false");
+      var a = document.createElement("a");
+      a.href = root + d.u;
+      a.textContent = d.t;
+      a.tabIndex = -1;
+      li.appendChild(a);
+      var kind = document.createElement("span");
+      kind.className = "kind";
+      kind.textContent = d.k;
+      li.appendChild(kind);
+      if (d.s) {
+        var where = document.createElement("span");
+        where.className = "where";
+        where.textContent = d.s;
+        li.appendChild(where);
+      }
+      list.appendChild(li);
+    });
+    if (!results.length && input.value.trim()) {
+      var none = document.createElement("li");
+      none.textContent = "Nothing found for \u201c" + input.value.trim() + "\u201d";
+      list.appendChild(none);
+    }
+    list.hidden = !input.value.trim();
+    input.setAttribute("aria-expanded", String(!list.hidden));
+  }
+
+  function select(n) {
+    var items = list.querySelectorAll("[role=option]");
+    if (!items.length) { return; }
+    active = (n + items.length) % items.length;
+    items.forEach(function (li, i) { li.setAttribute("aria-selected", String(i === active)); });
+    input.setAttribute("aria-activedescendant", items[active].id);
+    items[active].scrollIntoView({ block: "nearest" });
+  }
+
+  input.addEventListener("focus", function () { load(function () {}); });
+  input.addEventListener("input", function () { load(function () { render(search(input.value)); }); });
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowDown") { e.preventDefault(); select(active + 1); }
+    else if (e.key === "ArrowUp") { e.preventDefault(); select(active - 1); }
+    else if (e.key === "Enter") {
+      e.preventDefault();
+      var items = list.querySelectorAll("[role=option] a");
+      var pick = items[active >= 0 ? active : 0];
+      if (pick) { window.location.href = pick.href; }
+    } else if (e.key === "Escape") { list.hidden = true; input.setAttribute("aria-expanded", "false"); }
+  });
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  document.addEventListener("keydown", function (e) {
+    var tag = (e.target && e.target.tagName) || "";
+    if (e.key === "/" && tag !== "INPUT" && tag !== "TEXTAREA" && tag !== "SELECT") {
+      e.preventDefault();
+      input.focus();
+    }
+  });
+  document.addEventListener("click", function (e) {
+    if (!form.contains(e.target)) { list.hidden = true; input.setAttribute("aria-expanded", "false"); }
+  });
+})();

@@ -1,0 +1,118 @@
+package dev.opsbook.render;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsbook.link.SitePaths;
+import dev.opsbook.model.Handbook;
+import dev.opsbook.model.Incident;
+import dev.opsbook.model.Markdown;
+import dev.opsbook.model.Person;
+import dev.opsbook.model.Review;
+import dev.opsbook.model.Runbook;
+import dev.opsbook.model.Service;
+import dev.opsbook.model.Severity;
+import dev.opsbook.model.Team;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The search data the site ships as a script ({@code assets/search-index.js}), so that search works
+ * from {@code file://}: one small document per runbook, service, alert, SLO, team, person, severity,
+ * review and incident. The browser builds a lunr index from it on the first search.
+ */
+final class SearchIndex {
+    /** Body text kept per document, in characters: enough to find a runbook by what it says first. */
+    static final int BODY_CHARS = 600;
+    private static final Pattern MARKUP = Pattern.compile("```[a-z]*|[#*_`>|\\[\\]]|\\]\\([^)]*\\)|\\s+");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SearchIndex() {
+    }
+
+    static byte[] build(Handbook hb) {
+        ArrayNode docs = JSON.createArrayNode();
+        for (Service s : hb.services()) {
+            String page = SitePaths.service(s.id());
+            add(docs, page, s.name(), "service", "", String.join(" ", s.id(),
+                    s.alerts().stream().map(Service.Alert::name).collect(Collectors.joining(" "))), "",
+                    s.description() == null ? "" : s.description());
+            for (Service.Alert a : s.alerts()) {
+                String target = a.runbook() != null ? hb.runbook(s.id(), a.runbook().id())
+                        .map(r -> SitePaths.runbook(r.service(), r.id())).orElse(page) : page;
+                add(docs, target, a.name(), "alert", s.name(), a.name(), "", "");
+            }
+            for (Service.Slo slo : s.slos()) {
+                add(docs, page + "#" + SitePaths.sloAnchor(slo.id()), s.name() + " SLO " + slo.id(), "SLO", s.name(), "", "",
+                        String.join(" ", nz(slo.description()), nz(slo.sli())));
+            }
+            for (Runbook r : s.runbooks()) {
+                List<String> alerts = new ArrayList<>(r.alerts().stream().map(x -> x.id()).toList());
+                hb.services().forEach(x -> x.alerts().stream().filter(a -> a.runbook() != null
+                                && hb.runbook(x.id(), a.runbook().id()).filter(rb -> rb == r).isPresent())
+                        .forEach(a -> {
+                            if (!alerts.contains(a.name())) {
+                                alerts.add(a.name());
+                            }
+                        }));
+                add(docs, SitePaths.runbook(s.id(), r.id()), r.title(), "runbook", s.name(), String.join(" ", alerts),
+                        headings(r.body()), nz(r.summary()) + " " + plain(r.body().text()));
+            }
+            for (Review r : s.reviews()) {
+                add(docs, SitePaths.review(s.id(), r.id()), r.title(), "review", s.name(), nz(r.story()), "", "");
+            }
+            for (Incident i : s.incidents()) {
+                add(docs, SitePaths.incident(s.id(), i.id()), i.title(), "incident", s.name(), i.id(), headings(i.body()),
+                        plain(i.body().text()));
+            }
+        }
+        for (Team t : hb.teams()) {
+            add(docs, SitePaths.team(t.id()), t.name(), "team", "", t.id(), "", nz(t.chat()));
+            for (Person p : t.members()) {
+                add(docs, SitePaths.team(t.id()) + "#" + SitePaths.personAnchor(p.id()), p.name(), "person", t.name(), p.id(),
+                        "", nz(p.email()));
+            }
+        }
+        for (Severity s : hb.severities()) {
+            add(docs, SitePaths.SEVERITIES + "#" + SitePaths.severityAnchor(s.id()), s.id() + " " + s.name(), "severity", "",
+                    s.id(), "", nz(s.description()) + " " + String.join(" ", s.criteria()));
+        }
+        ObjectNode root = JSON.createObjectNode();
+        root.set("docs", docs);
+        try {
+            String json = JSON.writer().with(new OnCallViews.HtmlSafeEscapes()).writeValueAsString(root);
+            return ("window.OPSBOOK_SEARCH = " + json + ";\n").getBytes(StandardCharsets.UTF_8);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void add(ArrayNode docs, String url, String title, String kind, String service, String keys,
+                            String headings, String body) {
+        ObjectNode d = docs.addObject();
+        d.put("u", url);
+        d.put("t", title);
+        d.put("k", kind);
+        d.put("s", service);
+        d.put("a", keys);
+        d.put("h", headings);
+        String b = body.strip();
+        d.put("b", b.length() > BODY_CHARS ? b.substring(0, BODY_CHARS) : b);
+    }
+
+    private static String headings(Markdown body) {
+        return body.headings().stream().map(Markdown.MdHeading::text).collect(Collectors.joining(" "));
+    }
+
+    /** Markdown as plain words: markup, link targets and runs of white space removed. */
+    static String plain(String markdown) {
+        return MARKUP.matcher(markdown).replaceAll(" ").strip();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

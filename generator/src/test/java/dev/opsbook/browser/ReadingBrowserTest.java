@@ -1,0 +1,158 @@
+package dev.opsbook.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.opsbook.ExampleHandbook;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Support staff at 3 a.m.: search from file://, the keyboard, dark mode, a phone screen, print. */
+class ReadingBrowserTest {
+    @TempDir
+    static Path dir;
+    static Path site;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        site = dir.resolve("site");
+        ExampleHandbook.build(site);
+        browser = new Browser(1280, 900);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    List<WebElement> results() {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
+                !d.findElements(By.cssSelector("#search-results [role=option]")).isEmpty());
+        return browser.driver().findElements(By.cssSelector("#search-results [role=option]"));
+    }
+
+    @Test
+    void pastingAnExactAlertNamePutsItsRunbookFirst() {
+        browser.open(site.resolve("services/web-shop/index.html"));
+        WebElement box = browser.driver().findElement(By.cssSelector("input[type=search]"));
+        box.sendKeys("LedgerReplicationLag");
+        List<WebElement> r = results();
+        assertEquals("Ledger replica lagging behind", r.get(0).findElement(By.tagName("a")).getText());
+        assertTrue(r.get(0).getText().toLowerCase().contains("runbook") && r.get(0).getText().contains("Ledger"), r.get(0).getText());
+        assertTrue(r.get(0).findElement(By.tagName("a")).getAttribute("href")
+                .endsWith("/services/ledger/runbooks/replication-lag.html"));
+        assertEquals(List.of(), browser.console().stream().map(e -> e.getMessage()).toList());
+    }
+
+    @Test
+    void searchFindsPeopleTeamsSeveritiesAndWordsInRunbooks() {
+        browser.open(site.resolve("index.html"));
+        WebElement box = browser.driver().findElement(By.id("search"));
+        box.sendKeys("Carol");
+        assertTrue(results().get(0).getText().contains("Carol Lindqvist") && results().get(0).getText().toLowerCase().contains("person"));
+        box.clear();
+        box.sendKeys("patronictl");
+        assertTrue(results().get(0).getText().startsWith("Fail the ledger database over"), results().get(0).getText());
+        box.clear();
+        box.sendKeys("Critical");
+        assertTrue(results().stream().anyMatch(r -> r.getText().contains("P1 Critical") && r.getText().toLowerCase().contains("severity")));
+    }
+
+    @Test
+    void keyboardOnlyFromSlashToTheRunbook() {
+        browser.open(site.resolve("severities.html"));
+        new Actions(browser.driver()).sendKeys("/").perform();
+        WebElement focused = browser.driver().switchTo().activeElement();
+        assertEquals("search", focused.getAttribute("id"), "/ focuses the search box");
+        focused.sendKeys("failover");
+        results();
+        focused.sendKeys(Keys.ARROW_DOWN);
+        String selected = browser.driver().findElement(By.cssSelector("#search-results [aria-selected=true] a")).getText();
+        focused.sendKeys(Keys.ENTER);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/runbooks/"));
+        assertEquals(selected, browser.driver().findElement(By.tagName("h1")).getText());
+    }
+
+    @Test
+    void darkModeFollowsTheSystemAndTheToggleIsRemembered() throws Exception {
+        try (Browser darkBrowser = new Browser(1280, 900)) {
+            darkBrowser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                    List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            darkBrowser.open(site.resolve("index.html"));
+            assertEquals("rgba(13, 17, 23, 1)", darkBrowser.driver().findElement(By.tagName("body")).getCssValue("background-color"));
+            WebElement toggle = darkBrowser.driver().findElement(By.id("theme-toggle"));
+            assertEquals("true", toggle.getAttribute("aria-pressed"));
+            toggle.click();
+            assertEquals("rgba(255, 255, 255, 1)", darkBrowser.driver().findElement(By.tagName("body")).getCssValue("background-color"));
+            darkBrowser.open(site.resolve("severities.html"));
+            assertEquals("rgba(255, 255, 255, 1)", darkBrowser.driver().findElement(By.tagName("body")).getCssValue("background-color"),
+                    "the choice is remembered from page to page");
+            screenshots(darkBrowser, "dark");
+        }
+    }
+
+    @Test
+    void aPhoneScreenNeverScrollsSideways() throws Exception {
+        try (Browser phone = new Browser(360, 740)) {
+            for (String page : pages()) {
+                phone.open(site.resolve(page));
+                Object overflow = phone.driver().executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertEquals(0L, overflow, page + " scrolls sideways at 360 px");
+            }
+            screenshots(phone, "phone");
+        }
+    }
+
+    @Test
+    void printingHidesTheNavigation() {
+        browser.open(site.resolve("services/payments-api/runbooks/high-error-rate.html"));
+        browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertEquals("none", browser.driver().findElement(By.cssSelector(".site-header")).getCssValue("display"));
+            assertEquals("none", browser.driver().findElement(By.cssSelector("nav.toc")).getCssValue("display"));
+            assertFalse(browser.driver().findElement(By.tagName("h1")).getText().isEmpty());
+        } finally {
+            browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    @Test
+    void lightScreenshotsOfEachPageType() throws Exception {
+        screenshots(browser, "light");
+    }
+
+    static List<String> pages() {
+        return List.of("index.html", "services/payments-api/index.html", "services/payments-api/runbooks/high-error-rate.html",
+                "oncall.html", "severities.html", "readiness/index.html", "actions.html", "teams/payments.html",
+                "services/payments-api/reviews/osr-2026-014.html", "services/payments-api/incidents/2026-09-03-card-outage.html");
+    }
+
+    /** Writes a screenshot of each page type under target/screenshots, for a person to look at. */
+    static void screenshots(Browser b, String kind) throws Exception {
+        Path out = Path.of("target/screenshots");
+        Files.createDirectories(out);
+        for (String page : pages()) {
+            b.open(site.resolve(page));
+            byte[] png = b.driver().getScreenshotAs(OutputType.BYTES);
+            Files.write(out.resolve(kind + "-" + page.replace('/', '_').replace(".html", ".png")), png);
+        }
+    }
+}
