@@ -84,7 +84,8 @@ public final class SiteRenderer {
             sink.write(LUNR, in.readAllBytes());
         }
         sink.write(SEARCH_INDEX, SearchIndex.build(hb));
-        page(sink, SitePaths.HOME, "index.ftlh", hb.settings().title(), List.of(), home(SitePaths.HOME));
+        page(sink, SitePaths.HOME, "index.ftlh", hb.settings().title(), List.of(), home(SitePaths.HOME),
+                onCall.data(hb.services(), SitePaths.HOME));
         page(sink, SitePaths.SEVERITIES, "severities.ftlh", "Severity levels", List.of(), severities(SitePaths.SEVERITIES));
         page(sink, SitePaths.TEAMS, "teams.ftlh", "Teams", List.of(),
                 new TeamsView(hb.teams().stream().map(t -> team(t, SitePaths.TEAMS)).toList()));
@@ -219,9 +220,10 @@ public final class SiteRenderer {
     // ---- pages
 
     private List<ServiceRow> serviceRows(String from, List<Service> services) {
-        return services.stream().map(s -> new ServiceRow(serviceLink(from, s.id()),
-                s.tier() == null ? null : "Tier " + s.tier(), teamLink(from, s.owner()), s.lifecycle(),
-                s.supportModel(), s.supportHours(), s.description(), levelOf(s))).toList();
+        return services.stream().map(s -> new ServiceRow(s.id(), serviceLink(from, s.id()),
+                s.tier() == null ? null : "Tier " + s.tier(), teamLink(from, s.owner()),
+                s.owner() == null ? "" : s.owner().id(), s.lifecycle(), s.supportModel(), s.supportHours(), s.description(),
+                levelOf(s), onCall.box(s, from).orElse(null))).toList();
     }
 
     private String levelOf(Service s) {
@@ -230,9 +232,13 @@ public final class SiteRenderer {
     }
 
     private HomeView home(String from) {
-        return new HomeView(serviceRows(from, hb.services()),
+        List<ServiceRow> rows = serviceRows(from, hb.services());
+        return new HomeView(rows,
                 hb.teams().stream().map(t -> new LinkView(t.name(), rel(from, SitePaths.team(t.id())))).toList(),
-                severityRows(from, false));
+                severityRows(from, false),
+                rows.stream().map(ServiceRow::team).filter(t -> !t.isEmpty()).distinct().sorted().toList(),
+                rows.stream().map(r -> r.tier() == null ? "—" : r.tier()).distinct().sorted().toList(),
+                report.assessment().services().stream().map(a -> a.level()).distinct().sorted().toList());
     }
 
     private List<SeverityRow> severityRows(String from, boolean withSlas) {

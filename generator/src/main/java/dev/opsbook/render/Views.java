@@ -26,11 +26,12 @@ public final class Views {
     public record Fact(String label, String value, LinkView link) {
     }
 
-    public record ServiceRow(LinkView service, String tier, LinkView owner, String lifecycle, String supportModel,
-                             String supportHours, String description, String level) {
+    public record ServiceRow(String id, LinkView service, String tier, LinkView owner, String team, String lifecycle,
+                             String supportModel, String supportHours, String description, String level, OnCallBox onCall) {
     }
 
-    public record HomeView(List<ServiceRow> services, List<LinkView> teams, List<SeverityRow> severities) {
+    public record HomeView(List<ServiceRow> services, List<LinkView> teams, List<SeverityRow> severities,
+                           List<String> teamIds, List<String> tiers, List<String> levels) {
     }
 
     public record SeverityRow(String id, String anchor, String name, String description, List<String> criteria,

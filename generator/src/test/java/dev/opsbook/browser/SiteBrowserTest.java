@@ -83,4 +83,22 @@ class SiteBrowserTest {
         return browser.driver().findElements(By.cssSelector("#readiness-matrix tbody tr")).stream()
                 .filter(WebElement::isDisplayed).map(r -> r.findElement(By.cssSelector("th")).getText()).toList();
     }
+
+    @Test
+    void theHomePageListsServicesWithWhoIsOnCallAndFilters() {
+        browser.open(site.resolve("index.html"));
+        WebElement form = browser.driver().findElement(By.cssSelector("form[data-filters-for=services-table]"));
+        assertTrue(form.isDisplayed());
+        List<WebElement> boxes = browser.driver().findElements(By.cssSelector("#services-table [data-oncall-now]"));
+        assertEquals(6, boxes.size());
+        new Select(form.findElement(By.cssSelector("select[data-filter=level]"))).selectByVisibleText("operations-ready");
+        List<String> shown = browser.driver().findElements(By.cssSelector("#services-table tbody tr")).stream()
+                .filter(WebElement::isDisplayed).map(r -> r.findElement(By.tagName("a")).getText()).toList();
+        assertEquals(List.of("Ledger"), shown);
+        new Select(form.findElement(By.cssSelector("select[data-filter=level]"))).selectByVisibleText("all");
+        new Select(form.findElement(By.cssSelector("select[data-filter=team]"))).selectByVisibleText("storefront");
+        shown = browser.driver().findElements(By.cssSelector("#services-table tbody tr")).stream()
+                .filter(WebElement::isDisplayed).map(r -> r.findElement(By.tagName("a")).getText()).toList();
+        assertEquals(List.of("Web Shop"), shown);
+    }
 }

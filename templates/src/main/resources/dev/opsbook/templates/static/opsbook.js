@@ -22,44 +22,49 @@
   });
 })();
 
-// The readiness report's filters: by team, tier, level and status. Without script every row shows.
+// Table filters (home page, readiness report): rows carry data-team, data-tier, data-level and
+// data-statuses; without script every row shows.
 (function () {
   "use strict";
-  var form = document.getElementById("readiness-filters");
-  var table = document.getElementById("readiness-matrix");
-  if (!form || !table) {
-    return;
-  }
-  form.hidden = false;
-  var selects = form.querySelectorAll("select[data-filter]");
-  var count = document.getElementById("filter-count");
-  function apply() {
-    var shown = 0;
-    var rows = table.tBodies[0].rows;
-    for (var i = 0; i < rows.length; i++) {
-      var row = rows[i];
-      var ok = true;
-      selects.forEach(function (s) {
-        var want = s.value;
-        if (!want) {
-          return;
+  document.querySelectorAll("form[data-filters-for]").forEach(function (form) {
+    var table = document.getElementById(form.getAttribute("data-filters-for"));
+    if (!table) {
+      return;
+    }
+    form.hidden = false;
+    var selects = form.querySelectorAll("select[data-filter]");
+    var count = form.querySelector("[data-filter-count]");
+    function apply() {
+      var shown = 0;
+      var rows = table.tBodies[0].rows;
+      for (var i = 0; i < rows.length; i++) {
+        var row = rows[i];
+        var ok = true;
+        selects.forEach(function (s) {
+          var want = s.value;
+          if (!want) {
+            return;
+          }
+          var key = s.getAttribute("data-filter");
+          if (key === "status") {
+            ok = ok && (" " + row.getAttribute("data-statuses")).indexOf(" " + want + " ") >= 0;
+          } else {
+            ok = ok && row.getAttribute("data-" + key) === want;
+          }
+        });
+        row.hidden = !ok;
+        if (ok) {
+          shown++;
         }
-        var key = s.getAttribute("data-filter");
-        if (key === "status") {
-          ok = ok && (" " + row.getAttribute("data-statuses")).indexOf(" " + want + " ") >= 0;
-        } else {
-          ok = ok && row.getAttribute("data-" + key) === want;
-        }
-      });
-      row.hidden = !ok;
-      if (ok) {
-        shown++;
+      }
+      if (count) {
+        count.textContent = shown + " of " + rows.length + " services";
       }
     }
-    count.textContent = shown + " of " + rows.length + " services";
-  }
-  selects.forEach(function (s) { s.addEventListener("change", apply); });
-  apply();
+    selects.forEach(function (s) { s.addEventListener("change", apply); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    apply();
+  });
 })();
 
 // Who is on call now, at the reader's clock: the page embeds the schedule (times in epoch ms).
