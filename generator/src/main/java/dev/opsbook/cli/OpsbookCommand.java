@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code opsbook build | check | new service}. */
 @Command(name = "opsbook", mixinStandardHelpOptions = true, versionProvider = OpsbookCommand.Version.class,
         description = "Builds a checked, cross-linked operations handbook from YAML and Markdown.",
-        subcommands = {OpsbookCommand.Build.class, OpsbookCommand.Check.class, NewCommand.class},
+        subcommands = {OpsbookCommand.Build.class, OpsbookCommand.Check.class, OpsbookCommand.Serve.class, NewCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no error findings", "1:error findings (the site and reports are still written)",
                 "2:unusable arguments or configuration", "3:internal error"})
@@ -141,6 +141,48 @@ public final class OpsbookCommand implements Runnable {
         @Override
         BuildRequest request() {
             return new BuildRequest(content, out, asOf, null, false, baseline);
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Builds the site, serves it on 127.0.0.1, rebuilds when content changes and reloads open pages.")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
+                description = "The content folder (default: ${DEFAULT-VALUE}).")
+        Path content;
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "site",
+                description = "The site folder (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "The port (default: ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--as-of", paramLabel = "DATE", description = "The date that \"today\" means (YYYY-MM-DD).")
+        LocalDate asOf;
+
+        @Option(names = "--templates", paramLabel = "DIR", description = "Templates that override the defaults by name.")
+        Path templates;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (var server = new dev.opsbook.serve.PreviewServer(
+                    new BuildRequest(content, this.out, asOf, templates, true, null), port, out)) {
+                out.println("opsbook: serving http://127.0.0.1:" + server.port() + "/index.html — Ctrl-C stops");
+                out.flush();
+                Thread.currentThread().join();
+            } catch (OpsbookException e) {
+                spec.commandLine().getErr().println("opsbook: " + e.getMessage());
+                return e.isUsage() ? ExitCode.USAGE : ExitCode.INTERNAL;
+            } catch (java.net.BindException e) {
+                spec.commandLine().getErr().println("opsbook: port " + port + " is in use; choose another with --port");
+                return ExitCode.USAGE;
+            }
+            return ExitCode.OK;
         }
     }
 }

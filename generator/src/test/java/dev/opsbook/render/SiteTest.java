@@ -174,4 +174,15 @@ class SiteTest {
         assertTrue(xml.contains("<loc>https://handbook.harbourvine.example/services/ledger/runbooks/failover.html</loc>"));
         assertTrue(xml.contains("<loc>https://handbook.harbourvine.example/index.html</loc>"));
     }
+
+    @Test
+    void everyPageWeighsLessThan100KbWithItsCssAndScript() throws IOException {
+        long assets = Files.size(site.resolve("assets/opsbook.css")) + Files.size(site.resolve("assets/opsbook.js"));
+        try (Stream<Path> s = Files.walk(site)) {
+            for (Path p : s.filter(x -> x.toString().endsWith(".html")).toList()) {
+                long total = Files.size(p) + assets;
+                assertTrue(total < 100 * 1024, p + " weighs " + total + " bytes");
+            }
+        }
+    }
 }

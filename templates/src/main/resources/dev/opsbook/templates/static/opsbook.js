@@ -307,3 +307,20 @@
     if (!form.contains(e.target)) { list.hidden = true; input.setAttribute("aria-expanded", "false"); }
   });
 })();
+
+// Preview (opsbook serve): reload the page when the handbook has been rebuilt.
+(function () {
+  "use strict";
+  var live = document.querySelector("meta[name=opsbook-live]");
+  if (!live || location.protocol.indexOf("http") !== 0 || !window.fetch) {
+    return;
+  }
+  var seen = live.getAttribute("content");
+  setInterval(function () {
+    fetch("/__opsbook/build", { cache: "no-store" }).then(function (r) { return r.text(); }).then(function (n) {
+      if (n.trim() !== seen) {
+        location.reload();
+      }
+    }, function () { /* the server stopped: keep the page */ });
+  }, 500);
+})();

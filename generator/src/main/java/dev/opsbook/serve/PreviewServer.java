@@ -1,0 +1,179 @@
+package dev.opsbook.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.opsbook.BuildRequest;
+import dev.opsbook.BuildResult;
+import dev.opsbook.Opsbook;
+import dev.opsbook.OpsbookException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Serves a built site on the loopback interface and rebuilds it when the content changes. Each
+ * successful build raises a counter that open pages poll ({@code /__opsbook/build}) to reload.
+ */
+public final class PreviewServer implements AutoCloseable {
+    static final String BUILD_ENDPOINT = "/__opsbook/build";
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "css", "text/css",
+            "js", "text/javascript", "json", "application/json", "xml", "application/xml", "svg", "image/svg+xml",
+            "png", "image/png", "ics", "text/calendar; charset=utf-8", "sarif", "application/sarif+json");
+
+    private final BuildRequest request;
+    private final PrintWriter log;
+    private final Opsbook opsbook = new Opsbook();
+    private final AtomicLong builds = new AtomicLong();
+    private final HttpServer http;
+    private final WatchService watcher;
+    private final Thread watch;
+    private volatile long lastBuildMillis;
+
+    public PreviewServer(BuildRequest request, int port, PrintWriter log) throws IOException, OpsbookException {
+        this.request = request;
+        this.log = log;
+        rebuild();
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        http.createContext("/", this::handle);
+        http.start();
+        watcher = FileSystems.getDefault().newWatchService();
+        registerAll(request.content());
+        watch = new Thread(this::watchLoop, "opsbook-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** How many successful builds there have been. */
+    public long builds() {
+        return builds.get();
+    }
+
+    public long lastBuildMillis() {
+        return lastBuildMillis;
+    }
+
+    private synchronized void rebuild() throws OpsbookException {
+        long start = System.nanoTime();
+        BuildResult r = opsbook.build(request);
+        lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
+        builds.incrementAndGet();
+        log.println("opsbook: built in " + lastBuildMillis + " ms: " + r.summary());
+        r.findings().stream().filter(f -> f.level() == dev.opsbook.finding.Level.ERROR).forEach(f -> log.println(f.format()));
+        log.flush();
+    }
+
+    private void registerAll(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                        StandardWatchEventKinds.ENTRY_MODIFY);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private void watchLoop() {
+        try {
+            while (true) {
+                WatchKey key = watcher.take();
+                boolean newDirs = false;
+                // let a burst of saves settle, then build once
+                do {
+                    for (var event : key.pollEvents()) {
+                        if (event.context() instanceof Path p && key.watchable() instanceof Path dir
+                                && Files.isDirectory(dir.resolve(p))) {
+                            newDirs = true;
+                        }
+                    }
+                    key.reset();
+                    key = watcher.poll(50, TimeUnit.MILLISECONDS);
+                } while (key != null);
+                if (newDirs) {
+                    registerAll(request.content());
+                }
+                try {
+                    rebuild();
+                } catch (OpsbookException e) {
+                    log.println("opsbook: the build failed, still serving the last site: " + e.getMessage());
+                    log.flush();
+                }
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            log.println("opsbook: stopped watching: " + e.getMessage());
+            log.flush();
+        }
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = URI.create(ex.getRequestURI().getRawPath()).getPath();
+            if (path.equals(BUILD_ENDPOINT)) {
+                send(ex, 200, "text/plain", Long.toString(builds.get()).getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+            Path root = request.output().toAbsolutePath().normalize();
+            Path file = root.resolve(path.substring(1)).normalize();
+            if (path.endsWith("/")) {
+                file = file.resolve("index.html");
+            }
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                Path notFound = root.resolve("404.html");
+                send(ex, 404, TYPES.get("html"), Files.isRegularFile(notFound) ? live(Files.readAllBytes(notFound))
+                        : "Not found".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String name = file.getFileName().toString();
+            String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+            byte[] body = Files.readAllBytes(file);
+            send(ex, 200, TYPES.getOrDefault(ext, "application/octet-stream"), ext.equals("html") ? live(body) : body);
+        }
+    }
+
+    /** The reload hook: a marker the site's script looks for, and a policy that lets it ask this server. */
+    private byte[] live(byte[] html) {
+        String s = new String(html, StandardCharsets.UTF_8)
+                .replace("default-src 'none';", "default-src 'none'; connect-src 'self';")
+                .replace("<head>", "<head>\n<meta name=\"opsbook-live\" content=\"" + builds.get() + "\">");
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.stop(0);
+        watcher.close();
+        watch.interrupt();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.opsbook.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.opsbook.BuildRequest;
+import dev.opsbook.ContentTree;
+import dev.opsbook.browser.Browser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** opsbook serve: builds, serves on loopback only, rebuilds on change, and the open page reloads. */
+class PreviewServerTest {
+    @TempDir
+    Path dir;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    String get(PreviewServer s, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    int status(PreviewServer s, String rawPath) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", s.port())) {
+            socket.getOutputStream().write(("GET " + rawPath + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String line = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(line.substring(9, 12));
+        }
+    }
+
+    @Test
+    void servesRebuildsAndTheOpenPageReloads() throws Exception {
+        var tree = ContentTree.complete(dir.resolve("content"));
+        StringWriter log = new StringWriter();
+        try (PreviewServer server = new PreviewServer(BuildRequest.build(tree.root(), dir.resolve("site")), 0,
+                new PrintWriter(log, true));
+             Browser browser = new Browser(1024, 768)) {
+            assertEquals(1, server.builds());
+            String page = get(server, "/services/api/runbooks/api-down.html");
+            assertTrue(page.contains("<meta name=\"opsbook-live\" content=\"1\">"), "the reload hook is added");
+            assertTrue(page.contains("connect-src 'self'"));
+            assertEquals(404, status(server, "/%2e%2e/%2e%2e/etc/passwd"));
+            assertEquals(404, status(server, "/../../../../etc/passwd"));
+
+            browser.driver().get("http://127.0.0.1:" + server.port() + "/services/api/runbooks/api-down.html");
+            assertEquals("API down", browser.driver().findElement(By.tagName("h1")).getText());
+            tree.file("services/api/runbooks/api-down.md", ContentTree.COMPLETE_RUNBOOK.replace("title: API down",
+                    "title: API is down"));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
+                    d.findElement(By.tagName("h1")).getText().equals("API is down"));
+            assertTrue(server.builds() >= 2);
+            assertTrue(log.toString().contains("opsbook: built in "), log.toString());
+            // the site on disk is exactly what build writes: no hook in it
+            assertFalse(java.nio.file.Files.readString(dir.resolve("site/services/api/runbooks/api-down.html"))
+                    .contains("opsbook-live"));
+        }
+    }
+}
