@@ -36,7 +36,7 @@ public final class MarkdownEngine {
         options.set(TablesExtension.CLASS_NAME, "md-table");
         options.toImmutable();
         parser = Parser.builder(options).build();
-        renderer = HtmlRenderer.builder(options).build();
+        renderer = HtmlRenderer.builder(options).linkResolverFactory(new RewritingResolverFactory()).build();
         escaping = HtmlRenderer.builder(new MutableDataSet(options).set(HtmlRenderer.ESCAPE_HTML, true)).build();
     }
 
@@ -50,13 +50,29 @@ public final class MarkdownEngine {
         new HeaderIdGenerator(options).generateIds(doc);
         List<Markdown.MdLink> links = new ArrayList<>();
         List<Markdown.MdHeading> headings = new ArrayList<>();
-        collect(doc, doc, file, firstLine, links, headings);
-        return new Markdown(text, firstLine, List.copyOf(links), List.copyOf(headings));
+        boolean[] rawHtml = {false};
+        collect(doc, doc, file, firstLine, links, headings, rawHtml);
+        return new Markdown(firstLine, List.copyOf(links), List.copyOf(headings), snippet(text), rawHtml[0]);
+    }
+
+    /** Characters of plain text kept per document for search. */
+    public static final int SNIPPET_CHARS = 600;
+    private static final java.util.regex.Pattern MARKUP =
+            java.util.regex.Pattern.compile("```[a-z]*|[#*_`>|\\[\\]]|\\]\\([^)]*\\)|\\s+");
+
+    /** The first words of a Markdown text, without markup. */
+    static String snippet(String text) {
+        String head = text.length() > SNIPPET_CHARS * 2 ? text.substring(0, SNIPPET_CHARS * 2) : text;
+        String plain = MARKUP.matcher(head).replaceAll(" ").strip();
+        return plain.length() > SNIPPET_CHARS ? plain.substring(0, SNIPPET_CHARS) : plain;
     }
 
     private static void collect(Node node, Document doc, String file, int firstLine,
-                                List<Markdown.MdLink> links, List<Markdown.MdHeading> headings) {
+                                List<Markdown.MdLink> links, List<Markdown.MdHeading> headings, boolean[] rawHtml) {
         for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof com.vladsch.flexmark.ast.HtmlBlockBase || n instanceof com.vladsch.flexmark.ast.HtmlInlineBase) {
+                rawHtml[0] = true;
+            }
             if (n instanceof Link l) {
                 links.add(new Markdown.MdLink(l.getUrl().toString(), false, pos(doc, l.getUrl(), l, file, firstLine)));
             } else if (n instanceof Image i) {
@@ -70,7 +86,7 @@ public final class MarkdownEngine {
                 headings.add(new Markdown.MdHeading(h.getLevel(), text, h.getAnchorRefId(),
                         pos(doc, h.getText(), h, file, firstLine)));
             }
-            collect(n, doc, file, firstLine, links, headings);
+            collect(n, doc, file, firstLine, links, headings, rawHtml);
         }
     }
 
@@ -79,6 +95,55 @@ public final class MarkdownEngine {
         int line = doc.getLineNumber(offset);
         int column = offset - doc.getChars().startOfLine(offset) + 1;
         return new Pos(file, firstLine + line, column);
+    }
+
+    /** The address rewriting of the render under way on this thread, if any. */
+    private static final ThreadLocal<java.util.function.UnaryOperator<String>> REWRITE = new ThreadLocal<>();
+
+    /**
+     * Renders Markdown that holds no raw HTML straight to safe HTML, every link and image address
+     * passed through {@code rewrite}. flexmark escapes all text and attributes itself, so without raw
+     * HTML there is nothing for a sanitiser to remove; the caller makes sure {@code rewrite} accepts
+     * every address of the document (else it uses {@link #toHtml} and {@link HtmlSanitizer}).
+     */
+    public String toSafeHtml(String text, java.util.function.UnaryOperator<String> rewrite) {
+        REWRITE.set(rewrite);
+        try {
+            return renderer.render(parser.parse(text));
+        } finally {
+            REWRITE.remove();
+        }
+    }
+
+    /** Applies the thread's rewrite to every link and image the renderer resolves. */
+    private static final class RewritingResolverFactory implements com.vladsch.flexmark.html.LinkResolverFactory {
+        @Override
+        public java.util.Set<Class<?>> getAfterDependents() {
+            return null;
+        }
+
+        @Override
+        public java.util.Set<Class<?>> getBeforeDependents() {
+            return null;
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return false;
+        }
+
+        @Override
+        public com.vladsch.flexmark.html.LinkResolver apply(com.vladsch.flexmark.html.renderer.LinkResolverBasicContext c) {
+            return (node, context, link) -> {
+                var rewrite = REWRITE.get();
+                if (rewrite == null) {
+                    return link;
+                }
+                String url = rewrite.apply(link.getUrl());
+                return url == null ? link.withUrl("#").withStatus(com.vladsch.flexmark.html.renderer.LinkStatus.INVALID)
+                        : link.withUrl(url).withStatus(com.vladsch.flexmark.html.renderer.LinkStatus.VALID);
+            };
+        }
     }
 
     /** Renders Markdown to HTML. The result is not yet safe: pass it through {@link HtmlSanitizer}. */

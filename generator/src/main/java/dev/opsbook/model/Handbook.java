@@ -1,5 +1,8 @@
 package dev.opsbook.model;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +60,19 @@ public record Handbook(
 
     /** A runbook by {@code id} in {@code fromService}, or by {@code service/id}. */
     public Optional<Runbook> runbook(String fromService, String ref) {
-        return find(fromService, ref, Service::runbooks, Runbook::id);
+        int slash = ref.indexOf('/');
+        String serviceId = slash < 0 ? fromService : ref.substring(0, slash);
+        Map<String, Runbook> of = serviceId == null ? null : index.runbooks.get(serviceId);
+        return of == null ? Optional.empty() : Optional.ofNullable(of.get(slash < 0 ? ref : ref.substring(slash + 1)));
+    }
+
+    /** An alert and the service it belongs to. */
+    public record AlertSource(Service service, Service.Alert alert) {
+    }
+
+    /** The alerts, of any service, whose {@code runbook:} leads to {@code runbook}. */
+    public List<AlertSource> alertsLeadingTo(Runbook runbook) {
+        return index.leadingTo.getOrDefault(runbook, List.of());
     }
 
     /** A review by {@code service/id} (or {@code id} in {@code fromService}). */
@@ -85,6 +100,8 @@ public record Handbook(
         private final Map<String, Team> teams = new LinkedHashMap<>();
         private final Map<String, Person> people = new LinkedHashMap<>();
         private final Map<String, Service> services = new LinkedHashMap<>();
+        private final Map<String, Map<String, Runbook>> runbooks = new HashMap<>();
+        private final Map<Runbook, List<AlertSource>> leadingTo = new IdentityHashMap<>();
 
         Index(List<Severity> severities, List<Team> teams, List<Service> services) {
             severities.forEach(s -> this.severities.putIfAbsent(s.id(), s));
@@ -92,7 +109,27 @@ public record Handbook(
                 this.teams.putIfAbsent(t.id(), t);
                 t.members().forEach(p -> people.putIfAbsent(p.id(), p));
             }
-            services.forEach(s -> this.services.putIfAbsent(s.id(), s));
+            for (Service s : services) {
+                this.services.putIfAbsent(s.id(), s);
+                Map<String, Runbook> of = new HashMap<>();
+                s.runbooks().forEach(r -> of.putIfAbsent(r.id(), r));
+                runbooks.putIfAbsent(s.id(), of);
+            }
+            // which alerts lead to which runbook: once, instead of a search per runbook
+            for (Service s : services) {
+                for (Service.Alert a : s.alerts()) {
+                    if (a.runbook() == null) {
+                        continue;
+                    }
+                    String ref = a.runbook().id();
+                    int slash = ref.indexOf('/');
+                    Map<String, Runbook> of = runbooks.get(slash < 0 ? s.id() : ref.substring(0, slash));
+                    Runbook target = of == null ? null : of.get(slash < 0 ? ref : ref.substring(slash + 1));
+                    if (target != null) {
+                        leadingTo.computeIfAbsent(target, k -> new ArrayList<>()).add(new AlertSource(s, a));
+                    }
+                }
+            }
         }
 
         @Override

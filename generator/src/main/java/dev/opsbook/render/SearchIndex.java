@@ -50,23 +50,17 @@ final class SearchIndex {
                         String.join(" ", nz(slo.description()), nz(slo.sli())));
             }
             for (Runbook r : s.runbooks()) {
-                List<String> alerts = new ArrayList<>(r.alerts().stream().map(x -> x.id()).toList());
-                hb.services().forEach(x -> x.alerts().stream().filter(a -> a.runbook() != null
-                                && hb.runbook(x.id(), a.runbook().id()).filter(rb -> rb == r).isPresent())
-                        .forEach(a -> {
-                            if (!alerts.contains(a.name())) {
-                                alerts.add(a.name());
-                            }
-                        }));
+                java.util.Set<String> alerts = new java.util.LinkedHashSet<>(r.alerts().stream().map(x -> x.id()).toList());
+                hb.alertsLeadingTo(r).forEach(src -> alerts.add(src.alert().name()));
                 add(docs, SitePaths.runbook(s.id(), r.id()), r.title(), "runbook", s.name(), String.join(" ", alerts),
-                        headings(r.body()), nz(r.summary()) + " " + plain(r.body().text()));
+                        headings(r.body()), nz(r.summary()) + " " + r.body().snippet());
             }
             for (Review r : s.reviews()) {
                 add(docs, SitePaths.review(s.id(), r.id()), r.title(), "review", s.name(), nz(r.story()), "", "");
             }
             for (Incident i : s.incidents()) {
                 add(docs, SitePaths.incident(s.id(), i.id()), i.title(), "incident", s.name(), i.id(), headings(i.body()),
-                        plain(i.body().text()));
+                        i.body().snippet());
             }
         }
         for (Team t : hb.teams()) {

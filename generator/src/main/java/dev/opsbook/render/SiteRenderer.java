@@ -55,6 +55,7 @@ public final class SiteRenderer {
 
     private final OnCallViews onCall;
     private final CheckContext ctx;
+    private Path contentRoot;
     private final CalendarFeeds calendars;
 
     public SiteRenderer(Handbook hb, ContentLinks links, MarkdownEngine markdown, PageRenderer pages, ReportData report,
@@ -73,6 +74,7 @@ public final class SiteRenderer {
 
     /** Renders everything into {@code sink}; {@code contentRoot} is where assets are copied from. */
     public void render(Path contentRoot, PageSink sink) throws IOException {
+        this.contentRoot = contentRoot;
         for (String asset : List.of("static/opsbook.css", "static/opsbook.js")) {
             byte[] bytes = pages.asset(asset).orElseThrow(() -> new IllegalStateException("missing asset " + asset));
             sink.write("assets/" + asset.substring("static/".length()), bytes);
@@ -465,17 +467,15 @@ public final class SiteRenderer {
             facts.add(new Fact("Last exercised", r.lastExercised().toString(), null));
         }
         List<AlertRef> alerts = new ArrayList<>();
-        for (Service svc : hb.services()) {
-            for (Service.Alert a : svc.alerts()) {
-                boolean leadsHere = a.runbook() != null && hb.runbook(svc.id(), a.runbook().id())
-                        .filter(x -> x == r).isPresent();
-                boolean named = svc.id().equals(s.id()) && r.alerts().stream().anyMatch(x -> x.id().equals(a.name()));
-                if (leadsHere || named) {
-                    alerts.add(new AlertRef(a.name(), new LinkView(a.name(),
-                            rel(from, SitePaths.service(svc.id()) + "#" + SitePaths.alertAnchor(a.name()))),
-                            severityLink(from, a.severity())));
-                }
-            }
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (Handbook.AlertSource src : hb.alertsLeadingTo(r)) {
+            listed.add(src.service().id() + "/" + src.alert().name());
+            alerts.add(alertRef(src.service(), src.alert(), from));
+        }
+        // alerts the runbook names in its front matter, from its own service
+        for (var name : r.alerts()) {
+            s.alerts().stream().filter(a -> a.name().equals(name.id()) && listed.add(s.id() + "/" + a.name()))
+                    .forEach(a -> alerts.add(alertRef(s, a, from)));
         }
         Runbook prev = index > 0 ? s.runbooks().get(index - 1) : null;
         Runbook next = index + 1 < s.runbooks().size() ? s.runbooks().get(index + 1) : null;
@@ -485,6 +485,11 @@ public final class SiteRenderer {
                 prev == null ? null : new LinkView(prev.title(), rel(from, SitePaths.runbook(s.id(), prev.id()))),
                 next == null ? null : new LinkView(next.title(), rel(from, SitePaths.runbook(s.id(), next.id()))),
                 r.file());
+    }
+
+    private AlertRef alertRef(Service svc, Service.Alert a, String from) {
+        return new AlertRef(a.name(), new LinkView(a.name(),
+                rel(from, SitePaths.service(svc.id()) + "#" + SitePaths.alertAnchor(a.name()))), severityLink(from, a.severity()));
     }
 
     private ReviewView review(Service s, Review r, String from) {
@@ -579,11 +584,15 @@ public final class SiteRenderer {
      */
     private String body(Markdown body, String file, String service, String from) {
         java.util.function.UnaryOperator<String> rewrite = url -> resolveForPage(links.resolve(file, service, url), from);
-        String html = HtmlSanitizer.clean(markdown.toHtml(body.text()), rewrite);
+        String text = dev.opsbook.load.MarkdownSource.body(contentRoot, file);
+        if (!body.rawHtml() && body.links().stream().allMatch(l -> rewrite.apply(l.url()) != null)) {
+            return markdown.toSafeHtml(text, rewrite);
+        }
+        String html = HtmlSanitizer.clean(markdown.toHtml(text), rewrite);
         java.util.Set<String> expected = body.headings().stream().map(Markdown.MdHeading::anchor)
                 .collect(java.util.stream.Collectors.toSet());
         if (!HtmlSanitizer.headingIds(html).containsAll(expected)) {
-            html = HtmlSanitizer.clean(markdown.toHtmlEscapingRawHtml(body.text()), rewrite);
+            html = HtmlSanitizer.clean(markdown.toHtmlEscapingRawHtml(text), rewrite);
         }
         return html;
     }

@@ -14,11 +14,8 @@ public final class RunbookOrphanCheck extends BaseCheck {
 
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
-        var hb = ctx.handbook();
         for (Runbook r : s.runbooks()) {
-            boolean led = hb.services().stream().flatMap(x -> x.alerts().stream().filter(a -> a.runbook() != null)
-                    .map(a -> hb.runbook(x.id(), a.runbook().id()))).anyMatch(o -> o.isPresent() && o.get() == r);
-            if (!led) {
+            if (ctx.handbook().alertsLeadingTo(r).isEmpty()) {
                 out.add(Failure.at(r.pos(), "no alert leads to runbook '" + r.id() + "'",
                         "name it as `runbook:` of the alert that should open it, in the service.yaml of that alert"));
             }
