@@ -18,7 +18,6 @@ import dev.opsbook.report.Changes;
 import dev.opsbook.report.ContentDigest;
 import dev.opsbook.report.ReportData;
 import dev.opsbook.report.ReportFiles;
-import dev.opsbook.site.LinkVerifier;
 import dev.opsbook.site.OutputGuard;
 import dev.opsbook.site.ReplacingFileSink;
 import dev.opsbook.site.SiteWriter;
@@ -42,6 +41,17 @@ public final class Opsbook {
     public static final String GENERATOR = "opsbook " + VERSION;
 
     private final MarkdownEngine markdown = new MarkdownEngine();
+    private final int threads;
+
+    /** One thread per core for rendering (or {@code -Dopsbook.threads=N}). */
+    public Opsbook() {
+        this(Integer.getInteger("opsbook.threads", Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** @param threads how many threads render pages; the output is the same for any number */
+    public Opsbook(int threads) {
+        this.threads = Math.max(1, threads);
+    }
 
     public BuildResult build(BuildRequest request) throws OpsbookException {
         Path content = request.content();
@@ -61,7 +71,7 @@ public final class Opsbook {
             Baseline baseline = request.baseline() == null ? null : Baseline.read(request.baseline());
             // load
             Findings findings = new Findings();
-            Handbook handbook = new HandbookLoader(markdown).load(content, findings);
+            Handbook handbook = new HandbookLoader(markdown, threads).load(content, findings);
             LocalDate asOf = asOf(request.asOf(), handbook);
             // check
             ContentLinks links = new ContentLinks(handbook);
@@ -100,8 +110,9 @@ public final class Opsbook {
             throws IOException, OpsbookException {
         PageRenderer pages = new PageRenderer(request.templates());
         try (SiteWriter writer = new SiteWriter(request.output())) {
-            new SiteRenderer(handbook, links, markdown, pages, report, ctx).render(request.content(), writer);
-            List<String> broken = LinkVerifier.verify(writer.staging(), writer.written());
+            SiteRenderer renderer = new SiteRenderer(handbook, links, markdown, pages, report, ctx);
+            renderer.render(request.content(), writer, threads);
+            List<String> broken = renderer.verifier().verify(writer.written());
             if (!broken.isEmpty()) {
                 throw new OpsbookException("internal error: the site has " + broken.size() + " broken internal links "
                         + "(the previous site is left as it was):\n  " + String.join("\n  ", broken), false, null);

@@ -4,6 +4,7 @@ import dev.opsbook.finding.Findings;
 import dev.opsbook.finding.Rules;
 import dev.opsbook.markdown.MarkdownEngine;
 import dev.opsbook.model.Handbook;
+import dev.opsbook.parallel.Parallel;
 import dev.opsbook.model.Incident;
 import dev.opsbook.model.Person;
 import dev.opsbook.model.Pos;
@@ -39,9 +40,12 @@ import java.util.TreeSet;
  */
 public final class HandbookLoader {
     private final MarkdownEngine markdown;
+    private final int threads;
 
-    public HandbookLoader(MarkdownEngine markdown) {
+    /** @param threads how many services are read at once */
+    public HandbookLoader(MarkdownEngine markdown, int threads) {
         this.markdown = markdown;
+        this.threads = threads;
     }
 
     public Handbook load(Path root, Findings findings) throws IOException {
@@ -95,15 +99,20 @@ public final class HandbookLoader {
         }
         checkPeople(teams, findings);
 
-        List<Service> services = new ArrayList<>();
-        for (Map.Entry<String, TreeSet<String>> e : serviceFiles.entrySet()) {
-            service(reader, e.getKey(), e.getValue(), assets).ifPresent(services::add);
-        }
+        List<Service> services = services(reader, serviceFiles, assets);
         assets.sort(null);
         for (String asset : assets) {
             reader.scanAsset(asset, asset.startsWith("services/") ? asset.split("/")[1] : null);
         }
         return new Handbook(settings, severities, teams, services, files, assets, reader.unreadable(), reader.secrets());
+    }
+
+    /** Reads the service folders, several at once; the list keeps the folders' order. */
+    private List<Service> services(ContentReader reader, Map<String, TreeSet<String>> serviceFiles, List<String> assets)
+            throws IOException {
+        List<String> shared = java.util.Collections.synchronizedList(assets);
+        return Parallel.map(List.copyOf(serviceFiles.entrySet()), threads,
+                e -> service(reader, e.getKey(), e.getValue(), shared)).stream().flatMap(Optional::stream).toList();
     }
 
     private Optional<Service> service(ContentReader reader, String id, TreeSet<String> names, List<String> assets)

@@ -14,15 +14,28 @@ import java.util.regex.Pattern;
  * {@code token:}. Only a masked form of each value leaves this class.
  */
 final class SecretScanner {
-    private record Kind(String name, Pattern pattern, int keep) {
+    /** {@code trigger}: a fixed string every match contains, checked before the pattern runs. */
+    private record Kind(String name, Pattern pattern, int keep, String... trigger) {
+        boolean mayMatch(String line) {
+            for (String t : trigger) {
+                if (line.contains(t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("a private key block", Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"), 11),
-            new Kind("an AWS access key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 4),
-            new Kind("a GitHub token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b"), 4),
-            new Kind("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"), 6),
-            new Kind("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 5));
+            new Kind("a private key block", Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"), 11,
+                    "PRIVATE KEY"),
+            new Kind("an AWS access key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 4, "AKIA", "ASIA"),
+            new Kind("a GitHub token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b"), 4,
+                    "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+            new Kind("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"), 6, "glpat-"),
+            new Kind("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 5, "xox"));
+    /** Words one of which a credential key contains, lower-cased: a cheap test before the pattern. */
+    private static final String[] KEY_WORDS = {"pass", "secret", "token", "key"};
     /** A key naming a credential: password, dbPassword, db_password, clientSecret, API_TOKEN … (not content-secret). */
     private static final Pattern YAML_SECRET = Pattern.compile(
             "^[\\s-]*[\"']?((?:[A-Za-z0-9]*_)?[a-z0-9]*(?:[Pp]assword|[Pp]asswd|[Ss]ecret|[Tt]oken|[Aa]pi_?[Kk]ey"
@@ -45,6 +58,9 @@ final class SecretScanner {
             String line = lines[i];
             boolean found = false;
             for (Kind k : KINDS) {
+                if (!k.mayMatch(line)) {
+                    continue;
+                }
                 Matcher m = k.pattern.matcher(line);
                 while (m.find()) {
                     out.add(new Secret(k.name, mask(m.group(), k.keep), new Pos(file, lineOffset + i + 1, m.start() + 1),
@@ -52,7 +68,7 @@ final class SecretScanner {
                     found = true;
                 }
             }
-            if (yaml && !found) {
+            if (yaml && !found && line.indexOf(':') > 0 && mentionsKeyWord(line)) {
                 Matcher m = YAML_SECRET.matcher(line);
                 if (m.matches()) {
                     String value = m.group(2).replaceAll("\\s+#.*$", "");
@@ -64,6 +80,16 @@ final class SecretScanner {
             }
         }
         return out;
+    }
+
+    private static boolean mentionsKeyWord(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        for (String w : KEY_WORDS) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String mask(String value, int keep) {

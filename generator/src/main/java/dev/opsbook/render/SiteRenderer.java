@@ -24,6 +24,7 @@ import dev.opsbook.ical.CalendarFeeds;
 import dev.opsbook.rota.OutOfHours;
 import dev.opsbook.report.ReportData;
 import dev.opsbook.report.ReportFiles;
+import dev.opsbook.parallel.Parallel;
 import dev.opsbook.site.PageSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,12 @@ public final class SiteRenderer {
     private final OnCallViews onCall;
     private final CheckContext ctx;
     private Path contentRoot;
+    private final dev.opsbook.site.LinkVerifier verifier = new dev.opsbook.site.LinkVerifier();
+
+    /** The links and ids of every page rendered so far, to verify once everything is written. */
+    public dev.opsbook.site.LinkVerifier verifier() {
+        return verifier;
+    }
     private final CalendarFeeds calendars;
 
     public SiteRenderer(Handbook hb, ContentLinks links, MarkdownEngine markdown, PageRenderer pages, ReportData report,
@@ -73,69 +80,101 @@ public final class SiteRenderer {
     }
 
     /** Renders everything into {@code sink}; {@code contentRoot} is where assets are copied from. */
-    public void render(Path contentRoot, PageSink sink) throws IOException {
+    /** One file to write; the files are independent, so they are written in parallel. */
+    @FunctionalInterface
+    private interface Task {
+        void run() throws IOException;
+    }
+
+    /**
+     * Renders everything into {@code sink}; {@code contentRoot} is where Markdown and assets are read
+     * from. Pages are rendered on {@code threads} threads; each page depends on the model only, so the
+     * bytes are the same whatever the number of threads.
+     */
+    public void render(Path contentRoot, PageSink sink, int threads) throws IOException {
         this.contentRoot = contentRoot;
-        for (String asset : List.of("static/opsbook.css", "static/opsbook.js")) {
-            byte[] bytes = pages.asset(asset).orElseThrow(() -> new IllegalStateException("missing asset " + asset));
-            sink.write("assets/" + asset.substring("static/".length()), bytes);
-        }
-        try (var in = SiteRenderer.class.getClassLoader().getResourceAsStream(LUNR_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("lunr is missing from the classpath: " + LUNR_RESOURCE);
+        List<Task> tasks = new ArrayList<>();
+        tasks.add(() -> {
+            for (String asset : List.of("static/opsbook.css", "static/opsbook.js")) {
+                byte[] bytes = pages.asset(asset).orElseThrow(() -> new IllegalStateException("missing asset " + asset));
+                sink.write("assets/" + asset.substring("static/".length()), bytes);
             }
-            sink.write(LUNR, in.readAllBytes());
-        }
-        sink.write(SEARCH_INDEX, SearchIndex.build(hb));
-        page(sink, SitePaths.HOME, "index.ftlh", hb.settings().title(), List.of(), home(SitePaths.HOME),
-                onCall.data(hb.services(), SitePaths.HOME));
-        page(sink, SitePaths.SEVERITIES, "severities.ftlh", "Severity levels", List.of(), severities(SitePaths.SEVERITIES));
-        page(sink, SitePaths.TEAMS, "teams.ftlh", "Teams", List.of(),
-                new TeamsView(hb.teams().stream().map(t -> team(t, SitePaths.TEAMS)).toList()));
+            try (var in = SiteRenderer.class.getClassLoader().getResourceAsStream(LUNR_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("lunr is missing from the classpath: " + LUNR_RESOURCE);
+                }
+                sink.write(LUNR, in.readAllBytes());
+            }
+            sink.write(SEARCH_INDEX, SearchIndex.build(hb));
+        });
+        tasks.add(() -> page(sink, SitePaths.HOME, "index.ftlh", hb.settings().title(), List.of(), home(SitePaths.HOME),
+                onCall.data(hb.services(), SitePaths.HOME)));
+        tasks.add(() -> page(sink, SitePaths.SEVERITIES, "severities.ftlh", "Severity levels", List.of(),
+                severities(SitePaths.SEVERITIES)));
+        tasks.add(() -> page(sink, SitePaths.TEAMS, "teams.ftlh", "Teams", List.of(),
+                new TeamsView(hb.teams().stream().map(t -> team(t, SitePaths.TEAMS)).toList())));
         for (Team t : hb.teams()) {
             String path = SitePaths.team(t.id());
-            page(sink, path, "team.ftlh", t.name(), List.of(new LinkView("Teams", rel(path, SitePaths.TEAMS))), team(t, path),
-                    onCall.data(owned(t), path));
+            tasks.add(() -> page(sink, path, "team.ftlh", t.name(), List.of(new LinkView("Teams", rel(path, SitePaths.TEAMS))),
+                    team(t, path), onCall.data(owned(t), path)));
         }
         for (Service s : hb.services()) {
             String path = SitePaths.service(s.id());
-            page(sink, path, "service.ftlh", s.name(), List.of(), service(s, path), onCall.data(List.of(s), path));
-            var schedule = ctx.schedule(s);
-            if (schedule.isPresent()) {
-                sink.write(SitePaths.serviceCalendar(s.id()), calendars.service(s, schedule.get()));
-            }
+            tasks.add(() -> page(sink, path, "service.ftlh", s.name(), List.of(), service(s, path),
+                    onCall.data(List.of(s), path)));
             for (int i = 0; i < s.runbooks().size(); i++) {
+                int index = i;
                 Runbook r = s.runbooks().get(i);
                 String rp = SitePaths.runbook(s.id(), r.id());
-                page(sink, rp, "runbook.ftlh", r.title(), crumbs(rp, s), runbook(s, i, rp), onCall.data(List.of(s), rp));
+                tasks.add(() -> page(sink, rp, "runbook.ftlh", r.title(), crumbs(rp, s), runbook(s, index, rp),
+                        onCall.data(List.of(s), rp)));
             }
             for (Review r : s.reviews()) {
                 String rp = SitePaths.review(s.id(), r.id());
-                page(sink, rp, "review.ftlh", r.title(), crumbs(rp, s), review(s, r, rp));
+                tasks.add(() -> page(sink, rp, "review.ftlh", r.title(), crumbs(rp, s), review(s, r, rp)));
             }
             for (Incident inc : s.incidents()) {
                 String ip = SitePaths.incident(s.id(), inc.id());
-                page(sink, ip, "incident.ftlh", inc.title(), crumbs(ip, s), incident(s, inc, ip));
+                tasks.add(() -> page(sink, ip, "incident.ftlh", inc.title(), crumbs(ip, s), incident(s, inc, ip)));
             }
         }
-        for (Person p : peopleOnRotas()) {
-            sink.write(SitePaths.personCalendar(p.id()), calendars.person(p, hb.services(),
-                    s -> ctx.schedule(s).orElse(null)));
-        }
-        page(sink, SitePaths.ONCALL, "oncall.ftlh", "On call", List.of(), onCallPage(SitePaths.ONCALL),
-                onCall.data(hb.services(), SitePaths.ONCALL));
-        page(sink, SitePaths.READINESS, "readiness.ftlh", "Readiness report", List.of(),
-                reportViews.readiness(SitePaths.READINESS));
+        // the calendars share one time zone registry: one task writes them all
+        tasks.add(() -> {
+            for (Service s : hb.services()) {
+                var schedule = ctx.schedule(s);
+                if (schedule.isPresent()) {
+                    sink.write(SitePaths.serviceCalendar(s.id()), calendars.service(s, schedule.get()));
+                }
+            }
+            for (Person p : peopleOnRotas()) {
+                sink.write(SitePaths.personCalendar(p.id()), calendars.person(p, hb.services(),
+                        s -> ctx.schedule(s).orElse(null)));
+            }
+        });
+        tasks.add(() -> page(sink, SitePaths.ONCALL, "oncall.ftlh", "On call", List.of(), onCallPage(SitePaths.ONCALL),
+                onCall.data(hb.services(), SitePaths.ONCALL)));
+        tasks.add(() -> page(sink, SitePaths.READINESS, "readiness.ftlh", "Readiness report", List.of(),
+                reportViews.readiness(SitePaths.READINESS)));
         if (report.changes() != null) {
-            page(sink, SitePaths.CHANGES, "changes.ftlh", "Changes since the baseline",
-                    List.of(new LinkView("Readiness report", "index.html")), reportViews.changes(SitePaths.CHANGES));
+            tasks.add(() -> page(sink, SitePaths.CHANGES, "changes.ftlh", "Changes since the baseline",
+                    List.of(new LinkView("Readiness report", "index.html")), reportViews.changes(SitePaths.CHANGES)));
         }
-        page(sink, SitePaths.ACTIONS, "actions.ftlh", "Open actions", List.of(), reportViews.actions(SitePaths.ACTIONS));
-        page(sink, SitePaths.NOT_FOUND, "404.ftlh", "Page not found", List.of(), home(SitePaths.NOT_FOUND));
-        ReportFiles.write(report, sink);
+        tasks.add(() -> page(sink, SitePaths.ACTIONS, "actions.ftlh", "Open actions", List.of(),
+                reportViews.actions(SitePaths.ACTIONS)));
+        tasks.add(() -> page(sink, SitePaths.NOT_FOUND, "404.ftlh", "Page not found", List.of(), home(SitePaths.NOT_FOUND)));
+        tasks.add(() -> ReportFiles.write(report, sink));
         for (String asset : hb.assets()) {
-            sink.write(asset, Files.readAllBytes(contentRoot.resolve(asset)));
+            tasks.add(() -> sink.write(asset, Files.readAllBytes(contentRoot.resolve(asset))));
         }
-        sink.write(SitePaths.SITEMAP, sitemap().getBytes(StandardCharsets.UTF_8));
+        tasks.add(() -> sink.write(SitePaths.SITEMAP, sitemap().getBytes(StandardCharsets.UTF_8)));
+        run(tasks, threads);
+    }
+
+    private static void run(List<Task> tasks, int threads) throws IOException {
+        Parallel.map(tasks, threads, t -> {
+            t.run();
+            return Boolean.TRUE;
+        });
     }
 
     private void page(PageSink sink, String path, String template, String title, List<LinkView> crumbs, Object model)
@@ -160,7 +199,9 @@ public final class SiteRenderer {
         all.addAll(crumbs);
         PageView view = new PageView(title, hb.settings().title(), hb.settings().organisation(), SitePaths.root(path),
                 path, nav, all, report.generator(), onCallData);
-        sink.write(path, pages.render(template, view, model).getBytes(StandardCharsets.UTF_8));
+        String html = pages.render(template, view, model);
+        verifier.record(path, html);
+        sink.write(path, html.getBytes(StandardCharsets.UTF_8));
     }
 
     private List<LinkView> crumbs(String path, Service s) {

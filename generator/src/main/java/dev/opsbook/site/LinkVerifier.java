@@ -1,54 +1,94 @@
 package dev.opsbook.site;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Parses every written HTML page and checks that each internal link and fragment resolves to a
- * written file and an element id. Content problems never get this far (the reference check reports
- * them and the renderer drops such links), so a miss here is a bug in opsbook or a template.
+ * Checks that every internal link and fragment of the site resolves to a written file and an element
+ * id. Pages are recorded as they are rendered (their links and ids are read from the HTML text then,
+ * not parsed again from disk). Content problems never get this far (the reference check reports them
+ * and the renderer drops such links), so a miss here is a bug in opsbook or a template.
  */
 public final class LinkVerifier {
-    private LinkVerifier() {
+    private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> links = new ConcurrentHashMap<>();
+
+    /**
+     * Records the links ({@code href}, {@code src}) and ids of a page. The pages are opsbook's own
+     * output, where every attribute value is double-quoted and any quote in text is escaped, so a scan
+     * for {@code  name="…"} finds exactly the attributes.
+     */
+    public void record(String path, String html) {
+        Set<String> pageIds = new HashSet<>();
+        List<String> pageLinks = new ArrayList<>();
+        int i = 0;
+        int n = html.length();
+        while (i < n) {
+            int lt = html.indexOf('<', i);
+            if (lt < 0) {
+                break;
+            }
+            int gt = html.indexOf('>', lt);
+            if (gt < 0) {
+                break;
+            }
+            if (lt + 1 < n && Character.isLetter(html.charAt(lt + 1))) {
+                attributes(html, lt, gt, pageIds, pageLinks);
+            }
+            i = gt + 1;
+        }
+        ids.put(path, pageIds);
+        links.put(path, pageLinks);
     }
 
-    /** The broken links, as {@code page: href}; empty when all resolve. */
-    public static List<String> verify(Path site, Set<String> written) throws IOException {
-        Map<String, Set<String>> ids = new HashMap<>();
-        Map<String, List<String>> links = new HashMap<>();
-        for (String path : written) {
-            if (!path.endsWith(".html")) {
-                continue;
+    private static void attributes(String html, int from, int to, Set<String> ids, List<String> links) {
+        int i = from;
+        while (true) {
+            int eq = html.indexOf("=\"", i);
+            if (eq < 0 || eq > to) {
+                return;
             }
-            Document doc = Jsoup.parse(site.resolve(path).toFile(), "UTF-8");
-            Set<String> pageIds = new HashSet<>();
-            for (Element e : doc.select("[id]")) {
-                pageIds.add(e.id());
+            int nameStart = eq;
+            while (nameStart > from && !Character.isWhitespace(html.charAt(nameStart - 1))) {
+                nameStart--;
             }
-            ids.put(path, pageIds);
-            List<String> hrefs = new ArrayList<>();
-            doc.select("a[href], link[href]").forEach(e -> hrefs.add(e.attr("href")));
-            doc.select("img[src], script[src]").forEach(e -> hrefs.add(e.attr("src")));
-            links.put(path, hrefs);
+            String name = html.substring(nameStart, eq);
+            int end = html.indexOf('"', eq + 2);
+            if (end < 0) {
+                return;
+            }
+            String value = html.substring(eq + 2, end).replace("&amp;", "&");
+            switch (name) {
+                case "id" -> ids.add(value);
+                case "href", "src" -> links.add(value);
+                default -> {
+                }
+            }
+            i = end + 1;
+            if (i > to) {
+                // a '>' inside a quoted value: the tag goes on
+                to = html.indexOf('>', i);
+                if (to < 0) {
+                    return;
+                }
+            }
         }
+    }
+
+    /** The broken links, as {@code page: href (why)}, sorted; empty when all resolve. */
+    public List<String> verify(Set<String> written) {
         List<String> broken = new ArrayList<>();
         for (var e : links.entrySet()) {
-            String page = e.getKey();
             for (String href : e.getValue()) {
-                String problem = check(page, href, written, ids);
+                String problem = check(e.getKey(), href, written);
                 if (problem != null) {
-                    broken.add(page + ": " + href + " (" + problem + ")");
+                    broken.add(e.getKey() + ": " + href + " (" + problem + ")");
                 }
             }
         }
@@ -56,7 +96,7 @@ public final class LinkVerifier {
         return broken;
     }
 
-    private static String check(String page, String href, Set<String> written, Map<String, Set<String>> ids) {
+    private String check(String page, String href, Set<String> written) {
         if (href.matches("(?i)^(https?|mailto|tel):.*")) {
             return null;
         }
@@ -71,8 +111,7 @@ public final class LinkVerifier {
             target = page;
         } else {
             try {
-                URI base = new URI("file:///" + page);
-                URI resolved = base.resolve(new URI(null, null, path, null));
+                URI resolved = new URI("file:///" + page).resolve(new URI(null, null, path, null));
                 target = resolved.getPath().substring(1);
             } catch (URISyntaxException ex) {
                 return "malformed";

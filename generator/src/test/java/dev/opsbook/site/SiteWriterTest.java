@@ -47,6 +47,19 @@ class SiteWriterTest {
     }
 
     @Test
+    void aParallelBuildWritesTheSameBytesAsASingleThreadedOne() throws Exception {
+        var request = BuildRequest.build(ExampleHandbook.content(), dir.resolve("one")).withAsOf(java.time.LocalDate.of(2026, 11, 21));
+        new Opsbook(1).build(request);
+        new Opsbook(4).build(new BuildRequest(request.content(), dir.resolve("four"), request.asOf(), null, true, null));
+        Map<String, String> one = tree(dir.resolve("one"));
+        Map<String, String> four = tree(dir.resolve("four"));
+        assertEquals(one.keySet(), four.keySet());
+        for (String k : one.keySet()) {
+            assertEquals(one.get(k), four.get(k), k);
+        }
+    }
+
+    @Test
     void aFailedBuildLeavesThePreviousSiteUntouched() throws Exception {
         var tree = ContentTree.minimal(dir.resolve("content"));
         Path out = dir.resolve("site");
