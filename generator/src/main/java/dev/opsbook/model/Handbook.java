@@ -39,7 +39,7 @@ public record Handbook(
 
     /** True when a file whose path starts with {@code prefix} could not be parsed. */
     public boolean unreadable(String prefix) {
-        return unreadable.stream().anyMatch(f -> f.startsWith(prefix));
+        return !unreadable.isEmpty() && unreadable.stream().anyMatch(f -> f.startsWith(prefix));
     }
 
     public Optional<Service> service(String id) {

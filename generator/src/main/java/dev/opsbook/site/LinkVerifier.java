@@ -1,7 +1,5 @@
 package dev.opsbook.site;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -97,10 +95,13 @@ public final class LinkVerifier {
     }
 
     private String check(String page, String href, Set<String> written) {
-        if (href.matches("(?i)^(https?|mailto|tel):.*")) {
+        String lower = href.length() > 12 ? href.substring(0, 12).toLowerCase(java.util.Locale.ROOT) : href.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:") || lower.startsWith("tel:")) {
             return null;
         }
-        if (href.matches("(?i)^[a-z][a-z0-9+.-]*:.*") || href.startsWith("/")) {
+        int colon = href.indexOf(':');
+        int slash = href.indexOf('/');
+        if (href.startsWith("/") || colon > 0 && (slash < 0 || colon < slash)) {
             return "not a relative link";
         }
         int hash = href.indexOf('#');
@@ -110,14 +111,13 @@ public final class LinkVerifier {
         if (path.isEmpty()) {
             target = page;
         } else {
-            try {
-                URI resolved = new URI("file:///" + page).resolve(new URI(null, null, path, null));
-                target = resolved.getPath().substring(1);
-            } catch (URISyntaxException ex) {
-                return "malformed";
-            }
             if (path.endsWith("/")) {
                 return "names a folder, not a file";
+            }
+            target = resolve(page, path.indexOf('%') >= 0
+                    ? java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8) : path);
+            if (target == null) {
+                return "leaves the site";
             }
         }
         if (!written.contains(target)) {
@@ -128,5 +128,30 @@ public final class LinkVerifier {
             return "no element with id '" + fragment + "' in " + target;
         }
         return null;
+    }
+
+    /** {@code relative} seen from the page {@code page}, as a path from the site root; null if it leaves it. */
+    static String resolve(String page, String relative) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        int end = page.lastIndexOf('/');
+        if (end > 0) {
+            for (String p : page.substring(0, end).split("/")) {
+                parts.addLast(p);
+            }
+        }
+        for (String p : relative.split("/")) {
+            if (p.isEmpty() || p.equals(".")) {
+                continue;
+            }
+            if (p.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(p);
+            }
+        }
+        return String.join("/", parts);
     }
 }
