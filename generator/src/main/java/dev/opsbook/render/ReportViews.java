@@ -88,7 +88,6 @@ final class ReportViews {
                 .filter(e -> !dev.opsbook.finding.Rules.isStructural(e.getKey()))
                 .map(e -> new RuleHead(e.getKey(), e.getValue())).toList();
         List<ReadinessRow> rows = new ArrayList<>();
-        List<FailureView> failures = new ArrayList<>();
         List<Fact> notApplicable = new ArrayList<>();
         for (ServiceAssessment a : assessment.services()) {
             Service s = a.service();
@@ -112,8 +111,22 @@ final class ReportViews {
                     s.tier() == null ? "—" : String.valueOf(s.tier()), a.level(), cells));
         }
         List<FailureView> general = new ArrayList<>();
+        java.util.Map<String, List<FailureView>> byService = new java.util.LinkedHashMap<>();
+        assessment.services().forEach(a -> byService.put(a.service().id(), new ArrayList<>()));
         for (Finding f : data.findings()) {
-            (f.service() == null ? general : failures).add(failure(f, from));
+            if (f.service() == null || !byService.containsKey(f.service())) {
+                general.add(failure(f, from));
+            } else {
+                byService.get(f.service()).add(failure(f, from));
+            }
+        }
+        List<ServiceFailures> grouped = new ArrayList<>();
+        for (ServiceAssessment a : assessment.services()) {
+            List<FailureView> of = byService.get(a.service().id());
+            if (!of.isEmpty()) {
+                grouped.add(new ServiceFailures(new LinkView(a.service().name(),
+                        SitePaths.relative(from, SitePaths.service(a.service().id()))), a.level(), of));
+            }
         }
         List<WaiverView> waivers = new ArrayList<>();
         for (Settings.Waiver w : hb.settings().waivers()) {
@@ -127,7 +140,7 @@ final class ReportViews {
         List<String> teams = rows.stream().map(ReadinessRow::team).filter(t -> !t.isEmpty()).distinct().sorted().toList();
         List<String> tiers = rows.stream().map(ReadinessRow::tier).distinct().sorted().toList();
         return new ReadinessView(data.asOf().toString(), data.contentDigest(), data.generator(), levels, severities, rules,
-                rows, failures, general, waivers, notApplicable, teams, tiers, levelNames,
+                rows, grouped, general, waivers, notApplicable, teams, tiers, levelNames,
                 List.of("pass", "fail", "waived", "off", "not-applicable"), data.changes() != null);
     }
 

@@ -147,9 +147,13 @@ public final class Views {
     public record LevelView(String level, String nextLevel, List<FailureView> blocking) {
     }
 
+    /** One service's failures, printed on a page of their own. */
+    public record ServiceFailures(LinkView service, String level, List<FailureView> failures) {
+    }
+
     public record ReadinessView(String asOf, String contentDigest, String generator, List<Count> levels,
                                 List<Count> severities, List<RuleHead> rules, List<ReadinessRow> rows,
-                                List<FailureView> failures, List<FailureView> handbookFindings, List<WaiverView> waivers,
+                                List<ServiceFailures> failures, List<FailureView> handbookFindings, List<WaiverView> waivers,
                                 List<Fact> notApplicable, List<String> teams, List<String> tiers, List<String> levelNames,
                                 List<String> statuses, boolean hasChanges) {
     }

@@ -169,9 +169,10 @@ class ReportTest {
         var cell = page.selectFirst("#readiness-matrix td.st-fail");
         assertTrue(cell.text().startsWith("✘ fail"), cell.text());
         assertEquals(4, page.select("#readiness-filters select").size());
-        var failure = page.selectFirst("ol.failures li");
+        assertEquals(6, page.select("section.service-failures").size(), "failures grouped by service, a page each in print");
+        var failure = page.selectFirst("section.service-failures ol.failures li");
         assertEquals("../services/fraud-check/runbooks/false-positive-spike.html",
-                failure.select("a").get(1).attr("href"));
+                failure.selectFirst("a").attr("href"));
         assertTrue(failure.text().contains("What to do: re-read"), failure.text());
         assertTrue(page.getElementById("waivers-h").parent().text().contains("Replaced by the platform-wide game day"));
     }
