@@ -30,7 +30,14 @@ public final class OpsbookCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code;
+        try {
+            code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        } catch (OutOfMemoryError e) {
+            System.err.println("opsbook: out of memory; give the JVM more with -Xmx (the previous site is left as it was)");
+            code = ExitCode.INTERNAL;
+        }
+        System.exit(code);
     }
 
     /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */

@@ -1,8 +1,6 @@
 package dev.opsbook.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsbook.link.SitePaths;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Incident;
@@ -14,9 +12,6 @@ import dev.opsbook.model.Service;
 import dev.opsbook.model.Severity;
 import dev.opsbook.model.Team;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,15 +21,28 @@ import java.util.stream.Collectors;
  */
 final class SearchIndex {
     /** Body text kept per document, in characters: enough to find a runbook by what it says first. */
-    static final int BODY_CHARS = 600;
-    private static final Pattern MARKUP = Pattern.compile("```[a-z]*|[#*_`>|\\[\\]]|\\]\\([^)]*\\)|\\s+");
+    static final int BODY_CHARS = dev.opsbook.markdown.MarkdownEngine.SNIPPET_CHARS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SearchIndex() {
     }
 
     static byte[] build(Handbook hb) {
-        ArrayNode docs = JSON.createArrayNode();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+        try (com.fasterxml.jackson.core.JsonGenerator docs = JSON.getFactory().createGenerator(bytes)) {
+            docs.setCharacterEscapes(new OnCallViews.HtmlSafeEscapes());
+            bytes.write("window.OPSBOOK_SEARCH = {\"docs\":".getBytes(StandardCharsets.UTF_8));
+            docs.writeStartArray();
+            write(hb, docs);
+            docs.writeEndArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        bytes.writeBytes("};\n".getBytes(StandardCharsets.UTF_8));
+        return bytes.toByteArray();
+    }
+
+    private static void write(Handbook hb, com.fasterxml.jackson.core.JsonGenerator docs) throws java.io.IOException {
         for (Service s : hb.services()) {
             String page = SitePaths.service(s.id());
             add(docs, page, s.name(), "service", "", String.join(" ", s.id(),
@@ -74,36 +82,24 @@ final class SearchIndex {
             add(docs, SitePaths.SEVERITIES + "#" + SitePaths.severityAnchor(s.id()), s.id() + " " + s.name(), "severity", "",
                     s.id(), "", nz(s.description()) + " " + String.join(" ", s.criteria()));
         }
-        ObjectNode root = JSON.createObjectNode();
-        root.set("docs", docs);
-        try {
-            String json = JSON.writer().with(new OnCallViews.HtmlSafeEscapes()).writeValueAsString(root);
-            return ("window.OPSBOOK_SEARCH = " + json + ";\n").getBytes(StandardCharsets.UTF_8);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
-    private static void add(ArrayNode docs, String url, String title, String kind, String service, String keys,
-                            String headings, String body) {
-        ObjectNode d = docs.addObject();
-        d.put("u", url);
-        d.put("t", title);
-        d.put("k", kind);
-        d.put("s", service);
-        d.put("a", keys);
-        d.put("h", headings);
+    private static void add(com.fasterxml.jackson.core.JsonGenerator docs, String url, String title, String kind,
+                            String service, String keys, String headings, String body) throws java.io.IOException {
+        docs.writeStartObject();
+        docs.writeStringField("u", url);
+        docs.writeStringField("t", title);
+        docs.writeStringField("k", kind);
+        docs.writeStringField("s", service);
+        docs.writeStringField("a", keys);
+        docs.writeStringField("h", headings);
         String b = body.strip();
-        d.put("b", b.length() > BODY_CHARS ? b.substring(0, BODY_CHARS) : b);
+        docs.writeStringField("b", b.length() > BODY_CHARS ? b.substring(0, BODY_CHARS) : b);
+        docs.writeEndObject();
     }
 
     private static String headings(Markdown body) {
         return body.headings().stream().map(Markdown.MdHeading::text).collect(Collectors.joining(" "));
-    }
-
-    /** Markdown as plain words: markup, link targets and runs of white space removed. */
-    static String plain(String markdown) {
-        return MARKUP.matcher(markdown).replaceAll(" ").strip();
     }
 
     private static String nz(String s) {

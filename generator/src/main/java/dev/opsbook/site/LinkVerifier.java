@@ -16,6 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LinkVerifier {
     private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
     private final Map<String, List<String>> links = new ConcurrentHashMap<>();
+    /** One copy of each id and link target: tens of thousands of pages name the same few. */
+    private final Map<String, String> strings = new ConcurrentHashMap<>();
+
+    private String intern(String s) {
+        String seen = strings.putIfAbsent(s, s);
+        return seen != null ? seen : s;
+    }
 
     /**
      * Records the links ({@code href}, {@code src}) and ids of a page. The pages are opsbook's own
@@ -41,8 +48,18 @@ public final class LinkVerifier {
             }
             i = gt + 1;
         }
-        ids.put(path, pageIds);
-        links.put(path, pageLinks);
+        Set<String> keptIds = new HashSet<>();
+        pageIds.forEach(id -> keptIds.add(intern(id)));
+        List<String> kept = new ArrayList<>();
+        for (String href : pageLinks) {
+            String lower = href.toLowerCase(java.util.Locale.ROOT);
+            if (!(lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:")
+                    || lower.startsWith("tel:"))) {
+                kept.add(intern(href));
+            }
+        }
+        ids.put(path, keptIds);
+        links.put(path, kept);
     }
 
     private static void attributes(String html, int from, int to, Set<String> ids, List<String> links) {
@@ -68,6 +85,7 @@ public final class LinkVerifier {
                 default -> {
                 }
             }
+            // external addresses need no check: keep only what points into the site
             i = end + 1;
             if (i > to) {
                 // a '>' inside a quoted value: the tag goes on

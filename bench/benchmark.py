@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""opsbook against Hugo on the same synthetic handbook, side by side in one run.
+
+    python3 bench/benchmark.py                # 500 services x 20 runbooks, 3 runs each, then 52k pages
+    python3 bench/benchmark.py --runs 5 --no-big
+
+Generates the corpora with ../shared/bench/gen_corpus.py (the handbook and the same Markdown as a Hugo
+site), builds each with opsbook and with Hugo alternately, output on tmpfs (/dev/shm), and prints the
+medians: wall time, pages per second, the ratio, peak RSS (/usr/bin/time -v); then the 52k-page
+build with -Xmx1g and its pages per second against the 10k rate; then the serve-mode rebuild after
+one runbook changes. Needs python3, java, /usr/bin/time and hugo (apt-get install hugo).
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JAR = os.path.join(ROOT, "generator", "target", "opsbook.jar")
+
+
+def run_timed(cmd):
+    """Runs cmd under /usr/bin/time -v; returns (wall seconds, peak RSS in MB)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
+        start = time.monotonic()
+        proc = subprocess.run(["/usr/bin/time", "-v", "-o", t.name] + cmd, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+        wall = time.monotonic() - start
+        report = open(t.name).read()
+    if proc.returncode not in (0, 1):  # opsbook exits 1 when the corpus has error findings
+        sys.exit("failed: %s\n%s" % (" ".join(cmd), proc.stderr[-2000:]))
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report).group(1)) / 1024
+    return wall, rss
+
+
+def pages(out):
+    return sum(1 for _, _, files in os.walk(out) for f in files if f.endswith(".html"))
+
+
+def generate(gen, services, runbooks, out, hugo):
+    if os.path.isdir(os.path.join(out, "opsbook")):
+        return
+    cmd = [sys.executable, gen, "--services", str(services), "--runbooks", str(runbooks), "--seed", "1", "--out", out]
+    if hugo:
+        cmd.append("--hugo")
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+
+
+def opsbook_cmd(jvm, content, out):
+    return ["java"] + jvm.split() + ["-jar", JAR, "build", "--content", content, "--out", out, "--as-of", "2026-11-21"]
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--services", type=int, default=500)
+    p.add_argument("--runbooks", type=int, default=20)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--work", default="/dev/shm/opsbook-bench")
+    p.add_argument("--gen", default=os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py"))
+    p.add_argument("--jvm", default="-XX:+UseSerialGC -Xmx400m", help="JVM options for opsbook")
+    p.add_argument("--no-big", action="store_true", help="skip the 52k-page build")
+    p.add_argument("--no-serve", action="store_true", help="skip the serve-mode rebuild")
+    a = p.parse_args()
+
+    if not os.path.isfile(JAR):
+        subprocess.run(["mvn", "-q", "package", "-DskipTests", "-Dinvoker.skip=true"], cwd=ROOT, check=True)
+    os.makedirs(a.work, exist_ok=True)
+    small = os.path.join(a.work, "c%dx%d" % (a.services, a.runbooks))
+    generate(a.gen, a.services, a.runbooks, small, True)
+
+    ops, hug = [], []
+    for i in range(a.runs):
+        for name, cmd, out, into in (
+                ("opsbook", opsbook_cmd(a.jvm, os.path.join(small, "opsbook"), os.path.join(a.work, "out-opsbook")),
+                 os.path.join(a.work, "out-opsbook"), ops),
+                ("hugo", ["hugo", "--quiet", "-s", os.path.join(small, "hugo"), "-d", os.path.join(a.work, "out-hugo")],
+                 os.path.join(a.work, "out-hugo"), hug)):
+            shutil.rmtree(out, ignore_errors=True)
+            wall, rss = run_timed(cmd)
+            into.append((wall, rss, pages(out)))
+            print("run %d %-8s %6.2f s %7.0f MB %6d pages" % (i + 1, name, wall, rss, into[-1][2]), flush=True)
+
+    def summary(rows):
+        wall = statistics.median(r[0] for r in rows)
+        return wall, max(r[1] for r in rows), rows[0][2], rows[0][2] / wall
+
+    ow, orss, opages, orate = summary(ops)
+    hw, hrss, hpages, hrate = summary(hug)
+    print()
+    print("machine: %d cores, %.0f GiB; %s" % (os.cpu_count(), os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30,
+                                              time.strftime("%Y-%m-%d")))
+    print("%-8s %8s %10s %10s %10s" % ("", "pages", "median s", "pages/s", "peak RSS"))
+    print("%-8s %8d %10.2f %10.0f %8.0f MB" % ("opsbook", opages, ow, orate, orss))
+    print("%-8s %8d %10.2f %10.0f %8.0f MB" % ("hugo", hpages, hw, hrate, hrss))
+    print("ratio (opsbook pages/s / hugo pages/s): %.2f  (target >= 2)" % (orate / hrate))
+    print("opsbook peak RSS: %.0f MB  (target < 500)" % orss)
+
+    if not a.no_big:
+        big = os.path.join(a.work, "c2500x20")
+        generate(a.gen, 2500, 20, big, False)
+        out = os.path.join(a.work, "out-big")
+        shutil.rmtree(out, ignore_errors=True)
+        wall, rss = run_timed(opsbook_cmd("-XX:+UseSerialGC -Xmx1g", os.path.join(big, "opsbook"), out))
+        n = pages(out)
+        print("52k: %d pages in %.2f s with -Xmx1g (%.0f pages/s, %.0f MB); scaling %.2f of the 10k rate (target >= 0.8)"
+              % (n, wall, n / wall, rss, (n / wall) / orate))
+
+    if not a.no_serve:
+        content = os.path.join(small, "opsbook")
+        out = os.path.join(a.work, "out-serve")
+        proc = subprocess.Popen(["java"] + a.jvm.split() + ["-jar", JAR, "serve", "--content", content, "--out", out,
+                                 "--port", "0", "--as-of", "2026-11-21"], stdout=subprocess.PIPE, text=True)
+        try:
+            for line in proc.stdout:
+                if "serving http" in line:
+                    break
+            runbooks = os.path.join(content, "services")
+            first = sorted(os.listdir(runbooks))[0]
+            rb_dir = os.path.join(runbooks, first, "runbooks")
+            rb = os.path.join(rb_dir, sorted(os.listdir(rb_dir))[0])
+            with open(rb, "a") as f:
+                f.write("\nEdited by the benchmark.\n")
+            for line in proc.stdout:
+                m = re.search(r"built in (\d+) ms", line)
+                if m:
+                    print("serve: rebuild after editing one runbook: %s ms (target < 150)" % m.group(1))
+                    break
+        finally:
+            proc.terminate()
+            proc.wait()
+
+
+if __name__ == "__main__":
+    main()
