@@ -62,7 +62,7 @@ def main():
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--work", default="/dev/shm/opsbook-bench")
     p.add_argument("--gen", default=os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py"))
-    p.add_argument("--jvm", default="-XX:+UseSerialGC -Xmx400m", help="JVM options for opsbook")
+    p.add_argument("--jvm", default="-XX:+UseSerialGC -Xmx320m", help="JVM options for opsbook")
     p.add_argument("--no-big", action="store_true", help="skip the 52k-page build")
     p.add_argument("--no-serve", action="store_true", help="skip the serve-mode rebuild")
     a = p.parse_args()
