@@ -8,29 +8,15 @@ import dev.opsbook.finding.Finding;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** The parameters and the one translation of results that both goals share. */
-abstract class AbstractOpsbookMojo extends AbstractMojo {
-    /** The handbook's content folder. */
-    @Parameter(property = "opsbook.contentDirectory", defaultValue = "${project.basedir}/content")
-    File contentDirectory;
-
-    /** The date that "today" means for every date check (YYYY-MM-DD). */
-    @Parameter(property = "opsbook.asOf")
-    String asOf;
-
+/** The parameters and the one translation of results that check and generate share. */
+abstract class AbstractOpsbookMojo extends OpsbookParameters {
     /** Warnings fail the build too. */
     @Parameter(property = "opsbook.failOnWarning", defaultValue = "false")
     boolean failOnWarning;
-
-    /** Where the site (generate) or the report files (check) go. */
-    @Parameter(property = "opsbook.outputDirectory", defaultValue = "${project.build.directory}/opsbook")
-    File outputDirectory;
 
     /** An earlier opsbook-report.json: report what is new, what is gone, and which levels moved. */
     @Parameter(property = "opsbook.baseline")
@@ -40,24 +26,14 @@ abstract class AbstractOpsbookMojo extends AbstractMojo {
     @Parameter(property = "opsbook.failOnNew", defaultValue = "false")
     boolean failOnNew;
 
-    /** Skips the goal. */
-    @Parameter(property = "opsbook.skip", defaultValue = "false")
-    boolean skip;
-
     abstract BuildRequest request(LocalDate asOf, Path baseline);
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("opsbook: skipped because opsbook.skip is true");
+        if (skipped()) {
             return;
         }
-        LocalDate date;
-        try {
-            date = asOf == null || asOf.isBlank() ? null : LocalDate.parse(asOf.strip());
-        } catch (DateTimeParseException e) {
-            throw new MojoExecutionException("opsbook.asOf is not a date (YYYY-MM-DD): '" + asOf + "'", e);
-        }
+        LocalDate date = asOfDate();
         BuildResult result;
         try {
             result = new Opsbook().build(request(date, baseline == null ? null : baseline.toPath()));

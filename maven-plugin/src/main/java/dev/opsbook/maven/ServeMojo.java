@@ -8,26 +8,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Builds the site, serves it on 127.0.0.1, rebuilds on change and reloads open pages; runs until stopped. */
 @Mojo(name = "serve", threadSafe = true, requiresProject = false)
-public final class ServeMojo extends AbstractMojo {
-    @Parameter(property = "opsbook.contentDirectory", defaultValue = "${project.basedir}/content")
-    File contentDirectory;
-
-    @Parameter(property = "opsbook.outputDirectory", defaultValue = "${project.build.directory}/opsbook")
-    File outputDirectory;
-
+public final class ServeMojo extends OpsbookParameters {
+    /** A folder of templates that override the default ones by name. */
     @Parameter(property = "opsbook.templatesDirectory")
     File templatesDirectory;
-
-    @Parameter(property = "opsbook.asOf")
-    String asOf;
 
     /** The port on 127.0.0.1. */
     @Parameter(property = "opsbook.port", defaultValue = "8080")
@@ -35,12 +25,10 @@ public final class ServeMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
-        LocalDate date;
-        try {
-            date = asOf == null || asOf.isBlank() ? null : LocalDate.parse(asOf.strip());
-        } catch (DateTimeParseException e) {
-            throw new MojoExecutionException("opsbook.asOf is not a date (YYYY-MM-DD): '" + asOf + "'", e);
+        if (skipped()) {
+            return;
         }
+        LocalDate date = asOfDate();
         PrintWriter log = new PrintWriter(new Writer() {
             private final StringWriter line = new StringWriter();
 
