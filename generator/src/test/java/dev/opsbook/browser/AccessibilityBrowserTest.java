@@ -2,40 +2,22 @@ package dev.opsbook.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.opsbook.ExampleHandbook;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** axe-core (WCAG 2 A and AA rules) finds no violation on any page type, in light and dark mode. */
-class AccessibilityBrowserTest {
-    @TempDir
-    static Path dir;
-    static Path site;
-    static Browser browser;
+class AccessibilityBrowserTest extends ExampleSiteInBrowser {
     static String axe;
 
     @BeforeAll
-    static void start() throws Exception {
-        site = dir.resolve("site");
-        ExampleHandbook.build(site);
-        browser = new Browser(1280, 900);
+    static void loadAxe() throws Exception {
         try (InputStream in = AccessibilityBrowserTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
         }
     }
 

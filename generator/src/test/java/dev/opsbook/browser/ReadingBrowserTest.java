@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.opsbook.ExampleHandbook;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -22,25 +18,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Support staff at 3 a.m.: search from file://, the keyboard, dark mode, a phone screen, print. */
-class ReadingBrowserTest {
-    @TempDir
-    static Path dir;
-    static Path site;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = dir.resolve("site");
-        ExampleHandbook.build(site);
-        browser = new Browser(1280, 900);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ReadingBrowserTest extends ExampleSiteInBrowser {
 
     List<WebElement> results() {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->

@@ -4,38 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.opsbook.ExampleHandbook;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.Select;
 
 /** The example handbook opened from disk in headless Chromium: styles, scripts, CSP, the readiness filters. */
-class SiteBrowserTest {
-    @TempDir
-    static Path dir;
-    static Path site;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = dir.resolve("site");
-        ExampleHandbook.build(site);
-        browser = new Browser(1280, 900);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class SiteBrowserTest extends ExampleSiteInBrowser {
 
     @Test
     void pagesLoadFromDiskWithTheirStylesAndScriptsAndNoConsoleErrors() {

@@ -3,7 +3,6 @@ package dev.opsbook.check.rules;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
-import dev.opsbook.model.Service;
 import dev.opsbook.model.Settings;
 import java.util.List;
 
