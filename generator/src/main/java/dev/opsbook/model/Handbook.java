@@ -70,9 +70,17 @@ public record Handbook(
     public record AlertSource(Service service, Service.Alert alert) {
     }
 
-    /** The alerts, of any service, whose {@code runbook:} leads to {@code runbook}. */
+    /**
+     * The alerts that lead to {@code runbook}: those whose {@code runbook:} names it, and those its front
+     * matter lists under {@code alerts:} (both sides of one relation).
+     */
     public List<AlertSource> alertsLeadingTo(Runbook runbook) {
         return index.leadingTo.getOrDefault(runbook, List.of());
+    }
+
+    /** True when some runbook's front matter lists {@code alert} of {@code service} as leading to it. */
+    public boolean namedByARunbook(Service service, Service.Alert alert) {
+        return index.named.contains(alert);
     }
 
     /** A review by {@code service/id} (or {@code id} in {@code fromService}). */
@@ -102,6 +110,7 @@ public record Handbook(
         private final Map<String, Service> services = new LinkedHashMap<>();
         private final Map<String, Map<String, Runbook>> runbooks = new HashMap<>();
         private final Map<Runbook, List<AlertSource>> leadingTo = new IdentityHashMap<>();
+        private final java.util.Set<Service.Alert> named = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
         Index(List<Severity> severities, List<Team> teams, List<Service> services) {
             severities.forEach(s -> this.severities.putIfAbsent(s.id(), s));
@@ -127,6 +136,28 @@ public record Handbook(
                     Runbook target = of == null ? null : of.get(slash < 0 ? ref : ref.substring(slash + 1));
                     if (target != null) {
                         leadingTo.computeIfAbsent(target, k -> new ArrayList<>()).add(new AlertSource(s, a));
+                    }
+                }
+            }
+            // a runbook's front matter names the alerts that lead to it: the alert of its own service
+            // first, else one of that name in another service
+            Map<String, AlertSource> byName = new HashMap<>();
+            for (Service s : services) {
+                s.alerts().forEach(a -> byName.putIfAbsent(a.name(), new AlertSource(s, a)));
+            }
+            for (Service s : services) {
+                for (Runbook r : s.runbooks()) {
+                    for (Ref ref : r.alerts()) {
+                        AlertSource src = s.alerts().stream().filter(a -> a.name().equals(ref.id())).findFirst()
+                                .map(a -> new AlertSource(s, a)).orElse(byName.get(ref.id()));
+                        if (src == null) {
+                            continue;
+                        }
+                        named.add(src.alert());
+                        List<AlertSource> of = leadingTo.computeIfAbsent(r, k -> new ArrayList<>());
+                        if (of.stream().noneMatch(x -> x.alert() == src.alert())) {
+                            of.add(src);
+                        }
                     }
                 }
             }

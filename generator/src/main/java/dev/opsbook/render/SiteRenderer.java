@@ -508,16 +508,10 @@ public final class SiteRenderer {
             facts.add(new Fact("Last exercised", r.lastExercised().toString(), null));
         }
         List<AlertRef> alerts = new ArrayList<>();
-        java.util.Set<String> listed = new java.util.HashSet<>();
         for (Handbook.AlertSource src : hb.alertsLeadingTo(r)) {
-            listed.add(src.service().id() + "/" + src.alert().name());
             alerts.add(alertRef(src.service(), src.alert(), from));
         }
-        // alerts the runbook names in its front matter, from its own service
-        for (var name : r.alerts()) {
-            s.alerts().stream().filter(a -> a.name().equals(name.id()) && listed.add(s.id() + "/" + a.name()))
-                    .forEach(a -> alerts.add(alertRef(s, a, from)));
-        }
+
         Runbook prev = index > 0 ? s.runbooks().get(index - 1) : null;
         Runbook next = index + 1 < s.runbooks().size() ? s.runbooks().get(index + 1) : null;
         return new RunbookView(r.title(), r.summary(), serviceLink(from, s.id()), onCall.box(s, from).orElse(null), facts,

@@ -279,6 +279,15 @@ class CompletenessTest {
         }
     }
 
+    @Test
+    void aRunbookThatNamesItsAlertLinksThemBothWays() {
+        // the alert names no runbook, but the runbook's front matter names the alert
+        var t = ContentTree.complete(dir).file(SVC, COMPLETE_SERVICE.replace(", runbook: api-down", ""))
+                .file(RUNBOOK, COMPLETE_RUNBOOK.replace("title: API down\n", "title: API down\nalerts: [ApiDown]\n"));
+        assertEquals(List.of(), t.findings("alert-has-runbook"));
+        assertEquals(List.of(), t.findings("runbook-orphan"));
+    }
+
     // ---- levels
 
     @Test
