@@ -78,8 +78,8 @@ public record Handbook(
         return index.leadingTo.getOrDefault(runbook, List.of());
     }
 
-    /** True when some runbook's front matter lists {@code alert} of {@code service} as leading to it. */
-    public boolean namedByARunbook(Service service, Service.Alert alert) {
+    /** True when some runbook's front matter lists {@code alert} as leading to it. */
+    public boolean namedByARunbook(Service.Alert alert) {
         return index.named.contains(alert);
     }
 

@@ -15,7 +15,7 @@ public final class AlertHasRunbookCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         for (Service.Alert a : s.alerts()) {
-            if (a.runbook() == null && !ctx.handbook().namedByARunbook(s, a)) {
+            if (a.runbook() == null && !ctx.handbook().namedByARunbook(a)) {
                 out.add(Failure.at(a.pos(), "alert '" + a.name() + "' has no runbook",
                         "write " + s.folder() + "/runbooks/<id>.md and add `runbook: <id>` to the alert"));
             }
