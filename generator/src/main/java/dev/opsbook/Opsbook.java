@@ -69,10 +69,12 @@ public final class Opsbook {
         }
         try {
             Baseline baseline = request.baseline() == null ? null : Baseline.read(request.baseline());
+            Timings timings = new Timings();
             // load
             Findings findings = new Findings();
             Handbook handbook = new HandbookLoader(markdown, threads).load(content, findings);
             LocalDate asOf = asOf(request.asOf(), handbook);
+            timings.lap("load");
             // check
             ContentLinks links = new ContentLinks(handbook);
             new ReferenceCheck(handbook, links, findings).run();
@@ -83,6 +85,7 @@ public final class Opsbook {
             Changes changes = baseline == null ? null : baseline.compare(sorted, assessment.services());
             ReportData report = new ReportData(GENERATOR, VERSION, asOf, ContentDigest.of(content, handbook.files()),
                     sorted, assessment, changes);
+            timings.lap("check");
             // render and write
             int pages = 0;
             if (request.writeSite()) {
@@ -90,6 +93,7 @@ public final class Opsbook {
             } else if (request.output() != null) {
                 ReportFiles.write(report, new ReplacingFileSink(request.output()));
             }
+            timings.lap("write");
             return new BuildResult(report, handbook.services().size(), pages);
         } catch (NoSuchFileException e) {
             throw new OpsbookException("no such file: " + e.getFile(), request.baseline() != null
@@ -119,6 +123,20 @@ public final class Opsbook {
             }
             writer.commit();
             return (int) writer.written().stream().filter(p -> p.endsWith(".html")).count();
+        }
+    }
+
+    /** Stage times on standard error, with {@code -Dopsbook.timings=true}: for profiling, never in output. */
+    private static final class Timings {
+        private final boolean on = Boolean.getBoolean("opsbook.timings");
+        private long last = System.nanoTime();
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            if (on) {
+                System.err.printf("opsbook: %-6s %6d ms%n", stage, (now - last) / 1_000_000);
+            }
+            last = now;
         }
     }
 
