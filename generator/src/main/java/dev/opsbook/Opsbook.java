@@ -42,6 +42,11 @@ public final class Opsbook {
 
     private final MarkdownEngine markdown = new MarkdownEngine();
     private final int threads;
+    /** What the last site build knew, for {@link #updateRunbooks}; null before the first. */
+    private volatile Snapshot last;
+
+    private record Snapshot(BuildRequest request, Handbook handbook, ReportData report, CheckContext ctx) {
+    }
 
     /** One thread per core for rendering (or {@code -Dopsbook.threads=N}). */
     public Opsbook() {
@@ -90,6 +95,7 @@ public final class Opsbook {
             int pages = 0;
             if (request.writeSite()) {
                 pages = write(request, handbook, links, report, checkContext);
+                last = new Snapshot(request, handbook, report, checkContext);
             } else if (request.output() != null) {
                 ReportFiles.write(report, new ReplacingFileSink(request.output()));
             }
@@ -123,6 +129,53 @@ public final class Opsbook {
             }
             writer.commit();
             return (int) writer.written().stream().filter(p -> p.endsWith(".html")).count();
+        }
+    }
+
+    /**
+     * The preview's quick update: when only runbooks changed since the last build of {@code request},
+     * reads them again and rewrites the pages that show them, in place. Returns how many pages were
+     * written, or -1 when a quick update cannot stand in for a build (anything else changed, a runbook
+     * was added or removed, or there was no build yet). Checks and reports wait for the full build,
+     * which the caller runs next.
+     */
+    public int updateRunbooks(BuildRequest request, java.util.Collection<String> changed) throws OpsbookException {
+        Snapshot s = last;
+        if (s == null || !s.request().equals(request) || changed.isEmpty()) {
+            return -1;
+        }
+        Handbook hb = s.handbook();
+        java.util.List<String[]> targets = new java.util.ArrayList<>();
+        for (String rel : changed) {
+            String[] parts = rel.split("/");
+            if (parts.length != 4 || !parts[0].equals("services") || !parts[2].equals("runbooks") || !rel.endsWith(".md")
+                    || hb.runbook(parts[1], parts[3].substring(0, parts[3].length() - 3)).isEmpty()
+                    || !Files.isRegularFile(request.content().resolve(rel))) {
+                return -1;
+            }
+            targets.add(new String[] {rel, parts[1], parts[3].substring(0, parts[3].length() - 3)});
+        }
+        try {
+            HandbookLoader loader = new HandbookLoader(markdown, 1);
+            for (String[] t : targets) {
+                var fresh = loader.reloadRunbook(request.content(), t[0], t[1], new Findings());
+                if (fresh.isEmpty()) {
+                    return -1;
+                }
+                hb = hb.withRunbook(fresh.get());
+            }
+            ContentLinks links = new ContentLinks(hb);
+            SiteRenderer renderer = new SiteRenderer(hb, links, markdown, new PageRenderer(request.templates()),
+                    s.report(), s.ctx());
+            var sink = new ReplacingFileSink(request.output());
+            int pages = 0;
+            for (String[] t : targets) {
+                pages += renderer.renderRunbookPages(request.content(), t[1], t[2], sink);
+            }
+            last = new Snapshot(request, hb, s.report(), s.ctx());
+            return pages;
+        } catch (IOException | UncheckedIOException | PageRenderer.TemplateFailure e) {
+            return -1;
         }
     }
 

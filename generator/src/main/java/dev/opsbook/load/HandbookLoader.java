@@ -107,6 +107,17 @@ public final class HandbookLoader {
         return new Handbook(settings, severities, teams, services, files, assets, reader.unreadable(), reader.secrets());
     }
 
+    /**
+     * Reads one runbook again (for the preview's quick update), or empty when its file cannot be read;
+     * findings about it go to {@code findings}.
+     */
+    public Optional<Runbook> reloadRunbook(Path root, String rel, String serviceId, Findings findings) throws IOException {
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        ContentReader reader = new ContentReader(root, findings);
+        return reader.frontMatter(rel, serviceId)
+                .map(fm -> RunbookLoader.read(stem(name), serviceId, rel, fm, markdown, findings));
+    }
+
     /** Reads the service folders, several at once; the list keeps the folders' order. */
     private List<Service> services(ContentReader reader, Map<String, TreeSet<String>> serviceFiles, List<String> assets)
             throws IOException {

@@ -66,6 +66,23 @@ public record Handbook(
         return of == null ? Optional.empty() : Optional.ofNullable(of.get(slash < 0 ? ref : ref.substring(slash + 1)));
     }
 
+    /** This handbook with {@code runbook} in place of the runbook of the same service and id. */
+    public Handbook withRunbook(Runbook runbook) {
+        List<Service> out = new ArrayList<>(services.size());
+        for (Service s : services) {
+            if (!s.id().equals(runbook.service())) {
+                out.add(s);
+                continue;
+            }
+            List<Runbook> rbs = new ArrayList<>(s.runbooks());
+            rbs.replaceAll(r -> r.id().equals(runbook.id()) ? runbook : r);
+            out.add(new Service(s.id(), s.name(), s.description(), s.owner(), s.tier(), s.lifecycle(), s.supportModel(),
+                    s.supportHours(), s.dependsOn(), s.links(), s.telemetry(), s.slos(), s.alerts(), s.readiness(),
+                    s.notApplicable(), s.sla(), s.rota(), List.copyOf(rbs), s.reviews(), s.incidents(), s.pos()));
+        }
+        return new Handbook(settings, severities, teams, out, files, assets, unreadable, secrets);
+    }
+
     /** An alert and the service it belongs to. */
     public record AlertSource(Service service, Service.Alert alert) {
     }

@@ -170,6 +170,32 @@ public final class SiteRenderer {
         run(tasks, threads);
     }
 
+    /**
+     * Renders only the pages that show the runbook {@code runbookId} of {@code serviceId}: its own page,
+     * its neighbours (their previous/next links name it) and its service's page. For the preview's
+     * quick update; the full build that follows brings every other page up to date.
+     */
+    public int renderRunbookPages(Path contentRoot, String serviceId, String runbookId, PageSink sink) throws IOException {
+        this.contentRoot = contentRoot;
+        Service s = hb.service(serviceId).orElseThrow();
+        int at = -1;
+        for (int i = 0; i < s.runbooks().size(); i++) {
+            if (s.runbooks().get(i).id().equals(runbookId)) {
+                at = i;
+            }
+        }
+        int written = 0;
+        for (int i = Math.max(0, at - 1); at >= 0 && i <= Math.min(s.runbooks().size() - 1, at + 1); i++) {
+            Runbook r = s.runbooks().get(i);
+            String rp = SitePaths.runbook(s.id(), r.id());
+            page(sink, rp, "runbook.ftlh", r.title(), crumbs(rp, s), runbook(s, i, rp), onCall.data(List.of(s), rp));
+            written++;
+        }
+        String path = SitePaths.service(s.id());
+        page(sink, path, "service.ftlh", s.name(), List.of(), service(s, path), onCall.data(List.of(s), path));
+        return written + 1;
+    }
+
     private static void run(List<Task> tasks, int threads) throws IOException {
         Parallel.map(tasks, threads, t -> {
             t.run();

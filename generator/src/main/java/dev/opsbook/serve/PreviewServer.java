@@ -45,6 +45,7 @@ public final class PreviewServer implements AutoCloseable {
     private final WatchService watcher;
     private final Thread watch;
     private volatile long lastBuildMillis;
+    private volatile long lastQuickMillis = -1;
 
     public PreviewServer(BuildRequest request, int port, PrintWriter log) throws IOException, OpsbookException {
         this.request = request;
@@ -73,11 +74,23 @@ public final class PreviewServer implements AutoCloseable {
         return lastBuildMillis;
     }
 
-    private synchronized void rebuild() throws OpsbookException {
+    /** How long the last quick update took (the pages of edited runbooks), or -1 before the first. */
+    public long lastQuickMillis() {
+        return lastQuickMillis;
+    }
+
+    private void rebuild() throws OpsbookException {
+        rebuild(true);
+    }
+
+    /** @param reload whether open pages reload afterwards (not after a quick update already showed the change) */
+    private synchronized void rebuild(boolean reload) throws OpsbookException {
         long start = System.nanoTime();
         BuildResult r = opsbook.build(request);
         lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
-        builds.incrementAndGet();
+        if (reload) {
+            builds.incrementAndGet();
+        }
         log.println("opsbook: built in " + lastBuildMillis + " ms: " + r.summary());
         r.findings().stream().filter(f -> f.level() == dev.opsbook.finding.Level.ERROR).forEach(f -> log.println(f.format()));
         log.flush();
@@ -99,12 +112,20 @@ public final class PreviewServer implements AutoCloseable {
             while (true) {
                 WatchKey key = watcher.take();
                 boolean newDirs = false;
+                boolean onlyModified = true;
+                java.util.Set<String> changed = new java.util.TreeSet<>();
                 // let a burst of saves settle, then build once
                 do {
                     for (var event : key.pollEvents()) {
-                        if (event.context() instanceof Path p && key.watchable() instanceof Path dir
-                                && Files.isDirectory(dir.resolve(p))) {
-                            newDirs = true;
+                        if (event.context() instanceof Path p && key.watchable() instanceof Path dir) {
+                            Path file = dir.resolve(p);
+                            if (Files.isDirectory(file)) {
+                                newDirs = true;
+                            }
+                            onlyModified &= event.kind() == StandardWatchEventKinds.ENTRY_MODIFY;
+                            changed.add(request.content().relativize(file).toString().replace('\\', '/'));
+                        } else {
+                            onlyModified = false;
                         }
                     }
                     key.reset();
@@ -114,7 +135,16 @@ public final class PreviewServer implements AutoCloseable {
                     registerAll(request.content());
                 }
                 try {
-                    rebuild();
+                    // an edited runbook: its pages first (in well under a second), then everything
+                    long start = System.nanoTime();
+                    int quick = newDirs || !onlyModified ? -1 : opsbook.updateRunbooks(request, changed);
+                    if (quick >= 0) {
+                        lastQuickMillis = (System.nanoTime() - start) / 1_000_000;
+                        builds.incrementAndGet();
+                        log.println("opsbook: updated " + quick + " pages in " + lastQuickMillis + " ms");
+                        log.flush();
+                    }
+                    rebuild(quick < 0);
                 } catch (OpsbookException e) {
                     log.println("opsbook: the build failed, still serving the last site: " + e.getMessage());
                     log.flush();

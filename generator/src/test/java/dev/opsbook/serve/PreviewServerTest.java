@@ -63,7 +63,17 @@ class PreviewServerTest {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
                     d.findElement(By.tagName("h1")).getText().equals("API is down"));
             assertTrue(server.builds() >= 2);
-            assertTrue(log.toString().contains("opsbook: built in "), log.toString());
+            // an edited runbook: its page and its service's page first, then the full build
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> log.toString().split("built in").length > 2);
+            assertTrue(log.toString().contains("opsbook: updated 2 pages in "), log.toString());
+            assertTrue(server.lastQuickMillis() >= 0);
+            assertTrue(java.nio.file.Files.readString(dir.resolve("site/services/api/index.html")).contains("API is down"));
+            // a new file is more than an edit: a full build, and the page reloads
+            long before = server.builds();
+            tree.file("services/api/runbooks/second.md", ContentTree.COMPLETE_RUNBOOK.replace("API down", "Second"));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> server.builds() > before);
+            browser.driver().get("http://127.0.0.1:" + server.port() + "/services/api/runbooks/second.html");
+            assertEquals("Second", browser.driver().findElement(By.tagName("h1")).getText());
             // the site on disk is exactly what build writes: no hook in it
             assertFalse(java.nio.file.Files.readString(dir.resolve("site/services/api/runbooks/api-down.html"))
                     .contains("opsbook-live"));
