@@ -34,6 +34,7 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -161,7 +162,7 @@ public final class SiteRenderer {
         }
         tasks.add(() -> page(sink, SitePaths.ACTIONS, "actions.ftlh", "Open actions", List.of(),
                 reportViews.actions(SitePaths.ACTIONS)));
-        tasks.add(() -> page(sink, SitePaths.NOT_FOUND, "404.ftlh", "Page not found", List.of(), home(SitePaths.NOT_FOUND)));
+        tasks.add(() -> page(sink, SitePaths.NOT_FOUND, "404.ftlh", "Page not found", List.of(), Map.of()));
         tasks.add(() -> ReportFiles.write(report, sink));
         for (String asset : hb.assets()) {
             tasks.add(() -> sink.write(asset, Files.readAllBytes(contentRoot.resolve(asset))));
