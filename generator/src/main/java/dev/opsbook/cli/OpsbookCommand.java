@@ -71,12 +71,8 @@ public final class OpsbookCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
-                description = "The content folder (default: ${DEFAULT-VALUE}).")
-        Path content;
-
-        @Option(names = "--as-of", paramLabel = "DATE", description = "The date that \"today\" means (YYYY-MM-DD).")
-        LocalDate asOf;
+        @CommandLine.Mixin
+        ContentOptions input;
 
         @Option(names = "--fail-on-warning", description = "Warnings fail the run too (exit 1).")
         boolean failOnWarning;
@@ -138,7 +134,7 @@ public final class OpsbookCommand implements Runnable {
 
         @Override
         BuildRequest request() {
-            return new BuildRequest(content, out, asOf, templates, true, baseline);
+            return new BuildRequest(input.content, out, input.asOf, templates, true, baseline);
         }
     }
 
@@ -147,7 +143,7 @@ public final class OpsbookCommand implements Runnable {
     static final class Check extends Run {
         @Override
         BuildRequest request() {
-            return new BuildRequest(content, out, asOf, null, false, baseline);
+            return new BuildRequest(input.content, out, input.asOf, null, false, baseline);
         }
     }
 
@@ -157,9 +153,8 @@ public final class OpsbookCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
-                description = "The content folder (default: ${DEFAULT-VALUE}).")
-        Path content;
+        @CommandLine.Mixin
+        ContentOptions input;
 
         @Option(names = "--out", paramLabel = "DIR", defaultValue = "site",
                 description = "The site folder (default: ${DEFAULT-VALUE}).")
@@ -168,9 +163,6 @@ public final class OpsbookCommand implements Runnable {
         @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "The port (default: ${DEFAULT-VALUE}).")
         int port;
 
-        @Option(names = "--as-of", paramLabel = "DATE", description = "The date that \"today\" means (YYYY-MM-DD).")
-        LocalDate asOf;
-
         @Option(names = "--templates", paramLabel = "DIR", description = "Templates that override the defaults by name.")
         Path templates;
 
@@ -178,7 +170,7 @@ public final class OpsbookCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             try (var server = new dev.opsbook.serve.PreviewServer(
-                    new BuildRequest(content, this.out, asOf, templates, true, null), port, out)) {
+                    new BuildRequest(input.content, this.out, input.asOf, templates, true, null), port, out)) {
                 out.println("opsbook: serving http://127.0.0.1:" + server.port() + "/index.html — Ctrl-C stops");
                 out.flush();
                 Thread.currentThread().join();
