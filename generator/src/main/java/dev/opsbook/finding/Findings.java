@@ -28,7 +28,4 @@ public final class Findings {
         return list.size();
     }
 
-    public synchronized long count(Level level) {
-        return list.stream().filter(f -> f.level() == level).count();
-    }
 }

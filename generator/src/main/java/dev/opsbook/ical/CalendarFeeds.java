@@ -51,13 +51,6 @@ public final class CalendarFeeds {
         this.generator = generator;
     }
 
-    /** True when {@code person} holds a role in some rota within the horizon (and so has a feed). */
-    public boolean hasShifts(String person, dev.opsbook.check.CheckContext ctx) {
-        return hb.services().stream().map(ctx::schedule).flatMap(java.util.Optional::stream)
-                .anyMatch(s -> s.leads().stream().anyMatch(d -> d.person().equals(person))
-                        || s.engineers().stream().anyMatch(d -> d.person().equals(person)));
-    }
-
     /** A shift of one role, for one service. */
     private record Shift(Service service, RotaSchedule schedule, Duty duty) {
     }

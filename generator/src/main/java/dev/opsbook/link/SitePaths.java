@@ -59,14 +59,15 @@ public final class SitePaths {
         return "alert-" + name;
     }
 
-    /** The address of {@code target} (a site path, optionally with {@code #fragment}) from the page {@code from}. */
+    /**
+     * The address of {@code target} (a site path, optionally with {@code #fragment}) from the page
+     * {@code from}. It always names the file, even on its own page, so it depends only on the folder of
+     * {@code from}: pages of one folder can share what links them.
+     */
     public static String relative(String from, String target) {
         int hash = target.indexOf('#');
         String path = hash < 0 ? target : target.substring(0, hash);
         String fragment = hash < 0 ? "" : target.substring(hash);
-        if (path.equals(from) && !fragment.isEmpty()) {
-            return fragment;
-        }
         String[] f = from.split("/");
         String[] t = path.split("/");
         int common = 0;

@@ -49,7 +49,28 @@ final class OnCallViews {
         return ctx.asOf().atTime(12, 0).atZone(s.zone());
     }
 
+    /**
+     * Boxes and schedules depend on the service and on the folder of the page (its links are relative),
+     * so the twenty runbook pages of a service share one of each.
+     */
+    private final java.util.Map<String, Optional<OnCallBox>> boxes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, String> schedules = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String folderOf(String page) {
+        int slash = page.lastIndexOf('/');
+        return slash < 0 ? "" : page.substring(0, slash);
+    }
+
     Optional<OnCallBox> box(Service s, String from) {
+        return boxes.computeIfAbsent(s.id() + "|" + folderOf(from), k -> newBox(s, from));
+    }
+
+    /** The schedule JSON of one service, for a page in {@code from}'s folder. */
+    String data(Service s, String from) {
+        return schedules.computeIfAbsent(s.id() + "|" + folderOf(from), k -> data(List.of(s), from));
+    }
+
+    private Optional<OnCallBox> newBox(Service s, String from) {
         Optional<RotaSchedule> schedule = ctx.schedule(s);
         if (schedule.isEmpty()) {
             return Optional.empty();

@@ -40,8 +40,6 @@ import java.util.stream.Collectors;
 
 /** Renders every page of the site (outputs.md) and copies the content's other files. */
 public final class SiteRenderer {
-    public static final String CSS = "assets/opsbook.css";
-    public static final String JS = "assets/opsbook.js";
     public static final String SEARCH_INDEX = "assets/search-index.js";
     public static final String LUNR = "assets/lunr.min.js";
     /** Where the lunr WebJar keeps its script on the classpath. */
@@ -122,13 +120,13 @@ public final class SiteRenderer {
         for (Service s : hb.services()) {
             String path = SitePaths.service(s.id());
             tasks.add(() -> page(sink, path, "service.ftlh", s.name(), List.of(), service(s, path),
-                    onCall.data(List.of(s), path)));
+                    onCall.data(s, path)));
             for (int i = 0; i < s.runbooks().size(); i++) {
                 int index = i;
                 Runbook r = s.runbooks().get(i);
                 String rp = SitePaths.runbook(s.id(), r.id());
                 tasks.add(() -> page(sink, rp, "runbook.ftlh", r.title(), crumbs(rp, s), runbook(s, index, rp),
-                        onCall.data(List.of(s), rp)));
+                        onCall.data(s, rp)));
             }
             for (Review r : s.reviews()) {
                 String rp = SitePaths.review(s.id(), r.id());
@@ -189,11 +187,11 @@ public final class SiteRenderer {
         for (int i = Math.max(0, at - 1); at >= 0 && i <= Math.min(s.runbooks().size() - 1, at + 1); i++) {
             Runbook r = s.runbooks().get(i);
             String rp = SitePaths.runbook(s.id(), r.id());
-            page(sink, rp, "runbook.ftlh", r.title(), crumbs(rp, s), runbook(s, i, rp), onCall.data(List.of(s), rp));
+            page(sink, rp, "runbook.ftlh", r.title(), crumbs(rp, s), runbook(s, i, rp), onCall.data(s, rp));
             written++;
         }
         String path = SitePaths.service(s.id());
-        page(sink, path, "service.ftlh", s.name(), List.of(), service(s, path), onCall.data(List.of(s), path));
+        page(sink, path, "service.ftlh", s.name(), List.of(), service(s, path), onCall.data(s, path));
         return written + 1;
     }
 
@@ -348,7 +346,7 @@ public final class SiteRenderer {
             List<LinkView> rotas = hb.services().stream().filter(s -> s.rota() != null && inRota(s.rota(), p.id()))
                     .map(s -> new LinkView(s.name(), rel(from, SitePaths.service(s.id()) + "#rota"))).toList();
             people.add(new PersonView(p.id(), SitePaths.personAnchor(p.id()), p.name(), p.email(),
-                    contacts ? p.phone() : null, p.timezone(), rotas, calendars.hasShifts(p.id(), ctx)
+                    contacts ? p.phone() : null, p.timezone(), rotas, onRotas().contains(p.id())
                     ? new LinkView("calendar", rel(from, SitePaths.personCalendar(p.id()))) : null));
         }
         List<Service> owned = owned(t);
@@ -371,14 +369,26 @@ public final class SiteRenderer {
 
     /** Everyone who holds a role in some rota within the horizon: they get a calendar feed. */
     private List<Person> peopleOnRotas() {
-        java.util.Set<String> ids = new java.util.TreeSet<>();
-        for (Service s : hb.services()) {
-            ctx.schedule(s).ifPresent(sch -> {
-                sch.leads().forEach(d -> ids.add(d.person()));
-                sch.engineers().forEach(d -> ids.add(d.person()));
-            });
+        return onRotas().stream().map(hb::person).flatMap(java.util.Optional::stream).toList();
+    }
+
+    private volatile java.util.SortedSet<String> onRotas;
+
+    /** The ids of the people on some rota within the horizon, worked out once. */
+    private java.util.SortedSet<String> onRotas() {
+        java.util.SortedSet<String> ids = onRotas;
+        if (ids == null) {
+            java.util.SortedSet<String> found = new java.util.TreeSet<>();
+            for (Service s : hb.services()) {
+                ctx.schedule(s).ifPresent(sch -> {
+                    sch.leads().forEach(d -> found.add(d.person()));
+                    sch.engineers().forEach(d -> found.add(d.person()));
+                });
+            }
+            ids = java.util.Collections.unmodifiableSortedSet(found);
+            onRotas = ids;
         }
-        return ids.stream().map(hb::person).flatMap(java.util.Optional::stream).toList();
+        return ids;
     }
 
     private List<Service> owned(Team t) {
@@ -645,7 +655,10 @@ public final class SiteRenderer {
      * again with raw HTML shown as text, so that every heading, and every link to one, still works.
      */
     private String body(Markdown body, String file, String service, String from) {
-        java.util.function.UnaryOperator<String> rewrite = url -> resolveForPage(links.resolve(file, service, url), from);
+        // each address is resolved once, though the fast-path test and the renderer both ask for it
+        java.util.Map<String, java.util.Optional<String>> resolved = new java.util.HashMap<>();
+        java.util.function.UnaryOperator<String> rewrite = url -> resolved.computeIfAbsent(url,
+                u -> java.util.Optional.ofNullable(resolveForPage(links.resolve(file, service, u), from))).orElse(null);
         String text = dev.opsbook.load.MarkdownSource.body(contentRoot, file);
         if (!body.rawHtml() && body.links().stream().allMatch(l -> rewrite.apply(l.url()) != null)) {
             return markdown.toSafeHtml(text, rewrite);

@@ -44,7 +44,6 @@ public final class PreviewServer implements AutoCloseable {
     private final HttpServer http;
     private final WatchService watcher;
     private final Thread watch;
-    private volatile long lastBuildMillis;
     private volatile long lastQuickMillis = -1;
 
     public PreviewServer(BuildRequest request, int port, PrintWriter log) throws IOException, OpsbookException {
@@ -70,10 +69,6 @@ public final class PreviewServer implements AutoCloseable {
         return builds.get();
     }
 
-    public long lastBuildMillis() {
-        return lastBuildMillis;
-    }
-
     /** How long the last quick update took (the pages of edited runbooks), or -1 before the first. */
     public long lastQuickMillis() {
         return lastQuickMillis;
@@ -87,7 +82,7 @@ public final class PreviewServer implements AutoCloseable {
     private synchronized void rebuild(boolean reload) throws OpsbookException {
         long start = System.nanoTime();
         BuildResult r = opsbook.build(request);
-        lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
+        long lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
         if (reload) {
             builds.incrementAndGet();
         }
