@@ -48,6 +48,18 @@ public final class Opsbook {
     private record Snapshot(BuildRequest request, Handbook handbook, ReportData report, CheckContext ctx) {
     }
 
+    /** The template engine of the last build, kept while the templates folder stays the same. */
+    private volatile PageRenderer pages;
+
+    private PageRenderer pages(java.nio.file.Path templates) {
+        PageRenderer p = pages;
+        if (p == null || !java.util.Objects.equals(p.userTemplates(), templates)) {
+            p = new PageRenderer(templates);
+            pages = p;
+        }
+        return p;
+    }
+
     /** One thread per core for rendering (or {@code -Dopsbook.threads=N}). */
     public Opsbook() {
         this(Integer.getInteger("opsbook.threads", Runtime.getRuntime().availableProcessors()));
@@ -118,7 +130,7 @@ public final class Opsbook {
 
     private int write(BuildRequest request, Handbook handbook, ContentLinks links, ReportData report, CheckContext ctx)
             throws IOException, OpsbookException {
-        PageRenderer pages = new PageRenderer(request.templates());
+        PageRenderer pages = pages(request.templates());
         try (SiteWriter writer = new SiteWriter(request.output())) {
             SiteRenderer renderer = new SiteRenderer(handbook, links, markdown, pages, report, ctx);
             renderer.render(request.content(), writer, threads);
@@ -165,7 +177,7 @@ public final class Opsbook {
                 hb = hb.withRunbook(fresh.get());
             }
             ContentLinks links = new ContentLinks(hb);
-            SiteRenderer renderer = new SiteRenderer(hb, links, markdown, new PageRenderer(request.templates()),
+            SiteRenderer renderer = new SiteRenderer(hb, links, markdown, pages(request.templates()),
                     s.report(), s.ctx());
             var sink = new ReplacingFileSink(request.output());
             int pages = 0;

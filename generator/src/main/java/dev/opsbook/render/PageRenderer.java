@@ -43,6 +43,8 @@ public final class PageRenderer {
         cfg.setRecognizeStandardFileExtensions(true);
         DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
         cfg.setObjectWrapper(wrapper.build());
+        // the default templates never change while running; a user's may (opsbook serve keeps this engine)
+        cfg.setTemplateUpdateDelayMilliseconds(userTemplates == null ? Long.MAX_VALUE : 0);
         TemplateLoader classpath = new ClassTemplateLoader(PageRenderer.class.getClassLoader(), CLASSPATH_BASE);
         try {
             cfg.setTemplateLoader(userTemplates == null ? classpath
@@ -50,6 +52,11 @@ public final class PageRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the templates folder " + userTemplates, e);
         }
+    }
+
+    /** The folder whose templates override the defaults, or null. */
+    public Path userTemplates() {
+        return userTemplates;
     }
 
     /** Renders {@code template} (e.g. {@code service.ftlh}) with {@code page} and {@code model}. */
