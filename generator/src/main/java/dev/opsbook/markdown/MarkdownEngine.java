@@ -1,149 +1,165 @@
 package dev.opsbook.markdown;
 
-import com.vladsch.flexmark.ast.AutoLink;
-import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.ast.Image;
-import com.vladsch.flexmark.ast.Link;
-import com.vladsch.flexmark.ast.Reference;
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
-import com.vladsch.flexmark.util.data.MutableDataSet;
-import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.opsbook.model.Markdown;
 import dev.opsbook.model.Pos;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.LinkReferenceDefinition;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.HtmlRenderer;
 
-/** Parses and renders Markdown. One instance serves a whole run, from any number of threads. */
+/**
+ * Parses and renders Markdown (CommonMark with GitHub tables and strikethrough). One instance serves
+ * a whole run, from any number of threads.
+ *
+ * <p>Each body is parsed once, when it is loaded ({@link #read}): that one parse gives the links and
+ * headings with their places, for the checks, and the HTML of the body with a numbered slot for every
+ * link and image address, which each page fills with addresses relative to itself ({@link #fill}).
+ * Bodies with raw HTML are rendered again with their page and pass through {@link HtmlSanitizer}.
+ */
 public final class MarkdownEngine {
+    /** Opens a numbered address slot in prepared HTML; {@link #SLOT_END} closes it. */
+    static final char SLOT_START = '\u0001';
+    static final char SLOT_END = '\u0002';
+
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final HtmlRenderer escaping;
-    private final MutableDataSet options;
+
+    /** The addresses of the render under way on this thread, when it leaves slots for them. */
+    private static final ThreadLocal<List<String>> SLOTS = new ThreadLocal<>();
 
     public MarkdownEngine() {
-        options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create()));
-        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
-        options.set(HtmlRenderer.RENDER_HEADER_ID, true);
-        options.set(HtmlRenderer.SOFT_BREAK, "\n");
-        options.set(TablesExtension.CLASS_NAME, "md-table");
-        options.toImmutable();
-        parser = Parser.builder(options).build();
-        renderer = HtmlRenderer.builder(options).linkResolverFactory(new RewritingResolverFactory()).build();
-        escaping = HtmlRenderer.builder(new MutableDataSet(options).set(HtmlRenderer.ESCAPE_HTML, true)).build();
+        List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create());
+        parser = Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+                .build();
+        renderer = HtmlRenderer.builder().extensions(extensions).softbreak("\n")
+                .attributeProviderFactory(context -> new Attributes()).build();
+        escaping = HtmlRenderer.builder().extensions(extensions).softbreak("\n").escapeHtml(true)
+                .attributeProviderFactory(context -> new Attributes()).build();
     }
 
     /**
-     * Reads a Markdown body: its links and headings, with their places in the file.
+     * Reads a Markdown body: its links and headings, with their places in the file, and its HTML.
      *
      * @param firstLine the line of the file the body starts on (after any front matter)
      */
     public Markdown read(String text, String file, int firstLine) {
-        Document doc = parser.parse(text);
-        new HeaderIdGenerator(options).generateIds(doc);
-        List<Markdown.MdLink> links = new ArrayList<>();
-        List<Markdown.MdHeading> headings = new ArrayList<>();
-        boolean[] rawHtml = {false};
-        collect(doc, doc, file, firstLine, links, headings, rawHtml);
-        return new Markdown(firstLine, List.copyOf(links), List.copyOf(headings), snippet(text), rawHtml[0]);
+        Node doc = parser.parse(text);
+        Reader reader = new Reader(text, file, firstLine);
+        reader.visit(doc);
+        return new Markdown(firstLine, List.copyOf(reader.links), List.copyOf(reader.headings), snippet(text),
+                reader.rawHtml, reader.rawHtml ? null : prepare(doc));
+    }
+
+    private Markdown.Prepared prepare(Node doc) {
+        List<String> addresses = new ArrayList<>();
+        SLOTS.set(addresses);
+        String html;
+        try {
+            html = renderer.render(doc);
+        } finally {
+            SLOTS.remove();
+        }
+        // the text itself may hold the slot characters (written as &#1;, say): then slots cannot be told apart
+        return count(html, SLOT_START) == addresses.size() && count(html, SLOT_END) == addresses.size()
+                ? new Markdown.Prepared(html, List.copyOf(addresses)) : null;
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * The prepared HTML of a body with each slot filled with {@code rewrite} of its address; null when
+     * the body has no prepared HTML or {@code rewrite} refuses one of its addresses (returns null): the
+     * caller then renders the body with {@link #toHtml} and {@link HtmlSanitizer}, which drops such links.
+     */
+    public static String fill(Markdown.Prepared prepared, UnaryOperator<String> rewrite) {
+        if (prepared == null) {
+            return null;
+        }
+        List<String> addresses = prepared.addresses();
+        String[] filled = new String[addresses.size()];
+        int extra = 0;
+        for (int i = 0; i < filled.length; i++) {
+            String url = rewrite.apply(addresses.get(i));
+            if (url == null) {
+                return null;
+            }
+            filled[i] = attribute(url);
+            extra += filled[i].length();
+        }
+        String html = prepared.html();
+        StringBuilder sb = new StringBuilder(html.length() + extra);
+        int from = 0;
+        for (int start = html.indexOf(SLOT_START); start >= 0; start = html.indexOf(SLOT_START, from)) {
+            int end = html.indexOf(SLOT_END, start);
+            sb.append(html, from, start).append(filled[Integer.parseInt(html, start + 1, end, 10)]);
+            from = end + 1;
+        }
+        return sb.append(html, from, html.length()).toString();
+    }
+
+    /** A value escaped for a double-quoted attribute, as the renderer escapes it. */
+    private static String attribute(String value) {
+        StringBuilder sb = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String esc = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                default -> null;
+            };
+            if (esc != null && sb == null) {
+                sb = new StringBuilder(value.length() + 16).append(value, 0, i);
+            }
+            if (sb != null) {
+                if (esc != null) {
+                    sb.append(esc);
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? value : sb.toString();
     }
 
     /** Characters of plain text kept per document for search. */
     public static final int SNIPPET_CHARS = 600;
-    private static final java.util.regex.Pattern MARKUP =
-            java.util.regex.Pattern.compile("```[a-z]*|[#*_`>|\\[\\]]|\\]\\([^)]*\\)|\\s+");
+    private static final Pattern MARKUP = Pattern.compile("```[a-z]*|[#*_`>|\\[\\]]|\\]\\([^)]*\\)|\\s+");
 
     /** The first words of a Markdown text, without markup. */
     static String snippet(String text) {
         String head = text.length() > SNIPPET_CHARS * 2 ? text.substring(0, SNIPPET_CHARS * 2) : text;
         String plain = MARKUP.matcher(head).replaceAll(" ").strip();
         return plain.length() > SNIPPET_CHARS ? plain.substring(0, SNIPPET_CHARS) : plain;
-    }
-
-    private static void collect(Node node, Document doc, String file, int firstLine,
-                                List<Markdown.MdLink> links, List<Markdown.MdHeading> headings, boolean[] rawHtml) {
-        for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
-            if (n instanceof com.vladsch.flexmark.ast.HtmlBlockBase || n instanceof com.vladsch.flexmark.ast.HtmlInlineBase) {
-                rawHtml[0] = true;
-            }
-            if (n instanceof Link l) {
-                links.add(new Markdown.MdLink(l.getUrl().toString(), false, pos(doc, l.getUrl(), l, file, firstLine)));
-            } else if (n instanceof Image i) {
-                links.add(new Markdown.MdLink(i.getUrl().toString(), true, pos(doc, i.getUrl(), i, file, firstLine)));
-            } else if (n instanceof AutoLink a) {
-                links.add(new Markdown.MdLink(a.getUrl().toString(), false, pos(doc, a.getUrl(), a, file, firstLine)));
-            } else if (n instanceof Reference r) {
-                links.add(new Markdown.MdLink(r.getUrl().toString(), false, pos(doc, r.getUrl(), r, file, firstLine)));
-            } else if (n instanceof Heading h) {
-                String text = new TextCollectingVisitor().collectAndGetText(h).strip();
-                headings.add(new Markdown.MdHeading(h.getLevel(), text, h.getAnchorRefId(),
-                        pos(doc, h.getText(), h, file, firstLine)));
-            }
-            collect(n, doc, file, firstLine, links, headings, rawHtml);
-        }
-    }
-
-    private static Pos pos(Document doc, BasedSequence at, Node fallback, String file, int firstLine) {
-        int offset = at != null && at.isNotNull() ? at.getStartOffset() : fallback.getStartOffset();
-        int line = doc.getLineNumber(offset);
-        int column = offset - doc.getChars().startOfLine(offset) + 1;
-        return new Pos(file, firstLine + line, column);
-    }
-
-    /** The address rewriting of the render under way on this thread, if any. */
-    private static final ThreadLocal<java.util.function.UnaryOperator<String>> REWRITE = new ThreadLocal<>();
-
-    /**
-     * Renders Markdown that holds no raw HTML straight to safe HTML, every link and image address
-     * passed through {@code rewrite}. flexmark escapes all text and attributes itself, so without raw
-     * HTML there is nothing for a sanitiser to remove; the caller makes sure {@code rewrite} accepts
-     * every address of the document (else it uses {@link #toHtml} and {@link HtmlSanitizer}).
-     */
-    public String toSafeHtml(String text, java.util.function.UnaryOperator<String> rewrite) {
-        REWRITE.set(rewrite);
-        try {
-            return renderer.render(parser.parse(text));
-        } finally {
-            REWRITE.remove();
-        }
-    }
-
-    /** Applies the thread's rewrite to every link and image the renderer resolves. */
-    private static final class RewritingResolverFactory implements com.vladsch.flexmark.html.LinkResolverFactory {
-        @Override
-        public java.util.Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public java.util.Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
-        }
-
-        @Override
-        public com.vladsch.flexmark.html.LinkResolver apply(com.vladsch.flexmark.html.renderer.LinkResolverBasicContext c) {
-            return (node, context, link) -> {
-                var rewrite = REWRITE.get();
-                if (rewrite == null) {
-                    return link;
-                }
-                String url = rewrite.apply(link.getUrl());
-                return url == null ? link.withUrl("#").withStatus(com.vladsch.flexmark.html.renderer.LinkStatus.INVALID)
-                        : link.withUrl(url).withStatus(com.vladsch.flexmark.html.renderer.LinkStatus.VALID);
-            };
-        }
     }
 
     /** Renders Markdown to HTML. The result is not yet safe: pass it through {@link HtmlSanitizer}. */
@@ -154,5 +170,150 @@ public final class MarkdownEngine {
     /** Renders Markdown with every piece of raw HTML shown as text: for bodies whose HTML breaks the page. */
     public String toHtmlEscapingRawHtml(String text) {
         return escaping.render(parser.parse(text));
+    }
+
+    /** The text of a heading as a reader sees it: no markup, raw HTML left out. */
+    static String headingText(Heading h) {
+        StringBuilder sb = new StringBuilder();
+        collectText(h, sb);
+        return sb.toString().strip();
+    }
+
+    private static void collectText(Node node, StringBuilder sb) {
+        for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Text t) {
+                sb.append(t.getLiteral());
+            } else if (n instanceof Code c) {
+                sb.append(c.getLiteral());
+            } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+                sb.append('\n');
+            } else if (!(n instanceof HtmlInline)) {
+                collectText(n, sb);
+            }
+        }
+    }
+
+    /**
+     * Heading ids, the class of tables, and (when the render leaves slots) every link and image address
+     * replaced by its slot. A new one serves each render, so that heading ids start afresh.
+     */
+    private static final class Attributes implements AttributeProvider {
+        private final HeadingIds ids = new HeadingIds();
+        private final List<String> slots = SLOTS.get();
+
+        @Override
+        public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+            if (node instanceof Heading h) {
+                String id = ids.next(headingText(h));
+                if (!id.isEmpty()) {
+                    attributes.put("id", id);
+                }
+            } else if (node instanceof TableBlock) {
+                attributes.put("class", "md-table");
+            } else if (slots != null && node instanceof Link l) {
+                attributes.put("href", slot(l.getDestination()));
+            } else if (slots != null && node instanceof Image i) {
+                attributes.put("src", slot(i.getDestination()));
+            }
+        }
+
+        private String slot(String address) {
+            slots.add(address);
+            return SLOT_START + Integer.toString(slots.size() - 1) + SLOT_END;
+        }
+    }
+
+    /** Collects the links, headings and raw HTML of a parsed document, with their places in the file. */
+    private static final class Reader {
+        private final String text;
+        private final String file;
+        private final int firstLine;
+        private final HeadingIds ids = new HeadingIds();
+        final List<Markdown.MdLink> links = new ArrayList<>();
+        final List<Markdown.MdHeading> headings = new ArrayList<>();
+        boolean rawHtml;
+        private int[] lineStarts;
+
+        Reader(String text, String file, int firstLine) {
+            this.text = text;
+            this.file = file;
+            this.firstLine = firstLine;
+        }
+
+        void visit(Node node) {
+            for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+                if (n instanceof HtmlBlock || n instanceof HtmlInline) {
+                    rawHtml = true;
+                } else if (n instanceof Link l) {
+                    inline(n, l.getDestination(), false);
+                } else if (n instanceof Image i) {
+                    inline(n, i.getDestination(), true);
+                } else if (n instanceof LinkReferenceDefinition d) {
+                    int colon = text.indexOf("]:", start(n));
+                    links.add(new Markdown.MdLink(d.getDestination(), false,
+                            colon < 0 ? pos(n) : at(destination(colon + 2))));
+                } else if (n instanceof Heading h) {
+                    String headingText = headingText(h);
+                    Node first = h.getFirstChild();
+                    headings.add(new Markdown.MdHeading(h.getLevel(), headingText, ids.next(headingText),
+                            first != null && !first.getSourceSpans().isEmpty() ? pos(first) : pos(h)));
+                }
+                visit(n);
+            }
+        }
+
+        /**
+         * A link or image written in place: {@code [text](address)} or {@code <address>}. One that
+         * uses a reference definition ({@code [text][ref]}) is not counted: the definition is.
+         */
+        private void inline(Node n, String destination, boolean image) {
+            List<SourceSpan> spans = n.getSourceSpans();
+            if (spans.isEmpty()) {
+                return;
+            }
+            int start = spans.get(0).getInputIndex();
+            SourceSpan last = spans.get(spans.size() - 1);
+            int end = last.getInputIndex() + last.getLength(); // exclusive
+            if (text.charAt(start) == '<') {
+                links.add(new Markdown.MdLink(destination, image, at(start + 1)));
+            } else if (text.charAt(end - 1) == ')') {
+                int open = text.lastIndexOf("](", end - 1);
+                links.add(new Markdown.MdLink(destination, image, open < start ? pos(n) : at(destination(open + 2))));
+            }
+        }
+
+        /** Where an address starts: after white space, and inside its angle brackets if it has them. */
+        private int destination(int from) {
+            int i = from;
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            return i < text.length() && text.charAt(i) == '<' ? i + 1 : i;
+        }
+
+        private static int start(Node n) {
+            return n.getSourceSpans().isEmpty() ? 0 : n.getSourceSpans().get(0).getInputIndex();
+        }
+
+        private Pos pos(Node n) {
+            return n.getSourceSpans().isEmpty() ? new Pos(file, firstLine, 1) : at(start(n));
+        }
+
+        /** The place of a character of the body, as a line of the file and a column (both from 1). */
+        private Pos at(int offset) {
+            if (lineStarts == null) {
+                List<Integer> starts = new ArrayList<>();
+                starts.add(0);
+                for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                    starts.add(i + 1);
+                }
+                lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+            }
+            int line = java.util.Arrays.binarySearch(lineStarts, offset);
+            if (line < 0) {
+                line = -line - 2;
+            }
+            return new Pos(file, firstLine + line, offset - lineStarts[line] + 1);
+        }
     }
 }

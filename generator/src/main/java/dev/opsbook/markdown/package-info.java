@@ -1,6 +1,7 @@
 /**
- * Markdown: one flexmark parser and renderer for the whole run (thread-safe, built once), what the
- * loader needs from a document (links and headings with their places), and the sanitiser that every
- * rendered body passes through before it reaches a page.
+ * Markdown: one commonmark-java parser and renderer for the whole run (thread-safe, built once), what
+ * the loader needs from a document (links and headings with their places, and its HTML with a slot for
+ * each address, so that each body is parsed once), and the sanitiser that bodies with raw HTML pass
+ * through before they reach a page.
  */
 package dev.opsbook.markdown;

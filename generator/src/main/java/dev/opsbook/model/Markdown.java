@@ -4,14 +4,14 @@ import java.util.List;
 
 /**
  * What the loader found in the Markdown body of a runbook or incident: the line of the file it starts
- * on, its links and headings with their places, the first words (for search) and whether it holds raw
- * HTML. The text itself is not kept: the renderer reads the file again, so that a handbook of tens of
- * thousands of runbooks fits in little memory.
+ * on, its links and headings with their places, the first words (for search), whether it holds raw
+ * HTML, and the body already rendered (see {@link Prepared}). The Markdown text itself is not kept:
+ * each body is parsed once, when it is loaded.
  */
 public record Markdown(int firstLine, List<MdLink> links, List<MdHeading> headings, String snippet,
-                       boolean rawHtml) {
+                       boolean rawHtml, Prepared prepared) {
 
-    public static final Markdown EMPTY = new Markdown(1, List.of(), List.of(), "", false);
+    public static final Markdown EMPTY = new Markdown(1, List.of(), List.of(), "", false, null);
 
     /** A link or image destination as written. */
     public record MdLink(String url, boolean image, Pos pos) {
@@ -19,5 +19,14 @@ public record Markdown(int firstLine, List<MdLink> links, List<MdHeading> headin
 
     /** A heading with the anchor the site gives it. */
     public record MdHeading(int level, String text, String anchor, Pos pos) {
+    }
+
+    /**
+     * The body rendered to HTML when it was loaded, with a numbered slot wherever a link or image
+     * address goes ({@code addresses} holds them as written, by number): a page fills the slots with
+     * addresses relative to itself. Null for a body holding raw HTML, which is rendered and sanitised
+     * with its page.
+     */
+    public record Prepared(String html, List<String> addresses) {
     }
 }

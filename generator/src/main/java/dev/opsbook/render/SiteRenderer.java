@@ -645,7 +645,7 @@ public final class SiteRenderer {
     }
 
     private static List<TocEntry> toc(Markdown body) {
-        return body.headings().stream().filter(h -> h.level() == 2 || h.level() == 3)
+        return body.headings().stream().filter(h -> (h.level() == 2 || h.level() == 3) && !h.anchor().isEmpty())
                 .map(h -> new TocEntry(h.level(), h.text(), h.anchor())).toList();
     }
 
@@ -655,17 +655,19 @@ public final class SiteRenderer {
      * again with raw HTML shown as text, so that every heading, and every link to one, still works.
      */
     private String body(Markdown body, String file, String service, String from) {
-        // each address is resolved once, though the fast-path test and the renderer both ask for it
+        // each address is resolved once, though a slow render may ask for it more than once
         java.util.Map<String, java.util.Optional<String>> resolved = new java.util.HashMap<>();
         java.util.function.UnaryOperator<String> rewrite = url -> resolved.computeIfAbsent(url,
                 u -> java.util.Optional.ofNullable(resolveForPage(links.resolve(file, service, u), from))).orElse(null);
-        String text = dev.opsbook.load.MarkdownSource.body(contentRoot, file);
-        if (!body.rawHtml() && body.links().stream().allMatch(l -> rewrite.apply(l.url()) != null)) {
-            return markdown.toSafeHtml(text, rewrite);
+        String prepared = MarkdownEngine.fill(body.prepared(), rewrite);
+        if (prepared != null) {
+            return prepared;
         }
+        // raw HTML, or a link that leads nowhere (it is dropped): render again and sanitise
+        String text = dev.opsbook.load.MarkdownSource.body(contentRoot, file);
         String html = HtmlSanitizer.clean(markdown.toHtml(text), rewrite);
         java.util.Set<String> expected = body.headings().stream().map(Markdown.MdHeading::anchor)
-                .collect(java.util.stream.Collectors.toSet());
+                .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toSet());
         if (!HtmlSanitizer.headingIds(html).containsAll(expected)) {
             html = HtmlSanitizer.clean(markdown.toHtmlEscapingRawHtml(text), rewrite);
         }
