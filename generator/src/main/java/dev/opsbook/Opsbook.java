@@ -94,24 +94,38 @@ public final class Opsbook {
             timings.lap("load");
             // check
             ContentLinks links = new ContentLinks(handbook);
-            new ReferenceCheck(handbook, links, findings).run();
+            // the digest reads every file again: on a thread of its own, while the checks run
+            java.util.concurrent.CompletableFuture<String> digest = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ContentDigest.of(content, handbook.files());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, runnable -> {
+                Thread t = new Thread(runnable, "opsbook-digest");
+                t.setDaemon(true);
+                t.start();
+            });
+            new ReferenceCheck(handbook, links, findings).run(threads);
+            timings.lap("links");
             CheckContext checkContext = new CheckContext(handbook, asOf);
             Assessment assessment = new Completeness(AllChecks.LIST).run(checkContext);
             assessment.findings().forEach(findings::add);
             List<Finding> sorted = findings.sorted();
+            timings.lap("rules");
             Changes changes = baseline == null ? null : baseline.compare(sorted, assessment.services());
-            ReportData report = new ReportData(GENERATOR, VERSION, asOf, ContentDigest.of(content, handbook.files()),
+            ReportData report = new ReportData(GENERATOR, VERSION, asOf, digest(digest),
                     sorted, assessment, changes);
-            timings.lap("check");
+            timings.lap("digest");
             // render and write
             int pages = 0;
             if (request.writeSite()) {
-                pages = write(request, handbook, links, report, checkContext);
+                pages = write(request, handbook, links, report, checkContext, timings);
                 last = new Snapshot(request, handbook, report, checkContext);
             } else if (request.output() != null) {
                 ReportFiles.write(report, new ReplacingFileSink(request.output()));
             }
-            timings.lap("write");
+            timings.lap("commit");
             return new BuildResult(report, handbook.services().size(), pages);
         } catch (NoSuchFileException e) {
             throw new OpsbookException("no such file: " + e.getFile(), request.baseline() != null
@@ -128,17 +142,30 @@ public final class Opsbook {
         }
     }
 
-    private int write(BuildRequest request, Handbook handbook, ContentLinks links, ReportData report, CheckContext ctx)
-            throws IOException, OpsbookException {
+    private static String digest(java.util.concurrent.CompletableFuture<String> digest) throws IOException {
+        try {
+            return digest.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            throw e;
+        }
+    }
+
+    private int write(BuildRequest request, Handbook handbook, ContentLinks links, ReportData report, CheckContext ctx,
+                      Timings timings) throws IOException, OpsbookException {
         PageRenderer pages = pages(request.templates());
         try (SiteWriter writer = new SiteWriter(request.output())) {
             SiteRenderer renderer = new SiteRenderer(handbook, links, markdown, pages, report, ctx);
             renderer.render(request.content(), writer, threads);
+            timings.lap("render");
             List<String> broken = renderer.verifier().verify(writer.written());
             if (!broken.isEmpty()) {
                 throw new OpsbookException("internal error: the site has " + broken.size() + " broken internal links "
                         + "(the previous site is left as it was):\n  " + String.join("\n  ", broken), false, null);
             }
+            timings.lap("verify");
             writer.commit();
             return (int) writer.written().stream().filter(p -> p.endsWith(".html")).count();
         }

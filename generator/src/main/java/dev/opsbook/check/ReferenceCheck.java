@@ -52,6 +52,11 @@ public final class ReferenceCheck {
     }
 
     public void run() {
+        run(1);
+    }
+
+    /** Checks the services on {@code threads} threads; the findings are the same for any number. */
+    public void run(int threads) {
         Settings settings = hb.settings();
         for (Settings.Waiver w : settings.waivers()) {
             person(w.approvedBy(), null);
@@ -59,7 +64,14 @@ public final class ReferenceCheck {
                 exists(w.service(), serviceIds, "service", null);
             }
         }
-        hb.services().forEach(this::service);
+        try {
+            dev.opsbook.parallel.Parallel.map(hb.services(), threads, s -> {
+                service(s);
+                return Boolean.TRUE;
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // checking reads no file
+        }
     }
 
     private void service(Service s) {

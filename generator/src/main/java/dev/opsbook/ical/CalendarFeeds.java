@@ -44,6 +44,7 @@ public final class CalendarFeeds {
     private final LocalDate asOf;
     private final String generator;
     private final TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
+    private final TimeZoneRegistry javaZones = new JavaZones(registry);
 
     public CalendarFeeds(Handbook hb, LocalDate asOf, String generator) {
         this.hb = hb;
@@ -113,8 +114,17 @@ public final class CalendarFeeds {
                     + "@opsbook"));
             ev.add(stamp);
             boolean registered = registry.getTimeZone(s.schedule().zone().getId()) != null;
-            ev.add(registered ? new DtStart<>(d.from()) : new DtStart<>(d.from().toInstant()));
-            ev.add(registered ? new DtEnd<>(d.to()) : new DtEnd<>(d.to().toInstant()));
+            if (registered) {
+                DtStart<java.time.ZonedDateTime> start = new DtStart<>(d.from());
+                start.setTimeZoneRegistry(javaZones);
+                DtEnd<java.time.ZonedDateTime> end = new DtEnd<>(d.to());
+                end.setTimeZoneRegistry(javaZones);
+                ev.add(start);
+                ev.add(end);
+            } else {
+                ev.add(new DtStart<>(d.from().toInstant()));
+                ev.add(new DtEnd<>(d.to().toInstant()));
+            }
             ev.add(new Summary(role + ": " + who + " (" + s.service().name() + ")"));
             ev.add(new Categories(role));
             ev.add(new Description(who + " is " + role + " for " + s.service().name()
@@ -133,5 +143,56 @@ public final class CalendarFeeds {
             throw new IllegalStateException("cannot write calendar " + name + ": " + e.getMessage(), e);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * ical4j's registry, except that a TZID is read as the Java zone of that id. A date property with
+     * no registry of its own makes ical4j look the zone up among every zone id the JDK knows, a new set
+     * of six hundred each time a date is written (a fifth of a large build); every TZID opsbook writes
+     * is the id of a Java zone, so the answer is the same.
+     */
+    private static final class JavaZones implements TimeZoneRegistry {
+        private final TimeZoneRegistry delegate;
+        private final java.util.Map<String, java.time.ZoneId> ids = new java.util.concurrent.ConcurrentHashMap<>();
+
+        JavaZones(TimeZoneRegistry delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public java.time.ZoneId getZoneId(String tzId) {
+            return ids.computeIfAbsent(tzId, java.time.ZoneId::of);
+        }
+
+        /** Not empty, which is what tells ical4j to ask {@link #getZoneId}. */
+        @Override
+        public java.util.Map<String, java.time.zone.ZoneRules> getZoneRules() {
+            return java.util.Map.of("UTC", ZoneOffset.UTC.getRules());
+        }
+
+        @Override
+        public String getTzId(String zoneId) {
+            return delegate.getTzId(zoneId);
+        }
+
+        @Override
+        public void register(net.fortuna.ical4j.model.TimeZone timezone) {
+            delegate.register(timezone);
+        }
+
+        @Override
+        public void register(net.fortuna.ical4j.model.TimeZone timezone, boolean update) {
+            delegate.register(timezone, update);
+        }
+
+        @Override
+        public void clear() {
+            delegate.clear();
+        }
+
+        @Override
+        public net.fortuna.ical4j.model.TimeZone getTimeZone(String id) {
+            return delegate.getTimeZone(id);
+        }
     }
 }

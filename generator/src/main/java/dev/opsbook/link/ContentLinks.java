@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,7 +30,6 @@ import java.util.stream.Collectors;
  * both understood.
  */
 public final class ContentLinks {
-    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
     private static final Set<String> EXTERNAL = Set.of("http", "https", "mailto");
     private static final Set<String> SHORT = Set.of("service", "runbook", "severity", "team", "person", "review", "incident");
     private static final List<String> SERVICE_ANCHORS = List.of("overview", "sla", "slos", "support", "rota",
@@ -115,24 +113,25 @@ public final class ContentLinks {
     public Resolution resolve(String fromFile, String fromService, String url) {
         String raw = url == null ? "" : url.strip();
         // browsers ignore control characters and white space inside a scheme: so must the check
-        String squeezed = raw.replaceAll("[\\x00-\\x20]", "");
+        String squeezed = withoutControls(raw);
         if (squeezed.isEmpty()) {
             return new Problem(Rules.BROKEN_REFERENCE, "empty link", "write where the link should go");
         }
-        var m = SCHEME.matcher(squeezed);
-        if (m.find()) {
-            String scheme = m.group(1).toLowerCase(Locale.ROOT);
+        String written = scheme(squeezed);
+        if (written != null) {
+            String scheme = written.toLowerCase(Locale.ROOT);
             if (EXTERNAL.contains(scheme)) {
                 return new External(raw);
             }
             if (SHORT.contains(scheme)) {
                 return shortRef(scheme, raw.substring(raw.indexOf(':') + 1).strip(), fromService, raw);
             }
-            return new Problem(Rules.SCHEMA, "link '" + raw + "' uses the scheme '" + m.group(1)
+            return new Problem(Rules.SCHEMA, "link '" + raw + "' uses the scheme '" + written
                     + ":', which is not allowed", "use an http, https or mailto address, a short reference "
                     + "(service:, runbook:, …) or a relative link to a content file");
         }
-        if (raw.startsWith("/") || raw.startsWith("\\") || raw.matches("^[A-Za-z]:[\\\\/].*")) {
+        if (raw.startsWith("/") || raw.startsWith("\\") || raw.length() >= 3 && isAsciiLetter(raw.charAt(0))
+                && raw.charAt(1) == ':' && (raw.charAt(2) == '\\' || raw.charAt(2) == '/')) {
             return new Problem(Rules.UNSAFE_PATH, "link '" + raw + "' is an absolute path",
                     "link relative to this file, e.g. ../../ledger/runbooks/failover.md");
         }
@@ -148,7 +147,8 @@ public final class ContentLinks {
             return self == null ? new Problem(Rules.BROKEN_REFERENCE, "link '" + raw + "' has no page to point into",
                     "link to a page") : withFragment(self, fragment, raw);
         }
-        String decoded = URLDecoder.decode(pathPart.replace("+", "%2B"), StandardCharsets.UTF_8);
+        String decoded = pathPart.indexOf('%') < 0 ? pathPart
+                : URLDecoder.decode(pathPart.replace("+", "%2B"), StandardCharsets.UTF_8);
         String dir = fromFile.contains("/") ? fromFile.substring(0, fromFile.lastIndexOf('/')) : "";
         Optional<String> target = normalise(dir, decoded);
         if (target.isEmpty()) {
@@ -168,6 +168,45 @@ public final class ContentLinks {
         }
         return new Problem(Rules.BROKEN_REFERENCE, "broken link '" + raw + "': there is no file " + path,
                 "correct the path (relative to this file) or use a short reference such as runbook:<service>/<id>");
+    }
+
+    /** The text without the control characters and spaces that browsers ignore inside a scheme. */
+    private static String withoutControls(String s) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) > ' ') {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length()).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            if (s.charAt(i) > ' ') {
+                sb.append(s.charAt(i));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The scheme the address starts with ({@code name:}, the name as written), or null. */
+    private static String scheme(String s) {
+        if (s.isEmpty() || !isAsciiLetter(s.charAt(0))) {
+            return null;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ':') {
+                return s.substring(0, i);
+            }
+            if (!(isAsciiLetter(c) || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-')) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private Resolution withFragment(String page, String fragment, String raw) {

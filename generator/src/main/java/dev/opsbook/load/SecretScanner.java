@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 final class SecretScanner {
     /** {@code trigger}: a fixed string every match contains, checked before the pattern runs. */
     private record Kind(String name, Pattern pattern, int keep, String... trigger) {
-        boolean mayMatch(String line) {
+        boolean mayMatch(String text) {
             for (String t : trigger) {
-                if (line.contains(t)) {
+                if (text.contains(t)) {
                     return true;
                 }
             }
@@ -52,6 +52,9 @@ final class SecretScanner {
      * @param yaml       true for YAML text, where generic {@code password:} values count too
      */
     static List<Secret> scan(String text, String file, String service, int lineOffset, boolean yaml) {
+        if (!yaml && KINDS.stream().noneMatch(k -> k.mayMatch(text))) {
+            return List.of(); // nearly every Markdown body: a few fast searches of the whole text, no line by line
+        }
         List<Secret> out = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {

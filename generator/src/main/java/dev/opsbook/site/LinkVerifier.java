@@ -1,9 +1,11 @@
 package dev.opsbook.site;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,9 +54,8 @@ public final class LinkVerifier {
         pageIds.forEach(id -> keptIds.add(intern(id)));
         List<String> kept = new ArrayList<>();
         for (String href : pageLinks) {
-            String lower = href.toLowerCase(java.util.Locale.ROOT);
-            if (!(lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:")
-                    || lower.startsWith("tel:"))) {
+            // external addresses need no check: keep only what points into the site
+            if (!external(href)) {
                 kept.add(intern(href));
             }
         }
@@ -69,23 +70,18 @@ public final class LinkVerifier {
             if (eq < 0 || eq > to) {
                 return;
             }
-            int nameStart = eq;
-            while (nameStart > from && !Character.isWhitespace(html.charAt(nameStart - 1))) {
-                nameStart--;
-            }
-            String name = html.substring(nameStart, eq);
             int end = html.indexOf('"', eq + 2);
             if (end < 0) {
                 return;
             }
-            String value = html.substring(eq + 2, end).replace("&amp;", "&");
-            switch (name) {
-                case "id" -> ids.add(value);
-                case "href", "src" -> links.add(value);
-                default -> {
+            boolean id = named(html, from, eq, "id");
+            if (id || named(html, from, eq, "href") || named(html, from, eq, "src")) {
+                String value = html.substring(eq + 2, end);
+                if (value.indexOf('&') >= 0) {
+                    value = value.replace("&amp;", "&");
                 }
+                (id ? ids : links).add(value);
             }
-            // external addresses need no check: keep only what points into the site
             i = end + 1;
             if (i > to) {
                 // a '>' inside a quoted value: the tag goes on
@@ -97,12 +93,22 @@ public final class LinkVerifier {
         }
     }
 
+    /** Whether the attribute whose {@code ="} is at {@code eq} is called {@code name}. */
+    private static boolean named(String html, int tagStart, int eq, String name) {
+        int start = eq - name.length();
+        return start > tagStart && html.startsWith(name, start) && Character.isWhitespace(html.charAt(start - 1));
+    }
+
     /** The broken links, as {@code page: href (why)}, sorted; empty when all resolve. */
     public List<String> verify(Set<String> written) {
         List<String> broken = new ArrayList<>();
+        Map<String, Map<String, String>> folders = new HashMap<>();
         for (var e : links.entrySet()) {
+            String page = e.getKey();
+            Map<String, String> targets = folders.computeIfAbsent(page.substring(0, page.lastIndexOf('/') + 1),
+                    f -> new HashMap<>());
             for (String href : e.getValue()) {
-                String problem = check(e.getKey(), href, written);
+                String problem = check(page, href, written, targets);
                 if (problem != null) {
                     broken.add(e.getKey() + ": " + href + " (" + problem + ")");
                 }
@@ -112,9 +118,13 @@ public final class LinkVerifier {
         return broken;
     }
 
-    private String check(String page, String href, Set<String> written) {
-        String lower = href.length() > 12 ? href.substring(0, 12).toLowerCase(java.util.Locale.ROOT) : href.toLowerCase(java.util.Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:") || lower.startsWith("tel:")) {
+    private static boolean external(String href) {
+        return href.regionMatches(true, 0, "http://", 0, 7) || href.regionMatches(true, 0, "https://", 0, 8)
+                || href.regionMatches(true, 0, "mailto:", 0, 7) || href.regionMatches(true, 0, "tel:", 0, 4);
+    }
+
+    private String check(String page, String href, Set<String> written, Map<String, String> targets) {
+        if (external(href)) {
             return null;
         }
         int colon = href.indexOf(':');
@@ -132,9 +142,10 @@ public final class LinkVerifier {
             if (path.endsWith("/")) {
                 return "names a folder, not a file";
             }
-            target = resolve(page, path.indexOf('%') >= 0
-                    ? java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8) : path);
-            if (target == null) {
+            // pages of one folder share most of their links: each is resolved once per folder
+            target = targets.computeIfAbsent(path, p -> Objects.requireNonNullElse(resolve(page, p.indexOf('%') >= 0
+                    ? java.net.URLDecoder.decode(p.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8) : p), ""));
+            if (target.isEmpty()) {
                 return "leaves the site";
             }
         }
