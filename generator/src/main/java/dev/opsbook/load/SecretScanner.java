@@ -52,8 +52,8 @@ final class SecretScanner {
      * @param yaml       true for YAML text, where generic {@code password:} values count too
      */
     static List<Secret> scan(String text, String file, String service, int lineOffset, boolean yaml) {
-        if (!yaml && KINDS.stream().noneMatch(k -> k.mayMatch(text))) {
-            return List.of(); // nearly every Markdown body: a few fast searches of the whole text, no line by line
+        if (!yaml && !mayHoldToken(text)) {
+            return List.of(); // nearly every Markdown body: one pass over the text, no line by line
         }
         List<Secret> out = new ArrayList<>();
         String[] lines = text.split("\n", -1);
@@ -83,6 +83,28 @@ final class SecretScanner {
             }
         }
         return out;
+    }
+
+    /** The first letters of the triggers. */
+    private static final String TRIGGER_STARTS = KINDS.stream().flatMap(k -> java.util.Arrays.stream(k.trigger))
+            .map(t -> t.substring(0, 1)).distinct().collect(java.util.stream.Collectors.joining());
+
+    /** Whether the text holds the fixed part of any token ({@link Kind#trigger}), in one pass. */
+    static boolean mayHoldToken(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (TRIGGER_STARTS.indexOf(c) >= 0) {
+                for (Kind k : KINDS) {
+                    for (String t : k.trigger) {
+                        if (t.charAt(0) == c && text.startsWith(t, i)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean mentionsKeyWord(String line) {

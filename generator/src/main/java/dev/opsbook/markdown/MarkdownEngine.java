@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TableBlock;
@@ -153,13 +152,40 @@ public final class MarkdownEngine {
 
     /** Characters of plain text kept per document for search. */
     public static final int SNIPPET_CHARS = 600;
-    private static final Pattern MARKUP = Pattern.compile("```[a-z]*|[#*_`>|\\[\\]]|\\]\\([^)]*\\)|\\s+");
 
-    /** The first words of a Markdown text, without markup. */
+    /**
+     * The first words of a Markdown text, without markup: no {@code # * _ ` > | [ ]}, no code fence
+     * or link address, white space made single spaces.
+     */
     static String snippet(String text) {
-        String head = text.length() > SNIPPET_CHARS * 2 ? text.substring(0, SNIPPET_CHARS * 2) : text;
-        String plain = MARKUP.matcher(head).replaceAll(" ").strip();
-        return plain.length() > SNIPPET_CHARS ? plain.substring(0, SNIPPET_CHARS) : plain;
+        int n = Math.min(text.length(), SNIPPET_CHARS * 2);
+        StringBuilder sb = new StringBuilder(Math.min(n, SNIPPET_CHARS + 1));
+        boolean gap = false;
+        for (int i = 0; i < n && sb.length() < SNIPPET_CHARS; i++) {
+            char c = text.charAt(i);
+            if (c == ']' && i + 1 < n && text.charAt(i + 1) == '(') {
+                int close = text.indexOf(')', i + 2);
+                if (close >= 0 && close < n) {
+                    i = close; // a link's address
+                }
+                gap = true;
+            } else if (c == '`' && text.startsWith("```", i)) {
+                i += 2;
+                while (i + 1 < n && text.charAt(i + 1) >= 'a' && text.charAt(i + 1) <= 'z') {
+                    i++; // the fence's language
+                }
+                gap = true;
+            } else if (Character.isWhitespace(c) || "#*_`>|[]".indexOf(c) >= 0) {
+                gap = true;
+            } else {
+                if (gap && !sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                gap = false;
+                sb.append(c);
+            }
+        }
+        return sb.length() > SNIPPET_CHARS ? sb.substring(0, SNIPPET_CHARS) : sb.toString();
     }
 
     /** Renders Markdown to HTML. The result is not yet safe: pass it through {@link HtmlSanitizer}. */

@@ -109,7 +109,7 @@ final class OnCallViews {
             prev = b;
         }
         String coverage = "business-hours".equals(r.coverage())
-                ? "business hours" + (r.businessHours() != null ? " (" + r.businessHours().from() + "–" + r.businessHours().to()
+                ? "business hours" + (r.businessHours() != null ? " (" + r.businessHours().from() + " to " + r.businessHours().to()
                 + ")" : "") : "24x7";
         return Optional.of(new OnCallBox(s.id(), new LinkView(s.name(), SitePaths.relative(from, SitePaths.service(s.id()))),
                 sch.zone().getId(), coverage, LOCAL.format(at), lead, engineer, escalation, rows, covered));

@@ -11,7 +11,6 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,13 +58,13 @@ public final class PageRenderer {
         return userTemplates;
     }
 
-    /** Renders {@code template} (e.g. {@code service.ftlh}) with {@code page} and {@code model}. */
-    public String render(String template, Views.PageView page, Object model) {
+    /** Renders {@code template} (e.g. {@code service.ftlh}) with {@code page} and {@code model}, as UTF-8. */
+    public byte[] render(String template, Views.PageView page, Object model) {
         try {
             Template t = cfg.getTemplate(template);
-            StringWriter out = new StringWriter(16_384);
+            Utf8Writer out = new Utf8Writer(16_384);
             t.process(Map.of("page", page, "model", model), out);
-            return out.toString();
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load template " + template, e);
         } catch (TemplateException e) {

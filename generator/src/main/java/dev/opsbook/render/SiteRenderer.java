@@ -224,9 +224,9 @@ public final class SiteRenderer {
         all.addAll(crumbs);
         PageView view = new PageView(title, hb.settings().title(), hb.settings().organisation(), SitePaths.root(path),
                 path, nav, all, report.generator(), onCallData);
-        String html = pages.render(template, view, model);
+        byte[] html = pages.render(template, view, model);
         verifier.record(path, html);
-        sink.write(path, html.getBytes(StandardCharsets.UTF_8));
+        sink.write(path, html);
     }
 
     private List<LinkView> crumbs(String path, Service s) {
@@ -514,7 +514,7 @@ public final class SiteRenderer {
         String tz = r.timezone() != null ? r.timezone() : hb.settings().timezone().getId();
         String hours = r.businessHours() == null ? null : r.businessHours().days().stream()
                 .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).collect(Collectors.joining(", "))
-                + " " + r.businessHours().from() + "–" + r.businessHours().to();
+                + " " + r.businessHours().from() + " to " + r.businessHours().to();
         String ooh = r.outOfHours() == null ? null
                 : (Boolean.TRUE.equals(r.outOfHours().onCall()) ? "On call out of hours" : "No out-of-hours on-call")
                 + (r.outOfHours().compensation() != null ? "; " + r.outOfHours().compensation() : "")

@@ -1,5 +1,6 @@
 package dev.opsbook.site;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,29 +27,43 @@ public final class LinkVerifier {
         return seen != null ? seen : s;
     }
 
-    /**
-     * Records the links ({@code href}, {@code src}) and ids of a page. The pages are opsbook's own
-     * output, where every attribute value is double-quoted and any quote in text is escaped, so a scan
-     * for {@code  name="…"} finds exactly the attributes.
-     */
+    /** Records the links and ids of a page given as text (see {@link #record(String, byte[])}). */
     public void record(String path, String html) {
+        record(path, html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Records the links ({@code href}, {@code src}) and ids of a page, from its UTF-8 bytes. The pages
+     * are opsbook's own output, where every attribute value is double-quoted and any quote in text is
+     * escaped, so a walk through the tags for {@code name="…"} finds exactly the attributes.
+     */
+    public void record(String path, byte[] html) {
         Set<String> pageIds = new HashSet<>();
         List<String> pageLinks = new ArrayList<>();
+        int n = html.length;
         int i = 0;
-        int n = html.length();
         while (i < n) {
-            int lt = html.indexOf('<', i);
-            if (lt < 0) {
-                break;
+            if (html[i] != '<' || i + 1 >= n || !isAsciiLetter(html[i + 1])) {
+                i++;
+                continue;
             }
-            int gt = html.indexOf('>', lt);
-            if (gt < 0) {
-                break;
+            // a start tag: walk it to its '>', which a quoted value may hold
+            int j = i + 2;
+            while (j < n && html[j] != '>') {
+                if (html[j] == '"') {
+                    int end = j + 1;
+                    while (end < n && html[end] != '"') {
+                        end++;
+                    }
+                    if (html[j - 1] == '=') {
+                        attribute(html, j - 1, j + 1, end, pageIds, pageLinks);
+                    }
+                    j = end + 1;
+                } else {
+                    j++;
+                }
             }
-            if (lt + 1 < n && Character.isLetter(html.charAt(lt + 1))) {
-                attributes(html, lt, gt, pageIds, pageLinks);
-            }
-            i = gt + 1;
+            i = j + 1;
         }
         Set<String> keptIds = new HashSet<>();
         pageIds.forEach(id -> keptIds.add(intern(id)));
@@ -63,40 +78,38 @@ public final class LinkVerifier {
         links.put(path, kept);
     }
 
-    private static void attributes(String html, int from, int to, Set<String> ids, List<String> links) {
-        int i = from;
-        while (true) {
-            int eq = html.indexOf("=\"", i);
-            if (eq < 0 || eq > to) {
-                return;
+    private static boolean isAsciiLetter(byte b) {
+        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z';
+    }
+
+    private static final byte[] ID = {'i', 'd'};
+    private static final byte[] HREF = {'h', 'r', 'e', 'f'};
+    private static final byte[] SRC = {'s', 'r', 'c'};
+
+    /** The attribute whose {@code =} is at {@code eq} and whose value runs from {@code from} to {@code to}. */
+    private static void attribute(byte[] html, int eq, int from, int to, Set<String> ids, List<String> links) {
+        boolean id = named(html, eq, ID);
+        if (id || named(html, eq, HREF) || named(html, eq, SRC)) {
+            String value = new String(html, from, to - from, StandardCharsets.UTF_8);
+            if (value.indexOf('&') >= 0) {
+                value = value.replace("&amp;", "&");
             }
-            int end = html.indexOf('"', eq + 2);
-            if (end < 0) {
-                return;
-            }
-            boolean id = named(html, from, eq, "id");
-            if (id || named(html, from, eq, "href") || named(html, from, eq, "src")) {
-                String value = html.substring(eq + 2, end);
-                if (value.indexOf('&') >= 0) {
-                    value = value.replace("&amp;", "&");
-                }
-                (id ? ids : links).add(value);
-            }
-            i = end + 1;
-            if (i > to) {
-                // a '>' inside a quoted value: the tag goes on
-                to = html.indexOf('>', i);
-                if (to < 0) {
-                    return;
-                }
-            }
+            (id ? ids : links).add(value);
         }
     }
 
-    /** Whether the attribute whose {@code ="} is at {@code eq} is called {@code name}. */
-    private static boolean named(String html, int tagStart, int eq, String name) {
-        int start = eq - name.length();
-        return start > tagStart && html.startsWith(name, start) && Character.isWhitespace(html.charAt(start - 1));
+    private static boolean named(byte[] html, int eq, byte[] name) {
+        int start = eq - name.length;
+        if (start < 1 || html[start - 1] != ' ' && html[start - 1] != '\n' && html[start - 1] != '\t'
+                && html[start - 1] != '\r') {
+            return false;
+        }
+        for (int k = 0; k < name.length; k++) {
+            if (html[start + k] != name[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The broken links, as {@code page: href (why)}, sorted; empty when all resolve. */
@@ -134,6 +147,10 @@ public final class LinkVerifier {
         }
         int hash = href.indexOf('#');
         String path = hash < 0 ? href : href.substring(0, hash);
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query); // a query does not change which file opens
+        }
         String fragment = hash < 0 ? null : href.substring(hash + 1);
         String target;
         if (path.isEmpty()) {

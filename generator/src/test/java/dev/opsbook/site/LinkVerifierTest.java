@@ -23,4 +23,16 @@ class LinkVerifierTest {
                 "index.html: services/a/index.html#nope (no element with id 'nope' in services/a/index.html)"),
                 v.verify(Set.of("index.html", "services/a/index.html", "logo.svg")));
     }
+
+    @Test
+    void readsAttributesWhereverTheyStandInATag() {
+        LinkVerifier v = new LinkVerifier();
+        v.record("a.html", "<p data-id=\"x\" class=\"c\">text with <code>id=\"y\"</code>?</p>\n<section\n  id=\"g\u00e9o\">"
+                + "<a\thref=\"b.html#caf\u00e9\" title=\"> not the end\">b</a><a data-href=\"nowhere.html\">d</a>"
+                + "<a href=\"#x\">x</a><a href=\"#y\">y</a><a href=\"#g\u00e9o\">g</a><a href=\"b.html?a=1&amp;b=2\">q</a>");
+        v.record("b.html", "<h2 id=\"caf\u00e9\">Caf\u00e9</h2>");
+        // data-id, data-href and text that looks like an attribute are not attributes
+        assertEquals(List.of("a.html: #x (no element with id 'x' in a.html)", "a.html: #y (no element with id 'y' in a.html)"),
+                v.verify(Set.of("a.html", "b.html")));
+    }
 }
