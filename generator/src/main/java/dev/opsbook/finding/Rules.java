@@ -29,8 +29,10 @@ public final class Rules {
     private Rules() {
     }
 
+    private static final java.util.Set<String> STRUCTURAL_SET = java.util.Set.copyOf(STRUCTURAL);
+
     public static boolean isStructural(String rule) {
-        return STRUCTURAL.contains(rule);
+        return STRUCTURAL_SET.contains(rule);
     }
 
     public static boolean isKnown(String rule) {

@@ -6,8 +6,6 @@ import dev.opsbook.model.Service;
 import dev.opsbook.rota.Duty;
 import dev.opsbook.rota.RotaSchedule;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -136,13 +134,13 @@ public final class CalendarFeeds {
             }
             cal.add(ev);
         }
-        StringWriter out = new StringWriter();
+        dev.opsbook.site.Utf8Writer out = new dev.opsbook.site.Utf8Writer(8_192);
         try {
             new CalendarOutputter(false).output(cal, out);
         } catch (IOException | ValidationException e) {
             throw new IllegalStateException("cannot write calendar " + name + ": " + e.getMessage(), e);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
     /**

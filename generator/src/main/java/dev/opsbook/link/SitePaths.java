@@ -65,26 +65,22 @@ public final class SitePaths {
      * {@code from}: pages of one folder can share what links them.
      */
     public static String relative(String from, String target) {
+        int dirEnd = from.lastIndexOf('/') + 1; // the page's folder, with its slash
         int hash = target.indexOf('#');
-        String path = hash < 0 ? target : target.substring(0, hash);
-        String fragment = hash < 0 ? "" : target.substring(hash);
-        String[] f = from.split("/");
-        String[] t = path.split("/");
-        int common = 0;
-        while (common < f.length - 1 && common < t.length - 1 && f[common].equals(t[common])) {
-            common++;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = common; i < f.length - 1; i++) {
-            sb.append("../");
-        }
-        for (int i = common; i < t.length; i++) {
-            sb.append(t[i]);
-            if (i < t.length - 1) {
-                sb.append('/');
+        int n = Math.min(dirEnd, hash < 0 ? target.length() : hash);
+        int common = 0; // the folders both share, up to and with a slash
+        for (int i = 0; i < n && from.charAt(i) == target.charAt(i); i++) {
+            if (from.charAt(i) == '/') {
+                common = i + 1;
             }
         }
-        return sb + fragment;
+        StringBuilder sb = new StringBuilder(target.length() - common + 12);
+        for (int i = common; i < dirEnd; i++) {
+            if (from.charAt(i) == '/') {
+                sb.append("../");
+            }
+        }
+        return sb.append(target, common, target.length()).toString();
     }
 
     /** The prefix that leads from the page {@code from} to the site root ({@code ""}, {@code "../"} …). */

@@ -85,21 +85,29 @@ final class SecretScanner {
         return out;
     }
 
-    /** The first letters of the triggers. */
-    private static final String TRIGGER_STARTS = KINDS.stream().flatMap(k -> java.util.Arrays.stream(k.trigger))
-            .map(t -> t.substring(0, 1)).distinct().collect(java.util.stream.Collectors.joining());
+    /** The triggers by their first character (all ASCII). */
+    private static final String[][] TRIGGERS_BY_FIRST = new String[128][];
+
+    static {
+        KINDS.stream().flatMap(k -> java.util.Arrays.stream(k.trigger)).distinct().forEach(t -> {
+            String[] old = TRIGGERS_BY_FIRST[t.charAt(0)];
+            String[] now = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            now[now.length - 1] = t;
+            TRIGGERS_BY_FIRST[t.charAt(0)] = now;
+        });
+    }
 
     /** Whether the text holds the fixed part of any token ({@link Kind#trigger}), in one pass. */
     static boolean mayHoldToken(String text) {
-        int n = text.length();
+        int n = text.length() - 1;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (TRIGGER_STARTS.indexOf(c) >= 0) {
-                for (Kind k : KINDS) {
-                    for (String t : k.trigger) {
-                        if (t.charAt(0) == c && text.startsWith(t, i)) {
-                            return true;
-                        }
+            String[] triggers = c < 128 ? TRIGGERS_BY_FIRST[c] : null;
+            if (triggers != null) {
+                char next = text.charAt(i + 1);
+                for (String t : triggers) {
+                    if (t.charAt(1) == next && text.startsWith(t, i)) {
+                        return true;
                     }
                 }
             }

@@ -62,7 +62,7 @@ public final class PageRenderer {
     public byte[] render(String template, Views.PageView page, Object model) {
         try {
             Template t = cfg.getTemplate(template);
-            Utf8Writer out = new Utf8Writer(16_384);
+            dev.opsbook.site.Utf8Writer out = new dev.opsbook.site.Utf8Writer(16_384);
             t.process(Map.of("page", page, "model", model), out);
             return out.toByteArray();
         } catch (IOException e) {

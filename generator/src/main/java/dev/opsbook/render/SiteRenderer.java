@@ -62,7 +62,6 @@ public final class SiteRenderer {
     public dev.opsbook.site.LinkVerifier verifier() {
         return verifier;
     }
-    private final CalendarFeeds calendars;
 
     public SiteRenderer(Handbook hb, ContentLinks links, MarkdownEngine markdown, PageRenderer pages, ReportData report,
                         CheckContext ctx) {
@@ -74,7 +73,6 @@ public final class SiteRenderer {
         this.reportViews = new ReportViews(hb, links, report);
         this.onCall = new OnCallViews(hb, ctx);
         this.ctx = ctx;
-        this.calendars = new CalendarFeeds(hb, ctx.asOf(), report.generator());
         report.assessment().services().forEach(a -> assessments.put(a.service().id(), a));
     }
 
@@ -93,6 +91,15 @@ public final class SiteRenderer {
     public void render(Path contentRoot, PageSink sink, int threads) throws IOException {
         this.contentRoot = contentRoot;
         List<Task> tasks = new ArrayList<>();
+        // the longest pieces of work first, so that no thread is left with one of them at the end
+        for (String file : List.of(ReportFiles.JSON, ReportFiles.JUNIT, ReportFiles.SARIF)) {
+            tasks.add(() -> sink.write(file, ReportFiles.bytes(file, report)));
+        }
+        calendarTasks(sink, tasks);
+        tasks.add(() -> page(sink, SitePaths.ONCALL, "oncall.ftlh", "On call", List.of(), onCallPage(SitePaths.ONCALL),
+                onCall.data(hb.services(), SitePaths.ONCALL)));
+        tasks.add(() -> page(sink, SitePaths.READINESS, "readiness.ftlh", "Readiness report", List.of(),
+                reportViews.readiness(SitePaths.READINESS)));
         tasks.add(() -> {
             for (String asset : List.of("static/opsbook.css", "static/opsbook.js")) {
                 byte[] bytes = pages.asset(asset).orElseThrow(() -> new IllegalStateException("missing asset " + asset));
@@ -137,23 +144,6 @@ public final class SiteRenderer {
                 tasks.add(() -> page(sink, ip, "incident.ftlh", inc.title(), crumbs(ip, s), incident(s, inc, ip)));
             }
         }
-        // the calendars share one time zone registry: one task writes them all
-        tasks.add(() -> {
-            for (Service s : hb.services()) {
-                var schedule = ctx.schedule(s);
-                if (schedule.isPresent()) {
-                    sink.write(SitePaths.serviceCalendar(s.id()), calendars.service(s, schedule.get()));
-                }
-            }
-            for (Person p : peopleOnRotas()) {
-                sink.write(SitePaths.personCalendar(p.id()), calendars.person(p, hb.services(),
-                        s -> ctx.schedule(s).orElse(null)));
-            }
-        });
-        tasks.add(() -> page(sink, SitePaths.ONCALL, "oncall.ftlh", "On call", List.of(), onCallPage(SitePaths.ONCALL),
-                onCall.data(hb.services(), SitePaths.ONCALL)));
-        tasks.add(() -> page(sink, SitePaths.READINESS, "readiness.ftlh", "Readiness report", List.of(),
-                reportViews.readiness(SitePaths.READINESS)));
         if (report.changes() != null) {
             tasks.add(() -> page(sink, SitePaths.CHANGES, "changes.ftlh", "Changes since the baseline",
                     List.of(new LinkView("Readiness report", "index.html")), reportViews.changes(SitePaths.CHANGES)));
@@ -161,12 +151,48 @@ public final class SiteRenderer {
         tasks.add(() -> page(sink, SitePaths.ACTIONS, "actions.ftlh", "Open actions", List.of(),
                 reportViews.actions(SitePaths.ACTIONS)));
         tasks.add(() -> page(sink, SitePaths.NOT_FOUND, "404.ftlh", "Page not found", List.of(), Map.of()));
-        tasks.add(() -> ReportFiles.write(report, sink));
         for (String asset : hb.assets()) {
             tasks.add(() -> sink.write(asset, Files.readAllBytes(contentRoot.resolve(asset))));
         }
         tasks.add(() -> sink.write(SitePaths.SITEMAP, sitemap().getBytes(StandardCharsets.UTF_8)));
         run(tasks, threads);
+    }
+
+    /**
+     * The on-call calendars, in pieces of work of a few dozen calendars; each piece has its own time
+     * zone registry (ical4j's is not meant to be shared between threads).
+     */
+    private void calendarTasks(PageSink sink, List<Task> tasks) {
+        List<Task> calendarsOf = new ArrayList<>();
+        for (Service s : hb.services()) {
+            ctx.schedule(s).ifPresent(schedule -> calendarsOf.add(
+                    () -> sink.write(SitePaths.serviceCalendar(s.id()), feeds().service(s, schedule))));
+        }
+        for (Person p : peopleOnRotas()) {
+            calendarsOf.add(() -> sink.write(SitePaths.personCalendar(p.id()),
+                    feeds().person(p, hb.services(), s -> ctx.schedule(s).orElse(null))));
+        }
+        int piece = 48;
+        for (int from = 0; from < calendarsOf.size(); from += piece) {
+            List<Task> part = calendarsOf.subList(from, Math.min(calendarsOf.size(), from + piece));
+            tasks.add(() -> {
+                FEEDS.set(new CalendarFeeds(hb, ctx.asOf(), report.generator()));
+                try {
+                    for (Task t : part) {
+                        t.run();
+                    }
+                } finally {
+                    FEEDS.remove();
+                }
+            });
+        }
+    }
+
+    /** The calendar writer of the piece of work under way on this thread. */
+    private static final ThreadLocal<CalendarFeeds> FEEDS = new ThreadLocal<>();
+
+    private static CalendarFeeds feeds() {
+        return FEEDS.get();
     }
 
     /**

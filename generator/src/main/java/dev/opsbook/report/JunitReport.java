@@ -23,12 +23,18 @@ public final class JunitReport {
         int tests = 0;
         int failures = 0;
         int skipped = 0;
+        // the structural findings of each service, gathered in one pass over all the findings
+        java.util.Map<String, List<Finding>> structuralOf = new java.util.HashMap<>();
+        for (Finding x : d.findings()) {
+            if (x.service() != null && Rules.isStructural(x.rule())) {
+                structuralOf.computeIfAbsent(x.service(), k -> new java.util.ArrayList<>()).add(x);
+            }
+        }
         for (ServiceAssessment s : d.assessment().services()) {
             StringBuilder cases = new StringBuilder();
             int f = 0;
             int sk = 0;
-            List<Finding> structural = d.findings().stream()
-                    .filter(x -> Rules.isStructural(x.rule()) && s.service().id().equals(x.service())).toList();
+            List<Finding> structural = structuralOf.getOrDefault(s.service().id(), List.of());
             for (String rule : Rules.STRUCTURAL) {
                 List<Finding> of = structural.stream().filter(x -> x.rule().equals(rule)).toList();
                 f += testCase(cases, s.service().id(), rule, of, null);

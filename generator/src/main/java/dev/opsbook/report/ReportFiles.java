@@ -2,6 +2,7 @@ package dev.opsbook.report;
 
 import dev.opsbook.site.PageSink;
 import java.io.IOException;
+import java.util.List;
 
 /** Writes the machine-readable reports. */
 public final class ReportFiles {
@@ -13,8 +14,18 @@ public final class ReportFiles {
     }
 
     public static void write(ReportData data, PageSink sink) throws IOException {
-        sink.write(JSON, JsonReport.write(data));
-        sink.write(JUNIT, JunitReport.write(data));
-        sink.write(SARIF, SarifReport.write(data));
+        for (String file : List.of(JSON, JUNIT, SARIF)) {
+            sink.write(file, bytes(file, data));
+        }
+    }
+
+    /** One of the reports ({@link #JSON}, {@link #JUNIT} or {@link #SARIF}). */
+    public static byte[] bytes(String file, ReportData data) {
+        return switch (file) {
+            case JSON -> JsonReport.write(data);
+            case JUNIT -> JunitReport.write(data);
+            case SARIF -> SarifReport.write(data);
+            default -> throw new IllegalArgumentException("no report " + file);
+        };
     }
 }

@@ -1,4 +1,4 @@
-package dev.opsbook.render;
+package dev.opsbook.site;
 
 import java.io.Writer;
 import java.util.Arrays;
@@ -7,12 +7,12 @@ import java.util.Arrays;
  * A writer that encodes what it is given as UTF-8 straight into a growing byte array: a page goes
  * from the template to the file without a string in between. Not thread-safe; one per page.
  */
-final class Utf8Writer extends Writer {
+public final class Utf8Writer extends Writer {
     private byte[] buf;
     private int len;
     private char pendingHigh;
 
-    Utf8Writer(int capacity) {
+    public Utf8Writer(int capacity) {
         buf = new byte[capacity];
     }
 
@@ -101,7 +101,7 @@ final class Utf8Writer extends Writer {
     }
 
     /** What was written, as UTF-8. */
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         if (pendingHigh != 0) {
             ensure(1);
             buf[len++] = '?';

@@ -1,4 +1,4 @@
-package dev.opsbook.render;
+package dev.opsbook.site;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
