@@ -94,7 +94,8 @@ public final class Opsbook {
             timings.lap("load");
             // check
             ContentLinks links = new ContentLinks(handbook);
-            // the digest reads every file again: on a thread of its own, while the checks run
+            // the digest reads every file again: on a thread of its own, while the checks run and the first
+            // pages are rendered (the reports that show it come later)
             java.util.concurrent.CompletableFuture<String> digest = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
                     return ContentDigest.of(content, handbook.files());
@@ -114,9 +115,8 @@ public final class Opsbook {
             List<Finding> sorted = findings.sorted();
             timings.lap("rules");
             Changes changes = baseline == null ? null : baseline.compare(sorted, assessment.services());
-            ReportData report = new ReportData(GENERATOR, VERSION, asOf, digest(digest),
+            ReportData report = new ReportData(GENERATOR, VERSION, asOf, digest,
                     sorted, assessment, changes);
-            timings.lap("digest");
             // render and write
             int pages = 0;
             if (request.writeSite()) {
@@ -142,17 +142,6 @@ public final class Opsbook {
         }
     }
 
-    private static String digest(java.util.concurrent.CompletableFuture<String> digest) throws IOException {
-        try {
-            return digest.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            throw e;
-        }
-    }
-
     private int write(BuildRequest request, Handbook handbook, ContentLinks links, ReportData report, CheckContext ctx,
                       Timings timings) throws IOException, OpsbookException {
         PageRenderer pages = pages(request.templates());
@@ -160,7 +149,7 @@ public final class Opsbook {
             SiteRenderer renderer = new SiteRenderer(handbook, links, markdown, pages, report, ctx);
             renderer.render(request.content(), writer, threads);
             timings.lap("render");
-            List<String> broken = renderer.verifier().verify(writer.written());
+            List<String> broken = renderer.verifier().verify(writer.written(), threads);
             if (!broken.isEmpty()) {
                 throw new OpsbookException("internal error: the site has " + broken.size() + " broken internal links "
                         + "(the previous site is left as it was):\n  " + String.join("\n  ", broken), false, null);

@@ -4,15 +4,36 @@ import dev.opsbook.check.Assessment;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
 import java.time.LocalDate;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Everything the reports say: the same for the JSON, JUnit XML, SARIF and HTML reports.
  *
+ * @param digest  the content digest, which may still be being computed (see {@link #contentDigest})
  * @param changes the comparison with a baseline report, or null without one
  */
-public record ReportData(String generator, String version, LocalDate asOf, String contentDigest,
+public record ReportData(String generator, String version, LocalDate asOf, CompletableFuture<String> digest,
                          List<Finding> findings, Assessment assessment, Changes changes) {
+
+    public ReportData(String generator, String version, LocalDate asOf, String contentDigest, List<Finding> findings,
+                      Assessment assessment, Changes changes) {
+        this(generator, version, asOf, CompletableFuture.completedFuture(contentDigest), findings, assessment, changes);
+    }
+
+    /** {@code sha256:…} over the content; waits for it if it is still being computed. */
+    public String contentDigest() {
+        try {
+            return digest.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException u) {
+                throw u;
+            }
+            throw e;
+        }
+    }
 
     public long count(Level level) {
         return findings.stream().filter(f -> f.level() == level).count();

@@ -114,18 +114,35 @@ public final class LinkVerifier {
 
     /** The broken links, as {@code page: href (why)}, sorted; empty when all resolve. */
     public List<String> verify(Set<String> written) {
+        return verify(written, 1);
+    }
+
+    /** {@link #verify(Set)} on {@code threads} threads, a folder of pages at a time. */
+    public List<String> verify(Set<String> written, int threads) {
+        // pages of one folder share most of their links: each is resolved once per folder
+        Map<String, List<String>> folders = new HashMap<>();
+        for (String page : links.keySet()) {
+            folders.computeIfAbsent(page.substring(0, page.lastIndexOf('/') + 1), f -> new ArrayList<>()).add(page);
+        }
         List<String> broken = new ArrayList<>();
-        Map<String, Map<String, String>> folders = new HashMap<>();
-        for (var e : links.entrySet()) {
-            String page = e.getKey();
-            Map<String, String> targets = folders.computeIfAbsent(page.substring(0, page.lastIndexOf('/') + 1),
-                    f -> new HashMap<>());
-            for (String href : e.getValue()) {
-                String problem = check(page, href, written, targets);
-                if (problem != null) {
-                    broken.add(e.getKey() + ": " + href + " (" + problem + ")");
+        try {
+            for (List<String> found : dev.opsbook.parallel.Parallel.map(List.copyOf(folders.values()), threads, pages -> {
+                List<String> out = new ArrayList<>();
+                Map<String, String> targets = new HashMap<>();
+                for (String page : pages) {
+                    for (String href : links.get(page)) {
+                        String problem = check(page, href, written, targets);
+                        if (problem != null) {
+                            out.add(page + ": " + href + " (" + problem + ")");
+                        }
+                    }
                 }
+                return out;
+            })) {
+                broken.addAll(found);
             }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // checking reads no file
         }
         broken.sort(null);
         return broken;
