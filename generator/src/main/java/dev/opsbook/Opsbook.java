@@ -110,7 +110,7 @@ public final class Opsbook {
             new ReferenceCheck(handbook, links, findings).run(threads);
             timings.lap("links");
             CheckContext checkContext = new CheckContext(handbook, asOf);
-            Assessment assessment = new Completeness(AllChecks.LIST).run(checkContext);
+            Assessment assessment = new Completeness(AllChecks.LIST).run(checkContext, threads);
             assessment.findings().forEach(findings::add);
             List<Finding> sorted = findings.sorted();
             timings.lap("rules");

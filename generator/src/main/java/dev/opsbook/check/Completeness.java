@@ -5,7 +5,6 @@ import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Settings;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,42 +23,81 @@ public final class Completeness {
     }
 
     public Assessment run(CheckContext ctx) {
+        return run(ctx, 1);
+    }
+
+    /**
+     * Judges the services on {@code threads} threads; the assessment is the same for any number (its
+     * findings come in rule order, then service order).
+     */
+    public Assessment run(CheckContext ctx, int threads) {
         Settings settings = ctx.handbook().settings();
         Map<String, List<String>> levels = settings.levels().isEmpty() ? Levels.DEFAULT : settings.levels();
-        List<Finding> findings = new ArrayList<>();
-        Map<String, List<RuleResult>> perService = new LinkedHashMap<>();
-        ctx.handbook().services().forEach(s -> perService.put(s.id(), new ArrayList<>()));
-
+        List<Service> all = ctx.handbook().services();
+        // rules that look at the handbook as a whole first, then every rule for every service
+        List<Map<String, List<Failure>>> handbookFailuresOf = new ArrayList<>();
+        List<List<Finding>> generalOf = new ArrayList<>();
         for (CompletenessCheck check : checks) {
             Optional<Settings.RuleSetting> setting = ctx.setting(check.id());
-            boolean off = setting.map(x -> "off".equals(x.severity())).orElse(false);
             List<Failure> handbookFailures = new ArrayList<>();
-            if (!off) {
+            if (!off(setting)) {
                 check.checkHandbook(ctx, handbookFailures);
             }
+            Map<String, List<Failure>> byService = new java.util.HashMap<>();
+            List<Finding> general = new ArrayList<>();
             for (Failure f : handbookFailures) {
-                if (f.service() == null) {
-                    Level level = level(setting, check.defaultLevel(null));
-                    if (waiver(ctx, check.id(), "*").isEmpty()) {
-                        findings.add(finding(check, level, null, f));
-                    }
+                if (f.service() != null) {
+                    byService.computeIfAbsent(f.service(), k -> new ArrayList<>()).add(f);
+                } else if (waiver(ctx, check.id(), "*").isEmpty()) {
+                    general.add(finding(check, level(setting, check.defaultLevel(null)), null, f));
                 }
             }
-            for (Service s : ctx.handbook().services()) {
-                perService.get(s.id()).add(judge(check, s, ctx, setting, off, handbookFailures, findings));
+            handbookFailuresOf.add(byService);
+            generalOf.add(general);
+        }
+        List<List<Judged>> judged;
+        try {
+            judged = dev.opsbook.parallel.Parallel.map(all, threads, s -> {
+                List<Judged> row = new ArrayList<>(checks.size());
+                for (int i = 0; i < checks.size(); i++) {
+                    CompletenessCheck check = checks.get(i);
+                    Optional<Settings.RuleSetting> setting = ctx.setting(check.id());
+                    List<Finding> own = new ArrayList<>();
+                    RuleResult r = judge(check, s, ctx, setting, off(setting),
+                            handbookFailuresOf.get(i).getOrDefault(s.id(), List.of()), own);
+                    row.add(new Judged(r, own));
+                }
+                return row;
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // judging reads no file
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            findings.addAll(generalOf.get(i));
+            for (List<Judged> row : judged) {
+                findings.addAll(row.get(i).findings());
             }
         }
         List<ServiceAssessment> services = new ArrayList<>();
-        for (Service s : ctx.handbook().services()) {
-            List<RuleResult> results = List.copyOf(perService.get(s.id()));
+        for (int k = 0; k < all.size(); k++) {
+            List<RuleResult> results = judged.get(k).stream().map(Judged::result).toList();
             Levels.Outcome outcome = Levels.of(results, levels);
-            services.add(new ServiceAssessment(s, results, outcome.level(), outcome.next(), outcome.blocking()));
+            services.add(new ServiceAssessment(all.get(k), results, outcome.level(), outcome.next(), outcome.blocking()));
         }
         return new Assessment(List.copyOf(services), List.copyOf(findings), levels);
     }
 
+    /** A rule's result for one service, and the findings it adds. */
+    private record Judged(RuleResult result, List<Finding> findings) {
+    }
+
+    private static boolean off(Optional<Settings.RuleSetting> setting) {
+        return setting.map(x -> "off".equals(x.severity())).orElse(false);
+    }
+
     private RuleResult judge(CompletenessCheck check, Service s, CheckContext ctx, Optional<Settings.RuleSetting> setting,
-                             boolean off, List<Failure> handbookFailures, List<Finding> findings) {
+                             boolean off, List<Failure> handbookFailuresOfService, List<Finding> findings) {
         if (off) {
             return new RuleResult(check.id(), Status.OFF, null, null, null, "switched off in opsbook.yaml", List.of());
         }
@@ -70,7 +108,7 @@ public final class Completeness {
         }
         List<Failure> failures = new ArrayList<>();
         check.check(s, ctx, failures);
-        handbookFailures.stream().filter(f -> s.id().equals(f.service())).forEach(failures::add);
+        failures.addAll(handbookFailuresOfService);
         if (failures.isEmpty()) {
             return new RuleResult(check.id(), Status.PASS, null, null, null, null, List.of());
         }

@@ -60,6 +60,40 @@ class SiteWriterTest {
     }
 
     @Test
+    void aParallelBuildOfManyServicesWritesTheSameBytesAsASingleThreadedOne() throws Exception {
+        // the example handbook with each service copied eleven times: enough services for the work to be
+        // split (calendars in pieces, checks and link verification per service and folder), findings too
+        Path content = dir.resolve("content");
+        copy(ExampleHandbook.content(), content);
+        try (Stream<Path> services = Files.list(ExampleHandbook.content().resolve("services"))) {
+            for (Path service : services.toList()) {
+                for (int k = 1; k <= 11; k++) {
+                    copy(service, content.resolve("services").resolve(service.getFileName() + "-" + k));
+                }
+            }
+        }
+        var request = new BuildRequest(content, dir.resolve("one"), java.time.LocalDate.of(2026, 11, 21), null, true, null);
+        var one = new Opsbook(1).build(request);
+        var three = new Opsbook(3).build(new BuildRequest(content, dir.resolve("three"), request.asOf(), null, true, null));
+        assertTrue(one.services() > 70, "services: " + one.services());
+        assertFalse(one.report().findings().isEmpty());
+        assertSameFiles(dir.resolve("one"), dir.resolve("three"));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (!f.getFileName().toString().equals("pom.xml")) {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+
+    @Test
     void aFailedBuildLeavesThePreviousSiteUntouched() throws Exception {
         var tree = ContentTree.minimal(dir.resolve("content"));
         Path out = dir.resolve("site");
