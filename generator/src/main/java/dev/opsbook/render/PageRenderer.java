@@ -73,6 +73,32 @@ public final class PageRenderer {
         }
     }
 
+    /** Templates made of a line of FreeMarker (see {@link #fragment}), parsed once each. */
+    private final Map<String, Template> fragments = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Renders a piece of a page with this engine's templates: {@code source} is FreeMarker (typically an
+     * import of layout.ftlh and one macro call), {@code model} its data. For pieces shared by many pages.
+     */
+    public String fragment(String source, Map<String, Object> model) {
+        try {
+            Template t = fragments.computeIfAbsent(source, src -> {
+                try {
+                    return new Template("fragment", src, cfg);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            java.io.StringWriter out = new java.io.StringWriter(2_048);
+            t.process(model, out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render " + source, e);
+        } catch (TemplateException e) {
+            throw new TemplateFailure("template layout.ftlh failed: " + e.getMessageWithoutStackTop(), e);
+        }
+    }
+
     /** A template that could not be rendered. */
     public static final class TemplateFailure extends RuntimeException {
         TemplateFailure(String message, Throwable cause) {

@@ -563,6 +563,11 @@ public final class SiteRenderer {
                 ooh);
     }
 
+    /** The on-call box of a runbook page, through the layout's macro (a user's layout.ftlh is used if there is one). */
+    private static final String ONCALL_BOX = "<#import \"layout.ftlh\" as layout><@layout.oncall box true/>";
+    /** Each box rendered once, by service and folder (as OnCallViews shares the box views). */
+    private final Map<String, String> onCallBoxes = new java.util.concurrent.ConcurrentHashMap<>();
+
     private RunbookView runbook(Service s, int index, String from) {
         Runbook r = s.runbooks().get(index);
         List<Fact> facts = new ArrayList<>();
@@ -586,7 +591,10 @@ public final class SiteRenderer {
 
         Runbook prev = index > 0 ? s.runbooks().get(index - 1) : null;
         Runbook next = index + 1 < s.runbooks().size() ? s.runbooks().get(index + 1) : null;
-        return new RunbookView(r.title(), r.summary(), serviceLink(from, s.id()), onCall.box(s, from).orElse(null), facts,
+        OnCallBox box = onCall.box(s, from).orElse(null);
+        String boxHtml = box == null ? null : onCallBoxes.computeIfAbsent(s.id() + "|" + from.substring(0, from.lastIndexOf('/') + 1),
+                k -> pages.fragment(ONCALL_BOX, Map.of("box", box)));
+        return new RunbookView(r.title(), r.summary(), serviceLink(from, s.id()), box, boxHtml, facts,
                 alerts, r.tags(),
                 toc(r.body()), body(r.body(), r.file(), s.id(), from),
                 prev == null ? null : new LinkView(prev.title(), rel(from, SitePaths.runbook(s.id(), prev.id()))),

@@ -98,8 +98,12 @@ public final class Views {
     public record AlertRef(String name, LinkView alert, LinkView severity) {
     }
 
-    public record RunbookView(String title, String summary, LinkView service, OnCallBox onCall, List<Fact> facts,
-                              List<AlertRef> alerts,
+    /**
+     * @param onCallHtml the on-call box already rendered (by the {@code oncall} macro of layout.ftlh): the
+     *                   same for every runbook of a service, so it is rendered once for all of them
+     */
+    public record RunbookView(String title, String summary, LinkView service, OnCallBox onCall, String onCallHtml,
+                              List<Fact> facts, List<AlertRef> alerts,
                               List<String> tags, List<TocEntry> toc, String bodyHtml, LinkView previous,
                               LinkView next, String source) {
     }
