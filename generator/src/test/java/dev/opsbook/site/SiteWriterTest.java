@@ -124,6 +124,27 @@ class SiteWriterTest {
     }
 
     @Test
+    void aUsersLayoutShapesTheOnCallBoxOfEveryRunbookPage() throws Exception {
+        // runbook pages share one rendering of the box: it must still come from the user's layout.ftlh
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        String layout;
+        try (var in = Opsbook.class.getClassLoader().getResourceAsStream("dev/opsbook/templates/layout.ftlh")) {
+            layout = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String custom = layout.replace("<h2 class=\"oncall-title\">On call", "<h2 class=\"oncall-title\">Who to call");
+        assertFalse(custom.equals(layout));
+        Files.writeString(templates.resolve("layout.ftlh"), custom);
+        Path out = dir.resolve("site");
+        new Opsbook().build(BuildRequest.build(ExampleHandbook.content(), out).withTemplates(templates)
+                .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
+        try (Stream<Path> runbooks = Files.list(out.resolve("services/payments-api/runbooks"))) {
+            for (Path page : runbooks.toList()) {
+                assertTrue(Files.readString(page).contains("Who to call"), page.toString());
+            }
+        }
+    }
+
+    @Test
     void dangerousOutputFoldersAreRefused() {
         Path content = dir.resolve("content");
         assertEquals("the output folder " + content + " is the content folder", OutputGuard.refusal(content, content));
