@@ -3,7 +3,6 @@ package dev.opsbook.load;
 import dev.opsbook.finding.Findings;
 import dev.opsbook.finding.Rules;
 import dev.opsbook.model.Pos;
-import java.io.StringReader;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -22,6 +21,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * scalar is kept exactly as written (dates and numbers are checked by {@link YamlMap}, not guessed).
  */
 final class YamlDocument {
+    /** Tells scalar types apart; only read after it is built, so one serves every thread. */
+    private static final Resolver RESOLVER = new Resolver();
+
     private YamlDocument() {
     }
 
@@ -39,8 +41,7 @@ final class YamlDocument {
         options.setProcessComments(false);
         Node root;
         try {
-            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
-                    new Resolver(), options);
+            Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options);
             root = composer.getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
