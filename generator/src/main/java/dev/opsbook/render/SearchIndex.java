@@ -27,19 +27,17 @@ final class SearchIndex {
     private SearchIndex() {
     }
 
-    static byte[] build(Handbook hb) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
-        try (com.fasterxml.jackson.core.JsonGenerator docs = JSON.getFactory().createGenerator(bytes)) {
+    /** Writes the search data to {@code out} as it is made (the stream stays open). */
+    static void write(Handbook hb, java.io.OutputStream out) throws java.io.IOException {
+        out.write("window.OPSBOOK_SEARCH = {\"docs\":".getBytes(StandardCharsets.UTF_8));
+        try (com.fasterxml.jackson.core.JsonGenerator docs = JSON.getFactory().createGenerator(out)
+                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             docs.setCharacterEscapes(new OnCallViews.HtmlSafeEscapes());
-            bytes.write("window.OPSBOOK_SEARCH = {\"docs\":".getBytes(StandardCharsets.UTF_8));
             docs.writeStartArray();
             write(hb, docs);
             docs.writeEndArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
-        bytes.writeBytes("};\n".getBytes(StandardCharsets.UTF_8));
-        return bytes.toByteArray();
+        out.write("};\n".getBytes(StandardCharsets.UTF_8));
     }
 
     private static void write(Handbook hb, com.fasterxml.jackson.core.JsonGenerator docs) throws java.io.IOException {

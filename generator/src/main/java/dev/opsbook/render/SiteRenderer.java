@@ -93,11 +93,11 @@ public final class SiteRenderer {
         List<Task> tasks = new ArrayList<>();
         // the longest pieces of work first, so that no thread is left with one of them at the end
         for (String file : List.of(ReportFiles.JUNIT, ReportFiles.SARIF)) {
-            tasks.add(() -> sink.write(file, ReportFiles.bytes(file, report)));
+            tasks.add(() -> sink.write(file, out -> ReportFiles.write(file, report, out)));
         }
         // what shows the content digest waits until it is likely computed (see Opsbook.build)
         List<Task> withDigest = List.of(
-                () -> sink.write(ReportFiles.JSON, ReportFiles.bytes(ReportFiles.JSON, report)),
+                () -> sink.write(ReportFiles.JSON, out -> ReportFiles.write(ReportFiles.JSON, report, out)),
                 () -> page(sink, SitePaths.READINESS, "readiness.ftlh", "Readiness report", List.of(),
                         reportViews.readiness(SitePaths.READINESS)));
         calendarTasks(sink, tasks);
@@ -117,7 +117,7 @@ public final class SiteRenderer {
                 }
                 sink.write(LUNR, in.readAllBytes());
             }
-            sink.write(SEARCH_INDEX, SearchIndex.build(hb));
+            sink.write(SEARCH_INDEX, out -> SearchIndex.write(hb, out));
         });
         tasks.add(() -> page(sink, SitePaths.HOME, "index.ftlh", hb.settings().title(), List.of(), home(SitePaths.HOME),
                 onCall.data(hb.services(), SitePaths.HOME)));

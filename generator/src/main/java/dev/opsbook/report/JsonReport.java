@@ -21,6 +21,15 @@ public final class JsonReport {
     }
 
     public static byte[] write(ReportData d) {
+        return toBytes(tree(d));
+    }
+
+    /** Writes the report to {@code out} as it is serialised (the stream stays open). */
+    public static void write(ReportData d, java.io.OutputStream out) throws java.io.IOException {
+        writeTo(tree(d), out);
+    }
+
+    private static ObjectNode tree(ReportData d) {
         ObjectNode root = JSON.createObjectNode();
         root.put("generator", d.generator());
         root.put("asOf", d.asOf().toString());
@@ -90,7 +99,7 @@ public final class JsonReport {
                 mo.put("to", m.to());
             }
         }
-        return toBytes(root);
+        return root;
     }
 
     static void finding(ObjectNode o, Finding f) {
@@ -121,11 +130,19 @@ public final class JsonReport {
     }
 
     static byte[] toBytes(ObjectNode root) {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8_192);
         try {
-            return (JSON.writer(printer).writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            writeTo(root, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+        return out.toByteArray();
+    }
+
+    /** Pretty-printed with two spaces and a final line break, the same bytes on every platform. */
+    static void writeTo(ObjectNode root, java.io.OutputStream out) throws java.io.IOException {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+        JSON.writer(printer).without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, root);
+        out.write('\n');
     }
 }

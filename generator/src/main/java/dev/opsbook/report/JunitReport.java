@@ -19,7 +19,19 @@ public final class JunitReport {
     }
 
     public static byte[] write(ReportData d) {
-        StringBuilder suites = new StringBuilder();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8_192);
+        try {
+            write(d, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes the report to {@code out} (the stream stays open). */
+    public static void write(ReportData d, java.io.OutputStream out) throws java.io.IOException {
+        // a suite at a time: the totals in the first line are known only at the end
+        List<StringBuilder> suites = new java.util.ArrayList<>();
         int tests = 0;
         int failures = 0;
         int skipped = 0;
@@ -50,9 +62,9 @@ public final class JunitReport {
                 }
             }
             int n = Rules.STRUCTURAL.size() + s.results().size();
-            suites.append("  <testsuite name=\"").append(esc(s.service().id())).append("\" tests=\"").append(n)
-                    .append("\" failures=\"").append(f).append("\" errors=\"0\" skipped=\"").append(sk).append("\">\n")
-                    .append(cases).append("  </testsuite>\n");
+            suites.add(new StringBuilder(cases.length() + 120).append("  <testsuite name=\"").append(esc(s.service().id()))
+                    .append("\" tests=\"").append(n).append("\" failures=\"").append(f)
+                    .append("\" errors=\"0\" skipped=\"").append(sk).append("\">\n").append(cases).append("  </testsuite>\n"));
             tests += n;
             failures += f;
             skipped += sk;
@@ -72,14 +84,18 @@ public final class JunitReport {
                 n++;
             }
         }
-        suites.append("  <testsuite name=\"handbook\" tests=\"").append(n).append("\" failures=\"").append(f)
-                .append("\" errors=\"0\" skipped=\"0\">\n").append(cases).append("  </testsuite>\n");
+        suites.add(new StringBuilder().append("  <testsuite name=\"handbook\" tests=\"").append(n).append("\" failures=\"")
+                .append(f).append("\" errors=\"0\" skipped=\"0\">\n").append(cases).append("  </testsuite>\n"));
         tests += n;
         failures += f;
-        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<testsuites name=\"opsbook " + esc(d.asOf().toString()) + "\" tests=\"" + tests + "\" failures=\""
-                + failures + "\" errors=\"0\" skipped=\"" + skipped + "\">\n" + suites + "</testsuites>\n";
-        return xml.getBytes(StandardCharsets.UTF_8);
+        java.io.Writer xml = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 65_536);
+        xml.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"opsbook " + esc(d.asOf().toString())
+                + "\" tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"" + skipped + "\">\n");
+        for (StringBuilder suite : suites) {
+            xml.append(suite);
+        }
+        xml.write("</testsuites>\n");
+        xml.flush();
     }
 
     /** Appends one test case; returns 1 when it failed. */

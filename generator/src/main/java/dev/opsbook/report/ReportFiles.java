@@ -15,17 +15,17 @@ public final class ReportFiles {
 
     public static void write(ReportData data, PageSink sink) throws IOException {
         for (String file : List.of(JSON, JUNIT, SARIF)) {
-            sink.write(file, bytes(file, data));
+            sink.write(file, out -> write(file, data, out));
         }
     }
 
-    /** One of the reports ({@link #JSON}, {@link #JUNIT} or {@link #SARIF}). */
-    public static byte[] bytes(String file, ReportData data) {
-        return switch (file) {
-            case JSON -> JsonReport.write(data);
-            case JUNIT -> JunitReport.write(data);
-            case SARIF -> SarifReport.write(data);
+    /** Writes one of the reports ({@link #JSON}, {@link #JUNIT} or {@link #SARIF}) to {@code out}. */
+    public static void write(String file, ReportData data, java.io.OutputStream out) throws IOException {
+        switch (file) {
+            case JSON -> JsonReport.write(data, out);
+            case JUNIT -> JunitReport.write(data, out);
+            case SARIF -> SarifReport.write(data, out);
             default -> throw new IllegalArgumentException("no report " + file);
-        };
+        }
     }
 }

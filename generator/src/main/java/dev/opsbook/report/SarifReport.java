@@ -19,6 +19,15 @@ public final class SarifReport {
     }
 
     public static byte[] write(ReportData d) {
+        return JsonReport.toBytes(tree(d));
+    }
+
+    /** Writes the report to {@code out} as it is serialised (the stream stays open). */
+    public static void write(ReportData d, java.io.OutputStream out) throws java.io.IOException {
+        JsonReport.writeTo(tree(d), out);
+    }
+
+    private static ObjectNode tree(ReportData d) {
         ObjectNode root = JsonReport.JSON.createObjectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -60,7 +69,7 @@ public final class SarifReport {
                 r.putObject("properties").put("service", f.service());
             }
         }
-        return JsonReport.toBytes(root);
+        return root;
     }
 
     static String sarifLevel(Level level) {

@@ -1,9 +1,23 @@
 package dev.opsbook.site;
 
 import java.io.IOException;
+import java.io.OutputStream;
 
 /** Where rendered files go: a path relative to the site root and its bytes. */
 @FunctionalInterface
 public interface PageSink {
     void write(String path, byte[] content) throws IOException;
+
+    /** Content written to a stream as it is made: large files (reports, the search index) are not held whole in memory. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code content}; this default collects it first, file sinks stream it to the file. */
+    default void write(String path, Content content) throws IOException {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(8_192);
+        content.writeTo(buffer);
+        write(path, buffer.toByteArray());
+    }
 }

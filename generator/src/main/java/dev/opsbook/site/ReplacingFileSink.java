@@ -19,13 +19,20 @@ public final class ReplacingFileSink implements PageSink {
 
     @Override
     public void write(String path, byte[] content) throws IOException {
+        write(path, out -> out.write(content));
+    }
+
+    @Override
+    public void write(String path, Content content) throws IOException {
         Path target = dir.resolve(path).normalize();
         if (!target.startsWith(dir) || target.equals(dir)) {
             throw new IllegalArgumentException("refusing to write outside " + dir + ": " + path);
         }
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling("." + target.getFileName() + ".opsbook-tmp");
-        Files.write(tmp, content);
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 65_536)) {
+            content.writeTo(out);
+        }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

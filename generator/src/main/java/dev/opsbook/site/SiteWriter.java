@@ -41,13 +41,25 @@ public final class SiteWriter implements PageSink, AutoCloseable {
 
     @Override
     public void write(String path, byte[] content) throws IOException {
+        Files.write(target(path), content);
+        written.add(path);
+    }
+
+    @Override
+    public void write(String path, Content content) throws IOException {
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(target(path)), 65_536)) {
+            content.writeTo(out);
+        }
+        written.add(path);
+    }
+
+    private Path target(String path) throws IOException {
         Path target = staging.resolve(path).normalize();
         if (!target.startsWith(staging) || target.equals(staging)) {
             throw new IllegalArgumentException("refusing to write outside the site: " + path);
         }
         Files.createDirectories(target.getParent());
-        Files.write(target, content);
-        written.add(path);
+        return target;
     }
 
     /** Every path written so far, relative to the site root. */
