@@ -11,8 +11,6 @@ import dev.opsbook.model.Service;
 import dev.opsbook.model.Team;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -273,26 +271,31 @@ public final class ContentLinks {
 
     /** Joins {@code dir} and a relative path; empty if the result would leave the root. */
     static Optional<String> normalise(String dir, String relative) {
-        Deque<String> parts = new ArrayDeque<>();
-        if (!dir.isEmpty()) {
-            for (String p : dir.split("/")) {
-                parts.addLast(p);
+        String rel = relative.indexOf('\\') >= 0 ? relative.replace('\\', '/') : relative;
+        StringBuilder path = new StringBuilder(dir.length() + rel.length() + 1).append(dir);
+        int n = rel.length();
+        for (int i = 0; i <= n; ) {
+            int j = rel.indexOf('/', i);
+            if (j < 0) {
+                j = n;
             }
-        }
-        boolean trailingSlash = relative.endsWith("/");
-        for (String p : relative.replace('\\', '/').split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                if (parts.isEmpty()) {
+            int len = j - i;
+            if (len == 2 && rel.charAt(i) == '.' && rel.charAt(i + 1) == '.') {
+                if (path.length() == 0) {
                     return Optional.empty();
                 }
-                parts.removeLast();
-            } else {
-                parts.addLast(p);
+                path.setLength(Math.max(path.lastIndexOf("/"), 0));
+            } else if (len > 0 && !(len == 1 && rel.charAt(i) == '.')) {
+                if (path.length() > 0) {
+                    path.append('/');
+                }
+                path.append(rel, i, j);
             }
+            i = j + 1;
         }
-        return Optional.of(String.join("/", parts) + (trailingSlash && !parts.isEmpty() ? "/" : ""));
+        if (relative.endsWith("/") && path.length() > 0) {
+            path.append('/');
+        }
+        return Optional.of(path.toString());
     }
 }

@@ -328,12 +328,15 @@ public final class MarkdownEngine {
         /** The place of a character of the body, as a line of the file and a column (both from 1). */
         private Pos at(int offset) {
             if (lineStarts == null) {
-                List<Integer> starts = new ArrayList<>();
-                starts.add(0);
+                int[] starts = new int[64];
+                int n = 1;
                 for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                    starts.add(i + 1);
+                    if (n == starts.length) {
+                        starts = java.util.Arrays.copyOf(starts, n * 2);
+                    }
+                    starts[n++] = i + 1;
                 }
-                lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+                lineStarts = java.util.Arrays.copyOf(starts, n);
             }
             int line = java.util.Arrays.binarySearch(lineStarts, offset);
             if (line < 0) {

@@ -23,7 +23,10 @@ public final class LinkVerifier {
     private final Map<String, String> strings = new ConcurrentHashMap<>();
 
     private String intern(String s) {
-        String seen = strings.putIfAbsent(s, s);
+        String seen = strings.get(s); // a lock-free read first: nearly every string was seen before
+        if (seen == null) {
+            seen = strings.putIfAbsent(s, s);
+        }
         return seen != null ? seen : s;
     }
 
