@@ -237,9 +237,9 @@ public final class MarkdownEngine {
             } else if (node instanceof TableBlock) {
                 attributes.put("class", "md-table");
             } else if (slots != null && node instanceof Link l) {
-                attributes.put("href", slot(l.getDestination()));
+                attributes.put("href", slot(l.getDestination().intern()));
             } else if (slots != null && node instanceof Image i) {
-                attributes.put("src", slot(i.getDestination()));
+                attributes.put("src", slot(i.getDestination().intern()));
             }
         }
 
@@ -271,17 +271,18 @@ public final class MarkdownEngine {
                 if (n instanceof HtmlBlock || n instanceof HtmlInline) {
                     rawHtml = true;
                 } else if (n instanceof Link l) {
-                    inline(n, l.getDestination(), false);
+                    inline(n, l.getDestination().intern(), false);
                 } else if (n instanceof Image i) {
-                    inline(n, i.getDestination(), true);
+                    inline(n, i.getDestination().intern(), true);
                 } else if (n instanceof LinkReferenceDefinition d) {
                     int colon = text.indexOf("]:", start(n));
-                    links.add(new Markdown.MdLink(d.getDestination(), false,
+                    links.add(new Markdown.MdLink(d.getDestination().intern(), false,
                             colon < 0 ? pos(n) : at(destination(colon + 2))));
                 } else if (n instanceof Heading h) {
-                    String headingText = headingText(h);
+                    // runbooks repeat the same headings and links: one copy of each string for all of them
+                    String headingText = headingText(h).intern();
                     Node first = h.getFirstChild();
-                    headings.add(new Markdown.MdHeading(h.getLevel(), headingText, ids.next(headingText),
+                    headings.add(new Markdown.MdHeading(h.getLevel(), headingText, ids.next(headingText).intern(),
                             first != null && !first.getSourceSpans().isEmpty() ? pos(first) : pos(h)));
                 }
                 visit(n);
