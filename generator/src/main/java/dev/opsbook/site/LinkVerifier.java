@@ -2,6 +2,7 @@ package dev.opsbook.site;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,10 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the renderer drops such links), so a miss here is a bug in opsbook or a template.
  */
 public final class LinkVerifier {
-    private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> links = new ConcurrentHashMap<>();
+    /** The ids of each page, sorted (a compact set: tens of thousands of pages are kept until the end). */
+    private final Map<String, String[]> ids = new ConcurrentHashMap<>();
+    private final Map<String, String[]> links = new ConcurrentHashMap<>();
     /** One copy of each id and link target: tens of thousands of pages name the same few. */
     private final Map<String, String> strings = new ConcurrentHashMap<>();
+
+    private static final String[] NONE = {};
 
     private String intern(String s) {
         String seen = strings.get(s); // a lock-free read first: nearly every string was seen before
@@ -68,9 +72,13 @@ public final class LinkVerifier {
             }
             i = j + 1;
         }
-        Set<String> keptIds = new HashSet<>();
-        pageIds.forEach(id -> keptIds.add(intern(id)));
-        List<String> kept = new ArrayList<>();
+        String[] keptIds = new String[pageIds.size()];
+        int k = 0;
+        for (String id : pageIds) {
+            keptIds[k++] = intern(id);
+        }
+        Arrays.sort(keptIds);
+        List<String> kept = new ArrayList<>(pageLinks.size());
         for (String href : pageLinks) {
             // external addresses need no check: keep only what points into the site
             if (!external(href)) {
@@ -78,7 +86,7 @@ public final class LinkVerifier {
             }
         }
         ids.put(path, keptIds);
-        links.put(path, kept);
+        links.put(path, kept.toArray(new String[0]));
     }
 
     private static boolean isAsciiLetter(byte b) {
@@ -190,7 +198,7 @@ public final class LinkVerifier {
             return "no such file " + target;
         }
         if (fragment != null && !fragment.isEmpty() && target.endsWith(".html")
-                && !ids.getOrDefault(target, Set.of()).contains(fragment)) {
+                && Arrays.binarySearch(ids.getOrDefault(target, NONE), fragment) < 0) {
             return "no element with id '" + fragment + "' in " + target;
         }
         return null;
