@@ -1,0 +1,74 @@
+package dev.opsbook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.opsbook.ExampleHandbook;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/opsbook, the launcher people run, against the packaged jar: it builds, passes exit codes
+ * through, and keeps a class archive only from a run that did the work.
+ */
+class LauncherIT {
+    private static final Path LAUNCHER = Path.of(System.getProperty("opsbook.launcher", "../bin/opsbook"));
+    private static final Path JAR = Path.of(System.getProperty("opsbook.jar", "target/opsbook.jar"));
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out) {
+    }
+
+    private Run run(String... args) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of("sh", LAUNCHER.toString()), Stream.of(args)).toList())
+                .redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("OPSBOOK_JAR", JAR.toAbsolutePath().toString());
+        env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher finished");
+        return new Run(p.exitValue(), out);
+    }
+
+    private List<Path> archives() throws IOException {
+        Path cache = dir.resolve("cache/opsbook");
+        if (!Files.isDirectory(cache)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void buildsTheExampleHandbookAndStartsFasterTheSecondTime() throws Exception {
+        Run usage = run("build", "--content", dir.resolve("nowhere").toString());
+        assertEquals(2, usage.exit(), usage.out());
+        assertEquals(List.of(), archives(), "no class archive from a run that stopped at a usage error");
+
+        Path site = dir.resolve("site");
+        Run first = run("build", "--content", ExampleHandbook.content().toString(), "--out", site.toString(),
+                "--as-of", "2026-11-21");
+        assertEquals(0, first.exit(), first.out());
+        assertTrue(Files.isRegularFile(site.resolve("index.html")));
+        assertEquals(1, archives().size(), "the classes are archived after the first build: " + archives());
+        assertTrue(archives().get(0).getFileName().toString().matches("classes-\\d+\\.jsa"), archives().toString());
+
+        Run second = run("build", "--content", ExampleHandbook.content().toString(), "--out", site.toString(),
+                "--as-of", "2026-11-21");
+        assertEquals(0, second.exit(), second.out());
+        assertEquals(first.out(), second.out(), "the archive changes nothing but the start-up time");
+        assertEquals(1, archives().size());
+    }
+}
