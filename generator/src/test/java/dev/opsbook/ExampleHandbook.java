@@ -16,6 +16,20 @@ public final class ExampleHandbook {
         return p;
     }
 
+    /** Copies a content folder (the example handbook or a part of it) without its Maven pom.xml. */
+    public static void copy(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else if (!f.getFileName().toString().equals("pom.xml")) {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+
     /** Builds it into {@code out} as of a fixed date. */
     public static BuildResult build(Path out) throws OpsbookException {
         return new Opsbook().build(BuildRequest.build(content(), out).withAsOf(java.time.LocalDate.of(2026, 11, 21)));

@@ -130,13 +130,7 @@ public final class JsonReport {
     }
 
     static byte[] toBytes(ObjectNode root) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8_192);
-        try {
-            writeTo(root, out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return ((dev.opsbook.site.PageSink.Content) out -> writeTo(root, out)).toBytes();
     }
 
     /** Pretty-printed with two spaces and a final line break, the same bytes on every platform. */

@@ -19,13 +19,7 @@ public final class JunitReport {
     }
 
     public static byte[] write(ReportData d) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8_192);
-        try {
-            write(d, out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return ((dev.opsbook.site.PageSink.Content) out -> write(d, out)).toBytes();
     }
 
     /** Writes the report to {@code out} (the stream stays open). */

@@ -12,12 +12,21 @@ public interface PageSink {
     @FunctionalInterface
     interface Content {
         void writeTo(OutputStream out) throws IOException;
+
+        /** All of it, in memory. */
+        default byte[] toBytes() {
+            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(8_192);
+            try {
+                writeTo(buffer);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e); // not from a ByteArrayOutputStream: from the content
+            }
+            return buffer.toByteArray();
+        }
     }
 
     /** Writes {@code content}; this default collects it first, file sinks stream it to the file. */
     default void write(String path, Content content) throws IOException {
-        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(8_192);
-        content.writeTo(buffer);
-        write(path, buffer.toByteArray());
+        write(path, content.toBytes());
     }
 }

@@ -38,7 +38,7 @@ class FuzzTest {
     @Test
     void mutatedHandbooksEndInFindingsOrASiteNeverInAnException() throws IOException {
         Path content = dir.resolve("content");
-        copy(ExampleHandbook.content(), content);
+        ExampleHandbook.copy(ExampleHandbook.content(), content);
         List<Path> files;
         try (Stream<Path> s = Files.walk(content)) {
             files = s.filter(Files::isRegularFile)
@@ -125,16 +125,4 @@ class FuzzTest {
         }
     }
 
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.getFileName().toString().equals("pom.xml")) {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }

@@ -64,11 +64,11 @@ class SiteWriterTest {
         // the example handbook with each service copied eleven times: enough services for the work to be
         // split (calendars in pieces, checks and link verification per service and folder), findings too
         Path content = dir.resolve("content");
-        copy(ExampleHandbook.content(), content);
+        ExampleHandbook.copy(ExampleHandbook.content(), content);
         try (Stream<Path> services = Files.list(ExampleHandbook.content().resolve("services"))) {
             for (Path service : services.toList()) {
                 for (int k = 1; k <= 11; k++) {
-                    copy(service, content.resolve("services").resolve(service.getFileName() + "-" + k));
+                    ExampleHandbook.copy(service, content.resolve("services").resolve(service.getFileName() + "-" + k));
                 }
             }
         }
@@ -80,18 +80,6 @@ class SiteWriterTest {
         assertSameFiles(dir.resolve("one"), dir.resolve("three"));
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else if (!f.getFileName().toString().equals("pom.xml")) {
-                    Files.copy(f, target);
-                }
-            }
-        }
-    }
 
     @Test
     void aFailedBuildLeavesThePreviousSiteUntouched() throws Exception {
