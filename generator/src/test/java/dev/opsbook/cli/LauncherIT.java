@@ -30,11 +30,16 @@ class LauncherIT {
     }
 
     private Run run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), args);
+    }
+
+    private Run run(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of("sh", LAUNCHER.toString()), Stream.of(args)).toList())
                 .redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("OPSBOOK_JAR", JAR.toAbsolutePath().toString());
         env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        env.putAll(extraEnv);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher finished");
@@ -70,5 +75,10 @@ class LauncherIT {
         assertEquals(0, second.exit(), second.out());
         assertEquals(first.out(), second.out(), "the archive changes nothing but the start-up time");
         assertEquals(1, archives().size());
+
+        // OPSBOOK_JAVA_OPTS comes last; a collector chosen there replaces the launcher's (the JVM takes only one)
+        Run serial = run(Map.of("OPSBOOK_JAVA_OPTS", "-XX:+UseSerialGC -Xmx512m"), "build", "--content",
+                ExampleHandbook.content().toString(), "--out", site.toString(), "--as-of", "2026-11-21");
+        assertEquals(0, serial.exit(), serial.out());
     }
 }
