@@ -94,19 +94,7 @@ public final class Opsbook {
             timings.lap("load");
             // check
             ContentLinks links = new ContentLinks(handbook);
-            // the digest reads every file again: on a thread of its own, while the checks run and the first
-            // pages are rendered (the reports that show it come later)
-            java.util.concurrent.CompletableFuture<String> digest = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return ContentDigest.of(content, handbook.files());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, runnable -> {
-                Thread t = new Thread(runnable, "opsbook-digest");
-                t.setDaemon(true);
-                t.start();
-            });
+            java.util.concurrent.CompletableFuture<String> digest = digest(content, handbook.files());
             new ReferenceCheck(handbook, links, findings).run(threads);
             timings.lap("links");
             CheckContext checkContext = new CheckContext(handbook, asOf);
@@ -140,6 +128,24 @@ public final class Opsbook {
             throw new OpsbookException(e.getMessage() + " (the previous site is left as it was)",
                     request.templates() != null, e);
         }
+    }
+
+    /**
+     * The content digest, which reads every file again: on a thread of its own, while the checks run
+     * and the first pages are rendered (the reports that show it come later).
+     */
+    private static java.util.concurrent.CompletableFuture<String> digest(Path content, java.util.Collection<String> files) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return ContentDigest.of(content, files);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, runnable -> {
+            Thread t = new Thread(runnable, "opsbook-digest");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     private int write(BuildRequest request, Handbook handbook, ContentLinks links, ReportData report, CheckContext ctx,
