@@ -21,6 +21,8 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     private final Path staging;
     private final Path previous;
     private final Set<String> written = Collections.synchronizedSet(new TreeSet<>());
+    /** Folders of the staging tree known to exist. */
+    private final Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private boolean committed;
 
     public SiteWriter(Path out) throws IOException {
@@ -58,7 +60,11 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         if (!target.startsWith(staging) || target.equals(staging)) {
             throw new IllegalArgumentException("refusing to write outside the site: " + path);
         }
-        Files.createDirectories(target.getParent());
+        Path folder = target.getParent();
+        if (!folders.contains(folder)) { // thousands of pages share a few hundred folders
+            Files.createDirectories(folder);
+            folders.add(folder);
+        }
         return target;
     }
 
