@@ -9,6 +9,7 @@ import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Findings;
 import dev.opsbook.link.ContentLinks;
 import dev.opsbook.load.HandbookLoader;
+import dev.opsbook.markdown.BodyStore;
 import dev.opsbook.markdown.MarkdownEngine;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.render.PageRenderer;
@@ -45,7 +46,18 @@ public final class Opsbook {
     /** What the last site build knew, for {@link #updateRunbooks}; null before the first. */
     private volatile Snapshot last;
 
-    private record Snapshot(BuildRequest request, Handbook handbook, ReportData report, CheckContext ctx) {
+    /** @param bodies where the handbook's rendered bodies are: it lives as long as the snapshot */
+    private record Snapshot(BuildRequest request, Handbook handbook, ReportData report, CheckContext ctx,
+                            BodyStore bodies) {
+    }
+
+    /** Makes {@code next} the last build, letting go of the bodies of the one before. */
+    private void remember(Snapshot next) {
+        Snapshot previous = last;
+        last = next;
+        if (previous != null && previous.bodies() != next.bodies()) {
+            previous.bodies().close();
+        }
     }
 
     /** The template engine of the last build, kept while the templates folder stays the same. */
@@ -84,12 +96,14 @@ public final class Opsbook {
         if (request.templates() != null && !Files.isDirectory(request.templates())) {
             throw new OpsbookException("templates folder " + request.templates() + " does not exist", true, null);
         }
+        BodyStore bodies = null;
         try {
             Baseline baseline = request.baseline() == null ? null : Baseline.read(request.baseline());
             Timings timings = new Timings();
             // load
             Findings findings = new Findings();
-            Handbook handbook = new HandbookLoader(markdown, threads).load(content, findings);
+            bodies = BodyStore.forThisJvm();
+            Handbook handbook = new HandbookLoader(markdown, threads, bodies).load(content, findings);
             LocalDate asOf = asOf(request.asOf(), handbook);
             timings.lap("load");
             // check
@@ -109,7 +123,8 @@ public final class Opsbook {
             int pages = 0;
             if (request.writeSite()) {
                 pages = write(request, handbook, links, report, checkContext, timings);
-                last = new Snapshot(request, handbook, report, checkContext);
+                remember(new Snapshot(request, handbook, report, checkContext, bodies));
+                bodies = null; // the snapshot has them now
             } else if (request.output() != null) {
                 ReportFiles.write(report, new ReplacingFileSink(request.output()));
             }
@@ -127,6 +142,10 @@ public final class Opsbook {
             // a user's template is the user's to fix (exit 2); a default template failing is our bug (exit 3)
             throw new OpsbookException(e.getMessage() + " (the previous site is left as it was)",
                     request.templates() != null, e);
+        } finally {
+            if (bodies != null) {
+                bodies.close(); // a check-only run, or a failed build
+            }
         }
     }
 
@@ -190,7 +209,7 @@ public final class Opsbook {
             targets.add(new String[] {rel, parts[1], parts[3].substring(0, parts[3].length() - 3)});
         }
         try {
-            HandbookLoader loader = new HandbookLoader(markdown, 1);
+            HandbookLoader loader = new HandbookLoader(markdown, 1, BodyStore.inMemory());
             for (String[] t : targets) {
                 var fresh = loader.reloadRunbook(request.content(), t[0], t[1], new Findings());
                 if (fresh.isEmpty()) {
@@ -206,7 +225,7 @@ public final class Opsbook {
             for (String[] t : targets) {
                 pages += renderer.renderRunbookPages(request.content(), t[1], t[2], sink);
             }
-            last = new Snapshot(request, hb, s.report(), s.ctx());
+            last = new Snapshot(request, hb, s.report(), s.ctx(), s.bodies());
             return pages;
         } catch (IOException | UncheckedIOException | PageRenderer.TemplateFailure e) {
             return -1;

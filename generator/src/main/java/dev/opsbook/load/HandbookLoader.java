@@ -2,6 +2,7 @@ package dev.opsbook.load;
 
 import dev.opsbook.finding.Findings;
 import dev.opsbook.finding.Rules;
+import dev.opsbook.markdown.BodyStore;
 import dev.opsbook.markdown.MarkdownEngine;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.parallel.Parallel;
@@ -41,11 +42,16 @@ import java.util.TreeSet;
 public final class HandbookLoader {
     private final MarkdownEngine markdown;
     private final int threads;
+    private final BodyStore bodies;
 
-    /** @param threads how many services are read at once */
-    public HandbookLoader(MarkdownEngine markdown, int threads) {
+    /**
+     * @param threads how many services are read at once
+     * @param bodies  where the rendered Markdown bodies are kept until their pages are written
+     */
+    public HandbookLoader(MarkdownEngine markdown, int threads, BodyStore bodies) {
         this.markdown = markdown;
         this.threads = threads;
+        this.bodies = bodies;
     }
 
     public Handbook load(Path root, Findings findings) throws IOException {
@@ -115,7 +121,7 @@ public final class HandbookLoader {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         ContentReader reader = new ContentReader(root, findings);
         return reader.frontMatter(rel, serviceId)
-                .map(fm -> RunbookLoader.read(stem(name), serviceId, rel, fm, markdown, findings));
+                .map(fm -> RunbookLoader.read(stem(name), serviceId, rel, fm, markdown, bodies, findings));
     }
 
     /** Reads the service folders, several at once; the list keeps the folders' order. */
@@ -157,14 +163,14 @@ public final class HandbookLoader {
                 String rid = stem(parts[1]);
                 if (checkName(rel, rid, parts[1], id, findings)) {
                     runbooks.add(reader.frontMatter(rel, id)
-                            .map(fm -> RunbookLoader.read(rid, id, rel, fm, markdown, findings))
+                            .map(fm -> RunbookLoader.read(rid, id, rel, fm, markdown, bodies, findings))
                             .orElseGet(() -> RunbookLoader.unknown(rid, id, rel)));
                 }
             } else if (parts.length == 2 && parts[0].equals("incidents") && parts[1].endsWith(".md")) {
                 String iid = stem(parts[1]);
                 if (checkName(rel, iid, parts[1], id, findings)) {
                     incidents.add(reader.frontMatter(rel, id)
-                            .map(fm -> IncidentLoader.read(iid, id, rel, fm, markdown, findings))
+                            .map(fm -> IncidentLoader.read(iid, id, rel, fm, markdown, bodies, findings))
                             .orElseGet(() -> IncidentLoader.unknown(iid, id, rel)));
                 }
             } else if (parts.length == 2 && parts[0].equals("reviews") && isYaml(parts[1])) {

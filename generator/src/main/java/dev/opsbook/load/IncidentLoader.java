@@ -1,6 +1,7 @@
 package dev.opsbook.load;
 
 import dev.opsbook.finding.Findings;
+import dev.opsbook.markdown.BodyStore;
 import dev.opsbook.markdown.MarkdownEngine;
 import dev.opsbook.model.Incident;
 import dev.opsbook.model.Markdown;
@@ -20,11 +21,12 @@ final class IncidentLoader {
                 Markdown.EMPTY, new Pos(file, 1, 1));
     }
 
-    static Incident read(String id, String service, String file, FrontMatter fm, MarkdownEngine md, Findings findings) {
+    static Incident read(String id, String service, String file, FrontMatter fm, MarkdownEngine md, BodyStore bodies,
+                        Findings findings) {
         YamlMap y = fm.present()
                 ? YamlDocument.parse(fm.yaml(), new YamlDocument.Ctx(file, 1, service, findings)).orElse(null)
                 : YamlMap.empty(new YamlDocument.Ctx(file, 0, service, findings));
-        Markdown body = md.read(fm.body(), file, fm.bodyLine());
+        Markdown body = md.read(fm.body(), file, fm.bodyLine(), bodies);
         Pos pos = new Pos(file, 1, 1);
         if (y == null) {
             return new Incident(id, service, RunbookLoader.firstHeading(body, id), null, null, null, null, List.of(),

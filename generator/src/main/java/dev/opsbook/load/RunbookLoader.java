@@ -1,6 +1,7 @@
 package dev.opsbook.load;
 
 import dev.opsbook.finding.Findings;
+import dev.opsbook.markdown.BodyStore;
 import dev.opsbook.markdown.MarkdownEngine;
 import dev.opsbook.model.Markdown;
 import dev.opsbook.model.Runbook;
@@ -11,11 +12,12 @@ final class RunbookLoader {
     private RunbookLoader() {
     }
 
-    static Runbook read(String id, String service, String file, FrontMatter fm, MarkdownEngine md, Findings findings) {
+    static Runbook read(String id, String service, String file, FrontMatter fm, MarkdownEngine md, BodyStore bodies,
+                        Findings findings) {
         YamlMap y = fm.present()
                 ? YamlDocument.parse(fm.yaml(), new YamlDocument.Ctx(file, 1, service, findings)).orElse(null)
                 : YamlMap.empty(new YamlDocument.Ctx(file, 0, service, findings));
-        Markdown body = md.read(fm.body(), file, fm.bodyLine());
+        Markdown body = md.read(fm.body(), file, fm.bodyLine(), bodies);
         if (y == null) {
             return new Runbook(id, service, firstHeading(body, id), null, null, List.of(), null, null, null, null, null,
                     List.of(), body, new dev.opsbook.model.Pos(file, 1, 1));

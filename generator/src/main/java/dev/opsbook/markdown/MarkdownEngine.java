@@ -64,14 +64,21 @@ public final class MarkdownEngine {
      * @param firstLine the line of the file the body starts on (after any front matter)
      */
     public Markdown read(String text, String file, int firstLine) {
+        return read(text, file, firstLine, IN_MEMORY);
+    }
+
+    private static final BodyStore IN_MEMORY = BodyStore.inMemory();
+
+    /** {@link #read(String, String, int)}, keeping the rendered body in {@code bodies}. */
+    public Markdown read(String text, String file, int firstLine, BodyStore bodies) {
         Node doc = parser.parse(text);
         Reader reader = new Reader(text, file, firstLine);
         reader.visit(doc);
         return new Markdown(firstLine, List.copyOf(reader.links), List.copyOf(reader.headings), snippet(text),
-                reader.rawHtml, reader.rawHtml ? null : prepare(doc));
+                reader.rawHtml, reader.rawHtml ? null : prepare(doc, bodies));
     }
 
-    private Markdown.Prepared prepare(Node doc) {
+    private Markdown.Prepared prepare(Node doc, BodyStore bodies) {
         List<String> addresses = new ArrayList<>();
         SLOTS.set(addresses);
         String html;
@@ -82,7 +89,7 @@ public final class MarkdownEngine {
         }
         // the text itself may hold the slot characters (written as &#1;, say): then slots cannot be told apart
         return count(html, SLOT_START) == addresses.size() && count(html, SLOT_END) == addresses.size()
-                ? new Markdown.Prepared(html, List.copyOf(addresses)) : null;
+                ? new Markdown.Prepared(bodies.keep(html), List.copyOf(addresses)) : null;
     }
 
     private static int count(String s, char c) {
@@ -113,7 +120,7 @@ public final class MarkdownEngine {
             filled[i] = attribute(url);
             extra += filled[i].length();
         }
-        String html = prepared.html();
+        String html = prepared.html().get();
         StringBuilder sb = new StringBuilder(html.length() + extra);
         int from = 0;
         for (int start = html.indexOf(SLOT_START); start >= 0; start = html.indexOf(SLOT_START, from)) {

@@ -25,8 +25,9 @@ public record Markdown(int firstLine, List<MdLink> links, List<MdHeading> headin
      * The body rendered to HTML when it was loaded, with a numbered slot wherever a link or image
      * address goes ({@code addresses} holds them as written, by number): a page fills the slots with
      * addresses relative to itself. Null for a body holding raw HTML, which is rendered and sanitised
-     * with its page.
+     * with its page. The HTML is kept where the build's store put it (memory, or a temporary file for
+     * very large handbooks).
      */
-    public record Prepared(String html, List<String> addresses) {
+    public record Prepared(java.util.function.Supplier<String> html, List<String> addresses) {
     }
 }

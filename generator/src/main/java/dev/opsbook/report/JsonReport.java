@@ -1,17 +1,18 @@
 package dev.opsbook.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsbook.check.Levels;
 import dev.opsbook.check.RuleResult;
 import dev.opsbook.check.ServiceAssessment;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** {@code opsbook-report.json}, exactly as outputs.md describes it (plus optional fields). */
 public final class JsonReport {
@@ -21,122 +22,157 @@ public final class JsonReport {
     }
 
     public static byte[] write(ReportData d) {
-        return toBytes(tree(d));
+        return ((dev.opsbook.site.PageSink.Content) out -> write(d, out)).toBytes();
     }
 
-    /** Writes the report to {@code out} as it is serialised (the stream stays open). */
-    public static void write(ReportData d, java.io.OutputStream out) throws java.io.IOException {
-        writeTo(tree(d), out);
+    /**
+     * A generator for a report: pretty-printed with two spaces and line breaks, the same bytes on every
+     * platform. It leaves {@code out} open.
+     */
+    static JsonGenerator generator(OutputStream out) throws IOException {
+        JsonGenerator g = JSON.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+        return g;
     }
 
-    private static ObjectNode tree(ReportData d) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("generator", d.generator());
-        root.put("asOf", d.asOf().toString());
-        root.put("contentDigest", d.contentDigest());
-        ObjectNode summary = root.putObject("summary");
-        summary.put("services", d.assessment().services().size());
-        summary.put("errors", d.count(Level.ERROR));
-        summary.put("warnings", d.count(Level.WARNING));
-        summary.put("infos", d.count(Level.INFO));
-        ObjectNode levels = summary.putObject("levels");
-        d.assessment().levels().keySet().forEach(l -> levels.put(l, 0));
-        levels.put(Levels.NONE, 0);
-        d.assessment().services().forEach(s -> levels.put(s.level(), levels.get(s.level()).asInt() + 1));
-        ArrayNode services = root.putArray("services");
-        for (ServiceAssessment s : d.assessment().services()) {
-            ObjectNode o = services.addObject();
-            o.put("id", s.service().id());
-            o.put("name", s.service().name());
-            o.put("owner", s.service().owner() == null ? null : s.service().owner().id());
-            if (s.service().tier() == null) {
-                o.putNull("tier");
-            } else {
-                o.put("tier", s.service().tier());
+    /** Writes the report to {@code out} as it is made, without holding it in memory (the stream stays open). */
+    public static void write(ReportData d, OutputStream out) throws IOException {
+        try (JsonGenerator g = generator(out)) {
+            g.writeStartObject();
+            g.writeStringField("generator", d.generator());
+            g.writeStringField("asOf", d.asOf().toString());
+            g.writeStringField("contentDigest", d.contentDigest());
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("services", d.assessment().services().size());
+            g.writeNumberField("errors", d.count(Level.ERROR));
+            g.writeNumberField("warnings", d.count(Level.WARNING));
+            g.writeNumberField("infos", d.count(Level.INFO));
+            Map<String, Integer> levels = new LinkedHashMap<>();
+            d.assessment().levels().keySet().forEach(l -> levels.put(l, 0));
+            levels.put(Levels.NONE, 0);
+            d.assessment().services().forEach(s -> levels.merge(s.level(), 1, Integer::sum));
+            g.writeObjectFieldStart("levels");
+            for (Map.Entry<String, Integer> e : levels.entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
             }
-            o.put("level", s.level());
-            if (s.nextLevel() != null) {
-                o.put("nextLevel", s.nextLevel());
-                ArrayNode blocking = o.putArray("blockedBy");
-                s.blocking().forEach(blocking::add);
+            g.writeEndObject();
+            g.writeEndObject(); // summary
+            g.writeArrayFieldStart("services");
+            for (ServiceAssessment s : d.assessment().services()) {
+                service(g, s);
             }
-            ArrayNode checks = o.putArray("checks");
-            for (RuleResult r : s.results()) {
-                ObjectNode c = checks.addObject();
-                c.put("rule", r.rule());
-                c.put("status", r.status().id());
-                switch (r.status()) {
-                    case FAIL -> {
-                        c.put("severity", r.severity().id());
-                        c.put("hint", r.hint());
-                    }
-                    case WAIVED -> {
-                        c.put("severity", r.severity().id());
-                        c.put("waiver", r.waiver().reason());
-                        c.put("approvedBy", r.waiver().approvedBy() == null ? null : r.waiver().approvedBy().id());
-                        c.put("expires", r.waiver().expires().toString());
-                    }
-                    case NOT_APPLICABLE, OFF -> c.put("reason", r.reason());
-                    default -> {
-                    }
+            g.writeEndArray();
+            g.writeArrayFieldStart("findings");
+            for (Finding f : d.findings()) {
+                finding(g, f);
+            }
+            g.writeEndArray();
+            if (d.changes() != null) {
+                changes(g, d.changes());
+            }
+            g.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    private static void service(JsonGenerator g, ServiceAssessment s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", s.service().id());
+        g.writeStringField("name", s.service().name());
+        g.writeStringField("owner", s.service().owner() == null ? null : s.service().owner().id());
+        if (s.service().tier() == null) {
+            g.writeNullField("tier");
+        } else {
+            g.writeNumberField("tier", s.service().tier());
+        }
+        g.writeStringField("level", s.level());
+        if (s.nextLevel() != null) {
+            g.writeStringField("nextLevel", s.nextLevel());
+            g.writeArrayFieldStart("blockedBy");
+            for (String rule : s.blocking()) {
+                g.writeString(rule);
+            }
+            g.writeEndArray();
+        }
+        g.writeArrayFieldStart("checks");
+        for (RuleResult r : s.results()) {
+            g.writeStartObject();
+            g.writeStringField("rule", r.rule());
+            g.writeStringField("status", r.status().id());
+            switch (r.status()) {
+                case FAIL -> {
+                    g.writeStringField("severity", r.severity().id());
+                    g.writeStringField("hint", r.hint());
+                }
+                case WAIVED -> {
+                    g.writeStringField("severity", r.severity().id());
+                    g.writeStringField("waiver", r.waiver().reason());
+                    g.writeStringField("approvedBy", r.waiver().approvedBy() == null ? null : r.waiver().approvedBy().id());
+                    g.writeStringField("expires", r.waiver().expires().toString());
+                }
+                case NOT_APPLICABLE, OFF -> g.writeStringField("reason", r.reason());
+                default -> {
                 }
             }
+            g.writeEndObject();
         }
-        ArrayNode findings = root.putArray("findings");
-        d.findings().forEach(f -> finding(findings.addObject(), f));
-        if (d.changes() != null) {
-            ObjectNode ch = root.putObject("changes");
-            ch.put("baselineAsOf", d.changes().baselineAsOf());
-            ArrayNode added = ch.putArray("new");
-            d.changes().added().forEach(k -> key(added.addObject(), k));
-            ArrayNode removed = ch.putArray("gone");
-            d.changes().removed().forEach(k -> key(removed.addObject(), k));
-            ArrayNode moves = ch.putArray("levels");
-            for (Changes.LevelMove m : d.changes().moves()) {
-                ObjectNode mo = moves.addObject();
-                mo.put("service", m.service());
-                mo.put("from", m.from());
-                mo.put("to", m.to());
-            }
-        }
-        return root;
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    static void finding(ObjectNode o, Finding f) {
-        o.put("rule", f.rule());
-        o.put("severity", f.level().id());
-        o.put("service", f.service());
-        o.put("file", f.pos().file());
+    private static void finding(JsonGenerator g, Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("rule", f.rule());
+        g.writeStringField("severity", f.level().id());
+        g.writeStringField("service", f.service());
+        g.writeStringField("file", f.pos().file());
         if (f.pos().hasLine()) {
-            o.put("line", f.pos().line());
-            o.put("column", f.pos().column());
+            g.writeNumberField("line", f.pos().line());
+            g.writeNumberField("column", f.pos().column());
         }
-        o.put("message", f.message());
+        g.writeStringField("message", f.message());
         if (f.hint() != null) {
-            o.put("hint", f.hint());
+            g.writeStringField("hint", f.hint());
         }
+        g.writeEndObject();
     }
 
-    private static void key(ObjectNode o, Changes.FindingKey k) {
-        o.put("rule", k.rule());
-        o.put("severity", k.severity());
-        o.put("service", k.service());
-        o.put("file", k.file());
+    private static void changes(JsonGenerator g, Changes c) throws IOException {
+        g.writeObjectFieldStart("changes");
+        g.writeStringField("baselineAsOf", c.baselineAsOf());
+        g.writeArrayFieldStart("new");
+        for (Changes.FindingKey k : c.added()) {
+            key(g, k);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("gone");
+        for (Changes.FindingKey k : c.removed()) {
+            key(g, k);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("levels");
+        for (Changes.LevelMove m : c.moves()) {
+            g.writeStartObject();
+            g.writeStringField("service", m.service());
+            g.writeStringField("from", m.from());
+            g.writeStringField("to", m.to());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void key(JsonGenerator g, Changes.FindingKey k) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("rule", k.rule());
+        g.writeStringField("severity", k.severity());
+        g.writeStringField("service", k.service());
+        g.writeStringField("file", k.file());
         if (k.line() > 0) {
-            o.put("line", k.line());
-            o.put("column", k.column());
+            g.writeNumberField("line", k.line());
+            g.writeNumberField("column", k.column());
         }
-        o.put("message", k.message());
-    }
-
-    static byte[] toBytes(ObjectNode root) {
-        return ((dev.opsbook.site.PageSink.Content) out -> writeTo(root, out)).toBytes();
-    }
-
-    /** Pretty-printed with two spaces and a final line break, the same bytes on every platform. */
-    static void writeTo(ObjectNode root, java.io.OutputStream out) throws java.io.IOException {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-        JSON.writer(printer).without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, root);
-        out.write('\n');
+        g.writeStringField("message", k.message());
+        g.writeEndObject();
     }
 }

@@ -1,7 +1,6 @@
 package dev.opsbook.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.opsbook.check.AllChecks;
 import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.finding.Finding;
@@ -19,57 +18,92 @@ public final class SarifReport {
     }
 
     public static byte[] write(ReportData d) {
-        return JsonReport.toBytes(tree(d));
+        return ((dev.opsbook.site.PageSink.Content) out -> write(d, out)).toBytes();
     }
 
-    /** Writes the report to {@code out} as it is serialised (the stream stays open). */
+    /** Writes the report to {@code out} as it is made (the stream stays open). */
     public static void write(ReportData d, java.io.OutputStream out) throws java.io.IOException {
-        JsonReport.writeTo(tree(d), out);
+        try (JsonGenerator g = JsonReport.generator(out)) {
+            g.writeStartObject();
+            g.writeStringField("$schema", SCHEMA);
+            g.writeStringField("version", "2.1.0");
+            g.writeArrayFieldStart("runs");
+            g.writeStartObject();
+            g.writeObjectFieldStart("tool");
+            g.writeObjectFieldStart("driver");
+            g.writeStringField("name", "opsbook");
+            g.writeStringField("version", d.version());
+            g.writeStringField("semanticVersion", d.version());
+            g.writeStringField("informationUri", "https://opsbook.dev/");
+            List<String> ids = new ArrayList<>(RuleCatalog.DESCRIPTIONS.keySet());
+            g.writeArrayFieldStart("rules");
+            for (Map.Entry<String, String> e : RuleCatalog.DESCRIPTIONS.entrySet()) {
+                g.writeStartObject();
+                g.writeStringField("id", e.getKey());
+                g.writeStringField("name", camel(e.getKey()));
+                g.writeObjectFieldStart("shortDescription");
+                g.writeStringField("text", e.getValue());
+                g.writeEndObject();
+                g.writeObjectFieldStart("defaultConfiguration");
+                g.writeStringField("level", defaultLevel(e.getKey()));
+                g.writeEndObject();
+                g.writeObjectFieldStart("properties");
+                g.writeStringField("category", Rules.isStructural(e.getKey()) ? "structural" : "completeness");
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject(); // driver
+            g.writeEndObject(); // tool
+            g.writeObjectFieldStart("originalUriBaseIds");
+            g.writeObjectFieldStart("CONTENT");
+            g.writeObjectFieldStart("description");
+            g.writeStringField("text", "The handbook's content folder");
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeArrayFieldStart("results");
+            for (Finding f : d.findings()) {
+                result(g, f, ids.indexOf(f.rule()));
+            }
+            g.writeEndArray();
+            g.writeEndObject(); // the run
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.write('\n');
     }
 
-    private static ObjectNode tree(ReportData d) {
-        ObjectNode root = JsonReport.JSON.createObjectNode();
-        root.put("$schema", SCHEMA);
-        root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "opsbook");
-        driver.put("version", d.version());
-        driver.put("semanticVersion", d.version());
-        driver.put("informationUri", "https://opsbook.dev/");
-        List<String> ids = new ArrayList<>(RuleCatalog.DESCRIPTIONS.keySet());
-        ArrayNode rules = driver.putArray("rules");
-        for (Map.Entry<String, String> e : RuleCatalog.DESCRIPTIONS.entrySet()) {
-            ObjectNode r = rules.addObject();
-            r.put("id", e.getKey());
-            r.put("name", camel(e.getKey()));
-            r.putObject("shortDescription").put("text", e.getValue());
-            r.putObject("defaultConfiguration").put("level", defaultLevel(e.getKey()));
-            r.putObject("properties").put("category", Rules.isStructural(e.getKey()) ? "structural" : "completeness");
+    private static void result(JsonGenerator g, Finding f, int ruleIndex) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeStringField("ruleId", f.rule());
+        g.writeNumberField("ruleIndex", ruleIndex);
+        g.writeStringField("level", sarifLevel(f.level()));
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", f.message() + (f.hint() != null ? " \u2014 " + f.hint() : ""));
+        g.writeEndObject();
+        g.writeArrayFieldStart("locations");
+        g.writeStartObject();
+        g.writeObjectFieldStart("physicalLocation");
+        g.writeObjectFieldStart("artifactLocation");
+        g.writeStringField("uri", uri(f.pos().file()));
+        g.writeStringField("uriBaseId", "CONTENT");
+        g.writeEndObject();
+        if (f.pos().hasLine()) {
+            g.writeObjectFieldStart("region");
+            g.writeNumberField("startLine", f.pos().line());
+            g.writeNumberField("startColumn", Math.max(1, f.pos().column()));
+            g.writeEndObject();
         }
-        run.putObject("originalUriBaseIds").putObject("CONTENT").putObject("description")
-                .put("text", "The handbook's content folder");
-        ArrayNode results = run.putArray("results");
-        for (Finding f : d.findings()) {
-            ObjectNode r = results.addObject();
-            r.put("ruleId", f.rule());
-            r.put("ruleIndex", ids.indexOf(f.rule()));
-            r.put("level", sarifLevel(f.level()));
-            r.putObject("message").put("text", f.message() + (f.hint() != null ? " — " + f.hint() : ""));
-            ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");
-            ObjectNode artifact = physical.putObject("artifactLocation");
-            artifact.put("uri", uri(f.pos().file()));
-            artifact.put("uriBaseId", "CONTENT");
-            if (f.pos().hasLine()) {
-                ObjectNode region = physical.putObject("region");
-                region.put("startLine", f.pos().line());
-                region.put("startColumn", Math.max(1, f.pos().column()));
-            }
-            if (f.service() != null) {
-                r.putObject("properties").put("service", f.service());
-            }
+        g.writeEndObject(); // physicalLocation
+        g.writeEndObject();
+        g.writeEndArray();
+        if (f.service() != null) {
+            g.writeObjectFieldStart("properties");
+            g.writeStringField("service", f.service());
+            g.writeEndObject();
         }
-        return root;
+        g.writeEndObject();
     }
 
     static String sarifLevel(Level level) {
