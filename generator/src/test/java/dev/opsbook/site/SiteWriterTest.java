@@ -82,6 +82,24 @@ class SiteWriterTest {
 
 
     @Test
+    void aSiteBuiltFromBodiesKeptInATemporaryFileIsTheSame() throws Exception {
+        var asOf = java.time.LocalDate.of(2026, 11, 21);
+        new Opsbook().build(BuildRequest.build(ExampleHandbook.content(), dir.resolve("memory")).withAsOf(asOf));
+        String before = System.getProperty("opsbook.bodies.inMemory");
+        System.setProperty("opsbook.bodies.inMemory", "0");
+        try {
+            new Opsbook().build(BuildRequest.build(ExampleHandbook.content(), dir.resolve("file")).withAsOf(asOf));
+        } finally {
+            if (before == null) {
+                System.clearProperty("opsbook.bodies.inMemory");
+            } else {
+                System.setProperty("opsbook.bodies.inMemory", before);
+            }
+        }
+        assertSameFiles(dir.resolve("memory"), dir.resolve("file"));
+    }
+
+    @Test
     void aFailedBuildLeavesThePreviousSiteUntouched() throws Exception {
         var tree = ContentTree.minimal(dir.resolve("content"));
         Path out = dir.resolve("site");
