@@ -160,6 +160,10 @@ public final class LinkVerifier {
     }
 
     private static boolean external(String href) {
+        int colon = href.indexOf(':');
+        if (colon < 3 || colon > 6) {
+            return false; // tel:, http:, https: and mailto: put their colon at 3 to 6; site links have none there
+        }
         return href.regionMatches(true, 0, "http://", 0, 7) || href.regionMatches(true, 0, "https://", 0, 8)
                 || href.regionMatches(true, 0, "mailto:", 0, 7) || href.regionMatches(true, 0, "tel:", 0, 4);
     }
