@@ -22,10 +22,6 @@ public final class Completeness {
         this.checks = checks;
     }
 
-    public Assessment run(CheckContext ctx) {
-        return run(ctx, 1);
-    }
-
     /**
      * Judges the services on {@code threads} threads; the assessment is the same for any number (its
      * findings come in rule order, then service order).

@@ -54,10 +54,6 @@ public final class ReferenceCheck {
                 .collect(Collectors.toSet());
     }
 
-    public void run() {
-        run(1);
-    }
-
     /** Checks the services on {@code threads} threads; the findings are the same for any number. */
     public void run(int threads) {
         Settings settings = hb.settings();

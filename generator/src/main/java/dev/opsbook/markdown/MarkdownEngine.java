@@ -75,7 +75,7 @@ public final class MarkdownEngine {
         Reader reader = new Reader(text, file, firstLine);
         reader.visit(doc);
         return new Markdown(firstLine, List.copyOf(reader.links), List.copyOf(reader.headings), snippet(text),
-                reader.rawHtml, reader.rawHtml ? null : prepare(doc, bodies));
+                reader.rawHtml ? null : prepare(doc, bodies));
     }
 
     private Markdown.Prepared prepare(Node doc, BodyStore bodies) {

@@ -4,14 +4,14 @@ import java.util.List;
 
 /**
  * What the loader found in the Markdown body of a runbook or incident: the line of the file it starts
- * on, its links and headings with their places, the first words (for search), whether it holds raw
- * HTML, and the body already rendered (see {@link Prepared}). The Markdown text itself is not kept:
+ * on, its links and headings with their places, the first words (for search), and the body already
+ * rendered (see {@link Prepared}). The Markdown text itself is not kept:
  * each body is parsed once, when it is loaded.
  */
 public record Markdown(int firstLine, List<MdLink> links, List<MdHeading> headings, String snippet,
-                       boolean rawHtml, Prepared prepared) {
+                       Prepared prepared) {
 
-    public static final Markdown EMPTY = new Markdown(1, List.of(), List.of(), "", false, null);
+    public static final Markdown EMPTY = new Markdown(1, List.of(), List.of(), "", null);
 
     /** A link or image destination as written. */
     public record MdLink(String url, boolean image, Pos pos) {

@@ -123,12 +123,10 @@ public final class LinkVerifier {
         return true;
     }
 
-    /** The broken links, as {@code page: href (why)}, sorted; empty when all resolve. */
-    public List<String> verify(Set<String> written) {
-        return verify(written, 1);
-    }
-
-    /** {@link #verify(Set)} on {@code threads} threads, a folder of pages at a time. */
+    /**
+     * The broken links, as {@code page: href (why)}, sorted; empty when all resolve. Checked on
+     * {@code threads} threads, a folder of pages at a time.
+     */
     public List<String> verify(Set<String> written, int threads) {
         // pages of one folder share most of their links: each is resolved once per folder
         Map<String, List<String>> folders = new HashMap<>();
