@@ -30,6 +30,32 @@ public final class ExampleHandbook {
         }
     }
 
+    /** The example handbook built once: where its site is, and what the build said. */
+    public record Built(Path site, BuildResult result) {
+    }
+
+    private static Built shared;
+
+    /**
+     * The example handbook built once for every test of this JVM that only reads the site (such tests
+     * must not change it); it is deleted when the JVM exits.
+     */
+    public static synchronized Built shared() throws OpsbookException, java.io.IOException {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("opsbook-example-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (java.io.IOException e) {
+                    // a temporary folder left behind
+                }
+            }));
+            Path site = dir.resolve("site");
+            shared = new Built(site, build(site));
+        }
+        return shared;
+    }
+
     /** Builds it into {@code out} as of a fixed date. */
     public static BuildResult build(Path out) throws OpsbookException {
         return new Opsbook().build(BuildRequest.build(content(), out).withAsOf(java.time.LocalDate.of(2026, 11, 21)));

@@ -11,21 +11,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** "Now" is the reader's clock: the same page, opened at simulated times, names who is on duty then. */
 class OnCallBrowserTest {
-    @TempDir
-    static Path dir;
     static Path site;
     Browser browser;
 
     @BeforeAll
     static void build() throws Exception {
-        site = dir.resolve("site");
-        ExampleHandbook.build(site);
+        site = ExampleHandbook.shared().site();
     }
 
     @AfterEach

@@ -27,14 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The on-call page, boxes and calendar feeds of the example handbook, as built (before any script runs). */
 class OnCallTest {
-    @TempDir
-    static Path dir;
     static Path site;
 
     @BeforeAll
     static void build() throws Exception {
-        site = dir.resolve("site");
-        ExampleHandbook.build(site);
+        site = ExampleHandbook.shared().site();
     }
 
     static Document page(String path) throws Exception {

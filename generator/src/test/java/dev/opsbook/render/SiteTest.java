@@ -18,19 +18,16 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The example handbook's site, read back through jsoup selectors. */
 class SiteTest {
-    @TempDir
-    static Path dir;
     static Path site;
     static BuildResult result;
 
     @BeforeAll
     static void build() throws Exception {
-        site = dir.resolve("site");
-        result = ExampleHandbook.build(site);
+        site = ExampleHandbook.shared().site();
+        result = ExampleHandbook.shared().result();
     }
 
     static Document page(String path) throws IOException {
