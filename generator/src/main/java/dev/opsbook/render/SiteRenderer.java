@@ -95,15 +95,13 @@ public final class SiteRenderer {
         for (String file : List.of(ReportFiles.JUNIT, ReportFiles.SARIF)) {
             tasks.add(() -> sink.write(file, out -> ReportFiles.write(file, report, out)));
         }
-        // what shows the content digest waits until it is likely computed (see Opsbook.build)
+        // what shows the content digest comes a third of the way in, when the digest is likely computed
+        // (see Opsbook.build)
         List<Task> withDigest = List.of(
                 () -> sink.write(ReportFiles.JSON, out -> ReportFiles.write(ReportFiles.JSON, report, out)),
                 () -> page(sink, SitePaths.READINESS, "readiness.ftlh", "Readiness report", List.of(),
                         reportViews.readiness(SitePaths.READINESS)));
         calendarTasks(sink, tasks);
-        if (hb.services().isEmpty()) {
-            tasks.addAll(withDigest);
-        }
         tasks.add(() -> page(sink, SitePaths.ONCALL, "oncall.ftlh", "On call", List.of(), onCallPage(SitePaths.ONCALL),
                 onCall.data(hb.services(), SitePaths.ONCALL)));
         tasks.add(() -> {
@@ -131,9 +129,6 @@ public final class SiteRenderer {
                     team(t, path), onCall.data(owned(t), path)));
         }
         for (Service s : hb.services()) {
-            if (s == hb.services().get(hb.services().size() / 3)) {
-                tasks.addAll(withDigest);
-            }
             String path = SitePaths.service(s.id());
             tasks.add(() -> page(sink, path, "service.ftlh", s.name(), List.of(), service(s, path),
                     onCall.data(s, path)));
@@ -164,7 +159,14 @@ public final class SiteRenderer {
             tasks.add(() -> sink.write(asset, Files.readAllBytes(contentRoot.resolve(asset))));
         }
         tasks.add(() -> sink.write(SitePaths.SITEMAP, sitemap().getBytes(StandardCharsets.UTF_8)));
+        tasks.addAll(tasks.size() / 3, withDigest);
         run(tasks, threads);
+    }
+
+    /** One calendar to write, with the writer of its piece of work. */
+    @FunctionalInterface
+    private interface CalendarJob {
+        void write(CalendarFeeds feeds) throws IOException;
     }
 
     /**
@@ -172,36 +174,25 @@ public final class SiteRenderer {
      * zone registry (ical4j's is not meant to be shared between threads).
      */
     private void calendarTasks(PageSink sink, List<Task> tasks) {
-        List<Task> calendarsOf = new ArrayList<>();
+        List<CalendarJob> jobs = new ArrayList<>();
         for (Service s : hb.services()) {
-            ctx.schedule(s).ifPresent(schedule -> calendarsOf.add(
-                    () -> sink.write(SitePaths.serviceCalendar(s.id()), feeds().service(s, schedule))));
+            ctx.schedule(s).ifPresent(schedule -> jobs.add(
+                    feeds -> sink.write(SitePaths.serviceCalendar(s.id()), feeds.service(s, schedule))));
         }
         for (Person p : peopleOnRotas()) {
-            calendarsOf.add(() -> sink.write(SitePaths.personCalendar(p.id()),
-                    feeds().person(p, hb.services(), s -> ctx.schedule(s).orElse(null))));
+            jobs.add(feeds -> sink.write(SitePaths.personCalendar(p.id()),
+                    feeds.person(p, hb.services(), s -> ctx.schedule(s).orElse(null))));
         }
         int piece = 48;
-        for (int from = 0; from < calendarsOf.size(); from += piece) {
-            List<Task> part = calendarsOf.subList(from, Math.min(calendarsOf.size(), from + piece));
+        for (int from = 0; from < jobs.size(); from += piece) {
+            List<CalendarJob> part = jobs.subList(from, Math.min(jobs.size(), from + piece));
             tasks.add(() -> {
-                FEEDS.set(new CalendarFeeds(hb, ctx.asOf(), report.generator()));
-                try {
-                    for (Task t : part) {
-                        t.run();
-                    }
-                } finally {
-                    FEEDS.remove();
+                CalendarFeeds feeds = new CalendarFeeds(hb, ctx.asOf(), report.generator());
+                for (CalendarJob job : part) {
+                    job.write(feeds);
                 }
             });
         }
-    }
-
-    /** The calendar writer of the piece of work under way on this thread. */
-    private static final ThreadLocal<CalendarFeeds> FEEDS = new ThreadLocal<>();
-
-    private static CalendarFeeds feeds() {
-        return FEEDS.get();
     }
 
     /**
