@@ -57,7 +57,7 @@ class LauncherIT {
     }
 
     @Test
-    void buildsTheExampleHandbookAndStartsFasterTheSecondTime() throws Exception {
+    void buildsWithTheJarAndReusesTheClassArchiveOfTheFirstGoodRun() throws Exception {
         Run usage = run("build", "--content", dir.resolve("nowhere").toString());
         assertEquals(2, usage.exit(), usage.out());
         assertEquals(List.of(), archives(), "no class archive from a run that stopped at a usage error");
@@ -69,12 +69,16 @@ class LauncherIT {
         assertTrue(Files.isRegularFile(site.resolve("index.html")));
         assertEquals(1, archives().size(), "the classes are archived after the first build: " + archives());
         assertTrue(archives().get(0).getFileName().toString().matches("classes-\\d+\\.jsa"), archives().toString());
+        Object archive = Files.readAttributes(archives().get(0), java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey();
 
         Run second = run("build", "--content", ExampleHandbook.content().toString(), "--out", site.toString(),
                 "--as-of", "2026-11-21");
         assertEquals(0, second.exit(), second.out());
         assertEquals(first.out(), second.out(), "the archive changes nothing but the start-up time");
         assertEquals(1, archives().size());
+        assertEquals(archive, Files.readAttributes(archives().get(0), java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey(), "the second run maps the archive instead of writing another");
 
         // OPSBOOK_JAVA_OPTS comes last; a collector chosen there replaces the launcher's (the JVM takes only one)
         Run serial = run(Map.of("OPSBOOK_JAVA_OPTS", "-XX:+UseSerialGC -Xmx512m"), "build", "--content",
