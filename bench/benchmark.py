@@ -3,14 +3,15 @@
 
     python3 bench/benchmark.py                # 500 services x 20 runbooks, 3 runs each, then 52k pages
     python3 bench/benchmark.py --runs 5 --no-big
+    python3 bench/benchmark.py --profile      # where one 10k build spends its time (JFR), nothing else
 
 Generates the corpora with ../shared/bench/gen_corpus.py (the handbook and the same Markdown as a Hugo
 site), builds each with opsbook (bin/opsbook, the launcher users run, JVM options included) and with
 Hugo alternately after one untimed run of each, output on tmpfs (/dev/shm), and prints the medians:
 wall time, pages per second, the ratio, peak RSS (/usr/bin/time -v); the example handbook's build
-time; then the 52k-page build with -Xmx1g and its pages per second against the 10k rate; then the
-serve-mode rebuild after one runbook changes. Needs python3, java, /usr/bin/time and hugo
-(apt-get install hugo).
+time and what `mvn opsbook:generate` adds to Maven's own start on it; then the 52k-page build with
+-Xmx1g and its pages per second against the 10k rate; then the serve-mode rebuild after one runbook
+changes. Needs python3, java, mvn, /usr/bin/time and hugo (apt-get install hugo).
 """
 import argparse
 import os
@@ -27,12 +28,12 @@ JAR = os.path.join(ROOT, "generator", "target", "opsbook.jar")
 LAUNCHER = os.path.join(ROOT, "bin", "opsbook")
 
 
-def run_timed(cmd, env=None):
+def run_timed(cmd, env=None, cwd=None):
     """Runs cmd under /usr/bin/time -v; returns (wall seconds, peak RSS in MB)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
         start = time.monotonic()
         proc = subprocess.run(["/usr/bin/time", "-v", "-o", t.name] + cmd, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, text=True, env=env)
+                              stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
         wall = time.monotonic() - start
         report = open(t.name).read()
     if proc.returncode not in (0, 1):  # opsbook exits 1 when the corpus has error findings
@@ -77,6 +78,9 @@ def main():
     p.add_argument("--no-big", action="store_true", help="skip the 52k-page build")
     p.add_argument("--no-serve", action="store_true", help="skip the serve-mode rebuild")
     p.add_argument("--only-serve", action="store_true", help="only the serve-mode rebuild")
+    p.add_argument("--no-maven", action="store_true", help="skip the Maven plugin's figure")
+    p.add_argument("--profile", action="store_true",
+                   help="record one 10k build with Java Flight Recorder and print its hottest methods and libraries")
     a = p.parse_args()
 
     if not os.path.isfile(JAR):
@@ -84,6 +88,10 @@ def main():
     os.makedirs(a.work, exist_ok=True)
     small = os.path.join(a.work, "c%dx%d" % (a.services, a.runbooks))
     generate(a.gen, a.services, a.runbooks, small, True)
+
+    if a.profile:
+        profile(os.path.join(small, "opsbook"), os.path.join(a.work, "out-opsbook"), a)
+        return
 
     ops, hug = [], []
     env = opsbook_env(a.jvm)
@@ -111,6 +119,8 @@ def main():
     else:
         report(ops, hug, a, summary)
         example(env)
+        if not a.no_maven:
+            maven_plugin()
     serve_and_big(a, small, ops and summary(ops)[3])
 
 
@@ -134,6 +144,86 @@ def example(env):
     walls = [run_timed(opsbook_cmd(os.path.join(ROOT, "content"), os.path.join(out, "site")), env)[0] for _ in range(5)]
     shutil.rmtree(out, ignore_errors=True)
     print("example handbook (content/): %.2f s median of 5, JVM start included  (target < 1.5)" % statistics.median(walls))
+
+
+def maven_plugin():
+    """What `mvn opsbook:generate` adds to Maven's own start, on the example handbook (the plugin from
+    the local repository: installed first if it is not there)."""
+    version = re.search(r"<version>([^<]+)</version>", open(os.path.join(ROOT, "pom.xml")).read()).group(1)
+    installed = os.path.join(os.path.expanduser("~"), ".m2", "repository", "dev", "opsbook", "opsbook-maven-plugin", version)
+    if not os.path.isdir(installed):
+        print("installing the plugin into the local Maven repository (mvn install)", flush=True)
+        subprocess.run(["mvn", "-q", "install", "-DskipTests", "-Dinvoker.skip=true"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+    out = tempfile.mkdtemp(prefix="opsbook-maven-")
+    goal = ["mvn", "-q", "dev.opsbook:opsbook-maven-plugin:%s:generate" % version,
+            "-Dopsbook.contentDirectory=" + os.path.join(ROOT, "content"), "-Dopsbook.outputDirectory=" + os.path.join(out, "site"),
+            "-Dopsbook.asOf=2026-11-21"]
+    skipped, built = [], []
+    for _ in range(5):  # Maven with the plugin loaded but skipped, then the real goal
+        skipped.append(run_timed(goal + ["-Dopsbook.skip=true"], cwd=out)[0])
+        built.append(run_timed(goal, cwd=out)[0])
+    shutil.rmtree(out, ignore_errors=True)
+    print("mvn opsbook:generate on the example handbook: %.2f s; Maven alone (the goal skipped) %.2f s; the plugin adds %.2f s"
+          % (statistics.median(built), statistics.median(skipped), statistics.median(built) - statistics.median(skipped)))
+
+
+def profile(content, out, a):
+    """One 10k build under Java Flight Recorder (the launcher's JVM options; a sample every 2 ms of each
+    running thread). Prints the methods that run themselves the most; the libraries that spend the
+    time (a JDK method counts for the library that called it); and opsbook's packages, each sample
+    counted for the innermost one on its stack. The recording stays, for JDK Mission Control."""
+    jfr = os.path.join(a.work, "opsbook-10k.jfr")
+    java_home = re.search(r"java\.home = (.+)", subprocess.run(["java", "-XshowSettings:properties", "-version"],
+                                                               capture_output=True, text=True).stderr).group(1).strip()
+    settings = os.path.join(a.work, "opsbook-profile.jfc")
+    with open(os.path.join(java_home, "lib", "jfr", "profile.jfc")) as f:  # profile.jfc samples every 10 ms
+        jfc = f.read()
+    with open(settings, "w") as f:
+        f.write(re.sub(r'(<event name="jdk.ExecutionSample">.*?<setting name="period"[^>]*>)[^<]*', r"\g<1>2 ms", jfc,
+                       flags=re.S))
+    run_timed(opsbook_cmd(content, out), opsbook_env(a.jvm))  # untimed: the class archive, the page cache
+    shutil.rmtree(out, ignore_errors=True)
+    wall, rss = run_timed(opsbook_cmd(content, out), opsbook_env(
+        ("%s -XX:StartFlightRecording=filename=%s,settings=%s" % (a.jvm, jfr, settings)).strip()))
+    print("10k build under JFR: %.2f s, %.0f MB (recording costs a little of both); recording: %s" % (wall, rss, jfr))
+    printed = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", jfr],
+                             check=True, capture_output=True, text=True).stdout
+    own, libraries, packages, total = {}, {}, {}, 0
+    for event in printed.split("jdk.ExecutionSample")[1:]:
+        frames = re.findall(r"^\s+([\w.$<>]+)\(", event, re.M)
+        if not frames:
+            continue
+        total += 1
+        count(own, frames[0])
+        count(libraries, next((library(f) for f in frames if not jdk(f)), "the JDK itself"))
+        count(packages, next((opsbook_package(f) for f in frames if f.startswith("dev.opsbook.")), "outside opsbook code"))
+    for title, counts, n in (("methods, by their own time", own, 25), ("libraries, with the JDK code they call", libraries, 15),
+                             ("opsbook packages, with everything they call", packages, 15)):
+        print("\n%s (%d samples):" % (title, total))
+        for name, k in sorted(counts.items(), key=lambda kv: -kv[1])[:n]:
+            print("%5.1f %%  %s" % (100.0 * k / total, name))
+
+
+def count(counts, key):
+    counts[key] = counts.get(key, 0) + 1
+
+
+def jdk(frame):
+    return frame.startswith(("java.", "javax.", "jdk.", "sun.", "com.sun."))
+
+
+def library(frame):
+    """A library's first names (org.commonmark, freemarker, net.fortuna.ical4j); opsbook is one."""
+    if frame.startswith("dev.opsbook."):
+        return "opsbook"
+    parts = frame.split(".")
+    return ".".join(parts[:2] if parts[0] in ("org", "com", "net") else parts[:1])
+
+
+def opsbook_package(frame):
+    parts = frame.split(".")
+    return ".".join(parts[:3]) if parts[2][:1].islower() else "dev.opsbook"
 
 
 def serve_and_big(a, small, orate):

@@ -236,13 +236,23 @@ public final class Opsbook {
     private static final class Timings {
         private final boolean on = Boolean.getBoolean("opsbook.timings");
         private long last = System.nanoTime();
+        private long lastCpu = cpu();
 
         void lap(String stage) {
             long now = System.nanoTime();
             if (on) {
-                System.err.printf("opsbook: %-6s %6d ms%n", stage, (now - last) / 1_000_000);
+                long cpu = cpu();
+                System.err.printf("opsbook: %-6s %6d ms, %6d ms of CPU%n", stage, (now - last) / 1_000_000,
+                        (cpu - lastCpu) / 1_000_000);
+                lastCpu = cpu;
             }
             last = now;
+        }
+
+        /** The process's CPU time so far (all threads, the JVM's own included), in nanoseconds. */
+        private long cpu() {
+            return on && java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
         }
     }
 
