@@ -102,7 +102,7 @@ public final class Opsbook {
             Timings timings = new Timings();
             // load
             Findings findings = new Findings();
-            bodies = BodyStore.forThisJvm();
+            bodies = request.writeSite() ? BodyStore.forThisJvm() : BodyStore.none(); // check renders no body
             Handbook handbook = new HandbookLoader(markdown, threads, bodies).load(content, findings);
             LocalDate asOf = asOf(request.asOf(), handbook);
             timings.lap("load");
@@ -126,7 +126,7 @@ public final class Opsbook {
                 remember(new Snapshot(request, handbook, report, checkContext, bodies));
                 bodies = null; // the snapshot has them now
             } else if (request.output() != null) {
-                ReportFiles.write(report, new ReplacingFileSink(request.output()));
+                ReportFiles.write(report, new ReplacingFileSink(request.output()), threads);
             }
             timings.lap("commit");
             return new BuildResult(report, handbook.services().size(), pages);

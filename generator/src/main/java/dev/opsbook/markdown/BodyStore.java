@@ -20,12 +20,31 @@ import java.util.function.Supplier;
  */
 public final class BodyStore implements AutoCloseable {
     private final long budget;
+    private final boolean rendered;
     private final AtomicLong inMemory = new AtomicLong();
     private FileChannel spill;
     private long end;
 
     public BodyStore(long budgetBytes) {
+        this(budgetBytes, true);
+    }
+
+    private BodyStore(long budgetBytes, boolean rendered) {
         this.budget = budgetBytes;
+        this.rendered = rendered;
+    }
+
+    /**
+     * The store of a run that writes no pages ({@code check}): bodies are read for their links and
+     * headings, never rendered ({@link MarkdownEngine#read} leaves their HTML out), and nothing is kept.
+     */
+    public static BodyStore none() {
+        return new BodyStore(0, false);
+    }
+
+    /** Whether the bodies read into this store are rendered to HTML: false for {@link #none()}. */
+    public boolean rendered() {
+        return rendered;
     }
 
     /** A store whose budget is an eighth of the heap, or {@code -Dopsbook.bodies.inMemory}. */

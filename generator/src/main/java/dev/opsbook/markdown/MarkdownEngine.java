@@ -69,13 +69,16 @@ public final class MarkdownEngine {
 
     private static final BodyStore IN_MEMORY = BodyStore.inMemory();
 
-    /** {@link #read(String, String, int)}, keeping the rendered body in {@code bodies}. */
+    /**
+     * {@link #read(String, String, int)}, keeping the rendered body in {@code bodies}; with
+     * {@link BodyStore#none()} the body is not rendered (its Markdown has no prepared HTML).
+     */
     public Markdown read(String text, String file, int firstLine, BodyStore bodies) {
         Node doc = parser.parse(text);
         Reader reader = new Reader(text, file, firstLine);
         reader.visit(doc);
         return new Markdown(firstLine, List.copyOf(reader.links), List.copyOf(reader.headings), snippet(text),
-                reader.rawHtml ? null : prepare(doc, bodies));
+                reader.rawHtml || !bodies.rendered() ? null : prepare(doc, bodies));
     }
 
     private Markdown.Prepared prepare(Node doc, BodyStore bodies) {

@@ -13,10 +13,12 @@ public final class ReportFiles {
     private ReportFiles() {
     }
 
-    public static void write(ReportData data, PageSink sink) throws IOException {
-        for (String file : List.of(JSON, JUNIT, SARIF)) {
+    /** Writes the three reports side by side on up to {@code threads} threads ({@code sink} must allow that). */
+    public static void write(ReportData data, PageSink sink, int threads) throws IOException {
+        dev.opsbook.parallel.Parallel.map(List.of(JSON, JUNIT, SARIF), threads, file -> {
             sink.write(file, out -> write(file, data, out));
-        }
+            return file;
+        });
     }
 
     /** Writes one of the reports ({@link #JSON}, {@link #JUNIT} or {@link #SARIF}) to {@code out}. */

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes single files into a folder, each through a temporary file moved into place, so that a
  * reader never sees half a file. Used by {@code check}, which replaces the reports and nothing else.
+ * Several threads may write through it at once, each its own files.
  */
 public final class ReplacingFileSink implements PageSink {
     private final Path dir;

@@ -112,6 +112,18 @@ class MarkdownEngineTest {
     }
 
     @Test
+    void aRunThatWritesNoPagesReadsLinksAndHeadingsWithoutRenderingTheBody() {
+        String text = "## Steps\n\nSee [the failover](../ledger/runbooks/failover.md#steps).\n";
+        Markdown rendered = engine.read(text, "r.md", 5, BodyStore.inMemory());
+        Markdown checked = engine.read(text, "r.md", 5, BodyStore.none());
+        assertNotNull(rendered.prepared());
+        assertNull(checked.prepared());
+        assertEquals(rendered.links(), checked.links());
+        assertEquals(rendered.headings(), checked.headings());
+        assertEquals(rendered.snippet(), checked.snippet());
+    }
+
+    @Test
     void tablesGetTheirClass() {
         String html = MarkdownEngine.fill(engine.read("| a | b |\n|---|--:|\n| 1 | 2 |\n", "r.md", 1).prepared(), u -> u);
         assertTrue(html.startsWith("<table class=\"md-table\">"), html);

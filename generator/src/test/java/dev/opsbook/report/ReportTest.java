@@ -41,6 +41,20 @@ class ReportTest {
         report = JSON.readTree(site.resolve("opsbook-report.json").toFile());
     }
 
+    @Test
+    void checkWritesTheSameReportsAsBuildByteForByte(@TempDir Path dir) throws Exception {
+        // check reads bodies without rendering them and writes the three reports side by side
+        new Opsbook().build(BuildRequest.check(ExampleHandbook.content(), dir)
+                .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
+        for (String file : List.of(ReportFiles.JSON, ReportFiles.JUNIT, ReportFiles.SARIF)) {
+            assertEquals(Files.readString(site.resolve(file)), Files.readString(dir.resolve(file)), file);
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(Set.of(ReportFiles.JSON, ReportFiles.JUNIT, ReportFiles.SARIF),
+                    files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
     static List<String> fields(JsonNode n) {
         List<String> out = new ArrayList<>();
         n.fieldNames().forEachRemaining(out::add);
