@@ -8,8 +8,9 @@
 Generates the corpora with ../shared/bench/gen_corpus.py (the handbook and the same Markdown as a Hugo
 site), builds each with opsbook (bin/opsbook, the launcher users run, JVM options included) and with
 Hugo alternately after one untimed run of each, output on tmpfs (/dev/shm), and prints the medians:
-wall time, pages per second, the ratio, peak RSS (/usr/bin/time -v); the example handbook's build
-time and what `mvn opsbook:generate` adds to Maven's own start on it; then the 52k-page build with
+wall time, pages per second, the ratio, peak RSS (/usr/bin/time -v); `opsbook check` on the same
+corpus (what a team's build runs: every check and the reports, no pages); the example handbook's
+build time and what `mvn opsbook:generate` adds to Maven's own start on it; then the 52k-page build with
 -Xmx1g and its pages per second against the 10k rate; then the serve-mode rebuild after one runbook
 changes. Needs python3, java, mvn, /usr/bin/time and hugo (apt-get install hugo).
 """
@@ -118,6 +119,7 @@ def main():
         a.no_big = True
     else:
         report(ops, hug, a, summary)
+        check(os.path.join(small, "opsbook"), os.path.join(a.work, "out-check"), env, a.runs)
         example(env)
         if not a.no_maven:
             maven_plugin()
@@ -136,6 +138,14 @@ def report(ops, hug, a, summary):
     print("ratio (opsbook pages/s / hugo pages/s): %.2f  (target >= 2)" % (orate / hrate))
     print("opsbook peak RSS: %.0f MB  (target < 500)" % orss)
 
+
+
+def check(content, out, env, runs):
+    """`opsbook check` on the 10k corpus: what a team's build runs (every check and the three reports, no pages)."""
+    rows = [run_timed(opsbook_cmd(content, out, "check"), env) for _ in range(runs)]
+    shutil.rmtree(out, ignore_errors=True)
+    print("10k check (every check and the three reports, no pages): %.2f s median of %d, %.0f MB"
+          % (statistics.median(r[0] for r in rows), runs, max(r[1] for r in rows)))
 
 
 def example(env):
