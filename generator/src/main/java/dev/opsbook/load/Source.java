@@ -36,6 +36,9 @@ final class Source {
         byte[] bytes = Files.readAllBytes(file);
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
                 && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+        if (ascii(bytes, start)) {
+            return Optional.of(new String(bytes, start, bytes.length - start, StandardCharsets.US_ASCII)); // most files
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -69,5 +72,15 @@ final class Source {
         CharBuffer out = CharBuffer.allocate(bytes.length);
         decoder.decode(in, out, true);
         return Math.min(in.position(), bytes.length - 1);
+    }
+
+    /** Whether the bytes from {@code start} on are all ASCII, which is UTF-8 with one byte a character. */
+    private static boolean ascii(byte[] bytes, int start) {
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }
