@@ -102,7 +102,7 @@ public final class Opsbook {
             Timings timings = new Timings();
             // load
             Findings findings = new Findings();
-            bodies = request.writeSite() ? BodyStore.forThisJvm() : BodyStore.none(); // check renders no body
+            bodies = request.writeSite() ? BodyStore.forThisJvm() : BodyStore.none(); // check: links and headings only
             Handbook handbook = new HandbookLoader(markdown, threads, bodies).load(content, findings);
             LocalDate asOf = asOf(request.asOf(), handbook);
             timings.lap("load");

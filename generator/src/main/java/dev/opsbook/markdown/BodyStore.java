@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  */
 public final class BodyStore implements AutoCloseable {
     private final long budget;
-    private final boolean rendered;
+    private final boolean forPages;
     private final AtomicLong inMemory = new AtomicLong();
     private FileChannel spill;
     private long end;
@@ -29,22 +29,23 @@ public final class BodyStore implements AutoCloseable {
         this(budgetBytes, true);
     }
 
-    private BodyStore(long budgetBytes, boolean rendered) {
+    private BodyStore(long budgetBytes, boolean forPages) {
         this.budget = budgetBytes;
-        this.rendered = rendered;
+        this.forPages = forPages;
     }
 
     /**
      * The store of a run that writes no pages ({@code check}): bodies are read for their links and
-     * headings, never rendered ({@link MarkdownEngine#read} leaves their HTML out), and nothing is kept.
+     * headings only ({@link MarkdownEngine#read} leaves out their HTML and search snippet), and nothing
+     * is kept.
      */
     public static BodyStore none() {
         return new BodyStore(0, false);
     }
 
-    /** Whether the bodies read into this store are rendered to HTML: false for {@link #none()}. */
-    public boolean rendered() {
-        return rendered;
+    /** Whether the bodies read into this store are for pages (rendered, with a snippet): false for {@link #none()}. */
+    public boolean forPages() {
+        return forPages;
     }
 
     /** A store whose budget is an eighth of the heap, or {@code -Dopsbook.bodies.inMemory}. */

@@ -71,14 +71,16 @@ public final class MarkdownEngine {
 
     /**
      * {@link #read(String, String, int)}, keeping the rendered body in {@code bodies}; with
-     * {@link BodyStore#none()} the body is not rendered (its Markdown has no prepared HTML).
+     * {@link BodyStore#none()} (a run without pages) only the links and headings are read: no prepared
+     * HTML, an empty snippet.
      */
     public Markdown read(String text, String file, int firstLine, BodyStore bodies) {
         Node doc = parser.parse(text);
         Reader reader = new Reader(text, file, firstLine);
         reader.visit(doc);
-        return new Markdown(firstLine, List.copyOf(reader.links), List.copyOf(reader.headings), snippet(text),
-                reader.rawHtml || !bodies.rendered() ? null : prepare(doc, bodies));
+        boolean pages = bodies.forPages();
+        return new Markdown(firstLine, List.copyOf(reader.links), List.copyOf(reader.headings), pages ? snippet(text) : "",
+                pages && !reader.rawHtml ? prepare(doc, bodies) : null);
     }
 
     private Markdown.Prepared prepare(Node doc, BodyStore bodies) {
