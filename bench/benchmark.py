@@ -9,7 +9,8 @@ Generates the corpora with ../shared/bench/gen_corpus.py (the handbook and the s
 site), builds each with opsbook (bin/opsbook, the launcher users run, JVM options included) and with
 Hugo alternately after one untimed run of each, output on tmpfs (/dev/shm), and prints the medians:
 wall time, pages per second, the ratio, peak RSS (/usr/bin/time -v); `opsbook check` on the same
-corpus (what a team's build runs: every check and the reports, no pages); the example handbook's
+corpus (what a team's build runs: every check and the reports, no pages); the reader's first search
+on the 10k site (bench/first-search.js, with node if it is installed); the example handbook's
 build time and what `mvn opsbook:generate` adds to Maven's own start on it; then the 52k-page build with
 -Xmx1g and its pages per second against the 10k rate; then the serve-mode rebuild after one runbook
 changes. Needs python3, java, mvn, /usr/bin/time and hugo (apt-get install hugo).
@@ -120,6 +121,7 @@ def main():
     else:
         report(ops, hug, a, summary)
         check(os.path.join(small, "opsbook"), os.path.join(a.work, "out-check"), env, a.runs)
+        first_search(os.path.join(a.work, "out-opsbook"))
         example(env)
         if not a.no_maven:
             maven_plugin()
@@ -138,6 +140,16 @@ def report(ops, hug, a, summary):
     print("ratio (opsbook pages/s / hugo pages/s): %.2f  (target >= 2)" % (orate / hrate))
     print("opsbook peak RSS: %.0f MB  (target < 500)" % orss)
 
+
+
+def first_search(site):
+    """The reader's first search on the 10k site, in node (V8, Chromium's engine), if node is installed."""
+    if not shutil.which("node"):
+        print("first search: skipped (no node)")
+        return
+    out = subprocess.run(["node", "--expose-gc", os.path.join(ROOT, "bench", "first-search.js"), site],
+                         check=True, capture_output=True, text=True).stdout.strip()
+    print("10k " + out)
 
 
 def check(content, out, env, runs):

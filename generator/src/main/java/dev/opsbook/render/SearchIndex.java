@@ -11,89 +11,149 @@ import dev.opsbook.model.Runbook;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Severity;
 import dev.opsbook.model.Team;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The search data the site ships as a script ({@code assets/search-index.js}), so that search works
  * from {@code file://}: one small document per runbook, service, alert, SLO, team, person, severity,
- * review and incident. The browser builds a lunr index from it on the first search.
+ * review and incident, and a MiniSearch index of them made here ({@link MiniSearchIndex}), which the
+ * page loads on the first search instead of building it. The script sets
+ * {@code window.OPSBOOK_SEARCH = {docs: [{u, t, k, s, a}], index: "<MiniSearch JSON>"}}: what a result
+ * shows (address, title, kind, service) and alert names, which an exact match puts first.
  */
 final class SearchIndex {
-    /** Body text kept per document, in characters: enough to find a runbook by what it says first. */
+    /** Body text indexed per document, in characters: enough to find a runbook by what it says first. */
     static final int BODY_CHARS = dev.opsbook.markdown.MarkdownEngine.SNIPPET_CHARS;
+    /** The indexed fields, in MiniSearch's order: title, keys (ids, alert names), headings, service, body. */
+    static final List<String> FIELDS = List.of("t", "a", "h", "s", "b");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One searchable document. */
+    record Doc(String url, String title, String kind, String service, String keys, String headings, String body) {
+        /** The text of each of {@link #FIELDS}. */
+        List<String> fields() {
+            return List.of(title, keys, headings, service, body);
+        }
+    }
 
     private SearchIndex() {
     }
 
     /** Writes the search data to {@code out} as it is made (the stream stays open). */
     static void write(Handbook hb, java.io.OutputStream out) throws java.io.IOException {
+        List<Doc> docs = documents(hb);
+        MiniSearchIndex index = new MiniSearchIndex(FIELDS);
+        docs.forEach(d -> index.add(d.fields()));
         out.write("window.OPSBOOK_SEARCH = {\"docs\":".getBytes(StandardCharsets.UTF_8));
-        try (com.fasterxml.jackson.core.JsonGenerator docs = JSON.getFactory().createGenerator(out)
-                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            docs.setCharacterEscapes(new OnCallViews.HtmlSafeEscapes());
-            docs.writeStartArray();
-            write(hb, docs);
-            docs.writeEndArray();
+        try (JsonGenerator json = JSON.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            json.setCharacterEscapes(new OnCallViews.HtmlSafeEscapes());
+            json.writeStartArray();
+            for (Doc d : docs) {
+                json.writeStartObject();
+                json.writeStringField("u", d.url());
+                json.writeStringField("t", d.title());
+                json.writeStringField("k", d.kind());
+                json.writeStringField("s", d.service());
+                json.writeStringField("a", d.keys());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
         }
-        out.write("};\n".getBytes(StandardCharsets.UTF_8));
+        // the index as a JavaScript string, which MiniSearch.loadJSON parses (faster than a literal):
+        // every character beyond ASCII escaped by JSON, then every backslash and quote by the string
+        out.write(",\"index\":'".getBytes(StandardCharsets.UTF_8));
+        try (JsonGenerator json = JSON.getFactory().createGenerator(new SingleQuoted(out))
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).enable(JsonGenerator.Feature.ESCAPE_NON_ASCII)) {
+            index.write(json);
+        }
+        out.write("'};\n".getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void write(Handbook hb, com.fasterxml.jackson.core.JsonGenerator docs) throws java.io.IOException {
+    /** Escapes ASCII text for the inside of a single-quoted JavaScript string. */
+    private static final class SingleQuoted extends java.io.FilterOutputStream {
+        SingleQuoted(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            if (b == '\\' || b == '\'') {
+                out.write('\\');
+            }
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            int from = off;
+            for (int i = off; i < off + len; i++) {
+                if (b[i] == '\\' || b[i] == '\'') {
+                    out.write(b, from, i - from);
+                    out.write('\\');
+                    from = i;
+                }
+            }
+            out.write(b, from, off + len - from);
+        }
+
+        @Override
+        public void close() {
+            // the caller's stream stays open
+        }
+    }
+
+    /** Every searchable document of the handbook, in a fixed order. */
+    static List<Doc> documents(Handbook hb) {
+        List<Doc> docs = new ArrayList<>();
         for (Service s : hb.services()) {
             String page = SitePaths.service(s.id());
-            add(docs, page, s.name(), "service", "", String.join(" ", s.id(),
+            docs.add(doc(page, s.name(), "service", "", String.join(" ", s.id(),
                     s.alerts().stream().map(Service.Alert::name).collect(Collectors.joining(" "))), "",
-                    s.description() == null ? "" : s.description());
+                    s.description() == null ? "" : s.description()));
             for (Service.Alert a : s.alerts()) {
                 String target = a.runbook() != null ? hb.runbook(s.id(), a.runbook().id())
                         .map(r -> SitePaths.runbook(r.service(), r.id())).orElse(page) : page;
-                add(docs, target, a.name(), "alert", s.name(), a.name(), "", "");
+                docs.add(doc(target, a.name(), "alert", s.name(), a.name(), "", ""));
             }
             for (Service.Slo slo : s.slos()) {
-                add(docs, page + "#" + SitePaths.sloAnchor(slo.id()), s.name() + " SLO " + slo.id(), "SLO", s.name(), "", "",
-                        String.join(" ", nz(slo.description()), nz(slo.sli())));
+                docs.add(doc(page + "#" + SitePaths.sloAnchor(slo.id()), s.name() + " SLO " + slo.id(), "SLO", s.name(), "", "",
+                        String.join(" ", nz(slo.description()), nz(slo.sli()))));
             }
             for (Runbook r : s.runbooks()) {
                 java.util.Set<String> alerts = new java.util.LinkedHashSet<>(r.alerts().stream().map(x -> x.id()).toList());
                 hb.alertsLeadingTo(r).forEach(src -> alerts.add(src.alert().name()));
-                add(docs, SitePaths.runbook(s.id(), r.id()), r.title(), "runbook", s.name(), String.join(" ", alerts),
-                        headings(r.body()), nz(r.summary()) + " " + r.body().snippet());
+                docs.add(doc(SitePaths.runbook(s.id(), r.id()), r.title(), "runbook", s.name(), String.join(" ", alerts),
+                        headings(r.body()), nz(r.summary()) + " " + r.body().snippet()));
             }
             for (Review r : s.reviews()) {
-                add(docs, SitePaths.review(s.id(), r.id()), r.title(), "review", s.name(), nz(r.story()), "", "");
+                docs.add(doc(SitePaths.review(s.id(), r.id()), r.title(), "review", s.name(), nz(r.story()), "", ""));
             }
             for (Incident i : s.incidents()) {
-                add(docs, SitePaths.incident(s.id(), i.id()), i.title(), "incident", s.name(), i.id(), headings(i.body()),
-                        i.body().snippet());
+                docs.add(doc(SitePaths.incident(s.id(), i.id()), i.title(), "incident", s.name(), i.id(), headings(i.body()),
+                        i.body().snippet()));
             }
         }
         for (Team t : hb.teams()) {
-            add(docs, SitePaths.team(t.id()), t.name(), "team", "", t.id(), "", nz(t.chat()));
+            docs.add(doc(SitePaths.team(t.id()), t.name(), "team", "", t.id(), "", nz(t.chat())));
             for (Person p : t.members()) {
-                add(docs, SitePaths.team(t.id()) + "#" + SitePaths.personAnchor(p.id()), p.name(), "person", t.name(), p.id(),
-                        "", nz(p.email()));
+                docs.add(doc(SitePaths.team(t.id()) + "#" + SitePaths.personAnchor(p.id()), p.name(), "person", t.name(), p.id(),
+                        "", nz(p.email())));
             }
         }
         for (Severity s : hb.severities()) {
-            add(docs, SitePaths.SEVERITIES + "#" + SitePaths.severityAnchor(s.id()), s.id() + " " + s.name(), "severity", "",
-                    s.id(), "", nz(s.description()) + " " + String.join(" ", s.criteria()));
+            docs.add(doc(SitePaths.SEVERITIES + "#" + SitePaths.severityAnchor(s.id()), s.id() + " " + s.name(), "severity", "",
+                    s.id(), "", nz(s.description()) + " " + String.join(" ", s.criteria())));
         }
+        return docs;
     }
 
-    private static void add(com.fasterxml.jackson.core.JsonGenerator docs, String url, String title, String kind,
-                            String service, String keys, String headings, String body) throws java.io.IOException {
-        docs.writeStartObject();
-        docs.writeStringField("u", url);
-        docs.writeStringField("t", title);
-        docs.writeStringField("k", kind);
-        docs.writeStringField("s", service);
-        docs.writeStringField("a", keys);
-        docs.writeStringField("h", headings);
+    private static Doc doc(String url, String title, String kind, String service, String keys, String headings, String body) {
         String b = body.strip();
-        docs.writeStringField("b", b.length() > BODY_CHARS ? b.substring(0, BODY_CHARS) : b);
-        docs.writeEndObject();
+        return new Doc(url, title, kind, service, keys, headings, b.length() > BODY_CHARS ? b.substring(0, BODY_CHARS) : b);
     }
 
     private static String headings(Markdown body) {

@@ -41,9 +41,6 @@ import java.util.stream.Collectors;
 /** Renders every page of the site (outputs.md) and copies the content's other files. */
 public final class SiteRenderer {
     public static final String SEARCH_INDEX = "assets/search-index.js";
-    public static final String LUNR = "assets/lunr.min.js";
-    /** Where the lunr WebJar keeps its script on the classpath. */
-    static final String LUNR_RESOURCE = "META-INF/resources/webjars/lunr/2.3.9/lunr.min.js";
 
     private final Handbook hb;
     private final ContentLinks links;
@@ -76,7 +73,6 @@ public final class SiteRenderer {
         report.assessment().services().forEach(a -> assessments.put(a.service().id(), a));
     }
 
-    /** Renders everything into {@code sink}; {@code contentRoot} is where assets are copied from. */
     /** One file to write; the files are independent, so they are written in parallel. */
     @FunctionalInterface
     private interface Task {
@@ -92,6 +88,7 @@ public final class SiteRenderer {
         this.contentRoot = contentRoot;
         List<Task> tasks = new ArrayList<>();
         // the longest pieces of work first, so that no thread is left with one of them at the end
+        tasks.add(() -> sink.write(SEARCH_INDEX, out -> SearchIndex.write(hb, out)));
         for (String file : List.of(ReportFiles.JUNIT, ReportFiles.SARIF)) {
             tasks.add(() -> sink.write(file, out -> ReportFiles.write(file, report, out)));
         }
@@ -105,17 +102,10 @@ public final class SiteRenderer {
         tasks.add(() -> page(sink, SitePaths.ONCALL, "oncall.ftlh", "On call", List.of(), onCallPage(SitePaths.ONCALL),
                 onCall.data(hb.services(), SitePaths.ONCALL)));
         tasks.add(() -> {
-            for (String asset : List.of("static/opsbook.css", "static/opsbook.js")) {
+            for (String asset : List.of("static/opsbook.css", "static/opsbook.js", "static/minisearch.js")) {
                 byte[] bytes = pages.asset(asset).orElseThrow(() -> new IllegalStateException("missing asset " + asset));
                 sink.write("assets/" + asset.substring("static/".length()), bytes);
             }
-            try (var in = SiteRenderer.class.getClassLoader().getResourceAsStream(LUNR_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("lunr is missing from the classpath: " + LUNR_RESOURCE);
-                }
-                sink.write(LUNR, in.readAllBytes());
-            }
-            sink.write(SEARCH_INDEX, out -> SearchIndex.write(hb, out));
         });
         tasks.add(() -> page(sink, SitePaths.HOME, "index.ftlh", hb.settings().title(), List.of(), home(SitePaths.HOME),
                 onCall.data(hb.services(), SitePaths.HOME)));

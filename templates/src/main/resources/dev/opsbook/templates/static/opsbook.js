@@ -163,8 +163,9 @@
   });
 })();
 
-// Search, offline: lunr over assets/search-index.js, both loaded on first use. An exact alert name
-// puts its runbook first. "/" focuses the box; arrows and Enter pick a result; Escape closes.
+// Search, offline: MiniSearch with the index opsbook made (assets/search-index.js), both loaded on
+// first use. An exact alert name puts its runbook first. "/" focuses the box; arrows and Enter pick a
+// result; Escape closes.
 (function () {
   "use strict";
   var form = document.querySelector("form.search");
@@ -187,7 +188,7 @@
     if (loading) { return; }
     loading = true;
     var done = 0;
-    ["assets/lunr.min.js", "assets/search-index.js"].forEach(function (src) {
+    ["assets/minisearch.js", "assets/search-index.js"].forEach(function (src) {
       var s = document.createElement("script");
       s.src = root + src;
       s.onload = function () { if (++done === 2) { build(); } };
@@ -202,20 +203,16 @@
         if (a) { (byAlert[a.toLowerCase()] = byAlert[a.toLowerCase()] || []).push(i); }
       });
     });
-    index = window.lunr(function () {
-      this.ref("i");
-      this.field("t", { boost: 10 });
-      this.field("a", { boost: 8 });
-      this.field("h", { boost: 3 });
-      this.field("s", { boost: 2 });
-      this.field("b");
-      var builder = this;
-      docs.forEach(function (d, i) {
-        builder.add({ i: String(i), t: d.t, a: d.a, h: d.h, s: d.s, b: d.b });
-      });
-    });
+    // fields: title, keys (ids, alert names), headings, service, body; as opsbook indexed them
+    index = window.MiniSearch.loadJSON(window.OPSBOOK_SEARCH.index, { fields: ["t", "a", "h", "s", "b"], idField: "i" });
     if (pending) { var p = pending; pending = null; p(); }
   }
+
+  var OPTIONS = {
+    boost: { t: 10, a: 8, h: 3, s: 2 },
+    prefix: true, // "fail" finds failover
+    fuzzy: function (term) { return term.length > 4 ? 1 : false; } // one typo in a longer word
+  };
 
   function search(q) {
     var text = q.trim();
@@ -227,16 +224,7 @@
     var exact = byAlert[text.toLowerCase()] || [];
     exact.filter(function (i) { return docs[i].k === "runbook"; }).forEach(push);
     exact.forEach(push);
-    var terms = window.lunr.tokenizer(text).map(function (t) { return t.toString(); }).filter(Boolean);
-    if (terms.length) {
-      index.query(function (query) {
-        terms.forEach(function (t) {
-          query.term(t, { boost: 10 });
-          query.term(t, { boost: 2, wildcard: window.lunr.Query.wildcard.TRAILING });
-          if (t.length > 4) { query.term(t, { boost: 0.5, editDistance: 1 }); }
-        });
-      }).forEach(function (r) { push(Number(r.ref)); });
-    }
+    index.search(text, OPTIONS).forEach(function (r) { push(r.id); });
     return order.slice(0, 12).map(function (i) { return docs[i]; });
   }
 
