@@ -84,5 +84,11 @@ class LauncherIT {
         Run serial = run(Map.of("OPSBOOK_JAVA_OPTS", "-XX:+UseSerialGC -Xmx512m"), "build", "--content",
                 ExampleHandbook.content().toString(), "--out", site.toString(), "--as-of", "2026-11-21");
         assertEquals(0, serial.exit(), serial.out());
+
+        // a heap sized in OPSBOOK_JAVA_OPTS, smaller than the launcher's young generation: no JVM warning in the output
+        Run small = run(Map.of("OPSBOOK_JAVA_OPTS", "-Xmx64m"), "build", "--content",
+                ExampleHandbook.content().toString(), "--out", site.toString(), "--as-of", "2026-11-21");
+        assertEquals(0, small.exit(), small.out());
+        assertEquals(first.out(), small.out());
     }
 }
