@@ -3,9 +3,8 @@ package dev.opsbook.render;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.link.SitePaths;
 import dev.opsbook.model.Handbook;
@@ -32,7 +31,7 @@ import java.util.TreeSet;
  */
 final class OnCallViews {
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", java.util.Locale.ENGLISH);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     /** At most this many upcoming shift rows per service on a page. */
     static final int MAX_ROWS = 100;
 
@@ -139,49 +138,71 @@ final class OnCallViews {
      * times in epoch milliseconds, covered spans, each role's duties, and the people named.
      */
     String data(Collection<Service> services, String from) {
-        ObjectNode root = JSON.createObjectNode();
-        ObjectNode out = root.putObject("services");
-        Set<String> people = new LinkedHashSet<>();
-        for (Service s : services) {
-            Optional<RotaSchedule> schedule = ctx.schedule(s);
-            if (schedule.isEmpty()) {
-                continue;
+        java.io.StringWriter text = new java.io.StringWriter(1_024);
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.setCharacterEscapes(new HtmlSafeEscapes());
+            json.writeStartObject();
+            json.writeObjectFieldStart("services");
+            Set<String> people = new LinkedHashSet<>();
+            for (Service s : services) {
+                Optional<RotaSchedule> schedule = ctx.schedule(s);
+                if (schedule.isEmpty()) {
+                    continue;
+                }
+                RotaSchedule sch = schedule.get();
+                json.writeObjectFieldStart(s.id());
+                json.writeStringField("zone", sch.zone().getId());
+                json.writeNumberField("from", sch.windowStart().toInstant().toEpochMilli());
+                json.writeNumberField("to", sch.windowEnd().toInstant().toEpochMilli());
+                json.writeArrayFieldStart("coverage");
+                for (var c : sch.coverage()) {
+                    json.writeStartArray();
+                    json.writeNumber(c.from().toInstant().toEpochMilli());
+                    json.writeNumber(c.to().toInstant().toEpochMilli());
+                    json.writeEndArray();
+                }
+                json.writeEndArray();
+                for (String role : List.of("lead", "engineer")) {
+                    json.writeArrayFieldStart(role);
+                    for (Duty d : role.equals("lead") ? sch.leads() : sch.engineers()) {
+                        json.writeStartArray();
+                        json.writeNumber(d.from().toInstant().toEpochMilli());
+                        json.writeNumber(d.to().toInstant().toEpochMilli());
+                        json.writeString(d.person());
+                        json.writeEndArray();
+                        people.add(d.person());
+                    }
+                    json.writeEndArray();
+                }
+                json.writeEndObject();
             }
-            RotaSchedule sch = schedule.get();
-            ObjectNode o = out.putObject(s.id());
-            o.put("zone", sch.zone().getId());
-            o.put("from", sch.windowStart().toInstant().toEpochMilli());
-            o.put("to", sch.windowEnd().toInstant().toEpochMilli());
-            ArrayNode cov = o.putArray("coverage");
-            sch.coverage().forEach(c -> cov.addArray().add(c.from().toInstant().toEpochMilli()).add(c.to().toInstant().toEpochMilli()));
-            for (String role : List.of("lead", "engineer")) {
-                ArrayNode duties = o.putArray(role);
-                for (Duty d : role.equals("lead") ? sch.leads() : sch.engineers()) {
-                    duties.addArray().add(d.from().toInstant().toEpochMilli()).add(d.to().toInstant().toEpochMilli())
-                            .add(d.person());
-                    people.add(d.person());
+            json.writeEndObject();
+            json.writeObjectFieldStart("people");
+            for (String id : people) {
+                json.writeObjectFieldStart(id);
+                var person = hb.person(id);
+                if (person.isPresent()) {
+                    Person p = person.get();
+                    json.writeStringField("name", p.name());
+                    json.writeStringField("href", SitePaths.relative(from, SitePaths.team(p.team()) + "#"
+                            + SitePaths.personAnchor(id)));
+                    if (hb.settings().showContactDetails() && p.phone() != null) {
+                        json.writeStringField("phone", p.phone());
+                    }
+                    if (p.email() != null) {
+                        json.writeStringField("email", p.email());
+                    }
+                } else {
+                    json.writeStringField("name", id);
                 }
+                json.writeEndObject();
             }
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
         }
-        ObjectNode ps = root.putObject("people");
-        for (String id : people) {
-            ObjectNode p = ps.putObject(id);
-            hb.person(id).ifPresentOrElse(person -> {
-                p.put("name", person.name());
-                p.put("href", SitePaths.relative(from, SitePaths.team(person.team()) + "#" + SitePaths.personAnchor(id)));
-                if (hb.settings().showContactDetails() && person.phone() != null) {
-                    p.put("phone", person.phone());
-                }
-                if (person.email() != null) {
-                    p.put("email", person.email());
-                }
-            }, () -> p.put("name", id));
-        }
-        try {
-            return JSON.writer().with(new HtmlSafeEscapes()).writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return text.toString();
     }
 
     /**

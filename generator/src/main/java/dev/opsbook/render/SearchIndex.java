@@ -1,6 +1,7 @@
 package dev.opsbook.render;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.opsbook.link.SitePaths;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Incident;
@@ -11,7 +12,6 @@ import dev.opsbook.model.Runbook;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Severity;
 import dev.opsbook.model.Team;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ final class SearchIndex {
     static final int BODY_CHARS = dev.opsbook.markdown.MarkdownEngine.SNIPPET_CHARS;
     /** The indexed fields, in MiniSearch's order: title, keys (ids, alert names), headings, service, body. */
     static final List<String> FIELDS = List.of("t", "a", "h", "s", "b");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** One searchable document. */
     record Doc(String url, String title, String kind, String service, String keys, String headings, String body) {
@@ -49,7 +49,7 @@ final class SearchIndex {
         MiniSearchIndex index = new MiniSearchIndex(FIELDS);
         docs.forEach(d -> index.add(d.fields()));
         out.write("window.OPSBOOK_SEARCH = {\"docs\":".getBytes(StandardCharsets.UTF_8));
-        try (JsonGenerator json = JSON.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+        try (JsonGenerator json = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             json.setCharacterEscapes(new OnCallViews.HtmlSafeEscapes());
             json.writeStartArray();
             for (Doc d : docs) {
@@ -66,7 +66,7 @@ final class SearchIndex {
         // the index as a JavaScript string, which MiniSearch.loadJSON parses (faster than a literal):
         // every character beyond ASCII escaped by JSON, then every backslash and quote by the string
         out.write(",\"index\":'".getBytes(StandardCharsets.UTF_8));
-        try (JsonGenerator json = JSON.getFactory().createGenerator(new SingleQuoted(out))
+        try (JsonGenerator json = JSON.createGenerator(new SingleQuoted(out))
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).enable(JsonGenerator.Feature.ESCAPE_NON_ASCII)) {
             index.write(json);
         }

@@ -1,6 +1,7 @@
 package dev.opsbook.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsbook.check.ServiceAssessment;
 import dev.opsbook.finding.Finding;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.Objects;
 
 /** An earlier {@code opsbook-report.json}, and what changed since. */
 public final class Baseline {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final String asOf;
     private final List<Changes.FindingKey> findings;
     private final Map<String, String> levels;
@@ -28,7 +30,7 @@ public final class Baseline {
     public static Baseline read(Path file) throws IOException {
         JsonNode root;
         try {
-            root = JsonReport.JSON.readTree(Files.readAllBytes(file));
+            root = JSON.readTree(Files.readAllBytes(file));
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IllegalArgumentException("baseline " + file + " is not JSON: " + e.getOriginalMessage());
         }

@@ -1,9 +1,9 @@
 package dev.opsbook.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsbook.check.Levels;
 import dev.opsbook.check.RuleResult;
 import dev.opsbook.check.ServiceAssessment;
@@ -16,7 +16,8 @@ import java.util.Map;
 
 /** {@code opsbook-report.json}, exactly as outputs.md describes it (plus optional fields). */
 public final class JsonReport {
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson's streaming core only: the reports need no object mapping (and a build loads no databind). */
+    static final JsonFactory JSON = new JsonFactory();
 
     private JsonReport() {
     }
@@ -30,7 +31,7 @@ public final class JsonReport {
      * platform. It leaves {@code out} open.
      */
     static JsonGenerator generator(OutputStream out) throws IOException {
-        JsonGenerator g = JSON.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        JsonGenerator g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
         return g;
     }
