@@ -127,7 +127,7 @@ public final class SiteRenderer {
                 Runbook r = s.runbooks().get(i);
                 String rp = SitePaths.runbook(s.id(), r.id());
                 tasks.add(() -> page(sink, rp, "runbook.ftlh", r.title(), crumbs(rp, s), runbook(s, index, rp),
-                        onCallData(s, rp)));
+                        onCall.data(s, rp)));
             }
             for (Review r : s.reviews()) {
                 String rp = SitePaths.review(s.id(), r.id());
@@ -548,14 +548,6 @@ public final class SiteRenderer {
     private static final String ONCALL_BOX = "<#import \"layout.ftlh\" as layout><@layout.oncall box true/>";
     /** Each box rendered once, by service and folder (as OnCallViews shares the box views). */
     private final Map<String, String> onCallBoxes = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The schedule data of each service, made once by folder: it depends on the page's folder only. */
-    private final Map<String, String> onCallData = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private String onCallData(Service s, String from) {
-        return onCallData.computeIfAbsent(s.id() + "|" + from.substring(0, from.lastIndexOf('/') + 1),
-                k -> onCall.data(s, from));
-    }
 
     private RunbookView runbook(Service s, int index, String from) {
         Runbook r = s.runbooks().get(index);
