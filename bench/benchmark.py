@@ -5,7 +5,8 @@
     python3 bench/benchmark.py --runs 5 --no-big
     python3 bench/benchmark.py --profile      # where one 10k build spends its time (JFR), nothing else
 
-Generates the corpora with ../shared/bench/gen_corpus.py (the handbook and the same Markdown as a Hugo
+Builds and installs this checkout first (mvn install without tests; --no-build measures what is already
+built). Generates the corpora with ../shared/bench/gen_corpus.py (the handbook and the same Markdown as a Hugo
 site), builds each with opsbook (bin/opsbook, the launcher users run, JVM options included) and with
 Hugo alternately after one untimed run of each, output on tmpfs (/dev/shm), and prints the medians:
 wall time, pages per second, the ratio, peak RSS (/usr/bin/time -v); `opsbook check` on the same
@@ -81,12 +82,17 @@ def main():
     p.add_argument("--no-serve", action="store_true", help="skip the serve-mode rebuild")
     p.add_argument("--only-serve", action="store_true", help="only the serve-mode rebuild")
     p.add_argument("--no-maven", action="store_true", help="skip the Maven plugin's figure")
+    p.add_argument("--no-build", action="store_true",
+                   help="measure the jar and plugin already built and installed instead of building this checkout first")
     p.add_argument("--profile", action="store_true",
                    help="record one 10k build with Java Flight Recorder and print its hottest methods and libraries")
     a = p.parse_args()
 
-    if not os.path.isfile(JAR):
-        subprocess.run(["mvn", "-q", "package", "-DskipTests", "-Dinvoker.skip=true"], cwd=ROOT, check=True)
+    if not a.no_build or not os.path.isfile(JAR):
+        # this checkout, built and installed (the Maven plugin is measured from the local repository)
+        print("building this checkout (mvn install, no tests)", flush=True)
+        subprocess.run(["mvn", "-q", "install", "-DskipTests", "-Dinvoker.skip=true"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
     os.makedirs(a.work, exist_ok=True)
     small = os.path.join(a.work, "c%dx%d" % (a.services, a.runbooks))
     generate(a.gen, a.services, a.runbooks, small, True)
@@ -169,11 +175,9 @@ def example(env):
 
 
 def maven_plugin():
-    """What `mvn opsbook:generate` adds to Maven's own start, on the example handbook. This checkout's
-    plugin is installed into the local Maven repository first, so that it is the code measured."""
+    """What `mvn opsbook:generate` adds to Maven's own start, on the example handbook (the plugin as
+    installed in the local Maven repository: this checkout's, unless --no-build)."""
     version = re.search(r"<version>([^<]+)</version>", open(os.path.join(ROOT, "pom.xml")).read()).group(1)
-    subprocess.run(["mvn", "-q", "install", "-DskipTests", "-Dinvoker.skip=true"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
     out = tempfile.mkdtemp(prefix="opsbook-maven-")
     goal = ["mvn", "-q", "dev.opsbook:opsbook-maven-plugin:%s:generate" % version,
             "-Dopsbook.contentDirectory=" + os.path.join(ROOT, "content"), "-Dopsbook.outputDirectory=" + os.path.join(out, "site"),
