@@ -8,12 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A MiniSearch index made at build time, in the form {@code MiniSearch.toJSON()} gives and
  * {@code MiniSearch.loadJSON()} reads (serialization version 2), so that the browser loads the index
- * instead of building it: for 10,000 runbooks a third of a second and 60 MB instead of seconds and
- * hundreds of megabytes on the first search.
+ * instead of building it: on the first search of a handbook of 10,000 runbooks, half a second and under
+ * 100 MB of the browser's memory, where building it in the page took 5.5 s and 316 MB.
  *
  * <p>It indexes as {@code new MiniSearch({fields, idField: "i"}).addAll(documents)} would with
  * MiniSearch's default tokenizer and term processing: each field's text split on runs of line breaks,
@@ -26,7 +27,7 @@ final class MiniSearchIndex {
     private final Map<String, Postings> postings = new HashMap<>();
     private final List<int[]> fieldLengths = new ArrayList<>();
     private final double[] averageFieldLength;
-    private final java.util.Set<String> distinct = new HashSet<>();
+    private final Set<String> distinct = new HashSet<>();
 
     MiniSearchIndex(List<String> fields) {
         this.fields = List.copyOf(fields);
