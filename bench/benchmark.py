@@ -9,7 +9,7 @@ Builds and installs this checkout first (mvn install without tests; --no-build m
 built). Generates the corpora with ../shared/bench/gen_corpus.py (the handbook and the same Markdown as a Hugo
 site), builds each with opsbook (bin/opsbook, the launcher users run, JVM options included) and with
 Hugo alternately after one untimed run of each, output on tmpfs (/dev/shm), and prints the medians:
-wall time, pages per second, the ratio, peak RSS (/usr/bin/time -v); `opsbook check` on the same
+wall time, pages per second, the ratio, peak RSS and CPU time (/usr/bin/time -v); `opsbook check` on the same
 corpus (what a team's build runs: every check and the reports, no pages); the reader's first search
 on the 10k site (bench/first-search.js, with node if it is installed); the example handbook's
 build time and what `mvn opsbook:generate` adds to Maven's own start on it; then the 52k-page build with
@@ -32,7 +32,7 @@ LAUNCHER = os.path.join(ROOT, "bin", "opsbook")
 
 
 def run_timed(cmd, env=None, cwd=None):
-    """Runs cmd under /usr/bin/time -v; returns (wall seconds, peak RSS in MB)."""
+    """Runs cmd under /usr/bin/time -v; returns (wall seconds, peak RSS in MB, CPU seconds: user + system)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
         start = time.monotonic()
         proc = subprocess.run(["/usr/bin/time", "-v", "-o", t.name] + cmd, stdout=subprocess.DEVNULL,
@@ -42,7 +42,8 @@ def run_timed(cmd, env=None, cwd=None):
     if proc.returncode not in (0, 1):  # opsbook exits 1 when the corpus has error findings
         sys.exit("failed: %s\n%s" % (" ".join(cmd), proc.stderr[-2000:]))
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report).group(1)) / 1024
-    return wall, rss
+    cpu = sum(float(re.search(r"%s time \(seconds\): ([\d.]+)" % kind, report).group(1)) for kind in ("User", "System"))
+    return wall, rss, cpu
 
 
 def pages(out):
@@ -114,13 +115,14 @@ def main():
                 ("hugo", ["hugo", "--quiet", "-s", os.path.join(small, "hugo"), "-d", os.path.join(a.work, "out-hugo")],
                  os.path.join(a.work, "out-hugo"), hug)):
             shutil.rmtree(out, ignore_errors=True)
-            wall, rss = run_timed(cmd, env if name == "opsbook" else None)
-            into.append((wall, rss, pages(out)))
-            print("run %d %-8s %6.2f s %7.0f MB %6d pages" % (i + 1, name, wall, rss, into[-1][2]), flush=True)
+            wall, rss, cpu = run_timed(cmd, env if name == "opsbook" else None)
+            into.append((wall, rss, pages(out), cpu))
+            print("run %d %-8s %6.2f s %7.0f MB %6d pages %6.1f s of CPU" % (i + 1, name, wall, rss, into[-1][2], cpu),
+                  flush=True)
 
     def summary(rows):
         wall = statistics.median(r[0] for r in rows)
-        return wall, max(r[1] for r in rows), rows[0][2], rows[0][2] / wall
+        return wall, max(r[1] for r in rows), rows[0][2], rows[0][2] / wall, statistics.median(r[3] for r in rows)
 
     if a.only_serve:
         a.no_big = True
@@ -135,14 +137,14 @@ def main():
 
 
 def report(ops, hug, a, summary):
-    ow, orss, opages, orate = summary(ops)
-    hw, hrss, hpages, hrate = summary(hug)
+    ow, orss, opages, orate, ocpu = summary(ops)
+    hw, hrss, hpages, hrate, hcpu = summary(hug)
     print()
     print("machine: %d cores, %.0f GiB; %s" % (os.cpu_count(), os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30,
                                               time.strftime("%Y-%m-%d")))
-    print("%-8s %8s %10s %10s %10s" % ("", "pages", "median s", "pages/s", "peak RSS"))
-    print("%-8s %8d %10.2f %10.0f %8.0f MB" % ("opsbook", opages, ow, orate, orss))
-    print("%-8s %8d %10.2f %10.0f %8.0f MB" % ("hugo", hpages, hw, hrate, hrss))
+    print("%-8s %8s %10s %10s %10s %12s" % ("", "pages", "median s", "pages/s", "peak RSS", "CPU s"))
+    print("%-8s %8d %10.2f %10.0f %8.0f MB %12.1f" % ("opsbook", opages, ow, orate, orss, ocpu))
+    print("%-8s %8d %10.2f %10.0f %8.0f MB %12.1f" % ("hugo", hpages, hw, hrate, hrss, hcpu))
     print("ratio (opsbook pages/s / hugo pages/s): %.2f  (target >= 2)" % (orate / hrate))
     print("opsbook peak RSS: %.0f MB  (target < 500)" % orss)
 
@@ -207,7 +209,7 @@ def profile(content, out, a):
                        flags=re.S))
     run_timed(opsbook_cmd(content, out), opsbook_env(a.jvm))  # untimed: the class archive, the page cache
     shutil.rmtree(out, ignore_errors=True)
-    wall, rss = run_timed(opsbook_cmd(content, out), opsbook_env(
+    wall, rss, _ = run_timed(opsbook_cmd(content, out), opsbook_env(
         ("%s -XX:StartFlightRecording=filename=%s,settings=%s" % (a.jvm, jfr, settings)).strip()))
     print("10k build under JFR: %.2f s, %.0f MB (recording costs a little of both); recording: %s" % (wall, rss, jfr))
     printed = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", jfr],
@@ -255,7 +257,7 @@ def serve_and_big(a, small, orate):
         generate(a.gen, 2500, 20, big, False)
         out = os.path.join(a.work, "out-big")
         shutil.rmtree(out, ignore_errors=True)
-        wall, rss = run_timed(opsbook_cmd(os.path.join(big, "opsbook"), out), opsbook_env((a.jvm + " -Xmx1g").strip()))
+        wall, rss, _ = run_timed(opsbook_cmd(os.path.join(big, "opsbook"), out), opsbook_env((a.jvm + " -Xmx1g").strip()))
         n = pages(out)
         print("52k: %d pages in %.2f s with -Xmx1g (%.0f pages/s, %.0f MB); scaling %.2f of the 10k rate (target >= 0.8)"
               % (n, wall, n / wall, rss, (n / wall) / orate))
