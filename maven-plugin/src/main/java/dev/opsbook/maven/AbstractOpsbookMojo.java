@@ -26,6 +26,20 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
     @Parameter(property = "opsbook.failOnNew", defaultValue = "false")
     boolean failOnNew;
 
+    /**
+     * Runs the goal in a JVM of its own, with the JVM options of {@code bin/opsbook}
+     * ({@code opsbook.forkJvmArgs}) instead of Maven's. On two cores and a handbook of 10,000 runbooks it
+     * is about twice as fast as Maven's default JIT; for a small handbook the extra JVM start costs more
+     * than it saves.
+     */
+    @Parameter(property = "opsbook.fork", defaultValue = "false")
+    boolean fork;
+
+    /** The options of the forked JVM (those of {@code bin/opsbook}). */
+    @Parameter(property = "opsbook.forkJvmArgs",
+            defaultValue = "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:NewSize=96m -Xmx1g")
+    String forkJvmArgs;
+
     abstract BuildRequest request(LocalDate asOf, Path baseline);
 
     @Override
@@ -34,6 +48,15 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
             return;
         }
         LocalDate date = asOfDate();
+        if (failOnNew && baseline == null) {
+            throw new MojoExecutionException("opsbook.failOnNew needs opsbook.baseline");
+        }
+        if (fork) {
+            BuildRequest request = request(date, baseline == null ? null : baseline.toPath());
+            getLog().info("opsbook: building in a JVM of its own: " + forkJvmArgs.strip());
+            new ForkedBuild(getLog()).run(ForkedBuild.command(request, forkJvmArgs, failOnWarning, failOnNew));
+            return;
+        }
         BuildResult result;
         try {
             result = new Opsbook().build(request(date, baseline == null ? null : baseline.toPath()));
@@ -55,9 +78,6 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
             changes.moves().forEach(m -> getLog().info("opsbook: " + m));
         }
         getLog().info("opsbook: " + result.summary());
-        if (failOnNew && baseline == null) {
-            throw new MojoExecutionException("opsbook.failOnNew needs opsbook.baseline");
-        }
         if (result.fails(failOnWarning, failOnNew)) {
             throw new MojoFailureException("opsbook: " + result.summary()
                     + (result.hasErrors() || failOnNew ? "" : " (failOnWarning is set)") + "; see the findings above");

@@ -1,0 +1,167 @@
+package dev.opsbook.maven;
+
+import dev.opsbook.BuildRequest;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * A build run by the opsbook command line in a JVM of its own ({@code opsbook.fork}), with the JVM
+ * options of {@code bin/opsbook} instead of Maven's: on a large handbook and a few cores the quick
+ * compiler alone is much faster than Maven's default JIT. The command line's findings and summary go to
+ * the Maven log at their level, and its exit code becomes the goal's outcome, as in the build in
+ * Maven's own JVM.
+ */
+final class ForkedBuild {
+    /** A finding as the command line prints it: {@code file:line:column: level: message [rule]}. */
+    private static final Pattern FINDING = Pattern.compile(":\\d+:\\d+: (error|warning|info): .*\\[[a-z0-9-]+\\]$");
+
+    private final Log log;
+
+    ForkedBuild(Log log) {
+        this.log = log;
+    }
+
+    /** The command line that builds {@code request}, in a JVM run with {@code jvmArgs}. */
+    static List<String> command(BuildRequest request, String jvmArgs, boolean failOnWarning, boolean failOnNew)
+            throws MojoExecutionException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Dfile.encoding=UTF-8"); // what it prints is read back as UTF-8, whatever the system's locale
+        cmd.add("-Dsun.stdout.encoding=UTF-8");
+        cmd.add("-Dsun.stderr.encoding=UTF-8");
+        Arrays.stream(jvmArgs.strip().split("\\s+")).filter(a -> !a.isEmpty()).forEach(cmd::add);
+        cmd.add("-cp");
+        cmd.add(classpath());
+        cmd.add("dev.opsbook.cli.OpsbookCommand");
+        cmd.add(request.writeSite() ? "build" : "check");
+        cmd.add("--content");
+        cmd.add(request.content().toString());
+        cmd.add("--out");
+        cmd.add(request.output().toString());
+        if (request.asOf() != null) {
+            cmd.add("--as-of");
+            cmd.add(request.asOf().toString());
+        }
+        if (request.templates() != null) {
+            cmd.add("--templates");
+            cmd.add(request.templates().toString());
+        }
+        if (request.baseline() != null) {
+            cmd.add("--baseline");
+            cmd.add(request.baseline().toString());
+        }
+        if (failOnWarning) {
+            cmd.add("--fail-on-warning");
+        }
+        if (failOnNew) {
+            cmd.add("--fail-on-new");
+        }
+        return cmd;
+    }
+
+    /**
+     * The plugin's own classpath: the generator and everything it needs. Maven gives plugins its own
+     * SLF4J (through which ical4j logs) instead of theirs, so that jar is added from where Maven has it.
+     */
+    private static String classpath() throws MojoExecutionException {
+        ClassLoader plugin = ForkedBuild.class.getClassLoader();
+        if (!(plugin instanceof URLClassLoader loader)) {
+            throw new MojoExecutionException("opsbook.fork: the plugin's class loader does not tell its classpath");
+        }
+        List<URL> urls = new ArrayList<>(Arrays.asList(loader.getURLs()));
+        try {
+            var slf4j = Class.forName("org.slf4j.LoggerFactory", false, plugin).getProtectionDomain().getCodeSource();
+            if (slf4j != null && !urls.contains(slf4j.getLocation())) {
+                urls.add(slf4j.getLocation());
+            }
+        } catch (ClassNotFoundException e) {
+            // not in this Maven: ical4j will say so in the forked build
+        }
+        List<String> entries = new ArrayList<>();
+        for (URL url : urls) {
+            try {
+                entries.add(new File(url.toURI()).getPath());
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw new MojoExecutionException("opsbook.fork: cannot use " + url + " on a classpath", e);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** Runs {@code cmd}; findings to the log at their level; a failing exit code becomes the goal's failure. */
+    void run(List<String> cmd) throws MojoExecutionException, MojoFailureException {
+        Process process;
+        try {
+            process = new ProcessBuilder(cmd).start();
+        } catch (IOException e) {
+            throw new MojoExecutionException("opsbook.fork: cannot start " + cmd.get(0) + ": " + e.getMessage(), e);
+        }
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        Thread stderr = new Thread(() -> lines(process.getErrorStream(), errors), "opsbook-fork-stderr");
+        stderr.start();
+        List<String> out = new ArrayList<>();
+        lines(process.getInputStream(), out);
+        int code;
+        try {
+            code = process.waitFor();
+            stderr.join();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("opsbook.fork: interrupted", e);
+        }
+        String summary = "";
+        for (String line : out) {
+            var finding = FINDING.matcher(line);
+            if (!finding.find()) {
+                summary = line;
+                log.info("opsbook: " + line);
+            } else if (finding.group(1).equals("error")) {
+                log.error(line);
+            } else if (finding.group(1).equals("warning")) {
+                log.warn(line);
+            } else {
+                log.info(line);
+            }
+        }
+        for (String line : errors) {
+            if (line.startsWith("SLF4J")) {
+                log.debug(line); // no logging backend in the forked JVM: ical4j has nothing to say anyway
+            } else {
+                log.error(line);
+            }
+        }
+        if (code == 1) {
+            throw new MojoFailureException("opsbook: " + summary + "; see the findings above");
+        }
+        if (code != 0) {
+            throw new MojoExecutionException("opsbook: the forked build ended with exit code " + code
+                    + (errors.isEmpty() ? "" : ": " + String.join(" ", errors)));
+        }
+    }
+
+    private static void lines(java.io.InputStream in, List<String> into) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                into.add(line);
+            }
+        } catch (IOException e) {
+            into.add("opsbook.fork: reading the forked build's output failed: " + e.getMessage());
+        }
+    }
+}
