@@ -5,11 +5,13 @@ import dev.opsbook.BuildResult;
 import dev.opsbook.Opsbook;
 import dev.opsbook.OpsbookException;
 import dev.opsbook.finding.Finding;
+import dev.opsbook.finding.Level;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The parameters and the one translation of results that check and generate share. */
@@ -42,6 +44,15 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
 
     abstract BuildRequest request(LocalDate asOf, Path baseline);
 
+    /** A finding's line in the Maven log at the finding's level (in Maven's JVM and from a forked build alike). */
+    static void log(Log log, Level level, String line) {
+        switch (level) {
+            case ERROR -> log.error(line);
+            case WARNING -> log.warn(line);
+            default -> log.info(line);
+        }
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped()) {
@@ -64,12 +75,7 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
             throw new MojoExecutionException("opsbook: " + e.getMessage(), e);
         }
         for (Finding f : result.findings()) {
-            String line = f.format();
-            switch (f.level()) {
-                case ERROR -> getLog().error(line);
-                case WARNING -> getLog().warn(line);
-                default -> getLog().info(line);
-            }
+            log(getLog(), f.level(), f.format());
         }
         var changes = result.report().changes();
         if (changes != null) {

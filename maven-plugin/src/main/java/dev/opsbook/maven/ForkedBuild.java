@@ -1,6 +1,7 @@
 package dev.opsbook.maven;
 
 import dev.opsbook.BuildRequest;
+import dev.opsbook.finding.Level;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -128,15 +130,11 @@ final class ForkedBuild {
         String summary = "";
         for (String line : out) {
             var finding = FINDING.matcher(line);
-            if (!finding.find()) {
+            if (finding.find()) {
+                AbstractOpsbookMojo.log(log, Level.valueOf(finding.group(1).toUpperCase(Locale.ROOT)), line);
+            } else {
                 summary = line;
                 log.info("opsbook: " + line);
-            } else if (finding.group(1).equals("error")) {
-                log.error(line);
-            } else if (finding.group(1).equals("warning")) {
-                log.warn(line);
-            } else {
-                log.info(line);
             }
         }
         for (String line : errors) {
