@@ -55,7 +55,8 @@ final class OnCallViews {
     private final java.util.Map<String, Optional<OnCallBox>> boxes = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, String> schedules = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static String folderOf(String page) {
+    /** The folder of a page (what relative links from it depend on); the caches here are by service and folder. */
+    static String folderOf(String page) {
         int slash = page.lastIndexOf('/');
         return slash < 0 ? "" : page.substring(0, slash);
     }

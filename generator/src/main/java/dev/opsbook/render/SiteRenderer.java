@@ -573,7 +573,7 @@ public final class SiteRenderer {
         Runbook prev = index > 0 ? s.runbooks().get(index - 1) : null;
         Runbook next = index + 1 < s.runbooks().size() ? s.runbooks().get(index + 1) : null;
         OnCallBox box = onCall.box(s, from).orElse(null);
-        String boxHtml = box == null ? null : onCallBoxes.computeIfAbsent(s.id() + "|" + from.substring(0, from.lastIndexOf('/') + 1),
+        String boxHtml = box == null ? null : onCallBoxes.computeIfAbsent(s.id() + "|" + OnCallViews.folderOf(from),
                 k -> pages.fragment(ONCALL_BOX, Map.of("box", box)));
         return new RunbookView(r.title(), r.summary(), serviceLink(from, s.id()), box, boxHtml, facts,
                 alerts, r.tags(),
