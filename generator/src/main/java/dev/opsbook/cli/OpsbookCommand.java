@@ -36,6 +36,10 @@ public final class OpsbookCommand implements Runnable {
         } catch (OutOfMemoryError e) {
             System.err.println("opsbook: out of memory; give the JVM more with -Xmx (the previous site is left as it was)");
             code = ExitCode.INTERNAL;
+        } catch (Throwable e) { // an Error (a stack overflow, say) is not a content finding: never exit 1 for it
+            System.err.println("opsbook: internal error: " + e + " (the previous site is left as it was)");
+            e.printStackTrace();
+            code = ExitCode.INTERNAL;
         }
         System.exit(code);
     }

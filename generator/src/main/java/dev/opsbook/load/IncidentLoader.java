@@ -26,7 +26,7 @@ final class IncidentLoader {
         YamlMap y = fm.present()
                 ? YamlDocument.parse(fm.yaml(), new YamlDocument.Ctx(file, 1, service, findings)).orElse(null)
                 : YamlMap.empty(new YamlDocument.Ctx(file, 0, service, findings));
-        Markdown body = md.read(fm.body(), file, fm.bodyLine(), bodies);
+        Markdown body = md.read(fm.body(), file, fm.bodyLine(), bodies, service, findings);
         Pos pos = new Pos(file, 1, 1);
         if (y == null) {
             return new Incident(id, service, RunbookLoader.firstHeading(body, id), null, null, null, null, List.of(),

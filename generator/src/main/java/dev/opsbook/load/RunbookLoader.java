@@ -17,7 +17,7 @@ final class RunbookLoader {
         YamlMap y = fm.present()
                 ? YamlDocument.parse(fm.yaml(), new YamlDocument.Ctx(file, 1, service, findings)).orElse(null)
                 : YamlMap.empty(new YamlDocument.Ctx(file, 0, service, findings));
-        Markdown body = md.read(fm.body(), file, fm.bodyLine(), bodies);
+        Markdown body = md.read(fm.body(), file, fm.bodyLine(), bodies, service, findings);
         if (y == null) {
             return new Runbook(id, service, firstHeading(body, id), null, null, List.of(), null, null, null, null, null,
                     List.of(), body, new dev.opsbook.model.Pos(file, 1, 1));

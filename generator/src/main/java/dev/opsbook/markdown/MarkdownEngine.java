@@ -1,5 +1,7 @@
 package dev.opsbook.markdown;
 
+import dev.opsbook.finding.Findings;
+import dev.opsbook.finding.Rules;
 import dev.opsbook.model.Markdown;
 import dev.opsbook.model.Pos;
 import java.util.ArrayList;
@@ -42,6 +44,8 @@ public final class MarkdownEngine {
     static final char SLOT_END = '\u0002';
 
     private final Parser parser;
+    /** Blocks only, every inline left unparsed: to find which block of a body nests too deeply. */
+    private final Parser blockParser;
     private final HtmlRenderer renderer;
     private final HtmlRenderer escaping;
 
@@ -52,6 +56,8 @@ public final class MarkdownEngine {
         List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create());
         parser = Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
                 .build();
+        blockParser = Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS)
+                .inlineParserFactory(context -> (lines, block) -> { }).build();
         renderer = HtmlRenderer.builder().extensions(extensions).softbreak("\n")
                 .attributeProviderFactory(context -> new Attributes()).build();
         escaping = HtmlRenderer.builder().extensions(extensions).softbreak("\n").escapeHtml(true)
@@ -64,7 +70,7 @@ public final class MarkdownEngine {
      * @param firstLine the line of the file the body starts on (after any front matter)
      */
     public Markdown read(String text, String file, int firstLine) {
-        return read(text, file, firstLine, IN_MEMORY);
+        return read(text, file, firstLine, IN_MEMORY, null, new Findings());
     }
 
     private static final BodyStore IN_MEMORY = BodyStore.inMemory();
@@ -72,15 +78,57 @@ public final class MarkdownEngine {
     /**
      * {@link #read(String, String, int)}, keeping the rendered body in {@code bodies}; with
      * {@link BodyStore#none()} (a run without pages) only the links and headings are read: no prepared
-     * HTML, an empty snippet.
+     * HTML, an empty snippet. A body nested too deeply to parse and render safely (see {@link Nesting}) is
+     * a {@code schema} error in {@code findings} (for {@code service}, which may be null), and is shown as
+     * written.
      */
-    public Markdown read(String text, String file, int firstLine, BodyStore bodies) {
-        Node doc = parser.parse(text);
+    public Markdown read(String text, String file, int firstLine, BodyStore bodies, String service, Findings findings) {
+        boolean pages = bodies.forPages();
+        Pos tooDeep = Nesting.blocks(text, file, firstLine);
+        Node doc = null;
+        if (tooDeep == null) {
+            try {
+                doc = parser.parse(text);
+            } catch (StackOverflowError e) {
+                // inline elements nested thousands deep: the parser recurses through them
+                tooDeep = Nesting.firstTooDeep(text, file, firstLine, blockParser, parser);
+            }
+        }
+        if (doc != null) {
+            Node deep = Nesting.tooDeep(doc);
+            if (deep != null) {
+                tooDeep = Nesting.place(Nesting.topLevel(deep), file, firstLine);
+                doc = null;
+            }
+        }
+        if (doc == null) {
+            findings.error(Rules.SCHEMA, service, tooDeep, "Markdown nested more than " + Nesting.LIMIT
+                    + " levels deep (block quotes, lists, emphasis or links): the page shows this text as written",
+                    "flatten the nesting; no reader follows more than a few levels");
+            return new Markdown(firstLine, List.of(), List.of(), pages ? snippet(text) : "",
+                    pages ? new Markdown.Prepared(bodies.keep(asWritten(text)), List.of()) : null);
+        }
         Reader reader = new Reader(text, file, firstLine);
         reader.visit(doc);
-        boolean pages = bodies.forPages();
         return new Markdown(firstLine, List.copyOf(reader.links), List.copyOf(reader.headings), pages ? snippet(text) : "",
                 pages && !reader.rawHtml ? prepare(doc, bodies) : null);
+    }
+
+    /** A body as preformatted text, escaped: no markup of it takes effect. */
+    static String asWritten(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 64).append("<pre class=\"as-written\"><code>");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case SLOT_START, SLOT_END -> sb.append("&#").append((int) c).append(';');
+                default -> sb.append(c);
+            }
+        }
+        return sb.append("</code></pre>\n").toString();
     }
 
     private Markdown.Prepared prepare(Node doc, BodyStore bodies) {

@@ -114,8 +114,8 @@ class MarkdownEngineTest {
     @Test
     void aRunThatWritesNoPagesReadsLinksAndHeadingsOnly() {
         String text = "## Steps\n\nSee [the failover](../ledger/runbooks/failover.md#steps).\n";
-        Markdown rendered = engine.read(text, "r.md", 5, BodyStore.inMemory());
-        Markdown checked = engine.read(text, "r.md", 5, BodyStore.none());
+        Markdown rendered = engine.read(text, "r.md", 5, BodyStore.inMemory(), null, new dev.opsbook.finding.Findings());
+        Markdown checked = engine.read(text, "r.md", 5, BodyStore.none(), null, new dev.opsbook.finding.Findings());
         assertNotNull(rendered.prepared());
         assertNull(checked.prepared());
         assertEquals(rendered.links(), checked.links());
