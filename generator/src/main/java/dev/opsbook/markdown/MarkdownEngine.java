@@ -44,6 +44,8 @@ public final class MarkdownEngine {
     static final char SLOT_END = '\u0002';
 
     private final Parser parser;
+    /** The same, for bodies where some paragraph may be slow to parse (see {@link SlowInlines}). */
+    private final Parser guarded;
     /** Blocks only, every inline left unparsed: to find which block of a body nests too deeply. */
     private final Parser blockParser;
     private final HtmlRenderer renderer;
@@ -56,6 +58,8 @@ public final class MarkdownEngine {
         List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create());
         parser = Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
                 .build();
+        guarded = Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+                .inlineParserFactory(SlowInlines::create).build();
         blockParser = Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS)
                 .inlineParserFactory(context -> (lines, block) -> { }).build();
         renderer = HtmlRenderer.builder().extensions(extensions).softbreak("\n")
@@ -87,12 +91,20 @@ public final class MarkdownEngine {
         Pos tooDeep = Nesting.blocks(text, file, firstLine);
         Node doc = null;
         if (tooDeep == null) {
+            Parser p = parserFor(text);
             try {
-                doc = parser.parse(text);
+                doc = p.parse(text);
             } catch (StackOverflowError e) {
                 // inline elements nested thousands deep: the parser recurses through them
-                tooDeep = Nesting.firstTooDeep(text, file, firstLine, blockParser, parser);
+                tooDeep = Nesting.firstTooDeep(text, file, firstLine, blockParser, p);
             }
+            for (SourceSpan kept : SlowInlines.KEPT.get()) {
+                findings.error(Rules.SCHEMA, service, new Pos(file, firstLine + kept.getLineIndex(), kept.getColumnIndex() + 1),
+                        "a paragraph with more than " + SlowInlines.LIMIT + " '<' or '[' is shown as plain text: formatting it"
+                                + " would take time that grows with the square of its length",
+                        "put code and markup in a fenced code block (```), or split the paragraph");
+            }
+            SlowInlines.KEPT.get().clear();
         }
         if (doc != null) {
             Node deep = Nesting.tooDeep(doc);
@@ -112,6 +124,20 @@ public final class MarkdownEngine {
         reader.visit(doc);
         return new Markdown(firstLine, List.copyOf(reader.links), List.copyOf(reader.headings), pages ? snippet(text) : "",
                 pages && !reader.rawHtml ? prepare(doc, bodies) : null);
+    }
+
+    /** The parser for a body: the guarded one where a paragraph may be slow to parse. */
+    private Parser parserFor(String text) {
+        return SlowInlines.risky(text) ? guarded : parser;
+    }
+
+    /** A body parsed again for its page (its findings were reported when it was read). */
+    private Node parse(String text) {
+        try {
+            return parserFor(text).parse(text);
+        } finally {
+            SlowInlines.KEPT.get().clear();
+        }
     }
 
     /** A body as preformatted text, escaped: no markup of it takes effect. */
@@ -250,12 +276,12 @@ public final class MarkdownEngine {
 
     /** Renders Markdown to HTML. The result is not yet safe: pass it through {@link HtmlSanitizer}. */
     public String toHtml(String text) {
-        return renderer.render(parser.parse(text));
+        return renderer.render(parse(text));
     }
 
     /** Renders Markdown with every piece of raw HTML shown as text: for bodies whose HTML breaks the page. */
     public String toHtmlEscapingRawHtml(String text) {
-        return escaping.render(parser.parse(text));
+        return escaping.render(parse(text));
     }
 
     /** The text of a heading as a reader sees it: no markup, raw HTML left out. */

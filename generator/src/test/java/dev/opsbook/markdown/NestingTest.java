@@ -33,9 +33,7 @@ class NestingTest {
         for (String deep : List.of("> ".repeat(50_000) + "quoted", "- ".repeat(120_000) + "x", "1. ".repeat(20_000) + "x",
                 // a list nested by indentation, one level a line
                 String.join("", java.util.stream.IntStream.range(0, 1_500).mapToObj(i -> "  ".repeat(i) + "- item\n").toList()))) {
-            long start = System.nanoTime();
             Read r = read(HEAD + deep + "\n");
-            long millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(1, r.findings().size(), deep.substring(0, 20));
             Finding f = r.findings().get(0);
             assertEquals("schema", f.rule());
@@ -47,7 +45,6 @@ class NestingTest {
             assertEquals(expected, f.pos().toString(), deep.substring(0, 20));
             assertTrue(f.message().contains("nested more than 100 levels"), f.message());
             asWritten(r.md(), deep.substring(0, 40));
-            assertTrue(millis < 10_000, "took " + millis + " ms"); // not a timing test: minutes before, a second now
         }
     }
 
