@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Random mutations of the example handbook's files — bytes flipped, lines deleted or duplicated,
- * indentation shifted, YAML punctuation inserted, files cut short — each must end in findings (and,
+ * indentation shifted, YAML punctuation inserted (once, or thousands of times over), files cut short — each must end in findings (and,
  * for every 25th, a whole site) within a time bound, with no exception escaping. The seed is fixed,
  * so a failure can be replayed; {@code -Dopsbook.fuzz.iterations=N} runs more.
  */
@@ -31,6 +31,13 @@ class FuzzTest {
     static final long BOUND_NANOS = 5_000_000_000L;
     static final String[] TOKENS = {":", "- ", "[", "]", "{", "}", "\"", "'", "&a ", "*a", "!!str ", "\t", "---\n", "#",
         "|", ">", "? ", "%", "@", "`", "\u0000", "\uFEFF", "\u202E", "\n  ", "<script>", "](", "](../../../../x.md)"};
+
+    /**
+     * Shapes that have overflowed a recursive parser (deep block quotes, lists, emphasis) or made one look
+     * ahead from every character (tags, comments, brackets); {@code |} splits an opener from its closer.
+     */
+    static final String[] SHAPES = {"> ", "- ", "1. ", "*|*", "**a |a**", "[|]", "<a", "x <!--", "<?", "<a b=\"", "{|}",
+        "[|]", "- [", "&a ", "*a "};
 
     @TempDir
     Path dir;
@@ -79,7 +86,7 @@ class FuzzTest {
     }
 
     static byte[] mutate(byte[] in, Random r) {
-        int kind = r.nextInt(7);
+        int kind = r.nextInt(8);
         if (in.length == 0) {
             return TOKENS[r.nextInt(TOKENS.length)].getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
@@ -110,6 +117,15 @@ class FuzzTest {
                 int at = r.nextInt(s.length() + 1);
                 return (s.substring(0, at) + TOKENS[r.nextInt(TOKENS.length)] + s.substring(at))
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            case 7 -> { // at the start of a line, a shape thousands of times over (see SHAPES)
+                String s = new String(in, java.nio.charset.StandardCharsets.UTF_8);
+                int at = s.lastIndexOf('\n', r.nextInt(s.length() + 1) - 1) + 1;
+                String shape = SHAPES[r.nextInt(SHAPES.length)];
+                int n = 1_000 + r.nextInt(30_000);
+                int mid = shape.indexOf('|'); // an opener and its closer, nested n deep
+                String inserted = mid < 0 ? shape.repeat(n) : shape.substring(0, mid).repeat(n) + "a" + shape.substring(mid + 1).repeat(n);
+                return (s.substring(0, at) + inserted + "\n" + s.substring(at)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             }
             case 5 -> { // cut short
                 return Arrays.copyOf(in, r.nextInt(in.length));
