@@ -15,6 +15,9 @@ final class RotaLoader {
             "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY, "fri", DayOfWeek.FRIDAY,
             "sat", DayOfWeek.SATURDAY, "sun", DayOfWeek.SUNDAY);
 
+    /** The shortest shift: 104 weeks of horizon then hold at most 17,472 shifts a role. */
+    static final java.time.Duration MIN_ROTATION = java.time.Duration.ofHours(1);
+
     private RotaLoader() {
     }
 
@@ -24,6 +27,12 @@ final class RotaLoader {
         var tzPos = y.pos("timezone");
         var start = y.dateTime("start");
         var rotation = y.duration("rotation");
+        if (rotation != null && rotation.toDuration().compareTo(MIN_ROTATION) < 0) {
+            // a shift of seconds would expand into hundreds of thousands of shifts (and calendar events)
+            y.schema("rotation", "'rotation' is the length of one shift, at least 1h; found '" + rotation + "'",
+                    "write the length of a shift, such as 8h, 1d, 1w or 2w");
+            rotation = null;
+        }
         String coverage = y.oneOf("coverage", ServiceLoader.SUPPORT_HOURS);
         Rota.BusinessHours hours = y.map("businessHours").map(RotaLoader::businessHours).orElse(null);
         var lead = y.refs("lead");

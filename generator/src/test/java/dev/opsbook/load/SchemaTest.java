@@ -103,6 +103,21 @@ class SchemaTest {
     }
 
     @Test
+    void aRotationOfSecondsIsNotAShift() {
+        // 30s shifts would expand into hundreds of thousands of shifts and calendar events
+        var tree = ContentTree.minimal(dir).file("services/api/rota.yaml", """
+                start: 2026-11-02T09:00
+                rotation: 30s
+                lead: [alice]
+                engineer: [bob]
+                """);
+        assertEquals(List.of("services/api/rota.yaml:2:11: error: 'rotation' is the length of one shift, at least 1h;"
+                + " found '30s' [schema]"), tree.structural());
+        tree.file("services/api/rota.yaml", "start: 2026-11-02T09:00\nrotation: 1h\nlead: [alice]\nengineer: [bob]\n");
+        assertEquals(List.of(), tree.structural());
+    }
+
+    @Test
     void badDateTimeAndTime() {
         var tree = ContentTree.minimal(dir).file("services/api/rota.yaml", """
                 start: 2026-11-02 25:00

@@ -197,4 +197,24 @@ class RotaScheduleTest {
                         + " 2026-11-25 07:30 [rota-distinct-roles]"),
                 t.findings("rota-distinct-roles"));
     }
+
+    @Test
+    void anHourlyRotaTwoYearsAheadHasEveryClashFoundAmongSeventeenThousandShiftsARole() {
+        var t = tree("""
+                timezone: UTC
+                start: 2026-11-02T09:00
+                rotation: 1h
+                lead: [alice, bob]
+                engineer: [bob, carol, alice]
+                escalation: [{ after: 15m, contact: ops }]
+                """).file("opsbook.yaml", "rotaHorizonWeeks: 104\n");
+        // shift k: lead[k mod 2], engineer[k mod 3]; alice holds both when k = 2 (mod 6), bob when k = 3 (mod 6).
+        // From shift 447 (2026-11-21 00:00) for 104 weeks: 17,472 shifts, a third of them clashes
+        List<String> f = t.findings("rota-distinct-roles");
+        assertEquals(17_472 / 3, f.size());
+        assertEquals(true, f.contains("services/api/rota.yaml:5:12: error: bob is Support Lead and Support Engineer from"
+                + " 2026-11-21 00:00 to 2026-11-21 01:00 [rota-distinct-roles]"), f.get(0));
+        assertEquals(true, f.contains("services/api/rota.yaml:5:24: error: alice is Support Lead and Support Engineer from"
+                + " 2028-11-17 23:00 to 2028-11-18 00:00 [rota-distinct-roles]"), f.get(f.size() - 1));
+    }
 }
