@@ -90,20 +90,17 @@ public final class MarkdownEngine {
         boolean pages = bodies.forPages();
         Pos tooDeep = Nesting.blocks(text, file, firstLine);
         Node doc = null;
+        List<SourceSpan> plain = List.of();
         if (tooDeep == null) {
             Parser p = parserFor(text);
             try {
                 doc = p.parse(text);
             } catch (StackOverflowError e) {
                 // inline elements nested thousands deep: the parser recurses through them
+                SlowInlines.KEPT.get().clear();
                 tooDeep = Nesting.firstTooDeep(text, file, firstLine, blockParser, p);
             }
-            for (SourceSpan kept : SlowInlines.KEPT.get()) {
-                findings.error(Rules.SCHEMA, service, new Pos(file, firstLine + kept.getLineIndex(), kept.getColumnIndex() + 1),
-                        "a paragraph with more than " + SlowInlines.LIMIT + " '<' or '[' is shown as plain text: formatting it"
-                                + " would take time that grows with the square of its length",
-                        "put code and markup in a fenced code block (```), or split the paragraph");
-            }
+            plain = List.copyOf(SlowInlines.KEPT.get());
             SlowInlines.KEPT.get().clear();
         }
         if (doc != null) {
@@ -113,12 +110,18 @@ public final class MarkdownEngine {
                 doc = null;
             }
         }
-        if (doc == null) {
+        if (doc == null) { // the whole body as written: its paragraphs kept as text do not matter
             findings.error(Rules.SCHEMA, service, tooDeep, "Markdown nested more than " + Nesting.LIMIT
                     + " levels deep (block quotes, lists, emphasis or links): the page shows this text as written",
                     "flatten the nesting; no reader follows more than a few levels");
             return new Markdown(firstLine, List.of(), List.of(), pages ? snippet(text) : "",
                     pages ? new Markdown.Prepared(bodies.keep(asWritten(text)), List.of()) : null);
+        }
+        for (SourceSpan kept : plain) {
+            findings.error(Rules.SCHEMA, service, new Pos(file, firstLine + kept.getLineIndex(), kept.getColumnIndex() + 1),
+                    "a paragraph with more than " + SlowInlines.LIMIT + " '<' or '[' is shown as plain text: formatting it"
+                            + " would take time that grows with the square of its length",
+                    "put code and markup in a fenced code block (```), or split the paragraph");
         }
         Reader reader = new Reader(text, file, firstLine);
         reader.visit(doc);

@@ -59,4 +59,14 @@ class SlowInlinesTest {
         assertEquals(expected, engine.toHtml(body));
         assertEquals(20 * 3 + 5, md.links().stream().filter(l -> l.url().equals("x.md")).count());
     }
+
+    @Test
+    void aBodyBothTooDeepAndSlowIsOneFindingForTheNesting() {
+        // the parser overflows on the emphasis; the slow paragraph, met on the way and again when the deep block is
+        // looked for, is not reported: the whole body is shown as written
+        Findings findings = new Findings();
+        engine.read("<a".repeat(300) + "\n\n" + "*".repeat(100_000) + "a" + "*".repeat(100_000) + "\n", "r.md", 1,
+                BodyStore.inMemory(), null, findings);
+        assertEquals(List.of("r.md:3:1"), findings.sorted().stream().map(f -> f.pos().toString()).toList());
+    }
 }
