@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Renders every page of the site (outputs.md) and copies the content's other files. */
@@ -169,9 +170,11 @@ public final class SiteRenderer {
             ctx.schedule(s).ifPresent(schedule -> jobs.add(
                     feeds -> sink.write(SitePaths.serviceCalendar(s.id()), feeds.service(s, schedule))));
         }
+        Map<String, List<CalendarFeeds.Shift>> shifts = CalendarFeeds.shiftsByPerson(hb.services(),
+                s -> ctx.schedule(s).orElse(null));
         for (Person p : peopleOnRotas()) {
             jobs.add(feeds -> sink.write(SitePaths.personCalendar(p.id()),
-                    feeds.person(p, hb.services(), s -> ctx.schedule(s).orElse(null))));
+                    feeds.person(p, shifts.getOrDefault(p.id(), List.of()))));
         }
         int piece = 48;
         for (int from = 0; from < jobs.size(); from += piece) {
@@ -359,7 +362,7 @@ public final class SiteRenderer {
         List<PersonView> people = new ArrayList<>();
         boolean contacts = hb.settings().showContactDetails();
         for (Person p : t.members()) {
-            List<LinkView> rotas = hb.services().stream().filter(s -> s.rota() != null && inRota(s.rota(), p.id()))
+            List<LinkView> rotas = rotasByPerson().getOrDefault(p.id(), List.of()).stream()
                     .map(s -> new LinkView(s.name(), rel(from, SitePaths.service(s.id()) + "#rota"))).toList();
             people.add(new PersonView(p.id(), SitePaths.personAnchor(p.id()), p.name(), p.email(),
                     contacts ? p.phone() : null, p.timezone(), rotas, onRotas().contains(p.id())
@@ -420,10 +423,31 @@ public final class SiteRenderer {
         return new OnCallView(report.asOf().toString(), hb.settings().rotaHorizonWeeks() + " weeks", boxes, without);
     }
 
-    private static boolean inRota(Rota r, String person) {
-        return r.lead().stream().anyMatch(x -> x.id().equals(person))
-                || r.engineer().stream().anyMatch(x -> x.id().equals(person))
-                || r.overrides().stream().anyMatch(o -> o.person().id().equals(person));
+    private volatile Map<String, List<Service>> rotasByPerson;
+
+    /**
+     * The services whose rota names each person (as lead, engineer or in an override), in the handbook's
+     * order; worked out once, not once per member of every team.
+     */
+    private Map<String, List<Service>> rotasByPerson() {
+        Map<String, List<Service>> byPerson = rotasByPerson;
+        if (byPerson == null) {
+            Map<String, List<Service>> found = new java.util.HashMap<>();
+            for (Service s : hb.services()) {
+                Rota r = s.rota();
+                if (r == null) {
+                    continue;
+                }
+                Set<String> named = new java.util.LinkedHashSet<>();
+                r.lead().forEach(x -> named.add(x.id()));
+                r.engineer().forEach(x -> named.add(x.id()));
+                r.overrides().forEach(o -> named.add(o.person().id()));
+                named.forEach(id -> found.computeIfAbsent(id, k -> new ArrayList<>()).add(s));
+            }
+            byPerson = found;
+            rotasByPerson = byPerson;
+        }
+        return byPerson;
     }
 
     private ServiceView service(Service s, String from) {

@@ -9,6 +9,7 @@ import dev.opsbook.ContentTree;
 import dev.opsbook.ExampleHandbook;
 import dev.opsbook.Opsbook;
 import java.io.FileInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -99,6 +100,40 @@ class OnCallTest {
         ZonedDateTime start = (ZonedDateTime) first.getDateTimeStart().getDate();
         assertEquals("2026-11-16T09:00Z", start.toOffsetDateTime().toString());
         assertFalse(cal.getComponents("VTIMEZONE").isEmpty(), "a real time zone, defined in the feed");
+    }
+
+    @Test
+    void eachPersonsFeedHoldsTheirShiftsFromEveryRotaAndNoOthers() throws Exception {
+        // the events of the service feeds, by the person in their summary, against each person's own feed
+        java.util.Map<String, List<String>> fromServices = new java.util.TreeMap<>();
+        try (var feeds = Files.list(site.resolve("services"))) {
+            for (Path folder : feeds.toList()) {
+                Path feed = folder.resolve("oncall.ics");
+                if (Files.isRegularFile(feed)) {
+                    for (String summary : summaries(feed)) {
+                        String who = summary.substring(summary.indexOf(": ") + 2, summary.lastIndexOf(" ("));
+                        fromServices.computeIfAbsent(who, k -> new java.util.ArrayList<>()).add(summary);
+                    }
+                }
+            }
+        }
+        java.util.Map<String, List<String>> ownFeeds = new java.util.TreeMap<>();
+        try (var feeds = Files.list(site.resolve("people"))) {
+            for (Path feed : feeds.filter(f -> f.toString().endsWith(".ics")).toList()) {
+                List<String> summaries = summaries(feed);
+                String who = summaries.get(0).substring(summaries.get(0).indexOf(": ") + 2, summaries.get(0).lastIndexOf(" ("));
+                ownFeeds.put(who, summaries);
+            }
+        }
+        assertEquals(fromServices.keySet(), ownFeeds.keySet());
+        fromServices.forEach((who, summaries) -> assertEquals(summaries.stream().sorted().toList(),
+                ownFeeds.get(who).stream().sorted().toList(), who));
+        // someone on two rotas gets both in one feed
+        assertTrue(ownFeeds.get("Bob Okafor").stream().map(x -> x.substring(x.lastIndexOf(" ("))).distinct().count() > 1);
+    }
+
+    private static List<String> summaries(Path feed) throws IOException {
+        return Files.readAllLines(feed).stream().filter(l -> l.startsWith("SUMMARY:")).map(l -> l.substring(8)).toList();
     }
 
     @Test
