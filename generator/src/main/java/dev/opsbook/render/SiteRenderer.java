@@ -423,6 +423,23 @@ public final class SiteRenderer {
         return new OnCallView(report.asOf().toString(), hb.settings().rotaHorizonWeeks() + " weeks", boxes, without);
     }
 
+    private volatile Map<String, List<Service>> dependents;
+
+    /** The services that depend on each service, in the handbook's order; worked out once, not once per service. */
+    private Map<String, List<Service>> dependents() {
+        Map<String, List<Service>> byService = dependents;
+        if (byService == null) {
+            Map<String, List<Service>> found = new java.util.HashMap<>();
+            for (Service o : hb.services()) {
+                o.dependsOn().stream().map(d -> d.id()).distinct()
+                        .forEach(id -> found.computeIfAbsent(id, k -> new ArrayList<>()).add(o));
+            }
+            byService = found;
+            dependents = byService;
+        }
+        return byService;
+    }
+
     private volatile Map<String, List<Service>> rotasByPerson;
 
     /**
@@ -458,8 +475,7 @@ public final class SiteRenderer {
         facts.add(new Fact("Support model", Objects.requireNonNullElse(s.supportModel(), "not set"), null));
         facts.add(new Fact("Support hours", Objects.requireNonNullElse(s.supportHours(), "not set"), null));
         List<LinkView> dependsOn = s.dependsOn().stream().map(d -> serviceLink(from, d.id())).toList();
-        List<LinkView> usedBy = hb.services().stream()
-                .filter(o -> o.dependsOn().stream().anyMatch(d -> d.id().equals(s.id())))
+        List<LinkView> usedBy = dependents().getOrDefault(s.id(), List.of()).stream()
                 .map(o -> serviceLink(from, o.id())).toList();
         List<LinkView> extLinks = s.links().stream().map(l -> new LinkView(l.title(), l.url())).toList();
         List<Fact> telemetry = new ArrayList<>();
