@@ -11,16 +11,22 @@ public final class DidYouMean {
     /** The closest candidate within a small distance, or null when none is close. */
     public static String closest(String word, Collection<String> candidates) {
         String best = null;
-        int bestDistance = Integer.MAX_VALUE;
+        int allowed = Math.max(2, word.length() / 3);
+        // only a candidate within the allowed distance can be suggested: the others are given up on as soon as
+        // they are out of reach (a handbook with thousands of broken links checked each against thousands of ids)
+        int bestDistance = allowed + 1;
         String w = word.toLowerCase(Locale.ROOT);
         for (String c : candidates) {
-            int d = distance(w, c.toLowerCase(Locale.ROOT));
+            String lower = c.toLowerCase(Locale.ROOT);
+            if (Math.abs(lower.length() - w.length()) >= bestDistance) {
+                continue; // the difference in length is a lower bound of the distance
+            }
+            int d = distance(w, lower, bestDistance - 1);
             if (d < bestDistance) {
                 best = c;
                 bestDistance = d;
             }
         }
-        int allowed = Math.max(2, word.length() / 3);
         if (best != null && bestDistance <= allowed && bestDistance * 2 < word.length()) {
             return best;
         }
@@ -35,6 +41,11 @@ public final class DidYouMean {
     }
 
     public static int distance(String a, String b) {
+        return distance(a, b, Integer.MAX_VALUE - 1);
+    }
+
+    /** The distance of {@code a} and {@code b} if it is at most {@code limit}; otherwise some number above it. */
+    static int distance(String a, String b, int limit) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -42,9 +53,14 @@ public final class DidYouMean {
         }
         for (int i = 1; i <= a.length(); i++) {
             cur[0] = i;
+            int rowMin = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > limit) {
+                return limit + 1; // distances never fall from one row to the next
             }
             int[] t = prev;
             prev = cur;
