@@ -154,6 +154,7 @@ public final class MarkdownEngine {
                 case '>' -> sb.append("&gt;");
                 case '"' -> sb.append("&quot;");
                 case SLOT_START, SLOT_END -> sb.append("&#").append((int) c).append(';');
+                case '\u0000' -> sb.append('\uFFFD'); // as CommonMark replaces it
                 default -> sb.append(c);
             }
         }
