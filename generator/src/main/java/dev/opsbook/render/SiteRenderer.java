@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Renders every page of the site (outputs.md) and copies the content's other files. */
@@ -72,7 +71,14 @@ public final class SiteRenderer {
         this.onCall = new OnCallViews(hb, ctx);
         this.ctx = ctx;
         report.assessment().services().forEach(a -> assessments.put(a.service().id(), a));
+        this.dependents = byName(hb.services(), o -> o.dependsOn().stream().map(d -> d.id()));
+        this.rotasByPerson = byName(hb.services(), SiteRenderer::rotaPeople);
     }
+
+    /** The services that depend on each service. */
+    private final Map<String, List<Service>> dependents;
+    /** The services whose rota names each person. */
+    private final Map<String, List<Service>> rotasByPerson;
 
     /** One file to write; the files are independent, so they are written in parallel. */
     @FunctionalInterface
@@ -362,7 +368,7 @@ public final class SiteRenderer {
         List<PersonView> people = new ArrayList<>();
         boolean contacts = hb.settings().showContactDetails();
         for (Person p : t.members()) {
-            List<LinkView> rotas = rotasByPerson().getOrDefault(p.id(), List.of()).stream()
+            List<LinkView> rotas = rotasByPerson.getOrDefault(p.id(), List.of()).stream()
                     .map(s -> new LinkView(s.name(), rel(from, SitePaths.service(s.id()) + "#rota"))).toList();
             people.add(new PersonView(p.id(), SitePaths.personAnchor(p.id()), p.name(), p.email(),
                     contacts ? p.phone() : null, p.timezone(), rotas, onRotas().contains(p.id())
@@ -423,48 +429,27 @@ public final class SiteRenderer {
         return new OnCallView(report.asOf().toString(), hb.settings().rotaHorizonWeeks() + " weeks", boxes, without);
     }
 
-    private volatile Map<String, List<Service>> dependents;
-
-    /** The services that depend on each service, in the handbook's order; worked out once, not once per service. */
-    private Map<String, List<Service>> dependents() {
-        Map<String, List<Service>> byService = dependents;
-        if (byService == null) {
-            Map<String, List<Service>> found = new java.util.HashMap<>();
-            for (Service o : hb.services()) {
-                o.dependsOn().stream().map(d -> d.id()).distinct()
-                        .forEach(id -> found.computeIfAbsent(id, k -> new ArrayList<>()).add(o));
-            }
-            byService = found;
-            dependents = byService;
+    /**
+     * The services that name each key, in the handbook's order: worked out once, not once per page
+     * (a scan of every service per service or per team member is quadratic at organisation scale).
+     */
+    private static Map<String, List<Service>> byName(List<Service> services,
+                                                     java.util.function.Function<Service, java.util.stream.Stream<String>> names) {
+        Map<String, List<Service>> found = new java.util.HashMap<>();
+        for (Service s : services) {
+            names.apply(s).distinct().forEach(id -> found.computeIfAbsent(id, k -> new ArrayList<>()).add(s));
         }
-        return byService;
+        return found;
     }
 
-    private volatile Map<String, List<Service>> rotasByPerson;
-
-    /**
-     * The services whose rota names each person (as lead, engineer or in an override), in the handbook's
-     * order; worked out once, not once per member of every team.
-     */
-    private Map<String, List<Service>> rotasByPerson() {
-        Map<String, List<Service>> byPerson = rotasByPerson;
-        if (byPerson == null) {
-            Map<String, List<Service>> found = new java.util.HashMap<>();
-            for (Service s : hb.services()) {
-                Rota r = s.rota();
-                if (r == null) {
-                    continue;
-                }
-                Set<String> named = new java.util.LinkedHashSet<>();
-                r.lead().forEach(x -> named.add(x.id()));
-                r.engineer().forEach(x -> named.add(x.id()));
-                r.overrides().forEach(o -> named.add(o.person().id()));
-                named.forEach(id -> found.computeIfAbsent(id, k -> new ArrayList<>()).add(s));
-            }
-            byPerson = found;
-            rotasByPerson = byPerson;
+    /** The people a rota names: as lead, as engineer, in an override. */
+    private static java.util.stream.Stream<String> rotaPeople(Service s) {
+        Rota r = s.rota();
+        if (r == null) {
+            return java.util.stream.Stream.empty();
         }
-        return byPerson;
+        return java.util.stream.Stream.of(r.lead().stream().map(x -> x.id()), r.engineer().stream().map(x -> x.id()),
+                r.overrides().stream().map(o -> o.person().id())).flatMap(x -> x);
     }
 
     private ServiceView service(Service s, String from) {
@@ -475,7 +460,7 @@ public final class SiteRenderer {
         facts.add(new Fact("Support model", Objects.requireNonNullElse(s.supportModel(), "not set"), null));
         facts.add(new Fact("Support hours", Objects.requireNonNullElse(s.supportHours(), "not set"), null));
         List<LinkView> dependsOn = s.dependsOn().stream().map(d -> serviceLink(from, d.id())).toList();
-        List<LinkView> usedBy = dependents().getOrDefault(s.id(), List.of()).stream()
+        List<LinkView> usedBy = dependents.getOrDefault(s.id(), List.of()).stream()
                 .map(o -> serviceLink(from, o.id())).toList();
         List<LinkView> extLinks = s.links().stream().map(l -> new LinkView(l.title(), l.url())).toList();
         List<Fact> telemetry = new ArrayList<>();
