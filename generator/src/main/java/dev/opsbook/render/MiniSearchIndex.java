@@ -27,7 +27,7 @@ final class MiniSearchIndex {
     private final Map<String, Postings> postings = new HashMap<>();
     private final List<int[]> fieldLengths = new ArrayList<>();
     private final double[] averageFieldLength;
-    private final Set<String> distinct = new HashSet<>();
+    private Set<String> distinct = new HashSet<>();
 
     MiniSearchIndex(List<String> fields) {
         this.fields = List.copyOf(fields);
@@ -40,7 +40,11 @@ final class MiniSearchIndex {
         int[] lengths = new int[fields.size()];
         for (int field = 0; field < lengths.length; field++) {
             List<String> tokens = tokens(values.get(field));
-            distinct.clear();
+            if (distinct.size() > 4_096) {
+                distinct = new HashSet<>(); // clearing costs the table's size, which a field of many words leaves large
+            } else {
+                distinct.clear();
+            }
             distinct.addAll(tokens);
             lengths[field] = distinct.size(); // different tokens, before lower-casing, as MiniSearch counts them
             // MiniSearch keeps a running mean, in this order of operations: the same doubles come out

@@ -485,9 +485,17 @@ public final class SiteRenderer {
                             text(t.acknowledge()), text(t.resolve()))).toList(), a.customers());
         }
         List<SloView> slos = new ArrayList<>();
+        Map<String, List<LinkView>> protectingBySlo = new java.util.HashMap<>(); // in one pass: services may have thousands
+        for (Service.Alert a : s.alerts()) {
+            if (a.slo() != null) {
+                protectingBySlo.computeIfAbsent(a.slo().id(), k -> new ArrayList<>())
+                        .add(new LinkView(a.name(), "#" + SitePaths.alertAnchor(a.name())));
+            }
+        }
+        java.util.Set<String> sloIds = new java.util.HashSet<>();
         for (Service.Slo slo : s.slos()) {
-            List<LinkView> protecting = s.alerts().stream().filter(a -> a.slo() != null && a.slo().id().equals(slo.id()))
-                    .map(a -> new LinkView(a.name(), "#" + SitePaths.alertAnchor(a.name()))).toList();
+            sloIds.add(slo.id());
+            List<LinkView> protecting = List.copyOf(protectingBySlo.getOrDefault(slo.id(), List.of()));
             String budget = slo.objective() == null || slo.window() == null ? null
                     : Formats.budget(slo.objective(), slo.window().toDuration().getSeconds());
             String verdict = null;
@@ -503,7 +511,7 @@ public final class SiteRenderer {
         }
         List<AlertView> alerts = s.alerts().stream().map(a -> new AlertView(a.name(), SitePaths.alertAnchor(a.name()),
                 severityLink(from, a.severity()), runbookLink(from, s.id(), a.runbook()),
-                a.slo() == null ? null : s.slos().stream().anyMatch(x -> x.id().equals(a.slo().id()))
+                a.slo() == null ? null : sloIds.contains(a.slo().id())
                         ? new LinkView(a.slo().id(), "#" + SitePaths.sloAnchor(a.slo().id())) : LinkView.plain(a.slo().id())))
                 .toList();
         RotaView rota = s.rota() == null ? null : rota(s.rota(), from);
