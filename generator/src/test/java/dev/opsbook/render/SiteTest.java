@@ -57,6 +57,16 @@ class SiteTest {
     }
 
     @Test
+    void eachSloNamesTheAlertsThatProtectItAndEachAlertItsSlo() throws IOException {
+        Document pay = page("services/payments-api/index.html");
+        assertEquals(List.of("#alert-PaymentsHighErrorRate"), hrefs(pay.selectFirst("article.slo#slo-availability dl")));
+        assertEquals(List.of("#alert-PaymentsHighLatency"), hrefs(pay.selectFirst("article.slo#slo-latency dl")));
+        assertTrue(hrefs(pay.getElementById("alert-PaymentsHighLatency")).contains("#slo-latency"));
+        Document ledger = page("services/ledger/index.html");
+        assertEquals(List.of("#alert-LedgerReplicationLag"), hrefs(ledger.selectFirst("article.slo#slo-replication dl")));
+    }
+
+    @Test
     void servicesLinkToDependenciesAndBack() throws IOException {
         Document pay = page("services/payments-api/index.html");
         assertEquals(List.of("../ledger/index.html", "../fraud-check/index.html"),
