@@ -198,20 +198,24 @@ public final class Opsbook {
             return -1;
         }
         Handbook hb = s.handbook();
-        java.util.List<String[]> targets = new java.util.ArrayList<>();
+        record Target(String rel, String service, String runbook) {
+        }
+        java.util.List<Target> targets = new java.util.ArrayList<>();
         for (String rel : changed) {
             String[] parts = rel.split("/");
-            if (parts.length != 4 || !parts[0].equals("services") || !parts[2].equals("runbooks") || !rel.endsWith(".md")
-                    || hb.runbook(parts[1], parts[3].substring(0, parts[3].length() - 3)).isEmpty()
-                    || !Files.isRegularFile(request.content().resolve(rel))) {
+            if (parts.length != 4 || !parts[0].equals("services") || !parts[2].equals("runbooks") || !rel.endsWith(".md")) {
                 return -1;
             }
-            targets.add(new String[] {rel, parts[1], parts[3].substring(0, parts[3].length() - 3)});
+            Target t = new Target(rel, parts[1], parts[3].substring(0, parts[3].length() - 3));
+            if (hb.runbook(t.service(), t.runbook()).isEmpty() || !Files.isRegularFile(request.content().resolve(rel))) {
+                return -1;
+            }
+            targets.add(t);
         }
         try {
             HandbookLoader loader = new HandbookLoader(markdown, 1, BodyStore.inMemory());
-            for (String[] t : targets) {
-                var fresh = loader.reloadRunbook(request.content(), t[0], t[1], new Findings());
+            for (Target t : targets) {
+                var fresh = loader.reloadRunbook(request.content(), t.rel(), t.service(), new Findings());
                 if (fresh.isEmpty()) {
                     return -1;
                 }
@@ -222,8 +226,8 @@ public final class Opsbook {
                     s.report(), s.ctx());
             var sink = new ReplacingFileSink(request.output());
             int pages = 0;
-            for (String[] t : targets) {
-                pages += renderer.renderRunbookPages(request.content(), t[1], t[2], sink);
+            for (Target t : targets) {
+                pages += renderer.renderRunbookPages(request.content(), t.service(), t.runbook(), sink);
             }
             last = new Snapshot(request, hb, s.report(), s.ctx(), s.bodies());
             return pages;
