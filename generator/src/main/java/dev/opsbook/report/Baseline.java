@@ -28,6 +28,9 @@ public final class Baseline {
 
     /** Reads a baseline report; a file that is not one is an {@link IllegalArgumentException} naming it. */
     public static Baseline read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("baseline " + file + " is a folder; name its opsbook-report.json");
+        }
         JsonNode root;
         try {
             root = JSON.readTree(Files.readAllBytes(file));
