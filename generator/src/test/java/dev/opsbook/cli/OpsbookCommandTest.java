@@ -81,6 +81,19 @@ class OpsbookCommandTest {
     }
 
     @Test
+    void aFolderOfOtherFilesIsNotReplacedAndABaselineFolderIsAUsageError() throws Exception {
+        var tree = ContentTree.minimal(dir.resolve("content"));
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(docs.resolve("guide.md"), "the user's own");
+        assertEquals(ExitCode.USAGE, run("build", "--content", tree.root().toString(), "--out", docs.toString()));
+        assertTrue(err.toString().contains("holds files that are not an earlier site"), err.toString());
+        assertEquals("the user's own", Files.readString(docs.resolve("guide.md")));
+        assertEquals(ExitCode.USAGE, run("check", "--content", tree.root().toString(), "--out", dir.resolve("out").toString(),
+                "--baseline", docs.toString()));
+        assertTrue(err.toString().contains("is a folder"), err.toString());
+    }
+
+    @Test
     void newServiceCreatesASkeletonThatPassesTheStructuralChecks() {
         var tree = ContentTree.complete(dir.resolve("content"));
         assertEquals(ExitCode.OK, run("new", "service", "billing", "--owner", "ops", "--content", tree.root().toString()));
