@@ -52,6 +52,21 @@ final class NewCommand implements Runnable {
                 err.println("opsbook: " + dir + " already exists; nothing was written");
                 return ExitCode.USAGE;
             }
+            if (!Files.isRegularFile(content.resolve("teams").resolve(owner + ".yaml"))) {
+                // the skeleton is to pass the structural checks, and an owner that does not exist would not
+                java.util.List<String> teams = new java.util.ArrayList<>();
+                if (Files.isDirectory(content.resolve("teams"))) {
+                    try (var files = Files.list(content.resolve("teams"))) {
+                        files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yaml"))
+                                .map(f -> f.substring(0, f.length() - 5)).sorted().forEach(teams::add);
+                    }
+                }
+                String near = dev.opsbook.finding.DidYouMean.closest(owner, teams);
+                err.println("opsbook: there is no team '" + owner + "' (" + content.resolve("teams").resolve(owner + ".yaml")
+                        + ")" + (near != null ? "; did you mean '" + near + "'?" : teams.isEmpty() ? "; write the team first"
+                        : "; the teams are " + String.join(", ", teams)) + "; nothing was written");
+                return ExitCode.USAGE;
+            }
             Files.createDirectories(dir.resolve("runbooks"));
             Files.writeString(dir.resolve("service.yaml"), """
                     name: %s

@@ -81,6 +81,15 @@ class OpsbookCommandTest {
     }
 
     @Test
+    void newServiceNeedsAnOwnerThatExists() {
+        var tree = ContentTree.minimal(dir.resolve("content"));
+        assertEquals(ExitCode.USAGE, run("new", "service", "billing", "--owner", "opps", "--content", tree.root().toString()));
+        assertTrue(err.toString().contains("there is no team 'opps'"), err.toString());
+        assertTrue(err.toString().contains("did you mean 'ops'?"), err.toString());
+        assertFalse(Files.exists(tree.root().resolve("services/billing")));
+    }
+
+    @Test
     void aFolderOfOtherFilesIsNotReplacedAndABaselineFolderIsAUsageError() throws Exception {
         var tree = ContentTree.minimal(dir.resolve("content"));
         Path docs = Files.createDirectories(dir.resolve("docs"));
