@@ -153,7 +153,8 @@ public final class SiteRenderer {
                 reportViews.actions(SitePaths.ACTIONS)));
         tasks.add(() -> page(sink, SitePaths.NOT_FOUND, "404.ftlh", "Page not found", List.of(), Map.of()));
         for (String asset : hb.assets()) {
-            tasks.add(() -> sink.write(asset, Files.readAllBytes(contentRoot.resolve(asset))));
+            // streamed: an asset may be a video or a large PDF, larger than the heap
+            tasks.add(() -> sink.write(asset, (PageSink.Content) out -> Files.copy(contentRoot.resolve(asset), out)));
         }
         tasks.add(() -> sink.write(SitePaths.SITEMAP, sitemap().getBytes(StandardCharsets.UTF_8)));
         tasks.addAll(tasks.size() / 3, withDigest);

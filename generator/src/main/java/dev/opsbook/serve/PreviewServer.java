@@ -173,8 +173,19 @@ public final class PreviewServer implements AutoCloseable {
             }
             String name = file.getFileName().toString();
             String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-            byte[] body = Files.readAllBytes(file);
-            send(ex, 200, TYPES.getOrDefault(ext, "application/octet-stream"), ext.equals("html") ? live(body) : body);
+            String type = TYPES.getOrDefault(ext, "application/octet-stream");
+            if (ext.equals("html")) {
+                send(ex, 200, type, live(Files.readAllBytes(file)));
+                return;
+            }
+            // any other file as it is, streamed: an asset may be larger than the heap
+            ex.getResponseHeaders().set("Content-Type", type);
+            ex.getResponseHeaders().set("Cache-Control", "no-store");
+            long size = Files.size(file);
+            ex.sendResponseHeaders(200, size == 0 ? -1 : size); // 0 would mean a chunked body
+            try (OutputStream out = ex.getResponseBody()) {
+                Files.copy(file, out);
+            }
         }
     }
 

@@ -91,4 +91,24 @@ class LauncherIT {
         assertEquals(0, small.exit(), small.out());
         assertEquals(first.out(), small.out());
     }
+
+    @Test
+    void anAssetLargerThanTheHeapIsCopiedAsItIs() throws Exception {
+        // 160 MB of content file in a 64 MB heap: read whole, it ended the run out of memory
+        Path content = dir.resolve("content");
+        ExampleHandbook.copy(ExampleHandbook.content(), content);
+        Path video = content.resolve("services/ledger/failover-walkthrough.mp4");
+        try (var file = new java.io.RandomAccessFile(video.toFile(), "rw")) {
+            file.setLength(160L << 20);
+            file.seek((160L << 20) - 4);
+            file.write(new byte[] {1, 2, 3, 4});
+        }
+        Path site = dir.resolve("site");
+        Run run = run(Map.of("OPSBOOK_JAVA_OPTS", "-Xmx64m"), "build", "--content", content.toString(), "--out",
+                site.toString(), "--as-of", "2026-11-21");
+        assertEquals(0, run.exit(), run.out());
+        Path copied = site.resolve("services/ledger/failover-walkthrough.mp4");
+        assertEquals(Files.size(video), Files.size(copied));
+        assertEquals(-1L, Files.mismatch(video, copied));
+    }
 }

@@ -55,6 +55,13 @@ class PreviewServerTest {
             assertTrue(page.contains("connect-src 'self'"));
             assertEquals(404, status(server, "/%2e%2e/%2e%2e/etc/passwd"));
             assertEquals(404, status(server, "/../../../../etc/passwd"));
+            // any other file as it is on disk (streamed), an empty one too
+            assertEquals(java.nio.file.Files.readString(dir.resolve("site/assets/opsbook.css")), get(server, "/assets/opsbook.css"));
+            tree.file("services/api/empty.txt", "");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
+                    java.nio.file.Files.isRegularFile(dir.resolve("site/services/api/empty.txt")));
+            assertEquals(200, status(server, "/services/api/empty.txt"));
+            assertEquals("", get(server, "/services/api/empty.txt"));
 
             browser.driver().get("http://127.0.0.1:" + server.port() + "/services/api/runbooks/api-down.html");
             assertEquals("API down", browser.driver().findElement(By.tagName("h1")).getText());
