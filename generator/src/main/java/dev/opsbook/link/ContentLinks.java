@@ -162,7 +162,8 @@ public final class ContentLinks {
             return withFragment(page, fragment, raw);
         }
         if (assets.contains(path)) {
-            return new Internal(fragment == null ? path : path + "#" + fragment);
+            String address = SitePaths.encodePath(path); // a file name may hold '#', '?' or '%'
+            return new Internal(fragment == null ? address : address + "#" + fragment);
         }
         return new Problem(Rules.BROKEN_REFERENCE, "broken link '" + raw + "': there is no file " + path,
                 "correct the path (relative to this file) or use a short reference such as runbook:<service>/<id>");

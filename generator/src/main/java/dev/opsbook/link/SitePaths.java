@@ -83,6 +83,31 @@ public final class SitePaths {
         return sb.append(target, common, target.length()).toString();
     }
 
+    /**
+     * A file's path as a link address: the characters that would end the path or break the address
+     * ({@code # ? %}, space, quotes, brackets …) percent-encoded, others as they are (a file named
+     * {@code C# guide?.pdf} is {@code C%23%20guide%3F.pdf}; {@code ledger-topology.svg} stays itself).
+     */
+    public static String encodePath(String path) {
+        StringBuilder sb = null;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            boolean encode = c <= 0x20 || c == 0x7F || "\"#%<>?[\\]^`{|}".indexOf(c) >= 0;
+            if (encode && sb == null) {
+                sb = new StringBuilder(path.length() + 16).append(path, 0, i);
+            }
+            if (sb != null) {
+                if (encode) {
+                    sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? path : sb.toString();
+    }
+
     /** The prefix that leads from the page {@code from} to the site root ({@code ""}, {@code "../"} …). */
     public static String root(String from) {
         int depth = (int) from.chars().filter(c -> c == '/').count();

@@ -20,4 +20,14 @@ class SitePathsTest {
         assertEquals("../services/a/oncall.ics", SitePaths.relative("people/p.ics", "services/a/oncall.ics"));
         assertEquals("../../../", SitePaths.root("services/a/runbooks/x.html"));
     }
+
+    @Test
+    void filePathsAreEncodedWhereAnAddressWouldBreak() {
+        org.junit.jupiter.api.Assertions.assertEquals("services/ledger/ledger-topology.svg",
+                SitePaths.encodePath("services/ledger/ledger-topology.svg"));
+        org.junit.jupiter.api.Assertions.assertEquals("a/C%23%20guide%3F%25.pdf", SitePaths.encodePath("a/C# guide?%.pdf"));
+        org.junit.jupiter.api.Assertions.assertEquals("a/%22%3C%3E%5B%5C%5D%5E%60%7B%7C%7D%09%7F.png",
+                SitePaths.encodePath("a/\"<>[\\]^`{|}\t\u007f.png"));
+        org.junit.jupiter.api.Assertions.assertEquals("a/ünï.png", SitePaths.encodePath("a/ünï.png"));
+    }
 }
