@@ -215,6 +215,17 @@ public final class ContentLinks {
         }
         String path = hash < 0 ? page : page.substring(0, hash);
         Set<String> known = anchors.getOrDefault(path, Set.of());
+        if (!known.contains(fragment) && fragment.indexOf('%') >= 0) {
+            // as a browser's address bar gives it: "#%C3%A4rger" for the heading "Ärger"
+            try {
+                String decoded = URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+                if (known.contains(decoded)) {
+                    fragment = decoded;
+                }
+            } catch (IllegalArgumentException e) {
+                // not percent-encoding after all: reported below as it is
+            }
+        }
         if (!known.contains(fragment)) {
             String near = DidYouMean.closest(fragment, known);
             return new Problem(Rules.BROKEN_REFERENCE, "broken link '" + raw + "': no section '#" + fragment + "' there"

@@ -126,7 +126,7 @@ class SiteTest {
     }
 
     @Test
-    void filesWhoseNamesHoldHashQuestionMarkOrSpaceAreLinkedByEncodedAddresses(@org.junit.jupiter.api.io.TempDir Path tmp)
+    void addressesAsPeopleWriteThemReachTheirFilesAndHeadings(@org.junit.jupiter.api.io.TempDir Path tmp)
             throws Exception {
         // "C# guide?.pdf" was linked as "../C# guide?.pdf": the browser took "# guide?.pdf" for a fragment, and
         // the build stopped on its own link check with an internal error
@@ -134,12 +134,16 @@ class SiteTest {
                 .file("services/api/C# guide?.pdf", "%PDF-1.4")
                 .file("services/api/diagram one.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
                 .file("services/api/runbooks/api-down.md", dev.opsbook.ContentTree.COMPLETE_RUNBOOK
-                        + "\n[The guide](../C%23%20guide%3F.pdf#page=2) ![Diagram](<../diagram one.svg>)\n");
-        new dev.opsbook.Opsbook().build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
+                        + "\n[The guide](../C%23%20guide%3F.pdf#page=2) ![Diagram](<../diagram one.svg>)\n"
+                        // a heading's anchor as a browser's address bar gives it, percent-encoded
+                        + "\n## Ärger über Größe\n\nSee [above](#%C3%A4rger-%C3%BCber-gr%C3%B6%C3%9Fe).\n");
+        BuildResult built = new dev.opsbook.Opsbook().build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
                 .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
+        assertEquals(List.of(), built.findings().stream().filter(f -> f.rule().equals("broken-reference")).toList());
         Document rb = Jsoup.parse(tmp.resolve("site/services/api/runbooks/api-down.html").toFile(), "UTF-8");
         assertEquals("../C%23%20guide%3F.pdf#page=2", rb.selectFirst(".markdown a[href*=guide]").attr("href"));
         assertEquals("../diagram%20one.svg", rb.selectFirst(".markdown img").attr("src"));
+        assertEquals("api-down.html#ärger-über-größe", rb.selectFirst(".markdown a[href*=rger]").attr("href"));
         assertTrue(Files.isRegularFile(tmp.resolve("site/services/api/C# guide?.pdf")));
         assertEquals(tmp.resolve("site/services/api/C# guide?.pdf").toUri(),
                 tmp.resolve("site/services/api/runbooks/api-down.html").toUri().resolve("../C%23%20guide%3F.pdf"));
