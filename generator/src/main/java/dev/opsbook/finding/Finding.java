@@ -21,7 +21,31 @@ public record Finding(String rule, Level level, String service, Pos pos, String 
 
     /** {@code file:line:column: severity: message [rule]}, as the CLI and the Maven log print it. */
     public String format() {
-        return pos + ": " + level.id() + ": " + message + " [" + rule + "]";
+        return printable(pos + ": " + level.id() + ": " + message + " [" + rule + "]");
+    }
+
+    /**
+     * {@code text} safe to print to a terminal or a CI log: control characters (an escape sequence in a YAML
+     * key could erase the line before it, or retitle the terminal), line breaks (one finding, one line) and
+     * the bidirectional overrides that reorder what is shown appear as a backslash, u and four hex digits, as in Java.
+     */
+    public static String printable(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean hide = c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+            if (hide && sb == null) {
+                sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (sb != null) {
+                if (hide) {
+                    sb.append(String.format("\\u%04x", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 
     @Override

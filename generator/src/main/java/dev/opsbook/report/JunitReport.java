@@ -104,10 +104,10 @@ public final class JunitReport {
             return 0;
         }
         Finding first = findings.get(0);
-        String body = findings.stream().map(x -> x.format() + (x.hint() != null ? "\n  hint: " + x.hint() : ""))
+        String body = findings.stream().map(x -> x.format() + (x.hint() != null ? "\n  hint: " + Finding.printable(x.hint()) : ""))
                 .collect(Collectors.joining("\n"));
         out.append(">\n      <failure type=\"").append(first.level().id()).append("\" message=\"")
-                .append(esc(first.pos() + ": " + first.message())).append("\">").append(esc(body))
+                .append(esc(Finding.printable(first.pos() + ": " + first.message()))).append("\">").append(esc(body))
                 .append("</failure>\n    </testcase>\n");
         return 1;
     }

@@ -81,6 +81,22 @@ class OpsbookCommandTest {
     }
 
     @Test
+    void controlCharactersInContentReachTheLogEscaped() throws Exception {
+        // a YAML key holding escape sequences: "\e[1A\e[2K" would erase the finding line before it in a terminal or CI log
+        var tree = ContentTree.minimal(dir.resolve("content"));
+        Path service = tree.root().resolve("services/api/service.yaml");
+        Files.writeString(service, Files.readString(service) + "\"x\\e[1A\\e[2K\\u202Ey\\nz\": 1\n");
+        Path out = dir.resolve("out");
+        assertEquals(ExitCode.FINDINGS, run("check", "--content", tree.root().toString(), "--out", out.toString(),
+                "--as-of", "2026-11-21"));
+        String log = this.out.toString();
+        assertTrue(log.contains("unknown key 'x\\u001b[1A\\u001b[2K\\u202ey\\u000az'"), log);
+        assertFalse(log.chars().anyMatch(c -> c == 0x1b || c == 0x202e), log);
+        String junit = Files.readString(out.resolve("opsbook-report.xml"));
+        assertTrue(junit.contains("x\\u001b[1A\\u001b[2K\\u202ey\\u000az"), junit);
+    }
+
+    @Test
     void newServiceNeedsAnOwnerThatExists() {
         var tree = ContentTree.minimal(dir.resolve("content"));
         assertEquals(ExitCode.USAGE, run("new", "service", "billing", "--owner", "opps", "--content", tree.root().toString()));
