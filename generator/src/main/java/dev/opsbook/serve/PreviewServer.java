@@ -49,8 +49,14 @@ public final class PreviewServer implements AutoCloseable {
     public PreviewServer(BuildRequest request, int port, PrintWriter log) throws IOException, OpsbookException {
         this.request = request;
         this.log = log;
-        rebuild();
+        // the port first: a port in use is known at once, not after a build of many seconds
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        try {
+            rebuild();
+        } catch (OpsbookException | RuntimeException e) {
+            http.stop(0);
+            throw e;
+        }
         http.createContext("/", this::handle);
         http.start();
         watcher = FileSystems.getDefault().newWatchService();

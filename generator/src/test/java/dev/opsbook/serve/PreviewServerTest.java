@@ -43,6 +43,16 @@ class PreviewServerTest {
     }
 
     @Test
+    void aPortInUseIsReportedBeforeAnyBuild() throws Exception {
+        var tree = ContentTree.complete(dir.resolve("content"));
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            org.junit.jupiter.api.Assertions.assertThrows(java.net.BindException.class, () -> new PreviewServer(
+                    BuildRequest.build(tree.root(), dir.resolve("site")), taken.getLocalPort(), new PrintWriter(new StringWriter())));
+        }
+        assertFalse(java.nio.file.Files.exists(dir.resolve("site")), "no build was made for a server that cannot start");
+    }
+
+    @Test
     void servesRebuildsAndTheOpenPageReloads() throws Exception {
         var tree = ContentTree.complete(dir.resolve("content"));
         StringWriter log = new StringWriter();
