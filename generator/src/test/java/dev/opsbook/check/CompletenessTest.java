@@ -258,6 +258,18 @@ class CompletenessTest {
     }
 
     @Test
+    void anSlaOrRotaThatCannotBeReadIsSaidToBeTheReason() {
+        // the file is there but does not parse: the syntax error has its finding, and the missing SLA or rota says why
+        var t = ContentTree.complete(dir).file("services/api/sla.yaml", "availability: [99.9\n")
+                .file(ROTA, "start: {\n");
+        assertEquals(List.of("services/api/service.yaml:1:1: error: service 'api' has no SLA: its sla.yaml could not be read"
+                + " [sla-present]"), t.findings("sla-present"));
+        assertEquals(List.of("services/api/service.yaml:1:1: error: service 'api' has no support rota: its rota.yaml could"
+                + " not be read [rota-present]"), t.findings("rota-present"));
+        assertEquals(2, t.findings("yaml-syntax").size());
+    }
+
+    @Test
     void severityDependsOnTierAndSupportHours() {
         var t = ContentTree.complete(dir).delete("services/api/sla.yaml").delete(ROTA)
                 .file(SVC, COMPLETE_SERVICE.replace("tier: 2", "tier: 3").replace("supportHours: 24x7", "supportHours: business-hours")

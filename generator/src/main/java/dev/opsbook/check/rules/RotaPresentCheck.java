@@ -25,8 +25,11 @@ public final class RotaPresentCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if (s.rota() == null) {
-            out.add(Failure.at(s.pos(), "service '" + s.id() + "' has no support rota",
-                    "add " + s.folder() + "/rota.yaml with start, rotation, lead and engineer"));
+            boolean broken = ctx.handbook().unreadable(s.folder() + "/rota.yaml");
+            out.add(Failure.at(s.pos(), "service '" + s.id() + "' has no support rota"
+                            + (broken ? ": its rota.yaml could not be read" : ""),
+                    broken ? "fix the problem reported in " + s.folder() + "/rota.yaml"
+                            : "add " + s.folder() + "/rota.yaml with start, rotation, lead and engineer"));
         }
     }
 }
