@@ -219,6 +219,11 @@ public final class HandbookLoader {
         if (name.endsWith(".yml")) {
             findings.error(Rules.INVALID_ID, service, Pos.file(rel), "file name '" + name + "' must end in .yaml",
                     "rename it to '" + id + ".yaml'");
+        } else if (id.equalsIgnoreCase("readme")) {
+            // a README beside runbooks or reviews, for people browsing the repository: not content, so not to be renamed as if it were
+            findings.error(Rules.INVALID_ID, service, Pos.file(rel), "file name " + Ids.problem(id)
+                            + "; every file of this folder is read as content, named by its file name",
+                    "to keep it for the repository's readers, leave it out in opsbook.yaml: exclude: [\"" + rel + "\"]");
         } else {
             findings.error(Rules.INVALID_ID, service, Pos.file(rel), "file name " + Ids.problem(id),
                     "rename it to '" + Ids.suggest(id) + name.substring(name.lastIndexOf('.')) + "'");

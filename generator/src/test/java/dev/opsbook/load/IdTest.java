@@ -33,6 +33,19 @@ class IdTest {
     }
 
     @Test
+    void aReadmeAmongRunbooksIsToldHowToStayAsItIs() throws Exception {
+        // renaming README.md to readme.md, as for any other name, would make it a runbook called "readme"
+        var tree = ContentTree.minimal(dir).file("services/api/runbooks/README.md", "# The runbooks of the API\n");
+        var found = tree.result().findings().stream().filter(f -> f.rule().equals("invalid-id")).toList();
+        assertEquals(1, found.size());
+        assertEquals("leave it out in opsbook.yaml: exclude: [\"services/api/runbooks/README.md\"]",
+                found.get(0).hint().substring(found.get(0).hint().indexOf("leave")));
+        // which works
+        tree.file("opsbook.yaml", "exclude: [\"services/api/runbooks/README.md\"]\n");
+        assertEquals(List.of(), tree.structural());
+    }
+
+    @Test
     void anIdKeyMustMatchItsFileName() {
         var tree = ContentTree.minimal(dir).file("services/api/service.yaml", "id: api-v2\n" + ContentTree.SERVICE);
         assertEquals(List.of("services/api/service.yaml:1:5: error: id 'api-v2' differs from its file name 'api'"
