@@ -177,12 +177,8 @@ public final class SiteRenderer {
             ctx.schedule(s).ifPresent(schedule -> jobs.add(
                     feeds -> sink.write(SitePaths.serviceCalendar(s.id()), feeds.service(s, schedule))));
         }
-        Map<String, List<CalendarFeeds.Shift>> shifts = CalendarFeeds.shiftsByPerson(hb.services(),
-                s -> ctx.schedule(s).orElse(null));
-        for (Person p : peopleOnRotas()) {
-            jobs.add(feeds -> sink.write(SitePaths.personCalendar(p.id()),
-                    feeds.person(p, shifts.getOrDefault(p.id(), List.of()))));
-        }
+        shiftsByPerson().forEach((id, shifts) -> hb.person(id).ifPresent(p -> jobs.add(
+                feeds -> sink.write(SitePaths.personCalendar(p.id()), feeds.person(p, shifts)))));
         int piece = 48;
         for (int from = 0; from < jobs.size(); from += piece) {
             List<CalendarJob> part = jobs.subList(from, Math.min(jobs.size(), from + piece));
@@ -372,7 +368,7 @@ public final class SiteRenderer {
             List<LinkView> rotas = rotasByPerson.getOrDefault(p.id(), List.of()).stream()
                     .map(s -> new LinkView(s.name(), rel(from, SitePaths.service(s.id()) + "#rota"))).toList();
             people.add(new PersonView(p.id(), SitePaths.personAnchor(p.id()), p.name(), p.email(),
-                    contacts ? p.phone() : null, p.timezone(), rotas, onRotas().contains(p.id())
+                    contacts ? p.phone() : null, p.timezone(), rotas, shiftsByPerson().containsKey(p.id())
                     ? new LinkView("calendar", rel(from, SitePaths.personCalendar(p.id()))) : null));
         }
         List<Service> owned = owned(t);
@@ -393,28 +389,19 @@ public final class SiteRenderer {
                 .filter(i -> OutOfHours.isOutOfHours(s, i.started(), zone))).count();
     }
 
-    /** Everyone who holds a role in some rota within the horizon: they get a calendar feed. */
-    private List<Person> peopleOnRotas() {
-        return onRotas().stream().map(hb::person).flatMap(java.util.Optional::stream).toList();
-    }
+    private volatile java.util.SortedMap<String, List<CalendarFeeds.Shift>> shiftsByPerson;
 
-    private volatile java.util.SortedSet<String> onRotas;
-
-    /** The ids of the people on some rota within the horizon, worked out once. */
-    private java.util.SortedSet<String> onRotas() {
-        java.util.SortedSet<String> ids = onRotas;
-        if (ids == null) {
-            java.util.SortedSet<String> found = new java.util.TreeSet<>();
-            for (Service s : hb.services()) {
-                ctx.schedule(s).ifPresent(sch -> {
-                    sch.leads().forEach(d -> found.add(d.person()));
-                    sch.engineers().forEach(d -> found.add(d.person()));
-                });
-            }
-            ids = java.util.Collections.unmodifiableSortedSet(found);
-            onRotas = ids;
+    /**
+     * The shifts of everyone who holds a role in some rota within the horizon (they get a calendar feed),
+     * by person id; worked out once.
+     */
+    private java.util.SortedMap<String, List<CalendarFeeds.Shift>> shiftsByPerson() {
+        java.util.SortedMap<String, List<CalendarFeeds.Shift>> byPerson = shiftsByPerson;
+        if (byPerson == null) {
+            byPerson = CalendarFeeds.shiftsByPerson(hb.services(), s -> ctx.schedule(s).orElse(null));
+            shiftsByPerson = byPerson;
         }
-        return ids;
+        return byPerson;
     }
 
     private List<Service> owned(Team t) {
