@@ -143,22 +143,14 @@ public final class MarkdownEngine {
         }
     }
 
-    /** A body as preformatted text, escaped: no markup of it takes effect. */
+    /**
+     * A body as preformatted text, escaped as attribute values are: no markup of it takes effect. The slot
+     * characters are written as references, so that filling its (no) slots leaves it as it is; NUL becomes
+     * U+FFFD, as CommonMark has it.
+     */
     static String asWritten(String text) {
-        StringBuilder sb = new StringBuilder(text.length() + 64).append("<pre class=\"as-written\"><code>");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case SLOT_START, SLOT_END -> sb.append("&#").append((int) c).append(';');
-                case '\u0000' -> sb.append('\uFFFD'); // as CommonMark replaces it
-                default -> sb.append(c);
-            }
-        }
-        return sb.append("</code></pre>\n").toString();
+        return "<pre class=\"as-written\"><code>" + attribute(text).replace(String.valueOf(SLOT_START), "&#1;")
+                .replace(String.valueOf(SLOT_END), "&#2;").replace('\u0000', '\uFFFD') + "</code></pre>\n";
     }
 
     private Markdown.Prepared prepare(Node doc, BodyStore bodies) {

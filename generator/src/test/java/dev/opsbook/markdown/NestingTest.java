@@ -81,6 +81,13 @@ class NestingTest {
         }
     }
 
+    @Test
+    void aBodyAsWrittenIsEscapedAndHasNoSlots() {
+        String html = MarkdownEngine.asWritten("<script>&\"x\" \u0001\u0002 \u0000");
+        assertEquals("<pre class=\"as-written\"><code>&lt;script&gt;&amp;&quot;x&quot; &#1;&#2; \uFFFD</code></pre>\n", html);
+        assertEquals(html, MarkdownEngine.fill(new Markdown.Prepared(() -> html, List.of()), u -> u));
+    }
+
     /** No links or headings read from a body that was not parsed; its text on the page, escaped. */
     private static void asWritten(Markdown md, String what) {
         assertEquals(List.of(), md.links(), what);
