@@ -97,11 +97,10 @@ public final class MarkdownEngine {
                 doc = p.parse(text);
             } catch (StackOverflowError e) {
                 // inline elements nested thousands deep: the parser recurses through them
-                SlowInlines.KEPT.get().clear();
+                SlowInlines.drain();
                 tooDeep = Nesting.firstTooDeep(text, file, firstLine, blockParser, p);
             }
-            plain = List.copyOf(SlowInlines.KEPT.get());
-            SlowInlines.KEPT.get().clear();
+            plain = SlowInlines.drain();
         }
         if (doc != null) {
             Node deep = Nesting.tooDeep(doc);
@@ -139,7 +138,7 @@ public final class MarkdownEngine {
         try {
             return parserFor(text).parse(text);
         } finally {
-            SlowInlines.KEPT.get().clear();
+            SlowInlines.drain();
         }
     }
 

@@ -44,7 +44,15 @@ final class SlowInlines {
     }
 
     /** The places (the first source span) of the blocks kept as plain text by the parser of this thread. */
-    static final ThreadLocal<List<SourceSpan>> KEPT = ThreadLocal.withInitial(ArrayList::new);
+    private static final ThreadLocal<List<SourceSpan>> KEPT = ThreadLocal.withInitial(ArrayList::new);
+
+    /** The places of the blocks kept as text since the last call, on this thread; forgets them. */
+    static List<SourceSpan> drain() {
+        List<SourceSpan> kept = KEPT.get();
+        List<SourceSpan> out = List.copyOf(kept);
+        kept.clear();
+        return out;
+    }
 
     /**
      * commonmark's own inline parser (its default; the class is internal to the library, hence pinned
