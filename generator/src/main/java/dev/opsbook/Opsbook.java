@@ -88,7 +88,7 @@ public final class Opsbook {
             throw new OpsbookException("content folder " + content + " does not exist or is not a folder", true, null);
         }
         if (request.output() != null) {
-            String refusal = OutputGuard.refusal(content, request.output(), request.writeSite());
+            String refusal = OutputGuard.refusal(content, request.output(), request.writeSite(), ReportFiles.ALL);
             if (refusal != null) {
                 throw new OpsbookException(refusal + "; choose a folder of its own for the site", true, null);
             }

@@ -9,13 +9,15 @@ public final class ReportFiles {
     public static final String JSON = "opsbook-report.json";
     public static final String JUNIT = "opsbook-report.xml";
     public static final String SARIF = "opsbook-report.sarif";
+    /** The three, as {@code check} writes them into its folder. */
+    public static final List<String> ALL = List.of(JSON, JUNIT, SARIF);
 
     private ReportFiles() {
     }
 
     /** Writes the three reports side by side on up to {@code threads} threads ({@code sink} must allow that). */
     public static void write(ReportData data, PageSink sink, int threads) throws IOException {
-        dev.opsbook.parallel.Parallel.map(List.of(JSON, JUNIT, SARIF), threads, file -> {
+        dev.opsbook.parallel.Parallel.map(ALL, threads, file -> {
             sink.write(file, out -> write(file, data, out));
             return file;
         });

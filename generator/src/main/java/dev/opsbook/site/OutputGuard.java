@@ -13,10 +13,11 @@ public final class OutputGuard {
      * Why {@code out} cannot be the output folder for {@code content}, or null when it can.
      *
      * @param replaces whether the build replaces the folder as a whole (a site), rather than writing the
-     *     report files into it: then a folder that holds anything but an earlier site is refused too, since
-     *     a mistyped {@code --out=docs} would otherwise delete the user's files
+     *     report files into it: then a folder that holds anything but an earlier site or those report files
+     *     is refused too, since a mistyped {@code --out=docs} would otherwise delete the user's files
+     * @param reports the names of the report files, which {@code check} writes into a folder it keeps
      */
-    public static String refusal(Path content, Path out, boolean replaces) {
+    public static String refusal(Path content, Path out, boolean replaces, java.util.Collection<String> reports) {
         Path c = content.toAbsolutePath().normalize();
         Path o = out.toAbsolutePath().normalize();
         Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
@@ -38,7 +39,7 @@ public final class OutputGuard {
         if (Files.exists(o) && !Files.isDirectory(o)) {
             return "the output folder " + o + " is a file";
         }
-        if (replaces && Files.isDirectory(o) && !ours(o)) {
+        if (replaces && Files.isDirectory(o) && !ours(o, reports)) {
             return "the output folder " + o + " holds files that are not an earlier site (index.html and"
                     + " opsbook-report.json) or opsbook's reports, and a build replaces the folder as a whole";
         }
@@ -49,17 +50,14 @@ public final class OutputGuard {
      * Whether a folder is empty, an earlier site (it has both index.html and opsbook-report.json), or
      * holds only the report files that {@code check} writes (the Maven goals share one folder).
      */
-    private static boolean ours(Path folder) {
+    private static boolean ours(Path folder, java.util.Collection<String> reports) {
         if (Files.isRegularFile(folder.resolve("index.html")) && Files.isRegularFile(folder.resolve("opsbook-report.json"))) {
             return true;
         }
         try (var entries = Files.list(folder)) {
-            return entries.allMatch(e -> REPORTS.contains(e.getFileName().toString()) && Files.isRegularFile(e));
+            return entries.allMatch(e -> reports.contains(e.getFileName().toString()) && Files.isRegularFile(e));
         } catch (IOException e) {
             return false; // unreadable: not known to be ours
         }
     }
-
-    private static final java.util.Set<String> REPORTS = java.util.Set.of("opsbook-report.json", "opsbook-report.sarif",
-            "opsbook-report.xml");
 }

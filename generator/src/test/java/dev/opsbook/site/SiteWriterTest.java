@@ -151,42 +151,44 @@ class SiteWriterTest {
         }
     }
 
+    private static final List<String> REPORTS = dev.opsbook.report.ReportFiles.ALL;
+
     @Test
     void dangerousOutputFoldersAreRefused() {
         Path content = dir.resolve("content");
-        assertEquals("the output folder " + content + " is the content folder", OutputGuard.refusal(content, content, true));
+        assertEquals("the output folder " + content + " is the content folder", OutputGuard.refusal(content, content, true, REPORTS));
         assertEquals("the output folder " + dir + " contains the content folder " + content,
-                OutputGuard.refusal(content, dir, true));
+                OutputGuard.refusal(content, dir, true, REPORTS));
         assertEquals("the output folder " + content.resolve("site") + " is inside the content folder " + content,
-                OutputGuard.refusal(content, content.resolve("site"), true));
-        assertEquals("the output folder / is a filesystem root", OutputGuard.refusal(content, Path.of("/"), true));
+                OutputGuard.refusal(content, content.resolve("site"), true, REPORTS));
+        assertEquals("the output folder / is a filesystem root", OutputGuard.refusal(content, Path.of("/"), true, REPORTS));
         Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
-        assertTrue(OutputGuard.refusal(content, home, true) != null);
-        assertEquals(null, OutputGuard.refusal(content, dir.resolve("site"), true));
+        assertTrue(OutputGuard.refusal(content, home, true, REPORTS) != null);
+        assertEquals(null, OutputGuard.refusal(content, dir.resolve("site"), true, REPORTS));
     }
 
     @Test
     void aFileOrAFolderOfOtherFilesIsNotReplacedByASite() throws IOException {
         Path content = dir.resolve("content");
         Path file = Files.writeString(dir.resolve("README.md"), "mine");
-        assertEquals("the output folder " + file + " is a file", OutputGuard.refusal(content, file, true));
-        assertEquals("the output folder " + file + " is a file", OutputGuard.refusal(content, file, false));
+        assertEquals("the output folder " + file + " is a file", OutputGuard.refusal(content, file, true, REPORTS));
+        assertEquals("the output folder " + file + " is a file", OutputGuard.refusal(content, file, false, REPORTS));
         Path docs = Files.createDirectories(dir.resolve("docs"));
-        assertEquals(null, OutputGuard.refusal(content, docs, true), "an empty folder");
+        assertEquals(null, OutputGuard.refusal(content, docs, true, REPORTS), "an empty folder");
         Files.writeString(docs.resolve("guide.md"), "mine");
         String refused = "the output folder " + docs + " holds files that are not an earlier site (index.html and"
                 + " opsbook-report.json) or opsbook's reports, and a build replaces the folder as a whole";
-        assertEquals(refused, OutputGuard.refusal(content, docs, true));
-        assertEquals(null, OutputGuard.refusal(content, docs, false), "check only adds its report files");
+        assertEquals(refused, OutputGuard.refusal(content, docs, true, REPORTS));
+        assertEquals(null, OutputGuard.refusal(content, docs, false, REPORTS), "check only adds its report files");
         Files.writeString(docs.resolve("opsbook-report.json"), "{}"); // as check leaves it beside the user's files
-        assertEquals(refused, OutputGuard.refusal(content, docs, true));
+        assertEquals(refused, OutputGuard.refusal(content, docs, true, REPORTS));
         Path reports = Files.createDirectories(dir.resolve("target/opsbook"));
         for (String r : List.of("opsbook-report.json", "opsbook-report.sarif", "opsbook-report.xml")) {
             Files.writeString(reports.resolve(r), "{}");
         }
-        assertEquals(null, OutputGuard.refusal(content, reports, true), "the reports of opsbook:check, then the site");
+        assertEquals(null, OutputGuard.refusal(content, reports, true, REPORTS), "the reports of opsbook:check, then the site");
         Files.writeString(docs.resolve("index.html"), "<!DOCTYPE html>");
-        assertEquals(null, OutputGuard.refusal(content, docs, true), "an earlier site");
+        assertEquals(null, OutputGuard.refusal(content, docs, true, REPORTS), "an earlier site");
     }
 
     @Test
