@@ -185,8 +185,7 @@ public final class PreviewServer implements AutoCloseable {
                 return;
             }
             // any other file as it is, streamed: an asset may be larger than the heap
-            ex.getResponseHeaders().set("Content-Type", type);
-            ex.getResponseHeaders().set("Cache-Control", "no-store");
+            headers(ex, type);
             long size = Files.size(file);
             ex.sendResponseHeaders(200, size == 0 ? -1 : size); // 0 would mean a chunked body
             try (OutputStream out = ex.getResponseBody()) {
@@ -204,12 +203,16 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        headers(ex, type);
         ex.sendResponseHeaders(status, body.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    private static void headers(HttpExchange ex, String type) {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
     }
 
     @Override
