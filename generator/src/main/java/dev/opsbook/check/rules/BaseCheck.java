@@ -1,6 +1,8 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Service;
 
@@ -30,5 +32,17 @@ abstract class BaseCheck implements CompletenessCheck {
     @Override
     public Level defaultLevel(Service service) {
         return level;
+    }
+
+    /**
+     * A service without the file {@code file} of its folder ({@code what}: "an SLA", say). When the file is
+     * there but could not be read, that is the reason, and has its own finding: the failure says so.
+     */
+    static Failure missing(Service s, CheckContext ctx, String file, String what, String toAdd) {
+        String path = s.folder() + "/" + file;
+        boolean unreadable = ctx.handbook().unreadable(path);
+        return Failure.at(s.pos(), "service '" + s.id() + "' has no " + what
+                        + (unreadable ? ": its " + file + " could not be read" : ""),
+                unreadable ? "fix the problem reported in " + path : "add " + path + " with " + toAdd);
     }
 }

@@ -25,11 +25,7 @@ public final class RotaPresentCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if (s.rota() == null) {
-            boolean broken = ctx.handbook().unreadable(s.folder() + "/rota.yaml");
-            out.add(Failure.at(s.pos(), "service '" + s.id() + "' has no support rota"
-                            + (broken ? ": its rota.yaml could not be read" : ""),
-                    broken ? "fix the problem reported in " + s.folder() + "/rota.yaml"
-                            : "add " + s.folder() + "/rota.yaml with start, rotation, lead and engineer"));
+            out.add(missing(s, ctx, "rota.yaml", "support rota", "start, rotation, lead and engineer"));
         }
     }
 }

@@ -20,11 +20,7 @@ public final class SlaPresentCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if (s.sla() == null) {
-            // a file that is there but does not parse is the reason, and has its own finding: say so
-            boolean broken = ctx.handbook().unreadable(s.folder() + "/sla.yaml");
-            out.add(Failure.at(s.pos(), "service '" + s.id() + "' has no SLA" + (broken ? ": its sla.yaml could not be read" : ""),
-                    broken ? "fix the problem reported in " + s.folder() + "/sla.yaml"
-                            : "add " + s.folder() + "/sla.yaml with availability, period and responseTimes for every severity"));
+            out.add(missing(s, ctx, "sla.yaml", "SLA", "availability, period and responseTimes for every severity"));
         }
     }
 }
