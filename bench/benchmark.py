@@ -9,7 +9,9 @@ Builds and installs this checkout first (mvn install without tests; --no-build m
 built). Generates the corpora with ../shared/bench/gen_corpus.py (the handbook and the same Markdown as a Hugo
 site), builds each with opsbook (bin/opsbook, the launcher users run, JVM options included) and with
 Hugo alternately after one untimed run of each, output on tmpfs (/dev/shm), and prints the medians:
-wall time, pages per second, the ratio, peak RSS and CPU time (/usr/bin/time -v); `opsbook check` on the same
+wall time, pages per second, the ratio, peak RSS and CPU time (/usr/bin/time -v); the floor the Markdown
+library alone sets (bench/MarkdownFloor.java: commonmark-java parsing and rendering every runbook, nothing
+else, in the launcher's JVM) against the time twice Hugo's rate allows; `opsbook check` on the same
 corpus (what a team's build runs: every check and the reports, no pages); the reader's first search
 on the 10k site (bench/first-search.js, with node if it is installed); the example handbook's
 build time and what `mvn opsbook:generate` adds to Maven's own start on it; then the 52k-page build with
@@ -25,6 +27,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "generator", "target", "opsbook.jar")
@@ -128,6 +132,7 @@ def main():
         a.no_big = True
     else:
         report(ops, hug, a, summary)
+        markdown_floor(os.path.join(small, "opsbook"), a, summary(hug)[3], summary(ops)[0])
         check(os.path.join(small, "opsbook"), os.path.join(a.work, "out-check"), env, a.runs)
         first_search(os.path.join(a.work, "out-opsbook"))
         example(env)
@@ -148,6 +153,33 @@ def report(ops, hug, a, summary):
     print("ratio (opsbook pages/s / hugo pages/s): %.2f  (target >= 2)" % (orate / hrate))
     print("opsbook peak RSS: %.0f MB  (target < 500)" % orss)
 
+
+
+def markdown_floor(content, a, hugo_rate, opsbook_wall):
+    """The time commonmark-java alone takes for the corpus's runbooks (bench/MarkdownFloor.java: read,
+    parse and render every body on every core, nothing else), run through bin/opsbook so that the JVM
+    and its options are the build's, against the time the whole build may take at twice Hugo's rate."""
+    work = os.path.join(a.work, "markdown-floor")
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(os.path.join(work, "classes"))
+    subprocess.run(["javac", "-d", os.path.join(work, "classes"), "-cp", JAR,
+                    os.path.join(ROOT, "bench", "MarkdownFloor.java")], check=True)
+    jar = os.path.join(work, "markdown-floor.jar")
+    with zipfile.ZipFile(jar, "w") as z:  # the launcher runs a jar: one whose classes come from opsbook.jar
+        z.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\nMain-Class: MarkdownFloor\nClass-Path: %s\n\n"
+                   % urllib.request.pathname2url(os.path.abspath(JAR)))
+        z.write(os.path.join(work, "classes", "MarkdownFloor.class"), "MarkdownFloor.class")
+    env = opsbook_env(a.jvm)
+    env["OPSBOOK_JAR"] = jar
+    env["XDG_CACHE_HOME"] = os.path.join(work, "cache")  # its own class archive, beside opsbook's
+    cmd = [LAUNCHER, content]
+    run_timed(cmd, env)  # untimed: the class archive
+    rows = [run_timed(cmd, env) for _ in range(a.runs)]
+    wall, cpu = statistics.median(r[0] for r in rows), statistics.median(r[2] for r in rows)
+    budget = pages(os.path.join(a.work, "out-opsbook")) / (2 * hugo_rate)
+    print("commonmark-java alone on the 10k runbooks (read, parse, render; nothing else): %.2f s, %.1f s of CPU;"
+          " a build at twice Hugo's rate has %.2f s for everything: Markdown alone takes %.0f %% of it"
+          " (of opsbook's %.2f s: %.0f %%)" % (wall, cpu, budget, 100 * wall / budget, opsbook_wall, 100 * wall / opsbook_wall))
 
 
 def first_search(site):
