@@ -4,6 +4,7 @@
     python3 bench/benchmark.py                # 500 services x 20 runbooks, 3 runs each, then 52k pages
     python3 bench/benchmark.py --runs 5 --no-big
     python3 bench/benchmark.py --profile      # where one 10k build spends its time (JFR), nothing else
+    python3 bench/benchmark.py --perf         # the same with Linux perf: the JIT, GC and kernel included
 
 Builds and installs this checkout first (mvn install without tests; --no-build measures what is already
 built). Generates the corpora with ../shared/bench/gen_corpus.py (the handbook and the same Markdown as a Hugo
@@ -91,6 +92,8 @@ def main():
                    help="measure the jar and plugin already built and installed instead of building this checkout first")
     p.add_argument("--profile", action="store_true",
                    help="record one 10k build with Java Flight Recorder and print its hottest methods and libraries")
+    p.add_argument("--perf", action="store_true",
+                   help="record one 10k build with Linux perf and print the CPU time by library, JVM and kernel")
     a = p.parse_args()
 
     if not a.no_build or not os.path.isfile(JAR):
@@ -104,6 +107,9 @@ def main():
 
     if a.profile:
         profile(os.path.join(small, "opsbook"), os.path.join(a.work, "out-opsbook"), a)
+        return
+    if a.perf:
+        perf_profile(os.path.join(small, "opsbook"), os.path.join(a.work, "out-opsbook"), a)
         return
 
     ops, hug = [], []
@@ -260,6 +266,67 @@ def profile(content, out, a):
         print("\n%s (%d samples):" % (title, total))
         for name, k in sorted(counts.items(), key=lambda kv: -kv[1])[:n]:
             print("%5.1f %%  %s" % (100.0 * k / total, name))
+
+
+def perf_profile(content, out, a):
+    """One 10k build under Linux perf (perf record -g, 999 samples a second of each running thread), the JVM
+    told to keep frame pointers and to write the names of its compiled code at exit (perf-PID.map), so that
+    every sample has a name: unlike JFR's, perf's samples also cover the JIT compiler, the garbage
+    collector, the interpreter and the kernel. Prints the CPU time by who spends it (a JDK method counts for
+    the library that called it) and what the build would still cost if opsbook's own code took no time."""
+    if not shutil.which("perf"):
+        sys.exit("--perf needs Linux perf (apt-get install linux-perf)")
+    data = os.path.join(a.work, "opsbook-10k.perf")
+    run_timed(opsbook_cmd(content, out), opsbook_env(a.jvm))  # untimed: the class archive, the page cache
+    shutil.rmtree(out, ignore_errors=True)
+    jvm = "%s -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit -XX:+PreserveFramePointer" % a.jvm
+    recorded = subprocess.run(["perf", "record", "-F", "999", "-g", "-o", data, "--"] + opsbook_cmd(content, out),
+                              env=opsbook_env(jvm.strip()), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if recorded.returncode not in (0, 1):
+        sys.exit("perf record failed (perf_event_paranoid?):\n" + recorded.stderr[-2000:])
+    script = subprocess.run(["perf", "script", "-i", data], check=True, capture_output=True, text=True).stdout
+    who, symbols, total = {}, {}, 0
+    for sample in script.split("\n\n"):
+        lines = sample.strip().split("\n")
+        head = re.match(r"\s*(.+?)\s+\d+(?:/\d+)?\s", lines[0]) if lines[0] else None
+        if not head or len(lines) < 2:
+            continue
+        total += 1
+        thread = head.group(1)
+        frames = [re.sub(r"^\s*[0-9a-f]+\s+", "", line) for line in lines[1:]]
+        count(symbols, re.sub(r"\+0x[0-9a-f]+$", "", frames[0].rsplit(" (", 1)[0]))
+        count(who, perf_owner(thread, frames))
+    print("%d samples of one 10k build (%s)\n" % (total, data))
+    print("CPU time by who spends it:")
+    for name, k in sorted(who.items(), key=lambda kv: -kv[1]):
+        print("%5.1f %%  %s" % (100.0 * k / total, name))
+    rest = (total - who.get("opsbook", 0)) / 999.0
+    print("\nif opsbook's own code took no time, the build would still spend %.0f %% of its CPU time: about %.1f s,"
+          " at least %.1f s of wall time on %d cores" % (100.0 * (total - who.get("opsbook", 0)) / total, rest,
+                                                     rest / os.cpu_count(), os.cpu_count()))
+    print("\nmethods and JVM routines, by their own time:")
+    for name, k in sorted(symbols.items(), key=lambda kv: -kv[1])[:25]:
+        print("%5.1f %%  %s" % (100.0 * k / total, name[:120]))
+
+
+def perf_owner(thread, frames):
+    """Who a perf sample's time belongs to: the JIT compiler, the garbage collector, the kernel, the
+    interpreter, or the first library (or opsbook) on the stack that is not the JDK."""
+    if thread.startswith(("C1 Compiler", "C2 Compiler")):
+        return "the JIT compiler"
+    if thread.startswith(("GC Thread", "VM Thread")):
+        return "the garbage collector and the JVM's own thread"
+    if "[kernel" in frames[0]:
+        return "the kernel (files, memory, threads)"
+    for frame in frames:
+        m = re.search(r"([\w$]+(?:\.[\w$]+)+)\.[\w$<>]+\(", frame)
+        if m and not jdk(m.group(1)):
+            return library(m.group(1))
+    if frames[0].startswith("Interpreter"):
+        return "the interpreter, for code not yet compiled (no caller known)"
+    if "libjvm" in frames[0]:
+        return "the JVM's runtime (allocation, class loading, type checks; no caller known)"
+    return "the JDK (no caller known)"
 
 
 def count(counts, key):
