@@ -5,7 +5,6 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -40,8 +39,7 @@ public final class PageRenderer {
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setRecognizeStandardFileExtensions(true);
-        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
-        cfg.setObjectWrapper(wrapper.build());
+        cfg.setObjectWrapper(new ViewObjectWrapper(Configuration.VERSION_2_3_34));
         // the default templates never change while running; a user's may (opsbook serve keeps this engine)
         cfg.setTemplateUpdateDelayMilliseconds(userTemplates == null ? Long.MAX_VALUE : 0);
         TemplateLoader classpath = new ClassTemplateLoader(PageRenderer.class.getClassLoader(), CLASSPATH_BASE);
