@@ -138,10 +138,22 @@ public final class LinkVerifier {
             for (List<String> found : dev.opsbook.parallel.Parallel.map(List.copyOf(folders.values()), threads, pages -> {
                 List<String> out = new ArrayList<>();
                 Map<String, String> targets = new HashMap<>();
+                // the verdict on a link that names a file is the same from every page of the folder (the
+                // header, the breadcrumbs and the on-call box repeat on each); "#id" or "?q" alone names the page itself
+                Map<String, String> verdicts = new HashMap<>();
                 for (String page : pages) {
                     for (String href : links.get(page)) {
-                        String problem = check(page, href, written, targets);
-                        if (problem != null) {
+                        String problem;
+                        if (href.isEmpty() || href.charAt(0) == '#' || href.charAt(0) == '?') {
+                            problem = check(page, href, written, targets);
+                        } else {
+                            problem = verdicts.get(href);
+                            if (problem == null) {
+                                problem = Objects.requireNonNullElse(check(page, href, written, targets), "");
+                                verdicts.put(href, problem);
+                            }
+                        }
+                        if (problem != null && !problem.isEmpty()) {
                             out.add(page + ": " + href + " (" + problem + ")");
                         }
                     }

@@ -35,4 +35,21 @@ class LinkVerifierTest {
         assertEquals(List.of("a.html: #x (no element with id 'x' in a.html)", "a.html: #y (no element with id 'y' in a.html)"),
                 v.verify(Set.of("a.html", "b.html"), 2));
     }
+
+    @Test
+    void judgesEveryPageOfAFolderThatSharesALink() {
+        LinkVerifier v = new LinkVerifier();
+        // the same broken link on two pages of one folder is reported for each; a link to the page itself
+        // ("#id", "?q#id") is judged against each page's own ids
+        v.record("s/a.html", "<h2 id=\"here\">A</h2><a href=\"gone.html\">x</a><a href=\"#here\">h</a><a href=\"?v=1#here\">q</a>"
+                + "<a href=\"b.html#only-b\">b</a>");
+        v.record("s/b.html", "<h2 id=\"only-b\">B</h2><a href=\"gone.html\">x</a><a href=\"#here\">h</a><a href=\"?v=1#here\">q</a>"
+                + "<a href=\"b.html#only-b\">b</a>");
+        assertEquals(List.of(
+                "s/a.html: gone.html (no such file s/gone.html)",
+                "s/b.html: #here (no element with id 'here' in s/b.html)",
+                "s/b.html: ?v=1#here (no element with id 'here' in s/b.html)",
+                "s/b.html: gone.html (no such file s/gone.html)"),
+                v.verify(Set.of("s/a.html", "s/b.html"), 2));
+    }
 }
