@@ -19,6 +19,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtEnd;
@@ -26,6 +27,7 @@ import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.TzId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
@@ -102,9 +104,9 @@ public final class CalendarFeeds {
         Set<String> zones = new LinkedHashSet<>();
         shifts.forEach(s -> zones.add(s.schedule().zone().getId()));
         for (String zone : zones) {
-            net.fortuna.ical4j.model.TimeZone tz = registry.getTimeZone(zone);
-            if (tz != null) {
-                cal.add(tz.getVTimeZone());
+            VTimeZone definition = definition(zone);
+            if (definition != null) {
+                cal.add(definition);
             }
         }
         // no build time in the output: the stamp is the as-of date
@@ -117,8 +119,7 @@ public final class CalendarFeeds {
             ev.add(new Uid(s.service().id() + "-" + d.role() + "-" + UID_TIME.format(d.from().withZoneSameInstant(ZoneOffset.UTC))
                     + "@opsbook"));
             ev.add(stamp);
-            boolean registered = registry.getTimeZone(s.schedule().zone().getId()) != null;
-            if (registered) {
+            if (definition(s.schedule().zone().getId()) != null) {
                 DtStart<java.time.ZonedDateTime> start = new DtStart<>(d.from());
                 start.setTimeZoneRegistry(javaZones);
                 DtEnd<java.time.ZonedDateTime> end = new DtEnd<>(d.to());
@@ -148,6 +149,42 @@ public final class CalendarFeeds {
         }
         return out.toByteArray();
     }
+
+    /**
+     * The VTIMEZONE that defines {@code zone} under that very id, which the events' TZID parameters
+     * name; null for UTC or a fixed offset, whose times are written in UTC, and for a zone ical4j does
+     * not know. ical4j files some zones under another name: Europe/Stockholm is a link to Europe/Berlin
+     * in the time zone database, UTC is Etc/UTC. Its definition then comes under the name the rota
+     * uses (the rules are the same), or calendar programs would find no definition for the events'
+     * TZID.
+     */
+    private VTimeZone definition(String zone) {
+        VTimeZone found = definitions.computeIfAbsent(zone, id -> {
+            if (java.time.ZoneId.of(id).normalized() instanceof ZoneOffset) {
+                return NONE;
+            }
+            net.fortuna.ical4j.model.TimeZone tz = registry.getTimeZone(id);
+            if (tz == null) {
+                return NONE;
+            }
+            VTimeZone known = tz.getVTimeZone();
+            if (id.equals(known.getTimeZoneId().getValue())) {
+                return known;
+            }
+            VTimeZone renamed = known.copy();
+            renamed.replace(new TzId(id));
+            renamed.removeAll("TZURL"); // it would fetch the definition under the other name
+            if (renamed.getProperty("X-LIC-LOCATION").isPresent()) {
+                renamed.replace(new XProperty("X-LIC-LOCATION", id));
+            }
+            return renamed;
+        });
+        return found == NONE ? null : found;
+    }
+
+    /** What {@link #definitions} holds for a zone without a definition (the map takes no null). */
+    private static final VTimeZone NONE = new VTimeZone();
+    private final java.util.Map<String, VTimeZone> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * ical4j's registry, except that a TZID is read as the Java zone of that id. A date property with

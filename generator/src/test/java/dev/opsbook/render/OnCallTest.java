@@ -156,6 +156,48 @@ class OnCallTest {
         assertTrue(page2(tmp.resolve("site/teams/ops.html")).select("a[href=../people/alice.ics]").size() == 1);
     }
 
+    @Test
+    void everyTimeZoneAFeedNamesItDefinesUnderThatName() throws Exception {
+        // fraud-check's rota is in Europe/Stockholm, which the time zone database (and ical4j) keeps as a
+        // link to Europe/Berlin: the definition must still be there under the name the events use
+        List<Path> feeds;
+        try (var files = Files.walk(site)) {
+            feeds = files.filter(f -> f.toString().endsWith(".ics")).sorted().toList();
+        }
+        Set<String> named = new java.util.TreeSet<>();
+        for (Path feed : feeds) {
+            Calendar cal;
+            try (var in = new FileInputStream(feed.toFile())) {
+                cal = new CalendarBuilder().build(in);
+            }
+            Set<String> defined = new HashSet<>();
+            cal.<net.fortuna.ical4j.model.component.VTimeZone>getComponents("VTIMEZONE")
+                    .forEach(z -> defined.add(z.getTimeZoneId().getValue()));
+            for (VEvent e : cal.<VEvent>getComponents("VEVENT")) {
+                for (var date : List.of(e.getDateTimeStart(), e.getDateTimeEnd())) {
+                    String tzid = date.getParameter("TZID").orElseThrow().getValue();
+                    named.add(tzid);
+                    assertTrue(defined.contains(tzid), feed + ": TZID " + tzid + " but VTIMEZONEs " + defined);
+                }
+            }
+            assertEquals(defined.size(), cal.getComponents("VTIMEZONE").size(), feed + ": one definition per zone");
+        }
+        assertEquals(Set.of("America/New_York", "Europe/London", "Europe/Stockholm"), named);
+        String stockholm = Files.readString(site.resolve("services/fraud-check/oncall.ics"));
+        assertFalse(stockholm.contains("Berlin"), "no trace of the other name: " + stockholm);
+    }
+
+    @Test
+    void aRotaInUtcIsWrittenInUtcWithoutATimeZone(@TempDir Path tmp) throws Exception {
+        var tree = ContentTree.complete(tmp.resolve("content")).file("services/api/rota.yaml",
+                "timezone: UTC\nstart: 2026-11-16T09:00\nrotation: 1w\nlead: [alice, bob]\n"
+                        + "engineer: [carol, dave]\nescalation: [{ after: 15m, contact: ops }]\n");
+        new Opsbook().build(BuildRequest.build(tree.root(), tmp.resolve("site")).withAsOf(LocalDate.of(2026, 11, 21)));
+        String feed = Files.readString(tmp.resolve("site/services/api/oncall.ics"));
+        assertFalse(feed.contains("TZID"), feed);
+        assertTrue(feed.contains("\r\nDTSTART:20261116T090000Z\r\nDTEND:20261123T090000Z\r\n"), feed);
+    }
+
     static Document page2(Path p) throws Exception {
         return Jsoup.parse(p.toFile(), "UTF-8");
     }
