@@ -2,7 +2,10 @@ package dev.opsbook.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The options every command that reads a handbook takes: where it is, and what "today" is. */
 final class ContentOptions {
@@ -10,6 +13,19 @@ final class ContentOptions {
             description = "The content folder (default: ${DEFAULT-VALUE}).")
     Path content;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "The date that \"today\" means (YYYY-MM-DD).")
+    @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+            description = "The date that \"today\" means (YYYY-MM-DD).")
     LocalDate asOf;
+
+    /** A calendar date, refused in the user's terms (picocli's own message names Java classes). */
+    static final class DateConverter implements ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' is not a date (YYYY-MM-DD, e.g. 2026-11-21)");
+            }
+        }
+    }
 }

@@ -64,6 +64,11 @@ class OpsbookCommandTest {
         assertEquals(ExitCode.USAGE, run("build", "--as-of", "tomorrow"));
         assertTrue(err.toString().contains("Usage: opsbook build"), err.toString());
         assertFalse(err.toString().contains("at dev.opsbook"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCode.USAGE, run("check", "--as-of", "2026-13-45"));
+        assertTrue(err.toString().startsWith("opsbook: Invalid value for option '--as-of': "
+                + "'2026-13-45' is not a date (YYYY-MM-DD, e.g. 2026-11-21)"), err.toString());
+        assertFalse(err.toString().contains("java."), err.toString());
     }
 
     @Test
