@@ -244,8 +244,10 @@ public final class SiteRenderer {
             all.add(new LinkView(hb.settings().title(), rel(path, SitePaths.HOME)));
         }
         all.addAll(crumbs);
+        String base = hb.settings().baseUrl();
         PageView view = new PageView(title, hb.settings().title(), hb.settings().organisation(), SitePaths.root(path),
-                path, nav, all, report.generator(), onCallData);
+                path, nav, all, report.generator(), onCallData,
+                path.equals(SitePaths.NOT_FOUND) && base != null ? (base.endsWith("/") ? base : base + "/") : null);
         byte[] html = pages.render(template, view, model);
         verifier.record(path, html);
         sink.write(path, html);

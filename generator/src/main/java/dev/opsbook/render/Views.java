@@ -15,8 +15,12 @@ public final class Views {
     }
 
     /** What every page has: titles, navigation, breadcrumbs and the way back to the root. */
+    /**
+     * The frame of a page. {@code base} is the site's address (baseUrl) on the 404 page, which a web
+     * server sends for a missing address at any depth, and null on every other page.
+     */
     public record PageView(String title, String handbookTitle, String organisation, String root, String path,
-                           List<NavItem> nav, List<LinkView> crumbs, String generator, String onCallData) {
+                           List<NavItem> nav, List<LinkView> crumbs, String generator, String onCallData, String base) {
     }
 
     /** An entry of the main navigation; {@code current} when the page is in its section. */

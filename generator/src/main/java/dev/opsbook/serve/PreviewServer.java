@@ -173,7 +173,7 @@ public final class PreviewServer implements AutoCloseable {
             }
             if (!file.startsWith(root) || !Files.isRegularFile(file)) {
                 Path notFound = root.resolve("404.html");
-                send(ex, 404, TYPES.get("html"), Files.isRegularFile(notFound) ? live(Files.readAllBytes(notFound))
+                send(ex, 404, TYPES.get("html"), Files.isRegularFile(notFound) ? fromRoot(live(Files.readAllBytes(notFound)))
                         : "Not found".getBytes(StandardCharsets.UTF_8));
                 return;
             }
@@ -199,6 +199,19 @@ public final class PreviewServer implements AutoCloseable {
         String s = new String(html, StandardCharsets.UTF_8)
                 .replace("default-src 'none';", "default-src 'none'; connect-src 'self';")
                 .replace("<head>", "<head>\n<meta name=\"opsbook-live\" content=\"" + builds.get() + "\">");
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The site's 404 page, whose links lead from the site's root, for an address at any depth: a
+     * {@code <base>} makes them resolve from the root (the page's policy, which forbids a base for the
+     * site on disk, allows this one), or a mistyped {@code services/x/y.html} would get a page without
+     * its style sheet and with links that lead nowhere.
+     */
+    private static byte[] fromRoot(byte[] html) {
+        String s = new String(html, StandardCharsets.UTF_8)
+                .replace("base-uri 'none'", "base-uri 'self'")
+                .replace("<head>", "<head>\n<base href=\"/\">");
         return s.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -57,6 +57,24 @@ class SiteTest {
     }
 
     @Test
+    void theNotFoundPageLeadsFromTheSiteAddressWhateverAddressItIsSentFor() throws IOException {
+        // a web server sends 404.html for a missing services/x/y.html too: with baseUrl, its relative links
+        // resolve from the site's address; every other page keeps its links relative and forbids a base
+        Document notFound = page("404.html");
+        assertEquals("https://handbook.harbourvine.example/", notFound.selectFirst("head > base").attr("href"));
+        assertEquals("https://handbook.harbourvine.example/assets/opsbook.css",
+                notFound.selectFirst("link[rel=stylesheet]").absUrl("href"));
+        assertTrue(csp(notFound).contains("base-uri 'self'"), csp(notFound));
+        Document runbook = page("services/payments-api/runbooks/high-error-rate.html");
+        assertTrue(runbook.select("base").isEmpty());
+        assertTrue(csp(runbook).contains("base-uri 'none'"), csp(runbook));
+    }
+
+    private static String csp(Document d) {
+        return d.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
+    }
+
+    @Test
     void eachSloNamesTheAlertsThatProtectItAndEachAlertItsSlo() throws IOException {
         Document pay = page("services/payments-api/index.html");
         assertEquals(List.of("#alert-PaymentsHighErrorRate"), hrefs(pay.selectFirst("article.slo#slo-availability dl")));

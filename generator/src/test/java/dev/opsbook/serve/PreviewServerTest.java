@@ -73,6 +73,16 @@ class PreviewServerTest {
             assertEquals(200, status(server, "/services/api/empty.txt"));
             assertEquals("", get(server, "/services/api/empty.txt"));
 
+            // the 404 page for a mistyped address deep in the site has its style sheet and working links
+            assertEquals(404, status(server, "/services/api/runbooks/no-such-runbook.html"));
+            browser.driver().get("http://127.0.0.1:" + server.port() + "/services/api/runbooks/no-such-runbook.html");
+            assertEquals("Page not found", browser.driver().findElement(By.tagName("h1")).getText());
+            assertEquals(Boolean.TRUE, browser.driver().executeScript(
+                    "return [...document.styleSheets].some(s => s.cssRules.length > 0)"), "the style sheet loaded");
+            browser.driver().findElement(By.linkText("the list of services")).click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
+                    d.getCurrentUrl().equals("http://127.0.0.1:" + server.port() + "/index.html"));
+
             browser.driver().get("http://127.0.0.1:" + server.port() + "/services/api/runbooks/api-down.html");
             assertEquals("API down", browser.driver().findElement(By.tagName("h1")).getText());
             tree.file("services/api/runbooks/api-down.md", ContentTree.COMPLETE_RUNBOOK.replace("title: API down",
