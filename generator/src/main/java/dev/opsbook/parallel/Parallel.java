@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Maps independent work over a fixed number of threads and returns the results in the input's order.
@@ -25,47 +22,61 @@ public final class Parallel {
     private Parallel() {
     }
 
+    /**
+     * The results of {@code work} on each item, in the items' order, computed on {@code threads} threads:
+     * the caller's and {@code threads - 1} more, each taking the next item not yet taken (so items listed
+     * first start first). There is no task queue and no future per item: a build maps over ten thousand
+     * pages, and waking a thread for each one cost more in the kernel than the bookkeeping was worth.
+     */
     public static <T, R> List<R> map(List<T> items, int threads, Work<T, R> work) throws IOException {
-        if (threads <= 1 || items.size() <= 1) {
-            List<R> out = new ArrayList<>(items.size());
+        int n = items.size();
+        if (threads <= 1 || n <= 1) {
+            List<R> out = new ArrayList<>(n);
             for (T item : items) {
                 out.add(work.apply(item));
             }
             return out;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "opsbook-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        Object[] results = new Object[n];
+        Throwable[] failures = new Throwable[n];
+        AtomicInteger next = new AtomicInteger();
         AtomicBoolean failed = new AtomicBoolean();
-        try {
-            List<Future<R>> futures = new ArrayList<>(items.size());
-            for (T item : items) {
-                futures.add(pool.submit(() -> {
-                    if (failed.get()) {
-                        return null;
-                    }
-                    try {
-                        return work.apply(item);
-                    } catch (IOException | RuntimeException | Error e) {
-                        failed.set(true);
-                        throw e;
-                    }
-                }));
-            }
-            List<R> out = new ArrayList<>(items.size());
-            Throwable first = null;
-            for (Future<R> f : futures) {
+        Runnable loop = () -> {
+            for (int i; !failed.get() && (i = next.getAndIncrement()) < n; ) {
                 try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    first = first == null ? e.getCause() : first;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    first = first == null ? e : first;
+                    results[i] = work.apply(items.get(i));
+                } catch (IOException | RuntimeException | Error e) {
+                    failures[i] = e;
+                    failed.set(true); // the items not yet taken are skipped
                 }
             }
+        };
+        Thread[] helpers = new Thread[Math.min(threads, n) - 1];
+        for (int k = 0; k < helpers.length; k++) {
+            helpers[k] = new Thread(loop, "opsbook-worker");
+            helpers[k].setDaemon(true);
+            helpers[k].start();
+        }
+        boolean interrupted = false;
+        try {
+            loop.run();
+        } finally {
+            // every piece under way is waited for, even when interrupted: nothing runs on after the call
+            for (Thread helper : helpers) {
+                while (helper.isAlive()) {
+                    try {
+                        helper.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        failed.set(true);
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Throwable first : failures) { // the first failure in the items' order
             if (first instanceof IOException io) {
                 throw io;
             }
@@ -78,12 +89,16 @@ public final class Parallel {
             if (first instanceof Error err) {
                 throw err;
             }
-            if (first != null) {
-                throw new IOException("interrupted", first);
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
         }
+        if (interrupted) {
+            throw new IOException("interrupted");
+        }
+        List<R> out = new ArrayList<>(n);
+        for (Object result : results) {
+            @SuppressWarnings("unchecked")
+            R r = (R) result;
+            out.add(r);
+        }
+        return out;
     }
 }
