@@ -132,18 +132,24 @@ class OnCallTest {
         assertTrue(ownFeeds.get("Bob Okafor").stream().map(x -> x.substring(x.lastIndexOf(" ("))).distinct().count() > 1);
     }
 
+    /** The feed of a handbook whose one rota (weekly, four people) is in {@code zone} from {@code start}. */
+    private static Path rotaFeed(Path tmp, String zone, String start, LocalDate asOf) throws Exception {
+        var tree = ContentTree.complete(tmp.resolve("content")).file("services/api/rota.yaml",
+                "timezone: " + zone + "\nstart: " + start + "\nrotation: 1w\nlead: [alice, bob]\n"
+                        + "engineer: [carol, dave]\nescalation: [{ after: 15m, contact: ops }]\n");
+        new Opsbook().build(BuildRequest.build(tree.root(), tmp.resolve("site")).withAsOf(asOf));
+        return tmp.resolve("site/services/api/oncall.ics");
+    }
+
     private static List<String> summaries(Path feed) throws IOException {
         return Files.readAllLines(feed).stream().filter(l -> l.startsWith("SUMMARY:")).map(l -> l.substring(8)).toList();
     }
 
     @Test
     void handoffsInTheFeedKeepLocalTimeAcrossDaylightSaving(@TempDir Path tmp) throws Exception {
-        var tree = ContentTree.complete(tmp.resolve("content")).file("services/api/rota.yaml",
-                "timezone: America/New_York\nstart: 2026-10-26T08:30\nrotation: 1w\nlead: [alice, bob]\n"
-                        + "engineer: [carol, dave]\nescalation: [{ after: 15m, contact: ops }]\n");
-        new Opsbook().build(BuildRequest.build(tree.root(), tmp.resolve("site")).withAsOf(LocalDate.of(2026, 10, 27)));
+        Path feed = rotaFeed(tmp, "America/New_York", "2026-10-26T08:30", LocalDate.of(2026, 10, 27));
         Calendar cal;
-        try (var in = new FileInputStream(tmp.resolve("site/services/api/oncall.ics").toFile())) {
+        try (var in = new FileInputStream(feed.toFile())) {
             cal = new CalendarBuilder().build(in);
         }
         VEvent crossing = cal.<VEvent>getComponents("VEVENT").stream()
@@ -189,11 +195,7 @@ class OnCallTest {
 
     @Test
     void aRotaInUtcIsWrittenInUtcWithoutATimeZone(@TempDir Path tmp) throws Exception {
-        var tree = ContentTree.complete(tmp.resolve("content")).file("services/api/rota.yaml",
-                "timezone: UTC\nstart: 2026-11-16T09:00\nrotation: 1w\nlead: [alice, bob]\n"
-                        + "engineer: [carol, dave]\nescalation: [{ after: 15m, contact: ops }]\n");
-        new Opsbook().build(BuildRequest.build(tree.root(), tmp.resolve("site")).withAsOf(LocalDate.of(2026, 11, 21)));
-        String feed = Files.readString(tmp.resolve("site/services/api/oncall.ics"));
+        String feed = Files.readString(rotaFeed(tmp, "UTC", "2026-11-16T09:00", LocalDate.of(2026, 11, 21)));
         assertFalse(feed.contains("TZID"), feed);
         assertTrue(feed.contains("\r\nDTSTART:20261116T090000Z\r\nDTEND:20261123T090000Z\r\n"), feed);
     }
