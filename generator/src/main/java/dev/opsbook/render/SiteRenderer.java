@@ -747,8 +747,13 @@ public final class SiteRenderer {
         }
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        if (base == null) {
+            // a sitemap lists full addresses (https://…), which only baseUrl gives: relative ones are invalid
+            return sb.append("  <!-- no pages listed: set baseUrl in opsbook.yaml to the address the site is served from -->\n")
+                    .append("</urlset>\n").toString();
+        }
         for (String p : paths) {
-            sb.append("  <url><loc>").append(xml((base != null ? base : "") + p)).append("</loc></url>\n");
+            sb.append("  <url><loc>").append(xml(base + p)).append("</loc></url>\n");
         }
         return sb.append("</urlset>\n").toString();
     }

@@ -225,6 +225,20 @@ class SiteTest {
     }
 
     @Test
+    void withoutBaseUrlTheSitemapListsNoPageRatherThanInvalidAddresses(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        var tree = dev.opsbook.ContentTree.complete(tmp.resolve("content"));
+        new dev.opsbook.Opsbook().build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
+                .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
+        String xml = Files.readString(tmp.resolve("site/sitemap.xml"));
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("urlset", doc.getDocumentElement().getTagName());
+        assertEquals(0, doc.getElementsByTagName("loc").getLength(), xml);
+        assertTrue(xml.contains("set baseUrl in opsbook.yaml"), xml);
+    }
+
+    @Test
     void everyPageWeighsLessThan100KbWithItsCssAndScript() throws IOException {
         long assets = Files.size(site.resolve("assets/opsbook.css")) + Files.size(site.resolve("assets/opsbook.js"));
         try (Stream<Path> s = Files.walk(site)) {
