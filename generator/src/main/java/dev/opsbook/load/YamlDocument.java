@@ -46,6 +46,14 @@ final class YamlDocument {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            String unclosed = unclosed(e);
+            if (unclosed != null) {
+                // the parser noticed at the end of the file; the place to fix is where the quote or bracket opened
+                ctx.findings().error(Rules.YAML_SYNTAX, ctx.service(), ctx.pos(e.getContextMark()),
+                        "YAML does not parse: " + unclosed + " that starts here is not closed by the end of the file",
+                        "close it here, or remove what opens it");
+                return Optional.empty();
+            }
             if (e.getContext() != null && !problem.contains(e.getContext())) {
                 problem = problem + " (" + e.getContext() + ")";
             }
@@ -70,6 +78,24 @@ final class YamlDocument {
             return Optional.empty();
         }
         return Optional.of(new YamlMap(mapping, ctx));
+    }
+
+    /**
+     * What a file leaves open when it ends inside a quote, a [list] or a {mapping}, in the user's words;
+     * null for any other problem.
+     */
+    private static String unclosed(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        if (e.getContextMark() == null || e.getContext() == null
+                || !problem.contains("<stream end>") && !problem.contains("end of stream")) {
+            return null;
+        }
+        return switch (e.getContext()) {
+            case "while scanning a quoted scalar" -> "the quoted text";
+            case "while parsing a flow sequence" -> "the list in [ ]";
+            case "while parsing a flow mapping" -> "the mapping in { }";
+            default -> null;
+        };
     }
 
     private static String oneLine(String s) {

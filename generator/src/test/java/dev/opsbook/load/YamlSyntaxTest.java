@@ -32,9 +32,31 @@ class YamlSyntaxTest {
         var tree = ContentTree.minimal(dir).file("services/api/service.yaml", "owner: ops\nname: \"API\n");
         List<String> findings = tree.structural();
         assertEquals(1, findings.size(), findings.toString());
-        assertTrue(findings.get(0).startsWith("services/api/service.yaml:3:1: error: YAML does not parse: found unexpected"
-                + " end of stream"), findings.get(0));
-        assertTrue(findings.get(0).endsWith("[yaml-syntax]"));
+        // reported where the quote opens, not at the end of the file where the parser noticed
+        assertEquals("services/api/service.yaml:2:7: error: YAML does not parse: the quoted text that starts here is not"
+                + " closed by the end of the file [yaml-syntax]", findings.get(0));
+    }
+
+    @Test
+    void unclosedListOrMappingIsReportedWhereItOpens() {
+        var tree = ContentTree.minimal(dir)
+                .file("services/api/service.yaml", "owner: ops\nname: API\ndependsOn: [ledger,\n  fraud\n")
+                .file("teams/ops.yaml", "name: Ops\nmembers:\n  - { id: alice, name: Alice\n");
+        assertEquals(List.of(
+                "services/api/service.yaml:3:12: error: YAML does not parse: the list in [ ] that starts here is not"
+                        + " closed by the end of the file [yaml-syntax]",
+                "teams/ops.yaml:3:5: error: YAML does not parse: the mapping in { } that starts here is not closed by"
+                        + " the end of the file [yaml-syntax]"),
+                tree.structural().stream().filter(f -> f.contains("yaml-syntax")).toList());
+    }
+
+    @Test
+    void unclosedQuoteInFrontMatterCountsTheLinesBeforeIt() {
+        var tree = ContentTree.minimal(dir).file("services/api/runbooks/api-down.md",
+                "---\ntitle: \"API down\nseverity: P1\n---\n## Symptoms\n");
+        assertEquals(List.of("services/api/runbooks/api-down.md:2:8: error: YAML does not parse: the quoted text that"
+                + " starts here is not closed by the end of the file [yaml-syntax]"),
+                tree.structural().stream().filter(f -> f.contains("yaml-syntax")).toList());
     }
 
     @Test
