@@ -2,6 +2,7 @@ package dev.opsbook.check;
 
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
+import dev.opsbook.model.Pos;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Settings;
 import java.util.ArrayList;
@@ -101,6 +102,15 @@ public final class Completeness {
                 .filter(n -> n.rule().id().equals(check.id())).findFirst();
         if (na.isPresent()) {
             return new RuleResult(check.id(), Status.NOT_APPLICABLE, null, null, null, na.get().reason(), List.of());
+        }
+        String serviceFile = s.folder() + "/service.yaml";
+        if (check.readsServiceFile() && ctx.handbook().unreadable(serviceFile)) {
+            // not checked: "has no SLO", "has no dashboard"... would be untrue, and the file's own error
+            // finding is the one to act on; the report still says, rule by rule, why it failed
+            Level level = level(setting, check.defaultLevel(s));
+            Finding why = finding(check, level, s.id(), Failure.at(Pos.file(serviceFile),
+                    "not checked: " + serviceFile + " could not be read", "fix the problem reported in " + serviceFile));
+            return new RuleResult(check.id(), Status.FAIL, level, why.hint(), null, null, List.of(why));
         }
         List<Failure> failures = new ArrayList<>();
         check.check(s, ctx, failures);

@@ -26,4 +26,14 @@ public interface CompletenessCheck {
     /** Adds failures that belong to no service (e.g. a waiver for every service). */
     default void checkHandbook(CheckContext ctx, List<Failure> out) {
     }
+
+    /**
+     * Whether the verdict rests on the service's service.yaml: its SLOs, alerts, telemetry or readiness
+     * evidence, or its tier and lifecycle, which set the rule's severity. When that file cannot be read,
+     * such a rule is not checked (see {@link Completeness}). Rules that read only other files (the rota,
+     * runbooks, reviews, incidents, the SLA) say false.
+     */
+    default boolean readsServiceFile() {
+        return true;
+    }
 }

@@ -270,6 +270,31 @@ class CompletenessTest {
     }
 
     @Test
+    void aServiceFileThatCannotBeReadIsOneFindingNotAListOfWhatSeemsMissing() {
+        // a value with ": " in it, unquoted: the file does not parse. Its SLOs, alerts, telemetry and readiness
+        // are there but unknown: the rules that read them are not checked (and fail, saying why) instead of
+        // reporting "no SLO", "no description"... The rota's own rules still judge the rota.
+        var t = ContentTree.complete(dir).file(SVC, COMPLETE_SERVICE.replace("name: API\n", "name: API: public\n"))
+                .file(ROTA, COMPLETE_ROTA.replace("engineer: [carol, dave]", "engineer: [alice, dave]"));
+        BuildResult r = t.result();
+        assertEquals(List.of("services/api/service.yaml:1:10: error: YAML does not parse: mapping values are not allowed here"
+                + " [yaml-syntax]"), r.findings().stream().filter(f -> f.pos() != null && SVC.equals(f.pos().file()))
+                .map(dev.opsbook.finding.Finding::format).toList());
+        ServiceAssessment api = r.assessment().services().get(0);
+        for (String rule : List.of("service-description", "slo-present", "alert-has-runbook", "telemetry-dashboards",
+                "readiness-load-test", "sla-present", "rota-present")) {
+            RuleResult result = api.result(rule).orElseThrow();
+            assertEquals(Status.FAIL, result.status(), rule);
+            assertEquals("fix the problem reported in services/api/service.yaml", result.hint(), rule);
+            assertEquals("services/api/service.yaml: " + result.severity().id() + ": not checked: services/api/service.yaml"
+                    + " could not be read [" + rule + "]", result.findings().get(0).format(), rule);
+        }
+        assertEquals(List.of("services/api/rota.yaml:4:12: error: alice is Support Lead and Support Engineer from 2026-11-16"
+                + " 09:00 to 2026-11-23 09:00 [rota-distinct-roles]"), t.findings("rota-distinct-roles").subList(0, 1));
+        assertEquals("none", api.level());
+    }
+
+    @Test
     void severityDependsOnTierAndSupportHours() {
         var t = ContentTree.complete(dir).delete("services/api/sla.yaml").delete(ROTA)
                 .file(SVC, COMPLETE_SERVICE.replace("tier: 2", "tier: 3").replace("supportHours: 24x7", "supportHours: business-hours")

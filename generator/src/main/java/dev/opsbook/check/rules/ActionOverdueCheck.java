@@ -33,4 +33,9 @@ public final class ActionOverdueCheck extends BaseCheck {
             }
         }
     }
+
+    @Override
+    public boolean readsServiceFile() {
+        return false;
+    }
 }

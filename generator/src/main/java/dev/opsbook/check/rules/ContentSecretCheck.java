@@ -33,4 +33,9 @@ public final class ContentSecretCheck extends BaseCheck {
             }
         }
     }
+
+    @Override
+    public boolean readsServiceFile() {
+        return false;
+    }
 }

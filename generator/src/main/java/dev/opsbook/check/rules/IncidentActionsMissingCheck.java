@@ -23,4 +23,9 @@ public final class IncidentActionsMissingCheck extends BaseCheck {
             }
         }
     }
+
+    @Override
+    public boolean readsServiceFile() {
+        return false;
+    }
 }

@@ -21,4 +21,9 @@ public final class ReviewActionsMissingCheck extends BaseCheck {
             }
         }
     }
+
+    @Override
+    public boolean readsServiceFile() {
+        return false;
+    }
 }

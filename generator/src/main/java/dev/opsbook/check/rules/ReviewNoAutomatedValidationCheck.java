@@ -21,4 +21,9 @@ public final class ReviewNoAutomatedValidationCheck extends BaseCheck {
                             "add an automated check after deployment (a smoke test or synthetic probe) as an enabler story")));
         }
     }
+
+    @Override
+    public boolean readsServiceFile() {
+        return false;
+    }
 }

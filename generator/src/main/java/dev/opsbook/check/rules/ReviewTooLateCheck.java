@@ -22,4 +22,9 @@ public final class ReviewTooLateCheck extends BaseCheck {
             }
         }
     }
+
+    @Override
+    public boolean readsServiceFile() {
+        return false;
+    }
 }

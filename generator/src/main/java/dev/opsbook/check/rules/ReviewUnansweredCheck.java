@@ -24,4 +24,9 @@ public final class ReviewUnansweredCheck extends BaseCheck {
             }
         }
     }
+
+    @Override
+    public boolean readsServiceFile() {
+        return false;
+    }
 }

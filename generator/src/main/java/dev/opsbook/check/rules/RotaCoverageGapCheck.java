@@ -40,4 +40,9 @@ public final class RotaCoverageGapCheck extends BaseCheck {
     static String title(String role) {
         return role.equals("lead") ? "Lead" : "Engineer";
     }
+
+    @Override
+    public boolean readsServiceFile() {
+        return false;
+    }
 }

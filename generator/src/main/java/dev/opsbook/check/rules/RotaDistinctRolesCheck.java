@@ -83,4 +83,9 @@ public final class RotaDistinctRolesCheck extends BaseCheck {
                         + lead.person() + " never holds both roles in one shift")
                         + ", in " + s.folder() + "/rota.yaml"));
     }
+
+    @Override
+    public boolean readsServiceFile() {
+        return false;
+    }
 }

@@ -19,4 +19,9 @@ public final class RotaEscalationCheck extends BaseCheck {
                     "add `escalation: [{ after: 15m, contact: <person or team> }]` to " + s.folder() + "/rota.yaml"));
         }
     }
+
+    @Override
+    public boolean readsServiceFile() {
+        return false;
+    }
 }

@@ -32,4 +32,9 @@ public final class RotaMinMembersCheck extends BaseCheck {
                     "add at least one more person to `" + role + ":` in " + s.folder() + "/rota.yaml"));
         }
     }
+
+    @Override
+    public boolean readsServiceFile() {
+        return false;
+    }
 }

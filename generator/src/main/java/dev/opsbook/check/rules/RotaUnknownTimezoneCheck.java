@@ -21,4 +21,9 @@ public final class RotaUnknownTimezoneCheck extends BaseCheck {
                     "use a zone such as Europe/London or America/New_York in `timezone:` of " + s.folder() + "/rota.yaml"));
         }
     }
+
+    @Override
+    public boolean readsServiceFile() {
+        return false;
+    }
 }

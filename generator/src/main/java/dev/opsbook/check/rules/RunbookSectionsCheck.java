@@ -32,4 +32,9 @@ public final class RunbookSectionsCheck extends BaseCheck {
             }
         }
     }
+
+    @Override
+    public boolean readsServiceFile() {
+        return false;
+    }
 }

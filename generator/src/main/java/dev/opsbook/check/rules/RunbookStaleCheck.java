@@ -33,4 +33,9 @@ public final class RunbookStaleCheck extends BaseCheck {
             }
         }
     }
+
+    @Override
+    public boolean readsServiceFile() {
+        return false;
+    }
 }

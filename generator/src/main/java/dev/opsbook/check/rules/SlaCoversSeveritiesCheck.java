@@ -25,4 +25,9 @@ public final class SlaCoversSeveritiesCheck extends BaseCheck {
                             + s.folder() + "/sla.yaml"));
         }
     }
+
+    @Override
+    public boolean readsServiceFile() {
+        return false;
+    }
 }

@@ -30,4 +30,9 @@ public final class WaiverExpiredCheck extends BaseCheck {
             }
         }
     }
+
+    @Override
+    public boolean readsServiceFile() {
+        return false;
+    }
 }
