@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-assert log.contains("[ERROR] services/api/service.yaml:3:1: error: unknown key 'ownr' (did you mean 'owner'?) [schema]")
+assert log.contains("[ERROR] services/api/service.yaml:3:1: error: unknown key 'ownr' (did you mean 'owner'?) [schema]\n[ERROR]   hint: rename it to 'owner'")
 assert log.contains("[ERROR] services/api/service.yaml:5:32: error: there is no severity 'P7' [broken-reference]")
 assert log.contains('BUILD FAILURE')
 assert log =~ /opsbook: 1 service: 1 none; 2 errors, \d+ warnings, \d+ infos; see the findings above/

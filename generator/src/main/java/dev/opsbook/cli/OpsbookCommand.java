@@ -118,6 +118,9 @@ public final class OpsbookCommand implements Runnable {
             }
             for (Finding f : result.findings()) {
                 out.println(f.format());
+                if (f.hintLine() != null) {
+                    out.println(f.hintLine());
+                }
             }
             if (result.report().changes() != null) {
                 var c = result.report().changes();

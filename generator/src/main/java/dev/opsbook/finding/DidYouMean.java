@@ -3,7 +3,7 @@ package dev.opsbook.finding;
 import java.util.Collection;
 import java.util.Locale;
 
-/** Suggests the closest known word for a misspelt one (Levenshtein distance, case-insensitive). */
+/** Suggests the closest known word for a misspelt one (edit distance with swaps, case-insensitive). */
 public final class DidYouMean {
     private DidYouMean() {
     }
@@ -44,8 +44,13 @@ public final class DidYouMean {
         return distance(a, b, Integer.MAX_VALUE - 1);
     }
 
-    /** The distance of {@code a} and {@code b} if it is at most {@code limit}; otherwise some number above it. */
+    /**
+     * The distance of {@code a} and {@code b} if it is at most {@code limit}; otherwise some number above it.
+     * Edits are inserting, deleting or replacing a character, or swapping two neighbours ("nmae" for
+     * "name", the most common slip in typing, counts one).
+     */
     static int distance(String a, String b, int limit) {
+        int[] before = new int[b.length() + 1]; // the row before prev: for swaps
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -57,12 +62,16 @@ public final class DidYouMean {
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
                 cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    cur[j] = Math.min(cur[j], before[j - 2] + 1);
+                }
                 rowMin = Math.min(rowMin, cur[j]);
             }
             if (rowMin > limit) {
                 return limit + 1; // distances never fall from one row to the next
             }
-            int[] t = prev;
+            int[] t = before;
+            before = prev;
             prev = cur;
             cur = t;
         }

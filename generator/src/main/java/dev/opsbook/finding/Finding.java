@@ -25,6 +25,15 @@ public record Finding(String rule, Level level, String service, Pos pos, String 
     }
 
     /**
+     * What to do about an error, for the line under {@link #format()} in a console or build log
+     * ({@code "  hint: …"}); null for warnings and infos, which a large handbook has by the thousand
+     * and whose hints the reports carry.
+     */
+    public String hintLine() {
+        return level == Level.ERROR && hint != null && !hint.isBlank() ? printable("  hint: " + hint) : null;
+    }
+
+    /**
      * {@code text} safe to print to a terminal or a CI log: control characters (an escape sequence in a YAML
      * key could erase the line before it, or retitle the terminal), line breaks (one finding, one line) and
      * the bidirectional overrides that reorder what is shown appear as a backslash, u and four hex digits, as in Java.

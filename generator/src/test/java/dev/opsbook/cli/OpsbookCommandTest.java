@@ -41,7 +41,9 @@ class OpsbookCommandTest {
         int code = run("build", "--content", tree.root().toString(), "--out", dir.resolve("site").toString(),
                 "--as-of", "2026-11-21");
         assertEquals(ExitCode.FINDINGS, code);
+        // an error says what to do on the line under it
         assertEquals("services/api/service.yaml:22:1: error: unknown key 'ownr' (did you mean 'owner'?) [schema]"
+                + System.lineSeparator() + "  hint: rename it to 'owner'"
                 + System.lineSeparator() + "1 service: 1 operations-ready; 1 error, 0 warnings, 0 infos"
                 + System.lineSeparator(), out.toString());
         assertTrue(Files.isRegularFile(dir.resolve("site/services/api/index.html")));

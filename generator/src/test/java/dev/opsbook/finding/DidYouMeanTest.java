@@ -22,6 +22,15 @@ class DidYouMeanTest {
     }
 
     @Test
+    void twoLettersSwappedAreOneSlip() {
+        assertEquals(1, DidYouMean.distance("nmae", "name"));
+        assertEquals(2, DidYouMean.distance("abcd", "badc"));
+        assertEquals("name", DidYouMean.closest("nmae", List.of("id", "name", "email", "phone", "timezone")));
+        assertEquals("tier", DidYouMean.closest("teir", List.of("name", "owner", "tier")));
+        assertEquals("ledger", DidYouMean.closest("legder", List.of("ledger", "payments-api")));
+    }
+
+    @Test
     void givesTheAnswersOfAFullComparisonWithEveryCandidate() {
         Random random = new Random(11);
         String alphabet = "abcde-İK";
@@ -48,7 +57,14 @@ class DidYouMeanTest {
         StringBuilder sb = new StringBuilder(s);
         for (int n = random.nextInt(4); n > 0 && sb.length() > 1; n--) {
             int at = random.nextInt(sb.length());
-            switch (random.nextInt(3)) {
+            switch (random.nextInt(4)) {
+                case 3 -> {
+                    if (at + 1 < sb.length()) { // two neighbours swapped
+                        char c = sb.charAt(at);
+                        sb.setCharAt(at, sb.charAt(at + 1));
+                        sb.setCharAt(at + 1, c);
+                    }
+                }
                 case 0 -> sb.deleteCharAt(at);
                 case 1 -> sb.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
                 default -> sb.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));

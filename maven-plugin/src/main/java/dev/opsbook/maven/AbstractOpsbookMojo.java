@@ -76,6 +76,9 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
         }
         for (Finding f : result.findings()) {
             log(getLog(), f.level(), f.format());
+            if (f.hintLine() != null) {
+                log(getLog(), f.level(), f.hintLine());
+            }
         }
         var changes = result.report().changes();
         if (changes != null) {

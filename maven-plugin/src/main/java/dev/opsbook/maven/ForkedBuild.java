@@ -128,10 +128,14 @@ final class ForkedBuild {
             throw new MojoExecutionException("opsbook.fork: interrupted", e);
         }
         String summary = "";
+        Level last = Level.INFO;
         for (String line : out) {
             var finding = FINDING.matcher(line);
             if (finding.find()) {
-                AbstractOpsbookMojo.log(log, Level.valueOf(finding.group(1).toUpperCase(Locale.ROOT)), line);
+                last = Level.valueOf(finding.group(1).toUpperCase(Locale.ROOT));
+                AbstractOpsbookMojo.log(log, last, line);
+            } else if (line.startsWith("  hint: ")) {
+                AbstractOpsbookMojo.log(log, last, line); // under its finding, at its level
             } else {
                 summary = line;
                 log.info("opsbook: " + line);
