@@ -60,6 +60,21 @@ final class ContentReader {
         return fm;
     }
 
+    /**
+     * The front matter of a Markdown file as a mapping (an empty one when the file has none), or null
+     * after a finding, the file then counting as not read (rules do not call its lastReviewed missing).
+     */
+    YamlMap frontMatterYaml(FrontMatter fm, String rel, String service) {
+        if (!fm.present()) {
+            return YamlMap.empty(new YamlDocument.Ctx(rel, 0, service, findings));
+        }
+        Optional<YamlMap> y = YamlDocument.parse(fm.yaml(), new YamlDocument.Ctx(rel, 1, service, findings));
+        if (y.isEmpty()) {
+            unreadable.add(rel);
+        }
+        return y.orElse(null);
+    }
+
     /** Files copied to the site are published as they are: text ones are scanned for secrets too. */
     void scanAsset(String rel, String service) throws IOException {
         Path file = root.resolve(rel);
@@ -72,6 +87,14 @@ final class ContentReader {
         } catch (CharacterCodingException e) {
             // binary (an image, a PDF): nothing to scan as text
         }
+    }
+
+    /**
+     * Notes a file that should be there and is not: what it would define is unknown, as for a file that
+     * does not parse (references to what it would define are not reported again).
+     */
+    void missing(String rel) {
+        unreadable.add(rel);
     }
 
     Set<String> unreadable() {

@@ -121,7 +121,8 @@ public final class HandbookLoader {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         ContentReader reader = new ContentReader(root, findings);
         return reader.frontMatter(rel, serviceId)
-                .map(fm -> RunbookLoader.read(stem(name), serviceId, rel, fm, markdown, bodies, findings));
+                .map(fm -> RunbookLoader.read(stem(name), serviceId, rel, fm, reader.frontMatterYaml(fm, rel, serviceId), markdown,
+                        bodies, findings));
     }
 
     /** Reads the service folders, several at once; the list keeps the folders' order. */
@@ -136,15 +137,18 @@ public final class HandbookLoader {
             throws IOException {
         Findings findings = reader.findings();
         String dir = "services/" + id + "/";
+        // a service.yaml that is missing or does not parse still leaves a service, so that its runbooks,
+        // rota and reviews are checked and published: nothing of the folder is lost
+        ServiceLoader.Parts p;
         if (!names.contains("service.yaml")) {
             findings.error(Rules.SCHEMA, id, Pos.file(dir + "service.yaml"),
                     "service folder '" + id + "' has no service.yaml",
                     "add services/" + id + "/service.yaml with at least `owner: <team id>`");
-            return Optional.empty();
+            reader.missing(dir + "service.yaml");
+            p = ServiceLoader.Parts.unknown(id);
+        } else {
+            p = reader.yaml(dir + "service.yaml", id).map(y -> ServiceLoader.read(id, y)).orElse(ServiceLoader.Parts.unknown(id));
         }
-        // a service.yaml that does not parse still leaves a service, so that its runbooks are checked
-        ServiceLoader.Parts p = reader.yaml(dir + "service.yaml", id)
-                .map(y -> ServiceLoader.read(id, y)).orElse(ServiceLoader.Parts.unknown(id));
         Sla sla = null;
         Rota rota = null;
         List<Runbook> runbooks = new ArrayList<>();
@@ -163,14 +167,16 @@ public final class HandbookLoader {
                 String rid = stem(parts[1]);
                 if (checkName(rel, rid, parts[1], id, findings)) {
                     runbooks.add(reader.frontMatter(rel, id)
-                            .map(fm -> RunbookLoader.read(rid, id, rel, fm, markdown, bodies, findings))
+                            .map(fm -> RunbookLoader.read(rid, id, rel, fm, reader.frontMatterYaml(fm, rel, id), markdown, bodies,
+                                    findings))
                             .orElseGet(() -> RunbookLoader.unknown(rid, id, rel)));
                 }
             } else if (parts.length == 2 && parts[0].equals("incidents") && parts[1].endsWith(".md")) {
                 String iid = stem(parts[1]);
                 if (checkName(rel, iid, parts[1], id, findings)) {
                     incidents.add(reader.frontMatter(rel, id)
-                            .map(fm -> IncidentLoader.read(iid, id, rel, fm, markdown, bodies, findings))
+                            .map(fm -> IncidentLoader.read(iid, id, rel, fm, reader.frontMatterYaml(fm, rel, id), markdown, bodies,
+                                    findings))
                             .orElseGet(() -> IncidentLoader.unknown(iid, id, rel)));
                 }
             } else if (parts.length == 2 && parts[0].equals("reviews") && isYaml(parts[1])) {

@@ -21,11 +21,8 @@ final class IncidentLoader {
                 Markdown.EMPTY, new Pos(file, 1, 1));
     }
 
-    static Incident read(String id, String service, String file, FrontMatter fm, MarkdownEngine md, BodyStore bodies,
-                        Findings findings) {
-        YamlMap y = fm.present()
-                ? YamlDocument.parse(fm.yaml(), new YamlDocument.Ctx(file, 1, service, findings)).orElse(null)
-                : YamlMap.empty(new YamlDocument.Ctx(file, 0, service, findings));
+    static Incident read(String id, String service, String file, FrontMatter fm, YamlMap y, MarkdownEngine md,
+                        BodyStore bodies, Findings findings) {
         Markdown body = md.read(fm.body(), file, fm.bodyLine(), bodies, service, findings);
         Pos pos = new Pos(file, 1, 1);
         if (y == null) {

@@ -12,11 +12,8 @@ final class RunbookLoader {
     private RunbookLoader() {
     }
 
-    static Runbook read(String id, String service, String file, FrontMatter fm, MarkdownEngine md, BodyStore bodies,
-                        Findings findings) {
-        YamlMap y = fm.present()
-                ? YamlDocument.parse(fm.yaml(), new YamlDocument.Ctx(file, 1, service, findings)).orElse(null)
-                : YamlMap.empty(new YamlDocument.Ctx(file, 0, service, findings));
+    static Runbook read(String id, String service, String file, FrontMatter fm, YamlMap y, MarkdownEngine md,
+                        BodyStore bodies, Findings findings) {
         Markdown body = md.read(fm.body(), file, fm.bodyLine(), bodies, service, findings);
         if (y == null) {
             return new Runbook(id, service, firstHeading(body, id), null, null, List.of(), null, null, null, null, null,

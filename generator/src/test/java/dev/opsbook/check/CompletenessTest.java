@@ -258,6 +258,33 @@ class CompletenessTest {
     }
 
     @Test
+    void aServiceFolderWithoutServiceYamlKeepsItsRunbooksAndIsNotABrokenReference() {
+        // another service depends on it and links its runbook: one schema error, no broken references, and the
+        // folder's runbooks are still checked and published
+        var t = ContentTree.complete(dir).delete(SVC)
+                .file("services/web/service.yaml", "owner: ops\ntier: 3\ndependsOn: [api]\n")
+                .file("services/web/runbooks/slow.md", COMPLETE_RUNBOOK.replace("title: API down", "title: Slow")
+                        .replace("## Symptoms", "See [the API runbook](../../api/runbooks/api-down.md).\n\n## Symptoms"));
+        BuildResult r = t.result();
+        assertEquals(List.of("services/api/service.yaml: error: service folder 'api' has no service.yaml [schema]"),
+                t.structural());
+        ServiceAssessment api = r.assessment().services().stream().filter(x -> x.service().id().equals("api"))
+                .findFirst().orElseThrow();
+        assertEquals(1, api.service().runbooks().size());
+        assertEquals(Status.FAIL, api.result("slo-present").orElseThrow().status());
+        assertEquals(List.of(), t.findings("slo-present").stream().filter(f -> f.startsWith("services/api/")).toList(),
+                "not checked, not 'has no SLO'");
+    }
+
+    @Test
+    void aRunbookWhoseFrontMatterCannotBeReadIsNotCalledUnreviewed() {
+        var t = ContentTree.complete(dir).file(RUNBOOK, COMPLETE_RUNBOOK.replace("title: API down", "title: \"API down"));
+        assertEquals(List.of("services/api/runbooks/api-down.md:1:1: warning: runbook 'api-down' is not checked: its front"
+                + " matter could not be read [runbook-stale]"), t.findings("runbook-stale"));
+        assertEquals(1, t.findings("yaml-syntax").size());
+    }
+
+    @Test
     void anSlaOrRotaThatCannotBeReadIsSaidToBeTheReason() {
         // the file is there but does not parse: the syntax error has its finding, and the missing SLA or rota says why
         var t = ContentTree.complete(dir).file("services/api/sla.yaml", "availability: [99.9\n")

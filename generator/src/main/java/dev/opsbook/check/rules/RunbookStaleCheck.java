@@ -21,7 +21,11 @@ public final class RunbookStaleCheck extends BaseCheck {
         int maxAge = ctx.setting(id()).map(x -> x.maxAgeDays()).orElse(DEFAULT_MAX_AGE_DAYS);
         LocalDate oldest = ctx.asOf().minusDays(maxAge);
         for (Runbook r : s.runbooks()) {
-            if (r.lastReviewed() == null) {
+            if (r.lastReviewed() == null && ctx.handbook().unreadable(r.file())) {
+                // its front matter did not parse: the date may be there; the syntax error is what to fix
+                out.add(Failure.at(r.pos(), "runbook '" + r.id() + "' is not checked: its front matter could not be read",
+                        "fix the problem reported in " + r.file()));
+            } else if (r.lastReviewed() == null) {
                 out.add(Failure.at(r.lastReviewedPos() != null ? r.lastReviewedPos() : r.pos(),
                         "runbook '" + r.id() + "' has no lastReviewed date",
                         "add `lastReviewed: YYYY-MM-DD` to the front matter of " + r.file() + " after re-reading the runbook"));
