@@ -40,6 +40,16 @@ public final class DidYouMean {
         return null;
     }
 
+    /** The IANA zone id closest to a misspelt one ("Europe/Lodnon"), or null. */
+    public static String closestZone(String zone) {
+        return closest(zone, Zones.IDS);
+    }
+
+    /** The zone ids, sorted (so that the suggestion is the same on every run), looked up on first use. */
+    private static final class Zones {
+        static final java.util.List<String> IDS = java.util.List.copyOf(new java.util.TreeSet<>(java.time.ZoneId.getAvailableZoneIds()));
+    }
+
     public static int distance(String a, String b) {
         return distance(a, b, Integer.MAX_VALUE - 1);
     }

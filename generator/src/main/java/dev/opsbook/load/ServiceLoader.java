@@ -55,7 +55,7 @@ final class ServiceLoader {
             if (rule != null && !Rules.isKnown(rule.id())) {
                 String near = SettingsLoader.nearRule(rule.id());
                 n.schema("rule", "unknown rule '" + rule.id() + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""),
-                        null);
+                        SettingsLoader.unknownRuleHint(near));
                 rule = null;
             } else if (rule != null && Rules.isStructural(rule.id())) {
                 n.schema("rule", "'" + rule.id() + "' is a structural rule and cannot be marked not applicable",

@@ -25,7 +25,8 @@ final class SettingsLoader {
         String organisation = y.string("organisation");
         String baseUrl = y.string("baseUrl");
         if (baseUrl != null && !baseUrl.matches("(?i)https?://\\S+")) {
-            y.schema("baseUrl", "'baseUrl' must be an http or https address, found '" + baseUrl + "'", null);
+            y.schema("baseUrl", "'baseUrl' must be an http or https address, found '" + baseUrl + "'",
+                    "write the site's full address, such as https://handbook.example.com/");
             baseUrl = null;
         }
         ZoneId zone = zone(y, "timezone");
@@ -40,7 +41,8 @@ final class SettingsLoader {
         List<String> exclude = y.strings("exclude");
         String sourceUrl = y.string("sourceUrl");
         if (sourceUrl != null && !sourceUrl.matches("(?i)https?://\\S+")) {
-            y.schema("sourceUrl", "'sourceUrl' must be an http or https address, found '" + sourceUrl + "'", null);
+            y.schema("sourceUrl", "'sourceUrl' must be an http or https address, found '" + sourceUrl + "'",
+                    "write the full address of the repository's files, starting with https://");
             sourceUrl = null;
         }
         var asOf = y.date("asOf");
@@ -59,8 +61,9 @@ final class SettingsLoader {
         try {
             return ZoneId.of(tz);
         } catch (DateTimeException e) {
-            y.schema(key, "'" + key + "' is not an IANA time zone: '" + tz + "'",
-                    "use a zone such as Europe/London, America/New_York or UTC");
+            String near = DidYouMean.closestZone(tz);
+            y.schema(key, "'" + key + "' is not an IANA time zone: '" + tz + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""),
+                    near != null ? "change it to '" + near + "'" : "use a zone such as Europe/London, America/New_York or UTC");
             return null;
         }
     }
@@ -84,7 +87,7 @@ final class SettingsLoader {
                 severity = m.oneOf("severity", SEVERITY_SETTINGS);
                 maxAge = m.integer("maxAgeDays", 1, 3650);
                 if (maxAge != null && !rule.equals("runbook-stale")) {
-                    m.schema("maxAgeDays", "'maxAgeDays' only applies to runbook-stale", null);
+                    m.schema("maxAgeDays", "'maxAgeDays' only applies to runbook-stale", "remove it here");
                     maxAge = null;
                 }
                 m.finish();
@@ -97,10 +100,15 @@ final class SettingsLoader {
         }
     }
 
+    /** What to do about a rule id that is not one: the near miss, or where the ids are. */
+    static String unknownRuleHint(String near) {
+        return near != null ? "change it to '" + near + "'" : "use a rule id listed in checks.md, such as runbook-stale";
+    }
+
     private static void unknownRule(YamlMap y, String rule, Pos at) {
         String near = nearRule(rule);
         y.schema(rule, "unknown rule '" + rule + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""),
-                "use a rule id of checks.md");
+                unknownRuleHint(near));
     }
 
     private static Settings.Waiver waiver(YamlMap w) {
@@ -108,7 +116,8 @@ final class SettingsLoader {
         Ref rule = w.ref("rule");
         if (rule != null && !Rules.isKnown(rule.id())) {
             String near = nearRule(rule.id());
-            w.schema("rule", "unknown rule '" + rule.id() + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""), null);
+            w.schema("rule", "unknown rule '" + rule.id() + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""),
+                    unknownRuleHint(near));
             rule = null;
         } else if (rule != null && Rules.isStructural(rule.id())) {
             w.schema("rule", "'" + rule.id() + "' is a structural rule and cannot be waived", "fix the content instead");

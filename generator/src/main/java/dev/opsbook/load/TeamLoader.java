@@ -33,8 +33,10 @@ final class TeamLoader {
                 try {
                     java.time.ZoneId.of(tz);
                 } catch (java.time.DateTimeException e) {
-                    m.schema("timezone", "'timezone' is not an IANA time zone: '" + tz + "'",
-                            "use a zone such as Europe/London");
+                    String near = dev.opsbook.finding.DidYouMean.closestZone(tz);
+                    m.schema("timezone", "'timezone' is not an IANA time zone: '" + tz + "'"
+                                    + (near != null ? " (did you mean '" + near + "'?)" : ""),
+                            near != null ? "change it to '" + near + "'" : "use a zone such as Europe/London");
                     tz = null;
                 }
             }

@@ -119,7 +119,7 @@ final class YamlMap {
         if (v instanceof ScalarNode s) {
             return s.getValue();
         }
-        schema(v, "'" + key + "' must be " + what + ", found " + describe(v), null);
+        schema(v, "'" + key + "' must be " + what + ", found " + describe(v), "give '" + key + "' " + what + " here");
         return null;
     }
 
@@ -143,12 +143,13 @@ final class YamlMap {
             return null;
         }
         if (!INTEGER.matcher(s.strip()).matches()) {
-            schema(value(key), "'" + key + "' must be a whole number, found '" + s + "'", null);
+            schema(value(key), "'" + key + "' must be a whole number, found '" + s + "'", "write a whole number, such as 2");
             return null;
         }
         int i = Integer.parseInt(s.strip().replace("+", ""));
         if (i < min || i > max) {
-            schema(value(key), "'" + key + "' must be from " + min + " to " + max + ", found " + i, null);
+            schema(value(key), "'" + key + "' must be from " + min + " to " + max + ", found " + i,
+                    "use a number from " + min + " to " + max);
             return null;
         }
         return i;
@@ -164,12 +165,13 @@ final class YamlMap {
             t = t.substring(0, t.length() - 1).strip();
         }
         if (!DECIMAL.matcher(t).matches()) {
-            schema(value(key), "'" + key + "' must be a percentage such as 99.9, found '" + s + "'", null);
+            schema(value(key), "'" + key + "' must be a percentage such as 99.9, found '" + s + "'",
+                    "write the number alone, without a % sign: 99.9");
             return null;
         }
         BigDecimal d = new BigDecimal(t);
         if (d.signum() <= 0 || d.compareTo(BigDecimal.valueOf(100)) > 0) {
-            schema(value(key), "'" + key + "' must be above 0 and at most 100, found " + t, null);
+            schema(value(key), "'" + key + "' must be above 0 and at most 100, found " + t, "use a number above 0 and at most 100");
             return null;
         }
         return d;
@@ -184,7 +186,7 @@ final class YamlMap {
             case "true", "True", "TRUE" -> Boolean.TRUE;
             case "false", "False", "FALSE" -> Boolean.FALSE;
             default -> {
-                schema(value(key), "'" + key + "' must be true or false, found '" + s + "'", null);
+                schema(value(key), "'" + key + "' must be true or false, found '" + s + "'", "write true or false");
                 yield null;
             }
         };
@@ -204,7 +206,8 @@ final class YamlMap {
                 // falls through to the finding: 2026-13-45 looks like a date but is none
             }
         }
-        schema(at, "'" + key + "' is not a valid date (YYYY-MM-DD): '" + s + "'", null);
+        schema(at, "'" + key + "' is not a valid date (YYYY-MM-DD): '" + s + "'",
+                "write a date that exists, as YYYY-MM-DD (such as 2026-11-21)");
         return null;
     }
 
@@ -226,7 +229,7 @@ final class YamlMap {
             }
         }
         schema(value(key), "'" + key + "' is not a valid date-time (YYYY-MM-DDTHH:MM, optionally with Z or an offset): '"
-                + s + "'", null);
+                + s + "'", "write it as YYYY-MM-DDTHH:MM, such as 2026-11-16T09:00");
         return null;
     }
 
@@ -243,7 +246,8 @@ final class YamlMap {
                 // reported below
             }
         }
-        schema(value(key), "'" + key + "' is not a valid time (HH:MM, quoted): '" + s + "'", null);
+        schema(value(key), "'" + key + "' is not a valid time (HH:MM, quoted): '" + s + "'",
+                "write it as \"HH:MM\" in quotes, such as \"09:00\"");
         return null;
     }
 
@@ -267,7 +271,8 @@ final class YamlMap {
                 // reported below
             }
         }
-        schema(at, "'" + key + "' is not a valid duration (such as 30s, 15m, 4h, 1d, 2w or 1h30m): '" + t + "'", null);
+        schema(at, "'" + key + "' is not a valid duration (such as 30s, 15m, 4h, 1d, 2w or 1h30m): '" + t + "'",
+                "write a number and a unit (s, m, h, d or w), such as 15m or 1h30m");
         return null;
     }
 
@@ -287,7 +292,8 @@ final class YamlMap {
         }
         String near = DidYouMean.closest(t, allowed);
         schema(value(key), "'" + key + "' must be one of " + String.join(", ", allowed) + "; found '" + t + "'"
-                + (near != null ? " (did you mean '" + near + "'?)" : ""), null);
+                + (near != null ? " (did you mean '" + near + "'?)" : ""),
+                near != null ? "change it to '" + near + "'" : "use one of " + String.join(", ", allowed));
         return null;
     }
 

@@ -79,7 +79,7 @@ class CompletenessTest {
                 scenario("rota-escalation", t -> t.file(ROTA, COMPLETE_ROTA.replace("escalation:\n  - { after: 15m, contact: ops }\n", "")),
                         "services/api/rota.yaml:1:1: warning: the rota has no escalation step [rota-escalation]"),
                 scenario("rota-unknown-timezone", t -> t.file(ROTA, "timezone: Europe/Londn\n" + COMPLETE_ROTA),
-                        "services/api/rota.yaml:1:11: error: 'Europe/Londn' is not an IANA time zone [rota-unknown-timezone]"),
+                        "services/api/rota.yaml:1:11: error: 'Europe/Londn' is not an IANA time zone (did you mean 'Europe/London'?) [rota-unknown-timezone]"),
                 scenario("telemetry-dashboards", t -> t.file(SVC, COMPLETE_SERVICE.replace(
                                 "dashboards: [{ title: Overview, url: \"https://grafana.example/d/api\" }]", "dashboards: []")),
                         "services/api/service.yaml:1:1: warning: service 'api' has no dashboard [telemetry-dashboards]"),

@@ -181,6 +181,28 @@ class SchemaTest {
     }
 
     @Test
+    void eachErrorSaysWhatToDo() {
+        // the hint is printed under each error in a console or build log: the near miss, or what to write
+        var tree = ContentTree.minimal(dir)
+                .file("opsbook.yaml", "timezone: Europe/Lodnon\nchecks:\n  runbook-stael: warning\n")
+                .file("services/api/sla.yaml", "availability: high\nperiod: monthly\n")
+                .file("services/api/reviews/osr-1.yaml", "title: T\ndate: 2026-02-30\noutcome: approved\n");
+        assertEquals(List.of(
+                "opsbook.yaml:1:11: error: 'timezone' is not an IANA time zone: 'Europe/Lodnon' (did you mean 'Europe/London'?)"
+                        + " [schema] | change it to 'Europe/London'",
+                "opsbook.yaml:3:18: error: unknown rule 'runbook-stael' (did you mean 'runbook-stale'?) [schema]"
+                        + " | change it to 'runbook-stale'",
+                "services/api/reviews/osr-1.yaml:2:7: error: 'date' is not a valid date (YYYY-MM-DD): '2026-02-30' [schema]"
+                        + " | write a date that exists, as YYYY-MM-DD (such as 2026-11-21)",
+                "services/api/sla.yaml:1:15: error: 'availability' must be a percentage such as 99.9, found 'high' [schema]"
+                        + " | write the number alone, without a % sign: 99.9",
+                "services/api/sla.yaml:2:9: error: 'period' must be one of month, quarter, year; found 'monthly'"
+                        + " (did you mean 'month'?) [schema] | change it to 'month'"),
+                tree.result().findings().stream().filter(f -> f.rule().equals("schema"))
+                        .map(f -> f.format() + " | " + f.hint()).toList());
+    }
+
+    @Test
     void everyFileKindOfTheSpecIsReadStrictly() {
         var tree = ContentTree.minimal(dir)
                 .file("severities.yaml", "severities:\n  - { id: P1, name: Critical, colour: red }\n")

@@ -17,8 +17,11 @@ public final class RotaUnknownTimezoneCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         Rota r = s.rota();
         if (r != null && r.timezone() != null && RotaSchedule.zone(r, ctx.handbook().settings().timezone()).isEmpty()) {
-            out.add(Failure.at(r.timezonePos(), "'" + r.timezone() + "' is not an IANA time zone",
-                    "use a zone such as Europe/London or America/New_York in `timezone:` of " + s.folder() + "/rota.yaml"));
+            String near = dev.opsbook.finding.DidYouMean.closestZone(r.timezone());
+            out.add(Failure.at(r.timezonePos(), "'" + r.timezone() + "' is not an IANA time zone"
+                            + (near != null ? " (did you mean '" + near + "'?)" : ""),
+                    near != null ? "change it to '" + near + "' in `timezone:` of " + s.folder() + "/rota.yaml"
+                            : "use a zone such as Europe/London or America/New_York in `timezone:` of " + s.folder() + "/rota.yaml"));
         }
     }
 
