@@ -58,8 +58,7 @@ final class YamlDocument {
                 problem = problem + " (" + e.getContext() + ")";
             }
             ctx.findings().error(Rules.YAML_SYNTAX, ctx.service(), ctx.pos(mark),
-                    "YAML does not parse: " + oneLine(problem),
-                    "fix the YAML at this place (indent with spaces, close every quote and bracket)");
+                    "YAML does not parse: " + oneLine(problem), hint(problem));
             return Optional.empty();
         } catch (YAMLException | StackOverflowError e) {
             ctx.findings().error(Rules.YAML_SYNTAX, ctx.service(), new Pos(ctx.file(), ctx.lineOffset() + 1, 1),
@@ -96,6 +95,23 @@ final class YamlDocument {
             case "while parsing a flow mapping" -> "the mapping in { }";
             default -> null;
         };
+    }
+
+    /** What to do about the parser's most frequent complaints, in the user's terms. */
+    private static String hint(String problem) {
+        if (problem.startsWith("mapping values are not allowed here")) {
+            return "a value that holds ': ' must be in quotes, such as name: \"Ledger: the books\"";
+        }
+        if (problem.contains("\\t(TAB)") || problem.contains("\t")) {
+            return "indent with spaces, not tabs";
+        }
+        if (problem.startsWith("could not find expected ':'")) {
+            return "write each entry as key: value (a value that runs on to the next line must be in quotes)";
+        }
+        if (problem.startsWith("expected <block end>")) {
+            return "indent the entries of one list or mapping by the same number of spaces";
+        }
+        return "fix the YAML at this place (indent with spaces, close every quote and bracket)";
     }
 
     private static String oneLine(String s) {

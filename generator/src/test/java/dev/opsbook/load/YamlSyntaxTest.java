@@ -60,6 +60,20 @@ class YamlSyntaxTest {
     }
 
     @Test
+    void theCommonestMistakesGetAHintOfTheirOwn() {
+        var tree = ContentTree.minimal(dir)
+                .file("services/api/service.yaml", "owner: ops\nname: API: public\n")
+                .file("teams/ops.yaml", "name: Ops\nmembers:\n\t- { id: alice, name: Alice }\n")
+                .file("services/api/sla.yaml", "availability: 99.9\nresponseTimes:\n  P1: { acknowledge: 15m }\n   P2: x\n");
+        assertEquals(List.of(
+                "a value that holds ': ' must be in quotes, such as name: \"Ledger: the books\"",
+                "indent the entries of one list or mapping by the same number of spaces",
+                "indent with spaces, not tabs"),
+                tree.result().findings().stream().filter(f -> f.rule().equals("yaml-syntax"))
+                        .sorted(java.util.Comparator.comparing(f -> f.pos().file())).map(f -> f.hint()).toList());
+    }
+
+    @Test
     void frontMatterThatIsNotClosed() {
         var tree = ContentTree.minimal(dir).file("services/api/runbooks/api-down.md", "---\ntitle: API down\n## Symptoms\n");
         assertEquals(List.of("services/api/runbooks/api-down.md:1:1: error: front matter is not closed: no line '---'"
