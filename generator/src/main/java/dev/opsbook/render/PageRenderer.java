@@ -4,6 +4,7 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.ParseException;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -63,12 +64,40 @@ public final class PageRenderer {
             dev.opsbook.site.Utf8Writer out = new dev.opsbook.site.Utf8Writer(16_384);
             t.process(Map.of("page", page, "model", model), out);
             return out.toByteArray();
+        } catch (ParseException e) {
+            throw doesNotParse(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load template " + template, e);
         } catch (TemplateException e) {
-            throw new TemplateFailure("template " + template + " failed for " + page.path() + ": "
-                    + e.getMessageWithoutStackTop(), e);
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof ParseException p) {
+                    throw doesNotParse(p); // an imported template (the user's layout.ftlh) with a syntax error
+                }
+            }
+            throw new TemplateFailure(where(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber())
+                    + ": template failed for " + page.path() + ": " + firstParagraph(e.getMessageWithoutStackTop()), e);
         }
+    }
+
+    /** A template with a syntax error: where, and what FreeMarker says, on one line (a user's error, not an I/O one). */
+    private TemplateFailure doesNotParse(ParseException e) {
+        return new TemplateFailure(where(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber())
+                + ": template does not parse: " + firstParagraph(e.getEditorMessage()), e);
+    }
+
+    /** {@code file:line:column} of a place in a template: the user's file when it comes from their folder. */
+    private String where(String name, Integer line, Integer column) {
+        String file = name == null ? "a template"
+                : userTemplates != null && Files.isRegularFile(userTemplates.resolve(name)) ? userTemplates.resolve(name).toString()
+                : "template " + name;
+        return file + (line != null && line > 0 ? ":" + line + (column != null && column > 0 ? ":" + column : "") : "");
+    }
+
+    /** FreeMarker's message up to its first "----" (the tips that follow are for its own manual's readers), on one line. */
+    private static String firstParagraph(String message) {
+        String m = message == null ? "" : message;
+        int tips = m.indexOf("\n----");
+        return (tips < 0 ? m : m.substring(0, tips)).strip().replaceAll("\\s+", " ");
     }
 
     /** Templates made of a line of FreeMarker (see {@link #fragment}), parsed once each. */
@@ -90,10 +119,18 @@ public final class PageRenderer {
             java.io.StringWriter out = new java.io.StringWriter(2_048);
             t.process(model, out);
             return out.toString();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof ParseException p) {
+                throw doesNotParse(p); // the user's layout.ftlh, imported by the fragment
+            }
+            throw e;
+        } catch (ParseException e) {
+            throw doesNotParse(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render " + source, e);
         } catch (TemplateException e) {
-            throw new TemplateFailure("template layout.ftlh failed: " + e.getMessageWithoutStackTop(), e);
+            throw new TemplateFailure(where(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber())
+                    + ": template failed: " + firstParagraph(e.getMessageWithoutStackTop()), e);
         }
     }
 

@@ -119,6 +119,25 @@ class SiteWriterTest {
     }
 
     @Test
+    void aUsersTemplateWithASyntaxErrorIsReportedAtItsPlaceNotAsAnIoError() throws Exception {
+        var tree = ContentTree.minimal(dir.resolve("content"));
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("team.ftlh"), "<#import \"layout.ftlh\" as layout>\n<#if>\n");
+        OpsbookException e = assertThrows(OpsbookException.class, () -> new Opsbook().build(
+                BuildRequest.build(tree.root(), dir.resolve("site")).withTemplates(templates)));
+        assertTrue(e.isUsage(), "a user's template is the user's to fix: exit 2, no stack trace");
+        assertTrue(e.getMessage().startsWith(templates.resolve("team.ftlh") + ":2:2: template does not parse: #if is an"
+                + " existing directive, but the tag is malformed."), e.getMessage());
+        // the same in a layout that the default templates import
+        Files.delete(templates.resolve("team.ftlh"));
+        Files.writeString(templates.resolve("layout.ftlh"), "<#macro frame>\n<#if>\n</#macro>\n");
+        e = assertThrows(OpsbookException.class, () -> new Opsbook().build(
+                BuildRequest.build(tree.root(), dir.resolve("site")).withTemplates(templates)));
+        assertTrue(e.getMessage().startsWith(templates.resolve("layout.ftlh") + ":2:2: template does not parse: "),
+                e.getMessage());
+    }
+
+    @Test
     void aTemplateOverridesTheDefaultByName() throws Exception {
         var tree = ContentTree.minimal(dir.resolve("content"));
         Path templates = Files.createDirectories(dir.resolve("templates"));
