@@ -47,7 +47,7 @@ class YamlSyntaxTest {
                         + " closed by the end of the file [yaml-syntax]",
                 "teams/ops.yaml:3:5: error: YAML does not parse: the mapping in { } that starts here is not closed by"
                         + " the end of the file [yaml-syntax]"),
-                tree.structural().stream().filter(f -> f.contains("yaml-syntax")).toList());
+                syntaxErrors(tree));
     }
 
     @Test
@@ -56,7 +56,7 @@ class YamlSyntaxTest {
                 "---\ntitle: \"API down\nseverity: P1\n---\n## Symptoms\n");
         assertEquals(List.of("services/api/runbooks/api-down.md:2:8: error: YAML does not parse: the quoted text that"
                 + " starts here is not closed by the end of the file [yaml-syntax]"),
-                tree.structural().stream().filter(f -> f.contains("yaml-syntax")).toList());
+                syntaxErrors(tree));
     }
 
     @Test
@@ -153,5 +153,10 @@ class YamlSyntaxTest {
         var tree = ContentTree.minimal(dir).bytes("teams/ops.yaml", latin1);
         assertEquals(List.of("teams/ops.yaml:3:27: error: file is not valid UTF-8: byte 0xe9 cannot start or continue a"
                 + " character [yaml-syntax]"), tree.structural().stream().filter(f -> !f.contains("broken-reference")).toList());
+    }
+
+    /** The yaml-syntax findings of a tree, as the CLI prints them. */
+    private static List<String> syntaxErrors(ContentTree tree) {
+        return tree.structural().stream().filter(f -> f.contains("yaml-syntax")).toList();
     }
 }
