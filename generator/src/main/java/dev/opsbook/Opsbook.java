@@ -176,8 +176,16 @@ public final class Opsbook {
             timings.lap("render");
             List<String> broken = renderer.verifier().verify(writer.written(), threads);
             if (!broken.isEmpty()) {
-                throw new OpsbookException("internal error: the site has " + broken.size() + " broken internal links "
-                        + "(the previous site is left as it was):\n  " + String.join("\n  ", broken), false, null);
+                // with the default templates a broken link is opsbook's bug; with a user's, most likely theirs
+                boolean theirs = request.templates() != null;
+                String shown = String.join("\n  ", broken.subList(0, Math.min(broken.size(), 20)))
+                        + (broken.size() > 20 ? "\n  … and " + (broken.size() - 20) + " more" : "");
+                throw new OpsbookException((theirs
+                        ? "the site built with the templates of " + request.templates() + " has " + broken.size()
+                                + " broken internal links: a template there leaves out a page, or an element that other"
+                                + " pages link to"
+                        : "internal error: the site has " + broken.size() + " broken internal links")
+                        + " (the previous site is left as it was):\n  " + shown, theirs, null);
             }
             timings.lap("verify");
             writer.commit();

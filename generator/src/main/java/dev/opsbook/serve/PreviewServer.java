@@ -60,7 +60,7 @@ public final class PreviewServer implements AutoCloseable {
         http.createContext("/", this::handle);
         http.start();
         watcher = FileSystems.getDefault().newWatchService();
-        registerAll(request.content());
+        registerRoots();
         watch = new Thread(this::watchLoop, "opsbook-watch");
         watch.setDaemon(true);
         watch.start();
@@ -102,6 +102,20 @@ public final class PreviewServer implements AutoCloseable {
         log.flush();
     }
 
+    /**
+     * Watches the content folder, and the templates folder when there is one: someone shaping their own
+     * templates (or style sheet) with {@code serve --templates} sees each save, as with content. A change
+     * there is no runbook edit, so it makes a full build.
+     */
+    private void registerRoots() throws IOException {
+        registerAll(request.content());
+        Path templates = request.templates();
+        if (templates != null && Files.isDirectory(templates)
+                && !templates.toAbsolutePath().normalize().startsWith(request.content().toAbsolutePath().normalize())) {
+            registerAll(templates);
+        }
+    }
+
     private void registerAll(Path root) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -138,7 +152,7 @@ public final class PreviewServer implements AutoCloseable {
                     key = watcher.poll(50, TimeUnit.MILLISECONDS);
                 } while (key != null);
                 if (newDirs) {
-                    registerAll(request.content());
+                    registerRoots();
                 }
                 try {
                     // an edited runbook: its pages first (in well under a second), then everything

@@ -53,6 +53,26 @@ class PreviewServerTest {
     }
 
     @Test
+    void anEditedTemplateIsServedAfterItsSave() throws Exception {
+        var tree = ContentTree.complete(dir.resolve("content"));
+        Path templates = java.nio.file.Files.createDirectories(dir.resolve("templates"));
+        java.nio.file.Files.writeString(templates.resolve("404.ftlh"),
+                "<#import \"layout.ftlh\" as layout><@layout.frame><h1>First</h1></@layout.frame>");
+        try (PreviewServer server = new PreviewServer(BuildRequest.build(tree.root(), dir.resolve("site"))
+                .withTemplates(templates), 0, new PrintWriter(new StringWriter(), true))) {
+            assertTrue(get(server, "/404.html").contains("<h1>First</h1>"));
+            long before = server.builds();
+            java.nio.file.Files.writeString(templates.resolve("404.ftlh"),
+                    "<#import \"layout.ftlh\" as layout><@layout.frame><h1>Second</h1></@layout.frame>");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (server.builds() == before && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(get(server, "/404.html").contains("<h1>Second</h1>"), "rebuilt after the template's save");
+        }
+    }
+
+    @Test
     void servesRebuildsAndTheOpenPageReloads() throws Exception {
         var tree = ContentTree.complete(dir.resolve("content"));
         StringWriter log = new StringWriter();

@@ -138,6 +138,21 @@ class SiteWriterTest {
     }
 
     @Test
+    void aUsersTemplateThatDropsLinkTargetsIsTheirsToFixNotAnInternalError() throws Exception {
+        // the team page without the people's anchors, which the on-call page and rotas link to
+        var tree = ContentTree.complete(dir.resolve("content"));
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("team.ftlh"),
+                "<#import \"layout.ftlh\" as layout><@layout.frame><h1>${model.name}</h1></@layout.frame>");
+        OpsbookException e = assertThrows(OpsbookException.class, () -> new Opsbook().build(
+                BuildRequest.build(tree.root(), dir.resolve("site")).withTemplates(templates)));
+        assertTrue(e.isUsage(), "exit 2, not an internal error");
+        assertTrue(e.getMessage().startsWith("the site built with the templates of " + templates + " has "), e.getMessage());
+        assertTrue(e.getMessage().contains("(no element with id 'person-alice' in teams/ops.html)"), e.getMessage());
+        assertTrue(e.getMessage().lines().count() <= 22, "at most twenty links listed: " + e.getMessage());
+    }
+
+    @Test
     void aTemplateOverridesTheDefaultByName() throws Exception {
         var tree = ContentTree.minimal(dir.resolve("content"));
         Path templates = Files.createDirectories(dir.resolve("templates"));
