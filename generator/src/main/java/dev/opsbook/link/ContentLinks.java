@@ -165,8 +165,16 @@ public final class ContentLinks {
             String address = SitePaths.encodePath(path); // a file name may hold '#', '?' or '%'
             return new Internal(fragment == null ? address : address + "#" + fragment);
         }
-        return new Problem(Rules.BROKEN_REFERENCE, "broken link '" + raw + "': there is no file " + path,
-                "correct the path (relative to this file) or use a short reference such as runbook:<service>/<id>");
+        // a misspelt file name: the nearest file of the same folder
+        int slash = path.lastIndexOf('/');
+        String folder = path.substring(0, slash + 1);
+        String near = DidYouMean.closest(path.substring(slash + 1), java.util.stream.Stream.concat(pages.keySet().stream(),
+                        assets.stream()).filter(f -> f.startsWith(folder) && f.indexOf('/', folder.length()) < 0)
+                .map(f -> f.substring(folder.length())).toList());
+        return new Problem(Rules.BROKEN_REFERENCE, "broken link '" + raw + "': there is no file " + path
+                + (near != null ? " (did you mean " + near + "?)" : ""),
+                near != null ? "change the file name to " + near
+                        : "correct the path (relative to this file) or use a short reference such as runbook:<service>/<id>");
     }
 
     /** The text without the control characters and spaces that browsers ignore inside a scheme. */
@@ -230,7 +238,8 @@ public final class ContentLinks {
             String near = DidYouMean.closest(fragment, known);
             return new Problem(Rules.BROKEN_REFERENCE, "broken link '" + raw + "': no section '#" + fragment + "' there"
                     + (near != null ? " (did you mean '#" + near + "'?)" : ""),
-                    "link to a heading that exists (its anchor is the heading in lower case with dashes)");
+                    near != null ? "change the part after # to " + near
+                            : "link to a heading that exists (its anchor is the heading in lower case with dashes)");
         }
         return new Internal(path + "#" + fragment);
     }
@@ -256,8 +265,9 @@ public final class ContentLinks {
             String near = DidYouMean.closest(id, candidates(kind, fromService, id));
             return new Problem(Rules.BROKEN_REFERENCE, "broken link '" + raw + "': there is no " + kind + " '" + id + "'"
                     + (near != null ? " (did you mean '" + near + "'?)" : ""),
-                    "use the id of an existing " + kind + (kind.equals("runbook") || kind.equals("review")
-                    || kind.equals("incident") ? " (" + kind + ":<service>/<id>)" : ""));
+                    near != null ? "change it to " + kind + ":" + near
+                            : "use the id of an existing " + kind + (kind.equals("runbook") || kind.equals("review")
+                            || kind.equals("incident") ? " (" + kind + ":<service>/<id>)" : ""));
         }
         if (fragment != null && !page.get().contains("#")) {
             return withFragment(page.get(), fragment, raw);

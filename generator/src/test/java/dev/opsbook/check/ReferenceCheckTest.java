@@ -88,7 +88,7 @@ class ReferenceCheckTest {
                         [s](runbook:ledger/failover#promote), [t](#nowhere), [u](runbook:failover).
                         """);
         assertEquals(List.of(
-                "services/api/runbooks/api-down.md:10:13: error: broken link '../../ledger/runbooks/failovr.md': there is no file services/ledger/runbooks/failovr.md [broken-reference]",
+                "services/api/runbooks/api-down.md:10:13: error: broken link '../../ledger/runbooks/failovr.md': there is no file services/ledger/runbooks/failovr.md (did you mean failover.md?) [broken-reference]",
                 "services/api/runbooks/api-down.md:10:52: error: broken link 'runbook:ledger/failovr': there is no runbook 'ledger/failovr' (did you mean 'ledger/failover'?) [broken-reference]",
                 "services/api/runbooks/api-down.md:10:81: error: broken link 'service:ledgr': there is no service 'ledgr' (did you mean 'ledger'?) [broken-reference]",
                 "services/api/runbooks/api-down.md:11:5: error: broken link 'severity:P9': there is no severity 'P9' [broken-reference]",
@@ -100,6 +100,10 @@ class ReferenceCheckTest {
                 "services/api/runbooks/api-down.md:12:43: error: broken link '#nowhere': no section '#nowhere' there [broken-reference]",
                 "services/api/runbooks/api-down.md:12:58: error: broken link 'runbook:failover': there is no runbook 'failover' [broken-reference]"),
                 tree.structural());
+        // a near miss is the hint: what to write instead
+        assertEquals(List.of("change the file name to failover.md", "change it to runbook:ledger/failover",
+                        "change it to service:ledger", "change the part after # to promote-the-replica"),
+                tree.result().findings().stream().map(f -> f.hint()).filter(h -> h.startsWith("change")).toList());
     }
 
     @Test
