@@ -113,6 +113,26 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
     }
 
     @Test
+    void theReadinessReportLaysOutOnlyTheFailuresOnScreenAndPrintsThemAll() {
+        // thousands of failures at organisation scale: on screen the browser skips laying out those not
+        // scrolled to; find-in-page still sees them, and print lays every one out
+        browser.open(site.resolve("readiness/index.html"));
+        String visibility = "return [...document.querySelectorAll('section.service-failures')]"
+                + ".map(s => getComputedStyle(s).contentVisibility).join(' ')";
+        String screen = (String) browser.driver().executeScript(visibility);
+        assertFalse(screen.isEmpty());
+        assertTrue(java.util.Arrays.stream(screen.split(" ")).allMatch("auto"::equals), screen);
+        assertEquals(Boolean.TRUE, browser.driver().executeScript("return window.find('What to do')"), "find-in-page");
+        browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            String print = (String) browser.driver().executeScript(visibility);
+            assertTrue(java.util.Arrays.stream(print.split(" ")).allMatch("visible"::equals), print);
+        } finally {
+            browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    @Test
     void lightScreenshotsOfEachPageType() throws Exception {
         screenshots(browser, "light");
     }
