@@ -186,6 +186,9 @@ public final class ReferenceCheck {
         String near = DidYouMean.closest(r.id(), ids);
         findings.error(Rules.BROKEN_REFERENCE, sid, r.pos(), "there is no " + kind + " '" + r.id() + "'" + where
                         + (near != null ? " (did you mean '" + near + "'?)" : ""),
-                near != null ? "change it to '" + near + "'" : "use the id of an existing " + kind);
+                near != null ? "change it to '" + near + "'"
+                        : ids.size() <= 8 && !ids.isEmpty() ? "use one of " // a list keeps its order (severities: most severe first)
+                                + String.join(", ", ids instanceof List<String> l ? l : new java.util.TreeSet<>(ids))
+                        : "use the id of an existing " + kind);
     }
 }

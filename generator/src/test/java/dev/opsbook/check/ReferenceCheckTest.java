@@ -66,6 +66,12 @@ class ReferenceCheckTest {
                 "services/api/service.yaml:6:59: error: there is no SLO 'availabilty' (did you mean 'availability'?) [broken-reference]",
                 "services/api/sla.yaml:3:3: error: there is no severity 'P9' [broken-reference]"),
                 tree.structural());
+        // a short list of what exists is the hint, in its own order (severities: most severe first)
+        var hints = tree.result().findings().stream().filter(f -> f.message().startsWith("there is no severity"))
+                .map(f -> f.hint()).distinct().toList();
+        assertEquals(List.of("use one of P1, P2"), hints);
+        assertEquals(List.of("use one of ops"), tree.result().findings().stream()
+                .filter(f -> f.message().equals("there is no team 'nobody'")).map(f -> f.hint()).toList());
     }
 
     @Test
