@@ -38,7 +38,8 @@ final class IncidentLoader {
         var resolved = y.dateTime("resolved");
         if (started != null && resolved != null && resolved.local().isBefore(started.local())
                 && started.offset() == resolved.offset()) {
-            y.schema("resolved", "'resolved' (" + resolved + ") is before 'started' (" + started + ")", null);
+            y.schema("resolved", "'resolved' (" + resolved + ") is before 'started' (" + started + ")",
+                    "correct the date or time of one of them (times without an offset are in the handbook's time zone)");
             resolved = null;
         }
         var incident = new Incident(id, service, title != null ? title : id, severity, started, detected, resolved,

@@ -45,7 +45,8 @@ final class RotaLoader {
             o.finish();
             if (v.role() != null && v.person() != null && v.from() != null && v.to() != null) {
                 if (!v.to().local().isAfter(v.from().local()) && v.from().offset() == null && v.to().offset() == null) {
-                    o.schema("to", "'to' must be after 'from'", null);
+                    o.schema("to", "'to' (" + v.to() + ") must be after 'from' (" + v.from() + ")",
+                            "swap them if they are the wrong way round, or correct the date");
                 } else {
                     overrides.add(v);
                 }
@@ -87,7 +88,8 @@ final class RotaLoader {
         var from = b.time("from");
         var to = b.time("to");
         if (from != null && to != null && !to.isAfter(from)) {
-            b.schema("to", "'to' must be later in the day than 'from'", null);
+            b.schema("to", "'to' (" + to + ") must be later in the day than 'from' (" + from + ")",
+                    "business hours end on the day they start: write, say, from: \"09:00\" and to: \"17:30\"");
             to = null;
         }
         b.finish();

@@ -203,6 +203,27 @@ class SchemaTest {
     }
 
     @Test
+    void timesTheWrongWayRoundNameBothAndSayWhatToDo() {
+        var tree = ContentTree.minimal(dir).file("services/api/rota.yaml", """
+                start: 2026-11-02T09:00
+                rotation: 1w
+                coverage: business-hours
+                businessHours: { days: [mon, tue], from: "17:30", to: "09:00" }
+                lead: [alice, bob]
+                engineer: [bob, alice]
+                overrides:
+                  - { role: lead, person: alice, from: 2026-12-27T09:00, to: 2026-12-24T09:00 }
+                """);
+        assertEquals(List.of(
+                "services/api/rota.yaml:4:55: error: 'to' (09:00) must be later in the day than 'from' (17:30) [schema]"
+                        + " | business hours end on the day they start: write, say, from: \"09:00\" and to: \"17:30\"",
+                "services/api/rota.yaml:8:62: error: 'to' (2026-12-24T09:00) must be after 'from' (2026-12-27T09:00) [schema]"
+                        + " | swap them if they are the wrong way round, or correct the date"),
+                tree.result().findings().stream().filter(f -> f.rule().equals("schema"))
+                        .map(f -> f.format() + " | " + f.hint()).toList());
+    }
+
+    @Test
     void everyFileKindOfTheSpecIsReadStrictly() {
         var tree = ContentTree.minimal(dir)
                 .file("severities.yaml", "severities:\n  - { id: P1, name: Critical, colour: red }\n")
