@@ -198,8 +198,7 @@ class SchemaTest {
                         + " | write the number alone, without a % sign: 99.9",
                 "services/api/sla.yaml:2:9: error: 'period' must be one of month, quarter, year; found 'monthly'"
                         + " (did you mean 'month'?) [schema] | change it to 'month'"),
-                tree.result().findings().stream().filter(f -> f.rule().equals("schema"))
-                        .map(f -> f.format() + " | " + f.hint()).toList());
+                schemaWithHints(tree));
     }
 
     @Test
@@ -219,8 +218,7 @@ class SchemaTest {
                         + " | business hours end on the day they start: write, say, from: \"09:00\" and to: \"17:30\"",
                 "services/api/rota.yaml:8:62: error: 'to' (2026-12-24T09:00) must be after 'from' (2026-12-27T09:00) [schema]"
                         + " | swap them if they are the wrong way round, or correct the date"),
-                tree.result().findings().stream().filter(f -> f.rule().equals("schema"))
-                        .map(f -> f.format() + " | " + f.hint()).toList());
+                schemaWithHints(tree));
     }
 
     @Test
@@ -238,5 +236,11 @@ class SchemaTest {
                 "services/api/sla.yaml:2:9: error: 'period' must be one of month, quarter, year; found 'monthly' (did you mean 'month'?) [schema]",
                 "severities.yaml:2:31: error: unknown key 'colour' [schema]"),
                 tree.structural());
+    }
+
+    /** The schema findings of a tree as the CLI prints them, each with its hint after a bar. */
+    private static List<String> schemaWithHints(ContentTree tree) {
+        return tree.result().findings().stream().filter(f -> f.rule().equals("schema"))
+                .map(f -> f.format() + " | " + f.hint()).toList();
     }
 }

@@ -106,8 +106,7 @@ class SiteWriterTest {
         Path out = dir.resolve("site");
         new Opsbook().build(BuildRequest.build(tree.root(), out));
         Map<String, String> before = tree(out);
-        Path templates = Files.createDirectories(dir.resolve("templates"));
-        Files.writeString(templates.resolve("runbook.ftlh"), "<#import \"layout.ftlh\" as layout>${model.noSuchThing}");
+        Path templates = templates("runbook.ftlh", "<#import \"layout.ftlh\" as layout>${model.noSuchThing}");
         OpsbookException e = assertThrows(OpsbookException.class, () -> new Opsbook().build(
                 BuildRequest.build(tree.root(), out).withTemplates(templates)));
         assertTrue(e.isUsage(), "a user's template is the user's to fix");
@@ -121,8 +120,7 @@ class SiteWriterTest {
     @Test
     void aUsersTemplateWithASyntaxErrorIsReportedAtItsPlaceNotAsAnIoError() throws Exception {
         var tree = ContentTree.minimal(dir.resolve("content"));
-        Path templates = Files.createDirectories(dir.resolve("templates"));
-        Files.writeString(templates.resolve("team.ftlh"), "<#import \"layout.ftlh\" as layout>\n<#if>\n");
+        Path templates = templates("team.ftlh", "<#import \"layout.ftlh\" as layout>\n<#if>\n");
         OpsbookException e = assertThrows(OpsbookException.class, () -> new Opsbook().build(
                 BuildRequest.build(tree.root(), dir.resolve("site")).withTemplates(templates)));
         assertTrue(e.isUsage(), "a user's template is the user's to fix: exit 2, no stack trace");
@@ -141,8 +139,7 @@ class SiteWriterTest {
     void aUsersTemplateThatDropsLinkTargetsIsTheirsToFixNotAnInternalError() throws Exception {
         // the team page without the people's anchors, which the on-call page and rotas link to
         var tree = ContentTree.complete(dir.resolve("content"));
-        Path templates = Files.createDirectories(dir.resolve("templates"));
-        Files.writeString(templates.resolve("team.ftlh"),
+        Path templates = templates("team.ftlh",
                 "<#import \"layout.ftlh\" as layout><@layout.frame><h1>${model.name}</h1></@layout.frame>");
         OpsbookException e = assertThrows(OpsbookException.class, () -> new Opsbook().build(
                 BuildRequest.build(tree.root(), dir.resolve("site")).withTemplates(templates)));
@@ -155,8 +152,7 @@ class SiteWriterTest {
     @Test
     void aTemplateOverridesTheDefaultByName() throws Exception {
         var tree = ContentTree.minimal(dir.resolve("content"));
-        Path templates = Files.createDirectories(dir.resolve("templates"));
-        Files.writeString(templates.resolve("team.ftlh"),
+        Path templates = templates("team.ftlh",
                 "<#import \"layout.ftlh\" as layout><@layout.frame><h1>Custom ${model.name}</h1></@layout.frame>");
         Path out = dir.resolve("site");
         new Opsbook().build(BuildRequest.build(tree.root(), out).withTemplates(templates));
@@ -231,5 +227,12 @@ class SiteWriterTest {
             assertThrows(IllegalArgumentException.class, () -> w.write("../escape.html", new byte[0]));
         }
         assertFalse(Files.exists(dir.resolve("escape.html")));
+    }
+
+    /** A templates folder beside the content, holding one template. */
+    private Path templates(String name, String text) throws IOException {
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve(name), text);
+        return templates;
     }
 }
