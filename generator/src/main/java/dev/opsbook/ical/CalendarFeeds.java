@@ -136,7 +136,7 @@ public final class CalendarFeeds {
                     + (d.override() ? " (an override)" : "") + "."));
             String base = hb.settings().baseUrl();
             if (base != null) {
-                ev.add(new Url(java.net.URI.create((base.endsWith("/") ? base : base + "/") + "services/" + s.service().id()
+                ev.add(new Url(java.net.URI.create(base + "services/" + s.service().id()
                         + "/index.html")));
             }
             cal.add(ev);

@@ -28,6 +28,8 @@ final class SettingsLoader {
             y.schema("baseUrl", "'baseUrl' must be an http or https address, found '" + baseUrl + "'",
                     "write the site's full address, such as https://handbook.example.com/");
             baseUrl = null;
+        } else if (baseUrl != null && !baseUrl.endsWith("/")) {
+            baseUrl = baseUrl + "/"; // once, for every address made from it (sitemap, calendars, the 404 page)
         }
         ZoneId zone = zone(y, "timezone");
         Integer horizon = y.integer("rotaHorizonWeeks", 1, 104);

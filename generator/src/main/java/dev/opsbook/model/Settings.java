@@ -5,7 +5,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-/** {@code opsbook.yaml}: the handbook's settings, with defaults applied. */
+/**
+ * {@code opsbook.yaml}: the handbook's settings, with defaults applied.
+ *
+ * @param baseUrl the address the site is served from, ending in {@code /} (the loader adds it), or null
+ */
 public record Settings(
         String title,
         String organisation,

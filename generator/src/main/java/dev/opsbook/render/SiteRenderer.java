@@ -244,10 +244,9 @@ public final class SiteRenderer {
             all.add(new LinkView(hb.settings().title(), rel(path, SitePaths.HOME)));
         }
         all.addAll(crumbs);
-        String base = hb.settings().baseUrl();
         PageView view = new PageView(title, hb.settings().title(), hb.settings().organisation(), SitePaths.root(path),
                 path, nav, all, report.generator(), onCallData,
-                path.equals(SitePaths.NOT_FOUND) && base != null ? (base.endsWith("/") ? base : base + "/") : null);
+                path.equals(SitePaths.NOT_FOUND) ? hb.settings().baseUrl() : null);
         byte[] html = pages.render(template, view, model);
         verifier.record(path, html);
         sink.write(path, html);
@@ -733,9 +732,6 @@ public final class SiteRenderer {
 
     private String sitemap() {
         String base = hb.settings().baseUrl();
-        if (base != null && !base.endsWith("/")) {
-            base = base + "/";
-        }
         List<String> paths = new ArrayList<>(List.of(SitePaths.HOME, SitePaths.SEVERITIES, SitePaths.TEAMS, SitePaths.ONCALL,
                 SitePaths.READINESS, SitePaths.ACTIONS));
         hb.teams().forEach(t -> paths.add(SitePaths.team(t.id())));

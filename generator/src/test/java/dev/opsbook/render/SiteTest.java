@@ -225,6 +225,19 @@ class SiteTest {
     }
 
     @Test
+    void aBaseUrlWithoutItsFinalSlashStillLeadsIntoTheSite(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        var tree = dev.opsbook.ContentTree.complete(tmp.resolve("content"))
+                .file("opsbook.yaml", "baseUrl: https://pages.example/handbook\n");
+        new dev.opsbook.Opsbook().build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
+                .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
+        assertTrue(Files.readString(tmp.resolve("site/sitemap.xml")).contains("<loc>https://pages.example/handbook/index.html</loc>"));
+        assertEquals("https://pages.example/handbook/",
+                Jsoup.parse(tmp.resolve("site/404.html").toFile(), "UTF-8").selectFirst("head > base").attr("href"));
+        assertTrue(Files.readString(tmp.resolve("site/services/api/oncall.ics"))
+                .contains("URL:https://pages.example/handbook/services/api/index.html"));
+    }
+
+    @Test
     void withoutBaseUrlTheSitemapListsNoPageRatherThanInvalidAddresses(@org.junit.jupiter.api.io.TempDir Path tmp)
             throws Exception {
         var tree = dev.opsbook.ContentTree.complete(tmp.resolve("content"));
