@@ -185,10 +185,9 @@ public final class ReferenceCheck {
     private void report(Ref r, String kind, Collection<String> ids, String sid, String where) {
         String near = DidYouMean.closest(r.id(), ids);
         findings.error(Rules.BROKEN_REFERENCE, sid, r.pos(), "there is no " + kind + " '" + r.id() + "'" + where
-                        + (near != null ? " (did you mean '" + near + "'?)" : ""),
-                near != null ? "change it to '" + near + "'"
-                        : ids.size() <= 8 && !ids.isEmpty() ? "use one of " // a list keeps its order (severities: most severe first)
-                                + String.join(", ", ids instanceof List<String> l ? l : new java.util.TreeSet<>(ids))
-                        : "use the id of an existing " + kind);
+                        + DidYouMean.mention(near),
+                DidYouMean.changeTo(near, ids.size() <= 8 && !ids.isEmpty()
+                        ? "use one of " + String.join(", ", ids instanceof List<String> l ? l : new java.util.TreeSet<>(ids))
+                        : "use the id of an existing " + kind)); // a list keeps its order: severities most severe first
     }
 }

@@ -11,7 +11,7 @@ public final class DidYouMean {
     /** The closest candidate within a small distance, or null when none is close. */
     public static String closest(String word, Collection<String> candidates) {
         String best = null;
-        int allowed = Math.max(2, word.length() / 3);
+        int allowed = allowed(word);
         // only a candidate within the allowed distance can be suggested: the others are given up on as soon as
         // they are out of reach (a handbook with thousands of broken links checked each against thousands of ids)
         int bestDistance = allowed + 1;
@@ -27,10 +27,18 @@ public final class DidYouMean {
                 bestDistance = d;
             }
         }
-        if (best != null && bestDistance <= allowed && bestDistance * 2 < word.length()) {
+        return accepted(word, best, bestDistance, candidates);
+    }
+
+    /**
+     * The suggestion, given the closest candidate and its distance: that candidate when near enough for the
+     * word's length, else the only candidate the word abbreviates ("prod" for "production"), else null.
+     */
+    static String accepted(String word, String best, int distance, Collection<String> candidates) {
+        if (best != null && distance <= allowed(word) && distance * 2 < word.length()) {
             return best;
         }
-        // an abbreviation: "prod" for "production"
+        String w = word.toLowerCase(Locale.ROOT);
         if (w.length() >= 3) {
             var prefixed = candidates.stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(w)).toList();
             if (prefixed.size() == 1) {
@@ -38,6 +46,21 @@ public final class DidYouMean {
             }
         }
         return null;
+    }
+
+    /** How many edits a suggestion may be away: a third of the word, at least two. */
+    private static int allowed(String word) {
+        return Math.max(2, word.length() / 3);
+    }
+
+    /** What ends a message about a misspelt word: {@code " (did you mean 'near'?)"}, or nothing without a near miss. */
+    public static String mention(String near) {
+        return near != null ? " (did you mean '" + near + "'?)" : "";
+    }
+
+    /** The hint for a misspelt word: {@code "change it to 'near'"}, or {@code otherwise} without a near miss. */
+    public static String changeTo(String near, String otherwise) {
+        return near != null ? "change it to '" + near + "'" : otherwise;
     }
 
     /** The IANA zone id closest to a misspelt one ("Europe/Lodnon"), or null. */

@@ -264,7 +264,7 @@ public final class ContentLinks {
         if (page.isEmpty()) {
             String near = DidYouMean.closest(id, candidates(kind, fromService, id));
             return new Problem(Rules.BROKEN_REFERENCE, "broken link '" + raw + "': there is no " + kind + " '" + id + "'"
-                    + (near != null ? " (did you mean '" + near + "'?)" : ""),
+                    + DidYouMean.mention(near),
                     near != null ? "change it to " + kind + ":" + near
                             : "use the id of an existing " + kind + (kind.equals("runbook") || kind.equals("review")
                             || kind.equals("incident") ? " (" + kind + ":<service>/<id>)" : ""));

@@ -200,7 +200,7 @@ public final class HandbookLoader {
 
     private static String nearFile(String name) {
         String near = dev.opsbook.finding.DidYouMean.closest(name, List.of("service.yaml", "sla.yaml", "rota.yaml"));
-        return near != null ? " (did you mean '" + near + "'?)" : "";
+        return dev.opsbook.finding.DidYouMean.mention(near);
     }
 
     /** People ids are unique across all teams: a second person with an id is a finding. */

@@ -53,9 +53,7 @@ final class ServiceLoader {
             n.require("rule", "reason");
             Ref rule = n.ref("rule");
             if (rule != null && !Rules.isKnown(rule.id())) {
-                String near = SettingsLoader.nearRule(rule.id());
-                n.schema("rule", "unknown rule '" + rule.id() + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""),
-                        SettingsLoader.unknownRuleHint(near));
+                SettingsLoader.unknownRule(n, "rule", rule.id());
                 rule = null;
             } else if (rule != null && Rules.isStructural(rule.id())) {
                 n.schema("rule", "'" + rule.id() + "' is a structural rule and cannot be marked not applicable",

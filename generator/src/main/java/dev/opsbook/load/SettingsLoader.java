@@ -64,8 +64,8 @@ final class SettingsLoader {
             return ZoneId.of(tz);
         } catch (DateTimeException e) {
             String near = DidYouMean.closestZone(tz);
-            y.schema(key, "'" + key + "' is not an IANA time zone: '" + tz + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""),
-                    near != null ? "change it to '" + near + "'" : "use a zone such as Europe/London, America/New_York or UTC");
+            y.schema(key, "'" + key + "' is not an IANA time zone: '" + tz + "'" + DidYouMean.mention(near),
+                    DidYouMean.changeTo(near, "use a zone such as Europe/London, America/New_York or UTC"));
             return null;
         }
     }
@@ -74,7 +74,7 @@ final class SettingsLoader {
         for (String rule : c.keys()) {
             Pos at = c.keyPos(rule);
             if (!Rules.isKnown(rule)) {
-                unknownRule(c, rule, at);
+                unknownRule(c, rule, rule);
                 continue;
             }
             if (Rules.isStructural(rule)) {
@@ -102,24 +102,18 @@ final class SettingsLoader {
         }
     }
 
-    /** What to do about a rule id that is not one: the near miss, or where the ids are. */
-    static String unknownRuleHint(String near) {
-        return near != null ? "change it to '" + near + "'" : "use a rule id listed in checks.md, such as runbook-stale";
-    }
-
-    private static void unknownRule(YamlMap y, String rule, Pos at) {
+    /** A rule id that is not one, at {@code key} of {@code y}: with the near miss, or where the ids are. */
+    static void unknownRule(YamlMap y, String key, String rule) {
         String near = nearRule(rule);
-        y.schema(rule, "unknown rule '" + rule + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""),
-                unknownRuleHint(near));
+        y.schema(key, "unknown rule '" + rule + "'" + DidYouMean.mention(near),
+                DidYouMean.changeTo(near, "use a rule id listed in checks.md, such as runbook-stale"));
     }
 
     private static Settings.Waiver waiver(YamlMap w) {
         w.require("rule", "service", "reason", "expires");
         Ref rule = w.ref("rule");
         if (rule != null && !Rules.isKnown(rule.id())) {
-            String near = nearRule(rule.id());
-            w.schema("rule", "unknown rule '" + rule.id() + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""),
-                    unknownRuleHint(near));
+            unknownRule(w, "rule", rule.id());
             rule = null;
         } else if (rule != null && Rules.isStructural(rule.id())) {
             w.schema("rule", "'" + rule.id() + "' is a structural rule and cannot be waived", "fix the content instead");

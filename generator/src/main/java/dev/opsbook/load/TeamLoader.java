@@ -35,8 +35,8 @@ final class TeamLoader {
                 } catch (java.time.DateTimeException e) {
                     String near = dev.opsbook.finding.DidYouMean.closestZone(tz);
                     m.schema("timezone", "'timezone' is not an IANA time zone: '" + tz + "'"
-                                    + (near != null ? " (did you mean '" + near + "'?)" : ""),
-                            near != null ? "change it to '" + near + "'" : "use a zone such as Europe/London");
+                                    + dev.opsbook.finding.DidYouMean.mention(near),
+                            dev.opsbook.finding.DidYouMean.changeTo(near, "use a zone such as Europe/London"));
                     tz = null;
                 }
             }

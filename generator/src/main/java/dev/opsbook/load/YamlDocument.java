@@ -102,7 +102,7 @@ final class YamlDocument {
         if (problem.startsWith("mapping values are not allowed here")) {
             return "a value that holds ': ' must be in quotes, such as name: \"Ledger: the books\"";
         }
-        if (problem.contains("\\t(TAB)") || problem.contains("\t")) {
+        if (problem.contains("\\t(TAB)")) {
             return "indent with spaces, not tabs";
         }
         if (problem.startsWith("could not find expected ':'")) {

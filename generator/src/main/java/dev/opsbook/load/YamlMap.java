@@ -292,8 +292,7 @@ final class YamlMap {
         }
         String near = DidYouMean.closest(t, allowed);
         schema(value(key), "'" + key + "' must be one of " + String.join(", ", allowed) + "; found '" + t + "'"
-                + (near != null ? " (did you mean '" + near + "'?)" : ""),
-                near != null ? "change it to '" + near + "'" : "use one of " + String.join(", ", allowed));
+                + DidYouMean.mention(near), DidYouMean.changeTo(near, "use one of " + String.join(", ", allowed)));
         return null;
     }
 
@@ -387,7 +386,7 @@ final class YamlMap {
             if (!known.contains(e.getKey())) {
                 String near = DidYouMean.closest(e.getKey(), known);
                 ctx.findings().error(Rules.SCHEMA, ctx.service(), ctx.pos(e.getValue().getKeyNode()),
-                        "unknown key '" + e.getKey() + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""),
+                        "unknown key '" + e.getKey() + "'" + DidYouMean.mention(near),
                         near != null ? "rename it to '" + near + "'"
                                 : "remove it; the keys allowed here are " + String.join(", ", known));
             }

