@@ -117,10 +117,7 @@ public final class OpsbookCommand implements Runnable {
                 return ExitCode.INTERNAL;
             }
             for (Finding f : result.findings()) {
-                out.println(f.format());
-                if (f.hintLine() != null) {
-                    out.println(f.hintLine());
-                }
+                f.lines().forEach(out::println);
             }
             if (result.report().changes() != null) {
                 var c = result.report().changes();

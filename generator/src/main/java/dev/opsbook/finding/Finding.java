@@ -25,12 +25,15 @@ public record Finding(String rule, Level level, String service, Pos pos, String 
     }
 
     /**
-     * What to do about an error, for the line under {@link #format()} in a console or build log
-     * ({@code "  hint: …"}); null for warnings and infos, which a large handbook has by the thousand
-     * and whose hints the reports carry.
+     * The finding as a console or build log shows it: {@link #format()}, and for an error what to do on
+     * the line under it ({@code "  hint: …"}); warnings and infos, which a large handbook has by the
+     * thousand, keep one line (the reports carry their hints).
      */
-    public String hintLine() {
-        return level == Level.ERROR && hint != null && !hint.isBlank() ? printable("  hint: " + hint) : null;
+    public java.util.List<String> lines() {
+        if (level != Level.ERROR || hint == null || hint.isBlank()) {
+            return java.util.List.of(format());
+        }
+        return java.util.List.of(format(), printable("  hint: " + hint));
     }
 
     /**

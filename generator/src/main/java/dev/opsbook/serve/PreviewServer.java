@@ -93,12 +93,8 @@ public final class PreviewServer implements AutoCloseable {
             builds.incrementAndGet();
         }
         log.println("opsbook: built in " + lastBuildMillis + " ms: " + r.summary());
-        r.findings().stream().filter(f -> f.level() == dev.opsbook.finding.Level.ERROR).forEach(f -> {
-            log.println(f.format());
-            if (f.hintLine() != null) {
-                log.println(f.hintLine());
-            }
-        });
+        r.findings().stream().filter(f -> f.level() == dev.opsbook.finding.Level.ERROR)
+                .forEach(f -> f.lines().forEach(log::println));
         log.flush();
     }
 

@@ -75,10 +75,7 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
             throw new MojoExecutionException("opsbook: " + e.getMessage(), e);
         }
         for (Finding f : result.findings()) {
-            log(getLog(), f.level(), f.format());
-            if (f.hintLine() != null) {
-                log(getLog(), f.level(), f.hintLine());
-            }
+            f.lines().forEach(line -> log(getLog(), f.level(), line));
         }
         var changes = result.report().changes();
         if (changes != null) {
