@@ -30,9 +30,9 @@ class PlantedDefectsTest {
                 "rota-distinct-roles orders services/orders/rota.yaml:9",
                 "runbook-stale orders services/orders/runbooks/queue-full.md:4",
                 "runbook-sections search services/search/runbooks/slow-queries.md:5",
-                "readiness-load-test search services/search/service.yaml:1",
                 "rota-present search services/search/service.yaml:1",
-                "slo-alerted search services/search/service.yaml:8"), found);
+                "slo-alerted search services/search/service.yaml:8",
+                "readiness-load-test search services/search/service.yaml:15"), found);
         assertEquals("ann is Support Lead and Support Engineer from 2026-11-30 10:00 to 2026-12-01 10:00",
                 r.findings().stream().filter(f -> f.rule().equals("rota-distinct-roles")).findFirst().orElseThrow().message());
         List<String> levels = r.assessment().services().stream()

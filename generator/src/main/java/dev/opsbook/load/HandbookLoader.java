@@ -145,9 +145,9 @@ public final class HandbookLoader {
                     "service folder '" + id + "' has no service.yaml",
                     "add services/" + id + "/service.yaml with at least `owner: <team id>`");
             reader.missing(dir + "service.yaml");
-            p = ServiceLoader.Parts.unknown(id);
+            p = ServiceLoader.Parts.unknown(id, dir + "service.yaml");
         } else {
-            p = reader.yaml(dir + "service.yaml", id).map(y -> ServiceLoader.read(id, y)).orElse(ServiceLoader.Parts.unknown(id));
+            p = reader.yaml(dir + "service.yaml", id).map(y -> ServiceLoader.read(id, y)).orElse(ServiceLoader.Parts.unknown(id, dir + "service.yaml"));
         }
         Sla sla = null;
         Rota rota = null;
@@ -195,7 +195,7 @@ public final class HandbookLoader {
         return Optional.of(new Service(id, p.name(), p.description(), p.owner(), p.tier(), p.lifecycle(),
                 p.supportModel(), p.supportHours(), p.dependsOn(), p.links(), p.telemetry(), p.slos(), p.alerts(),
                 p.readiness(), p.notApplicable(), sla, rota, List.copyOf(runbooks), List.copyOf(reviews),
-                List.copyOf(incidents), new Pos(dir + "service.yaml", 1, 1)));
+                List.copyOf(incidents), p.keys(), new Pos(dir + "service.yaml", 1, 1)));
     }
 
     private static String nearFile(String name) {

@@ -1,7 +1,9 @@
 package dev.opsbook.load;
 
 import dev.opsbook.finding.Rules;
+import dev.opsbook.model.Keys;
 import dev.opsbook.model.Link;
+import dev.opsbook.model.Pos;
 import dev.opsbook.model.Ref;
 import dev.opsbook.model.Service;
 import java.util.ArrayList;
@@ -23,12 +25,12 @@ final class ServiceLoader {
     record Parts(String name, String description, Ref owner, Integer tier, String lifecycle, String supportModel,
                  String supportHours, List<Ref> dependsOn, List<Link> links, Service.Telemetry telemetry,
                  List<Service.Slo> slos, List<Service.Alert> alerts, Service.Readiness readiness,
-                 List<Service.NotApplicable> notApplicable) {
+                 List<Service.NotApplicable> notApplicable, Keys keys) {
 
-        /** What is known of a service whose service.yaml could not be read: its id. */
-        static Parts unknown(String id) {
+        /** What is known of a service whose service.yaml ({@code file}) could not be read: its id. */
+        static Parts unknown(String id, String file) {
             return new Parts(id, null, null, null, null, null, null, List.of(), List.of(), Service.Telemetry.NONE,
-                    List.of(), List.of(), Service.Readiness.NONE, List.of());
+                    List.of(), List.of(), Service.Readiness.NONE, List.of(), Keys.none(new Pos(file, 1, 1)));
         }
     }
 
@@ -68,7 +70,8 @@ final class ServiceLoader {
         }
         y.finish();
         return new Parts(name != null ? name : id, description, owner, tier, lifecycle, supportModel, supportHours,
-                dependsOn, links, telemetry, slos, alerts, readiness, List.copyOf(notApplicable));
+                dependsOn, links, telemetry, slos, alerts, readiness, List.copyOf(notApplicable),
+                y.keys(new Pos(y.file(), 1, 1)));
     }
 
     static List<Link> links(YamlMap y, String key) {

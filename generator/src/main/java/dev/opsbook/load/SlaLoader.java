@@ -29,6 +29,6 @@ final class SlaLoader {
         });
         List<String> customers = y.strings("customers");
         y.finish();
-        return new Sla(availability, period != null ? period : "month", hours, List.copyOf(times), customers, y.pos());
+        return new Sla(availability, period != null ? period : "month", hours, List.copyOf(times), customers, y.keys(y.pos()), y.pos());
     }
 }

@@ -3,6 +3,7 @@ package dev.opsbook.load;
 import dev.opsbook.finding.DidYouMean;
 import dev.opsbook.finding.Rules;
 import dev.opsbook.model.Dur;
+import dev.opsbook.model.Keys;
 import dev.opsbook.model.Pos;
 import dev.opsbook.model.Ref;
 import dev.opsbook.model.When;
@@ -83,6 +84,13 @@ final class YamlMap {
     Pos pos(String key) {
         NodeTuple t = entries.get(key);
         return t == null ? pos() : ctx.pos(t.getValueNode());
+    }
+
+    /** Where each key of this mapping is written; an absent key is placed at {@code fallback}. */
+    Keys keys(Pos fallback) {
+        Map<String, Pos> written = new LinkedHashMap<>();
+        entries.forEach((key, t) -> written.put(key, ctx.pos(t.getKeyNode())));
+        return new Keys(written, fallback);
     }
 
     /** Where the key itself is written, or where the mapping is. */

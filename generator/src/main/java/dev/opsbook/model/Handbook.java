@@ -78,7 +78,7 @@ public record Handbook(
             rbs.replaceAll(r -> r.id().equals(runbook.id()) ? runbook : r);
             out.add(new Service(s.id(), s.name(), s.description(), s.owner(), s.tier(), s.lifecycle(), s.supportModel(),
                     s.supportHours(), s.dependsOn(), s.links(), s.telemetry(), s.slos(), s.alerts(), s.readiness(),
-                    s.notApplicable(), s.sla(), s.rota(), List.copyOf(rbs), s.reviews(), s.incidents(), s.pos()));
+                    s.notApplicable(), s.sla(), s.rota(), List.copyOf(rbs), s.reviews(), s.incidents(), s.keys(), s.pos()));
         }
         return new Handbook(settings, severities, teams, out, files, assets, unreadable, secrets);
     }

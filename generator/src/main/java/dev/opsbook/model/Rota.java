@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * {@code rota.yaml}: who is Support Lead and Support Engineer when. {@code timezone} is kept as
- * written (it is checked later, by the rota rules); {@code timezonePos} says where.
+ * written (it is checked later, by the rota rules); {@code timezonePos} says where, and {@code keys} where
+ * the other keys are written.
  */
 public record Rota(
         String timezone,
@@ -20,6 +21,7 @@ public record Rota(
         List<Override> overrides,
         List<EscalationStep> escalation,
         OutOfHours outOfHours,
+        Keys keys,
         Pos pos) {
 
     public record BusinessHours(List<DayOfWeek> days, LocalTime from, LocalTime to, Pos pos) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A service: its {@code service.yaml} and everything in its folder (SLA, rota, runbooks, reviews,
- * incidents).
+ * incidents). {@code pos} is the start of service.yaml, {@code keys} where its keys are written.
  */
 public record Service(
         String id,
@@ -29,6 +29,7 @@ public record Service(
         List<Runbook> runbooks,
         List<Review> reviews,
         List<Incident> incidents,
+        Keys keys,
         Pos pos) {
 
     public String folder() {

@@ -47,7 +47,7 @@ class CompletenessTest {
                         "services/api/service.yaml:1:1: error: service 'api' has no SLA [sla-present]"),
                 scenario("sla-covers-severities", t -> t.file("services/api/sla.yaml",
                                 "availability: 99.9\nresponseTimes:\n  P1: { acknowledge: 15m, resolve: 4h }\n"),
-                        "services/api/sla.yaml:1:1: error: the SLA has no response times for P2 [sla-covers-severities]"),
+                        "services/api/sla.yaml:2:1: error: the SLA has no response times for P2 [sla-covers-severities]"),
                 scenario("slo-present", t -> t.file(SVC, COMPLETE_SERVICE.replace(
                                 "slos:\n  - { id: availability, objective: 99.95, window: 28d }\n", "")
                                 .replace(", slo: availability", "")),
@@ -82,7 +82,8 @@ class CompletenessTest {
                         "services/api/rota.yaml:1:11: error: 'Europe/Londn' is not an IANA time zone (did you mean 'Europe/London'?) [rota-unknown-timezone]"),
                 scenario("telemetry-dashboards", t -> t.file(SVC, COMPLETE_SERVICE.replace(
                                 "dashboards: [{ title: Overview, url: \"https://grafana.example/d/api\" }]", "dashboards: []")),
-                        "services/api/service.yaml:1:1: warning: service 'api' has no dashboard [telemetry-dashboards]"),
+                        // the list is there but empty: the finding points at the block it belongs in
+                        "services/api/service.yaml:8:1: warning: service 'api' has no dashboard [telemetry-dashboards]"),
                 scenario("telemetry-structured-logs", t -> t.file(SVC, COMPLETE_SERVICE.replace("structured: true", "structured: false")),
                         "services/api/service.yaml:10:9: warning: the logs of 'api' are not structured [telemetry-structured-logs]"),
                 scenario("telemetry-tracing", t -> t.file(SVC, COMPLETE_SERVICE.replace("enabled: true", "enabled: false")),
@@ -92,7 +93,7 @@ class CompletenessTest {
                         "services/api/service.yaml:17:13: warning: the last load test of 'api' was on 2025-11-20, 366 days ago"
                                 + " (more than 365) [readiness-load-test]"),
                 scenario("readiness-game-day", t -> t.file(SVC, COMPLETE_SERVICE.replace("  gameDay: { date: 2026-06-01 }\n", "")),
-                        "services/api/service.yaml:1:1: info: service 'api' has no game day on record [readiness-game-day]"),
+                        "services/api/service.yaml:16:1: info: service 'api' has no game day on record [readiness-game-day]"),
                 scenario("readiness-backup-restore", t -> t.file(SVC, COMPLETE_SERVICE.replace("2026-09-01", "2025-01-01")),
                         "services/api/service.yaml:19:22: warning: the last backup restore test of 'api' was on 2025-01-01, 689"
                                 + " days ago (more than 365) [readiness-backup-restore]"),
@@ -230,6 +231,29 @@ class CompletenessTest {
         var t = ContentTree.complete(dir).file(RUNBOOK, COMPLETE_RUNBOOK.replace("lastReviewed: 2026-10-01\n", ""));
         assertEquals(List.of("services/api/runbooks/api-down.md:2:1: warning: runbook 'api-down' has no lastReviewed date"
                 + " [runbook-stale]"), t.findings("runbook-stale"));
+    }
+
+    @Test
+    void whatIsWrittenButSaysTooLittleIsReportedAtItsKey() {
+        var t = ContentTree.complete(dir)
+                .file(ROTA, "# the API's rota\n" + COMPLETE_ROTA.replace("2026-11-02T09:00", "2026-12-07T09:00")
+                        .replace("escalation:\n  - { after: 15m, contact: ops }\n", "escalation: []\n"))
+                .file(SVC, COMPLETE_SERVICE.replace("slos:\n  - { id: availability, objective: 99.95, window: 28d }\n",
+                        "slos: []\n").replace(", slo: availability", "").replace("description: The public API.", "description:"));
+        assertEquals(List.of("services/api/rota.yaml:2:1: error: nobody is on duty from 2026-11-21 00:00 until the rota"
+                + " starts at 2026-12-07 09:00 [rota-coverage-gap]"), t.findings("rota-coverage-gap"));
+        assertEquals(List.of("services/api/rota.yaml:6:1: warning: the rota has no escalation step [rota-escalation]"),
+                t.findings("rota-escalation"));
+        assertEquals(List.of("services/api/service.yaml:12:1: error: service 'api' has no SLO [slo-present]"),
+                t.findings("slo-present"));
+        assertEquals(List.of("services/api/service.yaml:2:1: warning: service 'api' has no description [service-description]"),
+                t.findings("service-description"));
+
+        t.file(ROTA, COMPLETE_ROTA.replace("lead: [alice, bob]", "lead: []"));
+        assertEquals(List.of("services/api/rota.yaml:3:1: error: the rota names no Support Lead: all covered time is a gap"
+                + " [rota-coverage-gap]"), t.findings("rota-coverage-gap"));
+        assertEquals(List.of("services/api/rota.yaml:3:1: warning: the Support Lead role has 0 people; nobody can take over"
+                + " [rota-min-members]"), t.findings("rota-min-members"));
     }
 
     @Test

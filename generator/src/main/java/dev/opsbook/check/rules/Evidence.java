@@ -15,7 +15,7 @@ final class Evidence {
 
     static void check(Service s, CheckContext ctx, Service.Evidence e, String what, String key, List<Failure> out) {
         if (e == null || e.date() == null) {
-            out.add(Failure.at(e == null ? s.pos() : e.pos(), "service '" + s.id() + "' has no " + what + " on record",
+            out.add(Failure.at(e == null ? s.keys().at("readiness") : e.pos(), "service '" + s.id() + "' has no " + what + " on record",
                     "run one and add `readiness: { " + key + ": { date: YYYY-MM-DD, url: … } }` to " + s.folder()
                             + "/service.yaml"));
         } else if (e.date().isBefore(ctx.asOf().minusDays(MAX_AGE_DAYS))) {

@@ -16,7 +16,7 @@ public final class ReadinessDeploymentCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         var d = s.readiness().deployment();
         if (d == null || !Boolean.TRUE.equals(d.automated())) {
-            out.add(Failure.at(d == null ? s.pos() : d.pos(), "the deployment of '" + s.id() + "' is not automated",
+            out.add(Failure.at(d == null ? s.keys().at("readiness") : d.pos(), "the deployment of '" + s.id() + "' is not automated",
                     "deploy through a pipeline and record `readiness: { deployment: { automated: true, pipeline: … } }` in "
                             + s.folder() + "/service.yaml"));
         }

@@ -16,7 +16,7 @@ public final class ReadinessRollbackCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         var r = s.readiness().rollback();
         if (r == null || r.strategies().isEmpty()) {
-            out.add(Failure.at(r == null ? s.pos() : r.pos(), "service '" + s.id() + "' has no rollback strategy",
+            out.add(Failure.at(r == null ? s.keys().at("readiness") : r.pos(), "service '" + s.id() + "' has no rollback strategy",
                     "add `readiness: { rollback: { strategies: [rollback], lastTested: YYYY-MM-DD } }` to "
                             + s.folder() + "/service.yaml"));
         } else if (r.lastTested() == null) {

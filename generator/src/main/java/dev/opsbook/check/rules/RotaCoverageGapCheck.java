@@ -20,7 +20,7 @@ public final class RotaCoverageGapCheck extends BaseCheck {
         }
         for (String role : List.of("lead", "engineer")) {
             if ((role.equals("lead") ? r.lead() : r.engineer()).isEmpty()) {
-                out.add(Failure.at(r.pos(), "the rota names no Support " + title(role) + ": all covered time is a gap",
+                out.add(Failure.at(r.keys().at(role), "the rota names no Support " + title(role) + ": all covered time is a gap",
                         "add `" + role + ": [<person>, <person>]` to " + s.folder() + "/rota.yaml"));
             }
         }
@@ -30,7 +30,7 @@ public final class RotaCoverageGapCheck extends BaseCheck {
             }
             // covered time before the rota's first handoff has nobody on duty
             schedule.coverage().stream().filter(c -> c.from().isBefore(schedule.rotaStart())).findFirst()
-                    .ifPresent(first -> out.add(Failure.at(r.pos(), "nobody is on duty from "
+                    .ifPresent(first -> out.add(Failure.at(r.keys().at("start"), "nobody is on duty from "
                                     + RotaDistinctRolesCheck.LOCAL.format(first.from()) + " until the rota starts at "
                                     + RotaDistinctRolesCheck.LOCAL.format(schedule.rotaStart()),
                             "move `start:` of " + s.folder() + "/rota.yaml back to the first handoff that happened")));

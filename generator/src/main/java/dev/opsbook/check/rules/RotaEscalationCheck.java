@@ -15,7 +15,7 @@ public final class RotaEscalationCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if (s.rota() != null && s.rota().escalation().isEmpty()) {
-            out.add(Failure.at(s.rota().pos(), "the rota has no escalation step",
+            out.add(Failure.at(s.rota().keys().at("escalation"), "the rota has no escalation step",
                     "add `escalation: [{ after: 15m, contact: <person or team> }]` to " + s.folder() + "/rota.yaml"));
         }
     }

@@ -26,7 +26,7 @@ public final class RotaMinMembersCheck extends BaseCheck {
     private static void check(Service s, Rota r, String role, List<Ref> people, List<Failure> out) {
         long distinct = people.stream().map(Ref::id).distinct().count();
         if (distinct < 2) {
-            out.add(Failure.at(people.isEmpty() ? r.pos() : people.get(0).pos(), "the Support "
+            out.add(Failure.at(people.isEmpty() ? r.keys().at(role) : people.get(0).pos(), "the Support "
                             + RotaCoverageGapCheck.title(role) + " role has " + distinct + (distinct == 1 ? " person" : " people")
                             + "; nobody can take over",
                     "add at least one more person to `" + role + ":` in " + s.folder() + "/rota.yaml"));

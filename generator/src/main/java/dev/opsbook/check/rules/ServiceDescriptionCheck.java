@@ -15,7 +15,7 @@ public final class ServiceDescriptionCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if (s.description() == null) {
-            out.add(Failure.at(s.pos(), "service '" + s.id() + "' has no description",
+            out.add(Failure.at(s.keys().at("description"), "service '" + s.id() + "' has no description",
                     "add `description:` to " + s.folder() + "/service.yaml: what the service does, in one sentence"));
         }
     }

@@ -20,7 +20,7 @@ public final class SlaCoversSeveritiesCheck extends BaseCheck {
         List<String> missing = ctx.handbook().severities().stream().map(Severity::id)
                 .filter(id -> s.sla().responseTimes().stream().noneMatch(t -> t.severity().id().equals(id))).toList();
         if (!missing.isEmpty()) {
-            out.add(Failure.at(s.sla().pos(), "the SLA has no response times for " + String.join(", ", missing),
+            out.add(Failure.at(s.sla().keys().at("responseTimes"), "the SLA has no response times for " + String.join(", ", missing),
                     "add `" + missing.get(0) + ": { acknowledge: …, resolve: … }` (and the others) under responseTimes: in "
                             + s.folder() + "/sla.yaml"));
         }

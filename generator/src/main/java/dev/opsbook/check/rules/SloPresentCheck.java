@@ -20,7 +20,7 @@ public final class SloPresentCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if (s.slos().isEmpty()) {
-            out.add(Failure.at(s.pos(), "service '" + s.id() + "' has no SLO",
+            out.add(Failure.at(s.keys().at("slos"), "service '" + s.id() + "' has no SLO",
                     "add `slos:` to " + s.folder() + "/service.yaml, e.g. { id: availability, objective: 99.9, window: 28d }"));
         }
     }

@@ -15,7 +15,7 @@ public final class TelemetryDashboardsCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if (s.telemetry().dashboards().isEmpty()) {
-            out.add(Failure.at(s.pos(), "service '" + s.id() + "' has no dashboard",
+            out.add(Failure.at(s.keys().at("telemetry"), "service '" + s.id() + "' has no dashboard",
                     "add `telemetry: { dashboards: [{ title: …, url: … }] }` to " + s.folder() + "/service.yaml"));
         }
     }

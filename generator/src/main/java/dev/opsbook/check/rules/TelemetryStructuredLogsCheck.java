@@ -16,7 +16,7 @@ public final class TelemetryStructuredLogsCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         var logs = s.telemetry().logs();
         if (logs == null) {
-            out.add(Failure.at(s.pos(), "service '" + s.id() + "' records no logs",
+            out.add(Failure.at(s.keys().at("telemetry"), "service '" + s.id() + "' records no logs",
                     "add `logs: { structured: true, url: … }` under telemetry: in " + s.folder() + "/service.yaml"));
         } else if (!Boolean.TRUE.equals(logs.structured())) {
             out.add(Failure.at(logs.pos(), "the logs of '" + s.id() + "' are not structured",

@@ -16,7 +16,7 @@ public final class TelemetryTracingCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         var tracing = s.telemetry().tracing();
         if (tracing == null || !Boolean.TRUE.equals(tracing.enabled())) {
-            out.add(Failure.at(tracing == null ? s.pos() : tracing.pos(), "tracing is not enabled for '" + s.id() + "'",
+            out.add(Failure.at(tracing == null ? s.keys().at("telemetry") : tracing.pos(), "tracing is not enabled for '" + s.id() + "'",
                     "enable distributed tracing and add `tracing: { enabled: true, url: … }` under telemetry: in "
                             + s.folder() + "/service.yaml"));
         }
