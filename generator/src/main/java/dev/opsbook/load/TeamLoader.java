@@ -5,9 +5,15 @@ import dev.opsbook.model.Person;
 import dev.opsbook.model.Team;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** Reads {@code teams/<id>.yaml}. */
+/** Reads {@code teams/<id>.yaml}. Phone numbers and email addresses become links, so they are checked. */
 final class TeamLoader {
+    /** What a tel: link can dial: digits with the usual separators, an optional leading + (RFC 3966). */
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9(][0-9 ().\\-]*");
+    /** An address that a mailto: link can carry as it is: no display name, no query, no spaces. */
+    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+'\\-]+@[\\p{L}\\p{N}\\-]+(\\.[\\p{L}\\p{N}\\-]+)*");
+
     private TeamLoader() {
     }
 
@@ -15,7 +21,7 @@ final class TeamLoader {
         y.require("name");
         checkId(id, y);
         String name = y.string("name");
-        String email = y.string("email");
+        String email = email(y);
         String chat = y.string("chat");
         List<Person> members = new ArrayList<>();
         for (YamlMap m : y.maps("members")) {
@@ -26,8 +32,8 @@ final class TeamLoader {
                 pid = null;
             }
             String pname = m.string("name");
-            String pemail = m.string("email");
-            String phone = m.string("phone");
+            String pemail = email(m);
+            String phone = phone(m);
             String tz = m.string("timezone");
             if (tz != null) {
                 try {
@@ -47,6 +53,29 @@ final class TeamLoader {
         }
         y.finish();
         return new Team(id, name != null ? name : id, email, chat, List.copyOf(members), y.pos());
+    }
+
+    /** A person's {@code phone}, or null (with a finding) when a tel: link could not dial it. */
+    private static String phone(YamlMap m) {
+        String phone = m.string("phone");
+        long digits = phone == null ? 0 : phone.chars().filter(c -> c >= '0' && c <= '9').count();
+        if (phone != null && (!PHONE.matcher(phone.strip()).matches() || digits < 3 || digits > 20)) {
+            m.schema("phone", "'phone' is not a phone number: '" + phone + "'",
+                    "write the number as dialled from abroad, in digits with spaces, such as +44 20 7946 0101");
+            return null;
+        }
+        return phone == null ? null : phone.strip();
+    }
+
+    /** A team's or a person's {@code email}, or null (with a finding) when it is not a plain address. */
+    private static String email(YamlMap m) {
+        String email = m.string("email");
+        if (email != null && !EMAIL.matcher(email.strip()).matches()) {
+            m.schema("email", "'email' is not an email address: '" + email + "'",
+                    "write the address alone, such as alice@example.com (no mailto:, no name, no spaces)");
+            return null;
+        }
+        return email == null ? null : email.strip();
     }
 
     /** An {@code id} key, where given, must match the file or folder name. */

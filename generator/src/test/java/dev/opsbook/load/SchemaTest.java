@@ -238,6 +238,40 @@ class SchemaTest {
                 tree.structural());
     }
 
+    @Test
+    void phoneNumbersAndEmailAddressesAreWhatTheirLinksCanUse() throws java.io.IOException {
+        // a phone becomes a tel: link and an address a mailto: link: what they cannot use is left out, with a finding
+        var tree = ContentTree.minimal(dir).file("teams/ops.yaml", """
+                name: Operations
+                email: "Ops Team <ops@example.com>"
+                members:
+                  - { id: alice, name: Alice, phone: "call me maybe", email: "mailto:alice@example.com" }
+                  - { id: bob, name: Bob, phone: "+44 (0)20 7946-0102", email: " bob.o'neil+ops@example.co.uk " }
+                  - { id: carol, name: Carol, phone: "12", email: "carol@example.com?cc=boss@example.com" }
+                  - { id: dave, name: Dave, phone: "+1 555 0100 ext 12", email: "d\u00e5ve@ex\u00e4mple.se" }
+                """);
+        assertEquals(List.of(
+                "teams/ops.yaml:2:8: error: 'email' is not an email address: 'Ops Team <ops@example.com>' [schema]"
+                        + " | write the address alone, such as alice@example.com (no mailto:, no name, no spaces)",
+                "teams/ops.yaml:4:38: error: 'phone' is not a phone number: 'call me maybe' [schema]"
+                        + " | write the number as dialled from abroad, in digits with spaces, such as +44 20 7946 0101",
+                "teams/ops.yaml:4:62: error: 'email' is not an email address: 'mailto:alice@example.com' [schema]"
+                        + " | write the address alone, such as alice@example.com (no mailto:, no name, no spaces)",
+                "teams/ops.yaml:6:38: error: 'phone' is not a phone number: '12' [schema]"
+                        + " | write the number as dialled from abroad, in digits with spaces, such as +44 20 7946 0101",
+                "teams/ops.yaml:6:51: error: 'email' is not an email address: 'carol@example.com?cc=boss@example.com' [schema]"
+                        + " | write the address alone, such as alice@example.com (no mailto:, no name, no spaces)",
+                "teams/ops.yaml:7:36: error: 'phone' is not a phone number: '+1 555 0100 ext 12' [schema]"
+                        + " | write the number as dialled from abroad, in digits with spaces, such as +44 20 7946 0101"),
+                schemaWithHints(tree));
+        var handbook = new HandbookLoader(new dev.opsbook.markdown.MarkdownEngine(), 1,
+                dev.opsbook.markdown.BodyStore.inMemory()).load(dir, new dev.opsbook.finding.Findings());
+        assertEquals("+44 (0)20 7946-0102", handbook.person("bob").orElseThrow().phone());
+        assertEquals("bob.o'neil+ops@example.co.uk", handbook.person("bob").orElseThrow().email());
+        assertEquals("d\u00e5ve@ex\u00e4mple.se", handbook.person("dave").orElseThrow().email());
+        assertEquals(null, handbook.person("alice").orElseThrow().phone());
+    }
+
     /** The schema findings of a tree as the CLI prints them, each with its hint after a bar. */
     private static List<String> schemaWithHints(ContentTree tree) {
         return tree.result().findings().stream().filter(f -> f.rule().equals("schema"))
