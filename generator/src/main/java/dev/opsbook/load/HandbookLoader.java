@@ -105,7 +105,7 @@ public final class HandbookLoader {
         }
         checkPeople(teams, findings);
 
-        List<Service> services = services(reader, serviceFiles, assets);
+        List<Service> services = services(reader, serviceFiles, assets, settings.timezone());
         assets.sort(null);
         for (String asset : assets) {
             reader.scanAsset(asset, asset.startsWith("services/") ? asset.split("/")[1] : null);
@@ -126,14 +126,15 @@ public final class HandbookLoader {
     }
 
     /** Reads the service folders, several at once; the list keeps the folders' order. */
-    private List<Service> services(ContentReader reader, Map<String, TreeSet<String>> serviceFiles, List<String> assets)
-            throws IOException {
+    private List<Service> services(ContentReader reader, Map<String, TreeSet<String>> serviceFiles, List<String> assets,
+                                   java.time.ZoneId zone) throws IOException {
         List<String> shared = java.util.Collections.synchronizedList(assets);
         return Parallel.map(List.copyOf(serviceFiles.entrySet()), threads,
-                e -> service(reader, e.getKey(), e.getValue(), shared)).stream().flatMap(Optional::stream).toList();
+                e -> service(reader, e.getKey(), e.getValue(), shared, zone)).stream().flatMap(Optional::stream).toList();
     }
 
-    private Optional<Service> service(ContentReader reader, String id, TreeSet<String> names, List<String> assets)
+    private Optional<Service> service(ContentReader reader, String id, TreeSet<String> names, List<String> assets,
+                                      java.time.ZoneId zone)
             throws IOException {
         Findings findings = reader.findings();
         String dir = "services/" + id + "/";
@@ -175,8 +176,8 @@ public final class HandbookLoader {
                 String iid = stem(parts[1]);
                 if (checkName(rel, iid, parts[1], id, findings)) {
                     incidents.add(reader.frontMatter(rel, id)
-                            .map(fm -> IncidentLoader.read(iid, id, rel, fm, reader.frontMatterYaml(fm, rel, id), markdown, bodies,
-                                    findings))
+                            .map(fm -> IncidentLoader.read(iid, id, rel, fm, reader.frontMatterYaml(fm, rel, id), zone, markdown,
+                                    bodies, findings))
                             .orElseGet(() -> IncidentLoader.unknown(iid, id, rel)));
                 }
             } else if (parts.length == 2 && parts[0].equals("reviews") && isYaml(parts[1])) {

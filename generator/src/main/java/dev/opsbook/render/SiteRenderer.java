@@ -659,11 +659,11 @@ public final class SiteRenderer {
         var zone = hb.settings().timezone();
         if (i.started() != null && i.detected() != null) {
             facts.add(new Fact("Time to detect", Formats.span(java.time.Duration.between(
-                    i.started().at(zone), i.detected().at(zone)).abs()), null));
+                    i.started().at(zone), i.detected().at(zone))), null));
         }
         if (i.started() != null && i.resolved() != null) {
             facts.add(new Fact("Time to resolve", Formats.span(java.time.Duration.between(
-                    i.started().at(zone), i.resolved().at(zone)).abs()), null));
+                    i.started().at(zone), i.resolved().at(zone))), null));
         }
         if (i.started() != null) {
             var local = OutOfHours.local(s, i.started(), zone);

@@ -239,6 +239,26 @@ class SchemaTest {
     }
 
     @Test
+    void anIncidentIsDetectedAndResolvedAfterItStartsComparedAsInstants() {
+        // 02:20 in London in September is 01:20Z, and 03:05+05:30 is 21:35Z the day before: both before 02:14Z;
+        // 03:20 in London and 08:00+05:30 are 02:20Z and 02:30Z, after it
+        String head = "---\ntitle: T\nseverity: P1\nstarted: 2026-09-03T02:14Z\n";
+        var tree = ContentTree.minimal(dir).file("opsbook.yaml", "timezone: Europe/London\n")
+                .file("services/api/incidents/i-1.md", head
+                        + "detected: 2026-09-03T02:20\nresolved: 2026-09-03T03:05+05:30\n---\n## Summary\n")
+                .file("services/api/incidents/i-2.md", head
+                        + "detected: 2026-09-03T03:20\nresolved: 2026-09-03T08:00+05:30\n---\n## Summary\n");
+        String hint = " [schema] | correct the date or time of one of them (times without an offset are in the handbook's"
+                + " time zone, Europe/London)";
+        assertEquals(List.of(
+                "services/api/incidents/i-1.md:5:11: error: 'detected' (2026-09-03T02:20) is before 'started'"
+                        + " (2026-09-03T02:14Z)" + hint,
+                "services/api/incidents/i-1.md:6:11: error: 'resolved' (2026-09-03T03:05+05:30) is before 'started'"
+                        + " (2026-09-03T02:14Z)" + hint),
+                schemaWithHints(tree));
+    }
+
+    @Test
     void phoneNumbersAndEmailAddressesAreWhatTheirLinksCanUse() throws java.io.IOException {
         // a phone becomes a tel: link and an address a mailto: link: what they cannot use is left out, with a finding
         var tree = ContentTree.minimal(dir).file("teams/ops.yaml", """
