@@ -68,7 +68,7 @@ final class RotaLoader {
         }).orElse(null);
         y.finish();
         return new Rota(tz, tzPos, start, rotation, coverage != null ? coverage : "24x7", hours, lead, engineer,
-                List.copyOf(overrides), List.copyOf(escalation), ooh, y.keys(y.pos()), y.pos());
+                List.copyOf(overrides), List.copyOf(escalation), ooh, y.keyPositions(y.pos()), y.pos());
     }
 
     private static Rota.BusinessHours businessHours(YamlMap b) {

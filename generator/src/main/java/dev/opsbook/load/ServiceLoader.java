@@ -71,7 +71,7 @@ final class ServiceLoader {
         y.finish();
         return new Parts(name != null ? name : id, description, owner, tier, lifecycle, supportModel, supportHours,
                 dependsOn, links, telemetry, slos, alerts, readiness, List.copyOf(notApplicable),
-                y.keys(new Pos(y.file(), 1, 1)));
+                y.keyPositions(new Pos(y.file(), 1, 1)));
     }
 
     static List<Link> links(YamlMap y, String key) {

@@ -21,14 +21,22 @@ final class SlaLoader {
         y.map("responseTimes").ifPresent(r -> {
             for (String severity : r.keys()) {
                 r.map(severity).ifPresent(t -> {
-                    times.add(new Sla.ResponseTime(new Ref(severity, r.keyPos(severity)), t.duration("acknowledge"),
-                            t.duration("resolve")));
+                    var acknowledge = t.duration("acknowledge");
+                    var resolve = t.duration("resolve");
+                    if (acknowledge != null && resolve != null
+                            && resolve.toDuration().compareTo(acknowledge.toDuration()) < 0) {
+                        t.schema("resolve", "'resolve' (" + resolve + ") is shorter than 'acknowledge' (" + acknowledge
+                                        + "): an incident is resolved after it is acknowledged",
+                                "swap them if they are the wrong way round");
+                        resolve = null;
+                    }
+                    times.add(new Sla.ResponseTime(new Ref(severity, r.keyPos(severity)), acknowledge, resolve));
                     t.finish();
                 });
             }
         });
         List<String> customers = y.strings("customers");
         y.finish();
-        return new Sla(availability, period != null ? period : "month", hours, List.copyOf(times), customers, y.keys(y.pos()), y.pos());
+        return new Sla(availability, period != null ? period : "month", hours, List.copyOf(times), customers, y.keyPositions(y.pos()), y.pos());
     }
 }

@@ -87,7 +87,7 @@ final class YamlMap {
     }
 
     /** Where each key of this mapping is written; an absent key is placed at {@code fallback}. */
-    Keys keys(Pos fallback) {
+    Keys keyPositions(Pos fallback) {
         Map<String, Pos> written = new LinkedHashMap<>();
         entries.forEach((key, t) -> written.put(key, ctx.pos(t.getKeyNode())));
         return new Keys(written, fallback);
@@ -274,6 +274,11 @@ final class YamlMap {
                 long totalDays = weeks * 7 + days;
                 if (totalDays + seconds > 0 && totalDays <= 36_600) {
                     return new Dur((int) totalDays, seconds, t);
+                }
+                if (totalDays + seconds == 0) {
+                    schema(at, "'" + key + "' must be longer than nothing, found '" + t + "'",
+                            "write how long, such as 15m or 1h30m");
+                    return null;
                 }
             } catch (NumberFormatException e) {
                 // reported below

@@ -98,7 +98,7 @@ class SchemaTest {
                 """);
         assertEquals(List.of(
                 "services/api/rota.yaml:2:11: error: 'rotation' is not a valid duration (such as 30s, 15m, 4h, 1d, 2w or 1h30m): '1 week' [schema]",
-                "services/api/rota.yaml:6:14: error: 'after' is not a valid duration (such as 30s, 15m, 4h, 1d, 2w or 1h30m): '0m' [schema]"),
+                "services/api/rota.yaml:6:14: error: 'after' must be longer than nothing, found '0m' [schema]"),
                 tree.structural());
     }
 
@@ -236,6 +236,22 @@ class SchemaTest {
                 "services/api/sla.yaml:2:9: error: 'period' must be one of month, quarter, year; found 'monthly' (did you mean 'month'?) [schema]",
                 "severities.yaml:2:31: error: unknown key 'colour' [schema]"),
                 tree.structural());
+    }
+
+    @Test
+    void durationsOfNothingAndResolutionsBeforeAcknowledgementSayWhatIsWrong() {
+        var tree = ContentTree.minimal(dir).file("services/api/sla.yaml", """
+                availability: 99.9
+                responseTimes:
+                  P1: { acknowledge: 15m, resolve: 10m }
+                  P2: { acknowledge: 0m, resolve: 1d }
+                """);
+        assertEquals(List.of(
+                "services/api/sla.yaml:3:36: error: 'resolve' (10m) is shorter than 'acknowledge' (15m): an incident is"
+                        + " resolved after it is acknowledged [schema] | swap them if they are the wrong way round",
+                "services/api/sla.yaml:4:22: error: 'acknowledge' must be longer than nothing, found '0m' [schema]"
+                        + " | write how long, such as 15m or 1h30m"),
+                schemaWithHints(tree));
     }
 
     @Test
