@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
  */
 public final class ContentLinks {
     private static final Set<String> EXTERNAL = Set.of("http", "https", "mailto");
+    /** A tel: link's number: digits with the visual separators of RFC 3966 and an optional leading +. */
+    private static final java.util.regex.Pattern TEL = java.util.regex.Pattern.compile("\\+?[0-9().\\-]{3,40}");
     private static final Set<String> SHORT = Set.of("service", "runbook", "severity", "team", "person", "review", "incident");
     private static final List<String> SERVICE_ANCHORS = List.of("overview", "sla", "slos", "support", "rota",
             "alerts", "runbooks", "dependencies", "telemetry", "readiness", "reviews", "incidents", "links");
@@ -92,7 +94,7 @@ public final class ContentLinks {
     public sealed interface Resolution {
     }
 
-    /** An address outside the handbook (http, https, mailto), to be emitted as it is. */
+    /** An address outside the handbook (http, https, mailto, tel), to be emitted as it is. */
     public record External(String url) implements Resolution {
     }
 
@@ -121,11 +123,19 @@ public final class ContentLinks {
             if (EXTERNAL.contains(scheme)) {
                 return new External(raw);
             }
+            if (scheme.equals("tel")) {
+                // a phone number in a runbook ("call the processor's bridge") is one tap away on a phone
+                String number = raw.substring(raw.indexOf(':') + 1);
+                long digits = number.chars().filter(c -> c >= '0' && c <= '9').count();
+                return TEL.matcher(number).matches() && digits >= 3 && digits <= 20 ? new External(raw)
+                        : new Problem(Rules.SCHEMA, "link '" + raw + "' is not a phone number",
+                                "write tel: and the number in digits, such as tel:+442079460101");
+            }
             if (SHORT.contains(scheme)) {
                 return shortRef(scheme, raw.substring(raw.indexOf(':') + 1).strip(), fromService, raw);
             }
             return new Problem(Rules.SCHEMA, "link '" + raw + "' uses the scheme '" + written
-                    + ":', which is not allowed", "use an http, https or mailto address, a short reference "
+                    + ":', which is not allowed", "use an http, https, mailto or tel address, a short reference "
                     + "(service:, runbook:, …) or a relative link to a content file");
         }
         if (raw.startsWith("/") || raw.startsWith("\\") || raw.length() >= 3 && isAsciiLetter(raw.charAt(0))
