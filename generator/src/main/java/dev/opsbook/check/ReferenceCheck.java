@@ -152,10 +152,31 @@ public final class ReferenceCheck {
 
     private void markdown(Markdown body, String file, String sid) {
         for (Markdown.MdLink l : body.links()) {
-            if (links.resolve(file, sid, l.url()) instanceof ContentLinks.Problem p) {
+            if (links.resolve(file, sid, l.url()) instanceof ContentLinks.Problem p
+                    && !(p.rule().equals(Rules.BROKEN_REFERENCE) && inUnreadFile(l.url()))) {
                 findings.error(p.rule(), sid, l.pos(), p.message(), p.hint());
             }
         }
+    }
+
+    /**
+     * Whether a short reference names what an unreadable file may define ({@code severity:P2} when
+     * severities.yaml does not parse, {@code person:alice} when a team file does not): like the same
+     * reference in YAML, it is not reported, so that the one yaml-syntax error is what the reader sees.
+     */
+    private boolean inUnreadFile(String url) {
+        String ref = url.strip().toLowerCase(java.util.Locale.ROOT);
+        if (ref.startsWith("severity:")) {
+            return hb.unreadable("severities.yaml");
+        }
+        if (ref.startsWith("person:")) {
+            return hb.unreadable("teams/");
+        }
+        if (ref.startsWith("team:")) {
+            String id = url.strip().substring("team:".length()).split("#", 2)[0].strip();
+            return hb.unreadable("teams/" + id + ".");
+        }
+        return false;
     }
 
     private void severity(Ref r, String sid) {

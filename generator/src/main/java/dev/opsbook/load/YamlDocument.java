@@ -47,9 +47,18 @@ final class YamlDocument {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             String unclosed = unclosed(e);
+            Mark opened = e.getContextMark();
+            if (unclosed == null && "while parsing a flow node".equals(e.getContext()) && problem.contains("<stream end>")) {
+                // "members: [" at the very end: the parser names only the end, so find the bracket that is open
+                int[] at = openBracket(text);
+                if (at != null) {
+                    unclosed = text.charAt(at[0]) == '[' ? "the list in [ ]" : "the mapping in { }";
+                    opened = new Mark("", at[0], at[1], at[2], new int[0], 0);
+                }
+            }
             if (unclosed != null) {
                 // the parser noticed at the end of the file; the place to fix is where the quote or bracket opened
-                ctx.findings().error(Rules.YAML_SYNTAX, ctx.service(), ctx.pos(e.getContextMark()),
+                ctx.findings().error(Rules.YAML_SYNTAX, ctx.service(), ctx.pos(opened),
                         "YAML does not parse: " + unclosed + " that starts here is not closed by the end of the file",
                         "close it here, or remove what opens it");
                 return Optional.empty();
@@ -95,6 +104,65 @@ final class YamlDocument {
             case "while parsing a flow mapping" -> "the mapping in { }";
             default -> null;
         };
+    }
+
+    /**
+     * The outermost {@code [} or <code>{</code> that is still open at the end of {@code text}, as {index,
+     * line, column} (from 0), or null. A bracket opens a collection where a value starts (after a key's
+     * colon, a list dash, another bracket or a comma) and anywhere inside one; quoted text and comments are
+     * skipped, and a bracket inside a plain value ({@code title: a[b]}) is text.
+     */
+    static int[] openBracket(String text) {
+        java.util.ArrayDeque<int[]> open = new java.util.ArrayDeque<>();
+        int line = 0;
+        int column = 0;
+        boolean valueStart = true; // at the start of a line, or after ": ", "- ", "[", "{" or ","
+        for (int i = 0; i < text.length(); i++, column++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = -1;
+                valueStart = true;
+            } else if (c == ' ' || c == '\t') {
+                // white space keeps what came before
+            } else if (c == '#' && (i == 0 || text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t'
+                    || text.charAt(i - 1) == '\n')) {
+                while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+                    i++;
+                    column++;
+                }
+            } else if ((c == '"' || c == '\'') && (valueStart || !open.isEmpty())) {
+                for (i++, column++; i < text.length(); i++, column++) {
+                    char q = text.charAt(i);
+                    if (q == '\n') {
+                        line++;
+                        column = -1;
+                    } else if (c == '"' && q == '\\') {
+                        i++;
+                        column++;
+                    } else if (q == c && c == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+                        i++;
+                        column++;
+                    } else if (q == c) {
+                        break;
+                    }
+                }
+                valueStart = false;
+            } else if ((c == '[' || c == '{') && (valueStart || !open.isEmpty())) {
+                open.push(new int[] {i, line, column});
+                valueStart = true;
+            } else if ((c == ']' || c == '}') && !open.isEmpty()) {
+                open.pop();
+                valueStart = false;
+            } else if (c == ',' && !open.isEmpty()) {
+                valueStart = true;
+            } else if ((c == ':' || c == '-') && (i + 1 == text.length() || " \t\n".indexOf(text.charAt(i + 1)) >= 0)) {
+                valueStart = true;
+            } else {
+                valueStart = false;
+            }
+        }
+        return open.isEmpty() ? null : open.getLast();
     }
 
     /** What to do about the parser's most frequent complaints, in the user's terms. */

@@ -51,6 +51,21 @@ class YamlSyntaxTest {
     }
 
     @Test
+    void aBracketOpenedJustBeforeTheEndIsFoundPastQuotesCommentsAndClosedOnes() {
+        // the parser says only "expected the node content, but found '<stream end>'", at the end
+        var tree = ContentTree.minimal(dir)
+                .file("services/api/service.yaml", "owner: ops\n# a comment with [ and {\nname: 'API [beta'\n"
+                        + "description: a[b] {c}\ndependsOn: [ledger, \"x]\", {a: [1]},\n  {b: [\n")
+                .file("teams/ops.yaml", "name: Ops\nmembers: [\n");
+        assertEquals(List.of(
+                "services/api/service.yaml:5:12: error: YAML does not parse: the list in [ ] that starts here is not"
+                        + " closed by the end of the file [yaml-syntax]",
+                "teams/ops.yaml:2:10: error: YAML does not parse: the list in [ ] that starts here is not closed by the"
+                        + " end of the file [yaml-syntax]"),
+                syntaxErrors(tree));
+    }
+
+    @Test
     void unclosedQuoteInFrontMatterCountsTheLinesBeforeIt() {
         var tree = ContentTree.minimal(dir).file("services/api/runbooks/api-down.md",
                 "---\ntitle: \"API down\nseverity: P1\n---\n## Symptoms\n");
@@ -90,6 +105,22 @@ class YamlSyntaxTest {
         assertEquals(2, findings.size(), findings.toString());
         assertTrue(findings.get(0).startsWith("services/api/service.yaml:"), findings.get(0));
         assertTrue(findings.get(1).startsWith("teams/ops.yaml:"), findings.get(1));
+    }
+
+    @Test
+    void shortReferencesInMarkdownToWhatAnUnreadableFileDefinesAreNotReportedEither() {
+        var tree = ContentTree.minimal(dir)
+                .file("teams/ops.yaml", "name: Ops\nmembers: [\n")
+                .file("severities.yaml", "severities:\n  - { id: P1, name: Critical\n")
+                .file("services/api/runbooks/api-down.md", "---\ntitle: API down\n---\nAsk [Alice](person:alice) and"
+                        + " [Ops](team:ops) at [P1](severity:P1); [Nobody](service:nobody) is still reported.\n");
+        assertEquals(List.of(
+                "services/api/runbooks/api-down.md:4:78: error: broken link 'service:nobody': there is no service"
+                        + " 'nobody' [broken-reference]",
+                "severities.yaml:2:5: error: YAML does not parse: the mapping in { } that starts here is not closed by"
+                        + " the end of the file [yaml-syntax]",
+                "teams/ops.yaml:2:10: error: YAML does not parse: the list in [ ] that starts here is not closed by the"
+                        + " end of the file [yaml-syntax]"), tree.structural());
     }
 
     @Test
