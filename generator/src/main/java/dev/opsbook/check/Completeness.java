@@ -124,7 +124,13 @@ public final class Completeness {
         if (waiver.isPresent()) {
             return new RuleResult(check.id(), Status.WAIVED, level, null, waiver.get(), null, own);
         }
-        findings.addAll(own);
+        // a failure that follows from a refused value stays in the report, rule by rule, but is not printed
+        // again: one mistake, one finding (the schema one, which says what to write)
+        for (int i = 0; i < failures.size(); i++) {
+            if (!failures.get(i).followOn()) {
+                findings.add(own.get(i));
+            }
+        }
         return new RuleResult(check.id(), Status.FAIL, level, own.get(0).hint(), null, null, own);
     }
 

@@ -187,7 +187,18 @@ final class YamlDocument {
     }
 
     /** Where the YAML comes from: the file for findings, the line it starts after, and the service. */
-    record Ctx(String file, int lineOffset, String service, Findings findings) {
+    record Ctx(String file, int lineOffset, String service, Findings findings, java.util.BitSet rejected) {
+        Ctx(String file, int lineOffset, String service, Findings findings) {
+            this(file, lineOffset, service, findings, new java.util.BitSet());
+        }
+
+        /** Remembers that the value at {@code node} was refused, so a key holding it can say so ({@link YamlMap#keyPositions}). */
+        void reject(Node node) {
+            if (node != null && node.getStartMark() != null) {
+                rejected.set(node.getStartMark().getIndex());
+            }
+        }
+
         Pos pos(Mark mark) {
             return mark == null ? new Pos(file, lineOffset + 1, 1)
                     : new Pos(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);

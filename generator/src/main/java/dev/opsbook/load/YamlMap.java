@@ -86,11 +86,24 @@ final class YamlMap {
         return t == null ? pos() : ctx.pos(t.getValueNode());
     }
 
-    /** Where each key of this mapping is written; an absent key is placed at {@code fallback}. */
+    /**
+     * Where each key of this mapping is written (an absent key is placed at {@code fallback}), and which
+     * keys hold a value, or a part of one, that had a schema finding. Call it after reading the mapping.
+     */
     Keys keyPositions(Pos fallback) {
         Map<String, Pos> written = new LinkedHashMap<>();
-        entries.forEach((key, t) -> written.put(key, ctx.pos(t.getKeyNode())));
-        return new Keys(written, fallback);
+        Set<String> refused = new LinkedHashSet<>();
+        entries.forEach((key, t) -> {
+            written.put(key, ctx.pos(t.getKeyNode()));
+            Node v = t.getValueNode();
+            if (v.getStartMark() != null && v.getEndMark() != null) {
+                int first = ctx.rejected().nextSetBit(v.getStartMark().getIndex());
+                if (first >= 0 && first < Math.max(v.getEndMark().getIndex(), v.getStartMark().getIndex() + 1)) {
+                    refused.add(key);
+                }
+            }
+        });
+        return new Keys(written, refused, fallback);
     }
 
     /** Where the key itself is written, or where the mapping is. */
@@ -407,6 +420,7 @@ final class YamlMap {
     }
 
     void schema(Node at, String message, String hint) {
+        ctx.reject(at);
         ctx.findings().error(Rules.SCHEMA, ctx.service(), at == null ? pos() : ctx.pos(at), message,
                 hint != null ? hint : "see the content format (content.md) for this file");
     }

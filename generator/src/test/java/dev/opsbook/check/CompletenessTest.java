@@ -257,6 +257,32 @@ class CompletenessTest {
     }
 
     @Test
+    void aRefusedValueIsOneFindingAndTheRulesItStarvesStillFailInTheReport() {
+        var t = ContentTree.complete(dir)
+                .file(ROTA, COMPLETE_ROTA.replace("lead: [alice, bob]", "lead: alice"))
+                .file(REVIEW, COMPLETE_REVIEW.replace("newSystems: { answer: no }", "newSystems: { answer: maybe }"))
+                .file(SVC, COMPLETE_SERVICE.replace("gameDay: { date: 2026-06-01 }", "gameDay: { date: 2026-13-45 }"));
+        BuildResult r = t.result();
+        assertEquals(List.of(
+                "services/api/reviews/osr-1.yaml:8:25: error: 'answer' must be one of yes, no, unsure; found 'maybe' [schema]",
+                "services/api/rota.yaml:3:7: error: 'lead' must be a list, found 'alice' [schema]",
+                "services/api/service.yaml:18:20: error: 'date' is not a valid date (YYYY-MM-DD): '2026-13-45' [schema]"),
+                r.findings().stream().map(dev.opsbook.finding.Finding::format).toList());
+        var api = r.assessment().services().get(0);
+        for (String rule : List.of("rota-coverage-gap", "rota-min-members", "review-unanswered", "readiness-game-day")) {
+            RuleResult result = api.result(rule).orElseThrow();
+            assertEquals(Status.FAIL, result.status(), rule);
+            assertEquals(1, result.findings().size(), rule + ": the report still says why");
+        }
+        assertEquals("services/api/rota.yaml:3:1: error: the rota names no Support Lead: all covered time is a gap"
+                + " [rota-coverage-gap]", api.result("rota-coverage-gap").orElseThrow().findings().get(0).format());
+
+        // a lead list that is there but empty is no refused value: it is reported as before
+        t.file(ROTA, COMPLETE_ROTA.replace("lead: [alice, bob]", "lead: []"));
+        assertEquals(1, t.findings("rota-coverage-gap").size());
+    }
+
+    @Test
     void aLoadTestExactly365DaysOldStillCounts() {
         var t = ContentTree.complete(dir).file(SVC, COMPLETE_SERVICE.replace("loadTest: { date: 2026-10-01 }",
                 "loadTest: { date: 2025-11-21 }"));

@@ -17,7 +17,7 @@ final class Evidence {
         if (e == null || e.date() == null) {
             out.add(Failure.at(e == null ? s.keys().at("readiness") : e.pos(), "service '" + s.id() + "' has no " + what + " on record",
                     "run one and add `readiness: { " + key + ": { date: YYYY-MM-DD, url: … } }` to " + s.folder()
-                            + "/service.yaml"));
+                            + "/service.yaml").following(e != null)); // written, but its date has a schema finding
         } else if (e.date().isBefore(ctx.asOf().minusDays(MAX_AGE_DAYS))) {
             out.add(Failure.at(e.pos(), "the last " + what + " of '" + s.id() + "' was on " + e.date() + ", "
                             + ChronoUnit.DAYS.between(e.date(), ctx.asOf()) + " days ago (more than " + MAX_AGE_DAYS + ")",

@@ -18,9 +18,11 @@ public final class ReviewUnansweredCheck extends BaseCheck {
             List<String> missing = Review.QUESTIONS.stream().filter(q -> r.answers().stream()
                     .noneMatch(a -> a.question().equals(q) && a.answer() != null)).toList();
             if (!missing.isEmpty()) {
+                // an answer that is written but refused ("maybe") has its own schema finding
+                boolean allRefused = missing.stream().allMatch(q -> r.answers().stream().anyMatch(a -> a.question().equals(q)));
                 out.add(Failure.at(r.pos(), "review '" + r.id() + "' does not answer " + String.join(", ", missing),
                         "add `" + missing.get(0) + ": { answer: yes | no | unsure, notes: … }` under answers: in "
-                                + r.pos().file()));
+                                + r.pos().file()).following(allRefused));
             }
         }
     }

@@ -21,7 +21,8 @@ public final class RotaCoverageGapCheck extends BaseCheck {
         for (String role : List.of("lead", "engineer")) {
             if ((role.equals("lead") ? r.lead() : r.engineer()).isEmpty()) {
                 out.add(Failure.at(r.keys().at(role), "the rota names no Support " + title(role) + ": all covered time is a gap",
-                        "add `" + role + ": [<person>, <person>]` to " + s.folder() + "/rota.yaml"));
+                        "add `" + role + ": [<person>, <person>]` to " + s.folder() + "/rota.yaml")
+                        .following(r.keys().refused(role))); // a lead: that is not a list has its own finding
             }
         }
         ctx.schedule(s).ifPresent(schedule -> {

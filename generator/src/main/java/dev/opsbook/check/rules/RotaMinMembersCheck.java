@@ -29,7 +29,8 @@ public final class RotaMinMembersCheck extends BaseCheck {
             out.add(Failure.at(people.isEmpty() ? r.keys().at(role) : people.get(0).pos(), "the Support "
                             + RotaCoverageGapCheck.title(role) + " role has " + distinct + (distinct == 1 ? " person" : " people")
                             + "; nobody can take over",
-                    "add at least one more person to `" + role + ":` in " + s.folder() + "/rota.yaml"));
+                    "add at least one more person to `" + role + ":` in " + s.folder() + "/rota.yaml")
+                    .following(r.keys().refused(role)));
         }
     }
 

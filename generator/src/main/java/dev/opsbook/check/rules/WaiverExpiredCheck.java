@@ -26,7 +26,7 @@ public final class WaiverExpiredCheck extends BaseCheck {
                                 + (service == null ? "every service" : "'" + service + "'") + " expired on " + w.expires()
                                 + "; the rule applies again",
                         "fix what the rule finds, or renew the waiver with a new `expires:` date (and approval) in opsbook.yaml",
-                        service));
+                        service, false));
             }
         }
     }
