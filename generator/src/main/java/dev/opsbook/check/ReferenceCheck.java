@@ -87,7 +87,9 @@ public final class ReferenceCheck {
         Set<String> slos = s.slos().stream().map(Service.Slo::id).collect(Collectors.toSet());
         for (Service.Alert a : s.alerts()) {
             severity(a.severity(), sid);
-            exists(a.slo(), slos, "SLO", sid);
+            if (!s.keys().refused("slos")) { // an SLO refused by the schema is reported there, not at each alert
+                exists(a.slo(), slos, "SLO", sid);
+            }
             if (a.runbook() != null && hb.runbook(sid, a.runbook().id()).isEmpty()) {
                 String id = a.runbook().id();
                 String svc = id.contains("/") ? id.substring(0, id.indexOf('/')) : sid;

@@ -39,6 +39,15 @@ final class ReviewLoader {
                 });
             }
             a.finish();
+            // a question written with a value that was refused (not a mapping) is there, unanswered: the
+            // rules see it as an answer of nothing, which its schema finding explains
+            var keys = a.keyPositions(a.pos());
+            for (String q : Review.QUESTIONS) {
+                if (keys.refused(q) && answers.stream().noneMatch(x -> x.question().equals(q))) {
+                    answers.add(new Review.Answer(q, null, null, keys.at(q)));
+                }
+            }
+            answers.sort(java.util.Comparator.comparingInt(x -> Review.QUESTIONS.indexOf(x.question())));
         });
         String outcome = y.oneOf("outcome", OUTCOMES);
         var enablers = y.strings("enablerStories");

@@ -147,6 +147,7 @@ final class YamlMap {
     void require(String... keys) {
         for (String key : keys) {
             if (value(key) == null) {
+                ctx.reject(node); // a mapping without what it must say is refused as a whole
                 ctx.findings().error(Rules.SCHEMA, ctx.service(), pos(), "missing required key '" + key + "'",
                         "add `" + key + ":` with a value here");
             }

@@ -280,6 +280,18 @@ class CompletenessTest {
         // a lead list that is there but empty is no refused value: it is reported as before
         t.file(ROTA, COMPLETE_ROTA.replace("lead: [alice, bob]", "lead: []"));
         assertEquals(1, t.findings("rota-coverage-gap").size());
+
+        // an answer that is not a mapping, and an SLO without its id that an alert names
+        t.file(ROTA, COMPLETE_ROTA)
+                .file(REVIEW, COMPLETE_REVIEW.replace("newSystems: { answer: no }", "newSystems: 100"))
+                .file(SVC, COMPLETE_SERVICE.replace("{ id: availability, objective", "{ objective"));
+        assertEquals(List.of(
+                "services/api/reviews/osr-1.yaml:8:15: error: 'newSystems' must be a mapping of keys to values, found"
+                        + " '100' [schema]",
+                "services/api/service.yaml:13:5: error: missing required key 'id' [schema]"),
+                t.result().findings().stream().filter(f -> f.level() == dev.opsbook.finding.Level.ERROR)
+                        .map(dev.opsbook.finding.Finding::format).toList());
+        assertEquals(Status.FAIL, t.result().assessment().services().get(0).result("review-unanswered").orElseThrow().status());
     }
 
     @Test
