@@ -100,6 +100,26 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
     }
 
     @Test
+    void longUnbrokenWordsInARunbookDoNotWidenAPhoneScreen(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // topic names, pod names and URLs written as text: in a table cell they used to widen the page to 692 px
+        String topic = "harbourvine.ledger.postings.v2.deadletter.partition0007";
+        var tree = dev.opsbook.ContentTree.complete(tmp.resolve("content"))
+                .file("services/api/runbooks/api-down.md", dev.opsbook.ContentTree.COMPLETE_RUNBOOK
+                        + "\n| Kafka topic of the dead letters | Consumer group that reads them |\n|---|---|\n| " + topic
+                        + " | " + topic + ".consumers |\n\nThe `" + topic + "` topic, and https://grafana.example/d/"
+                        + topic + "/overview.\n\n### " + topic + "\n");
+        new dev.opsbook.Opsbook().build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
+                .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
+        try (Browser phone = new Browser(360, 740)) {
+            phone.open(tmp.resolve("site/services/api/runbooks/api-down.html"));
+            assertTrue(phone.driver().getPageSource().contains(topic + ".consumers"));
+            Object overflow = phone.driver().executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertEquals(0L, overflow, "the runbook scrolls sideways at 360 px");
+        }
+    }
+
+    @Test
     void printingHidesTheNavigation() {
         browser.open(site.resolve("services/payments-api/runbooks/high-error-rate.html"));
         browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
