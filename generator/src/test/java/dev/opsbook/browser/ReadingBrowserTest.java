@@ -100,22 +100,28 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
     }
 
     @Test
-    void longUnbrokenWordsInARunbookDoNotWidenAPhoneScreen(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
-        // topic names, pod names and URLs written as text: in a table cell they used to widen the page to 692 px
+    void longUnbrokenWordsDoNotWidenAPhoneScreen(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // topic names, pod names and URLs written as text: in a table cell they widened the runbook by 565 px
         String topic = "harbourvine.ledger.postings.v2.deadletter.partition0007";
         var tree = dev.opsbook.ContentTree.complete(tmp.resolve("content"))
                 .file("services/api/runbooks/api-down.md", dev.opsbook.ContentTree.COMPLETE_RUNBOOK
                         + "\n| Kafka topic of the dead letters | Consumer group that reads them |\n|---|---|\n| " + topic
                         + " | " + topic + ".consumers |\n\nThe `" + topic + "` topic, and https://grafana.example/d/"
-                        + topic + "/overview.\n\n### " + topic + "\n");
+                        + topic + "/overview.\n\n### " + topic + "\n")
+                // a real surname, on duty in the on-call box of every page of the service
+                .file("teams/ops.yaml", dev.opsbook.ContentTree.TEAM.replace("name: Alice",
+                        "name: Alice Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaft")
+                        + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n");
         new dev.opsbook.Opsbook().build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
                 .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
         try (Browser phone = new Browser(360, 740)) {
-            phone.open(tmp.resolve("site/services/api/runbooks/api-down.html"));
-            assertTrue(phone.driver().getPageSource().contains(topic + ".consumers"));
-            Object overflow = phone.driver().executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            assertEquals(0L, overflow, "the runbook scrolls sideways at 360 px");
+            for (String page : List.of("services/api/runbooks/api-down.html", "oncall.html", "teams/ops.html")) {
+                phone.open(tmp.resolve("site").resolve(page));
+                assertTrue(phone.driver().getPageSource().contains("Wolfeschlegel"), page);
+                Object overflow = phone.driver().executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertEquals(0L, overflow, page + " scrolls sideways at 360 px");
+            }
         }
     }
 
