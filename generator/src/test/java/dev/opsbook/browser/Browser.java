@@ -43,6 +43,10 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // headless Chromium keeps its window at least about 500 px wide whatever --window-size says: the page's
+        // viewport is set exactly, and as a phone's below 600 px (the pages size themselves to device-width)
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
     public ChromeDriver driver() {

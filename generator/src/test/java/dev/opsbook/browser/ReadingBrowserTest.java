@@ -88,9 +88,16 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
 
     @Test
     void aPhoneScreenNeverScrollsSideways() throws Exception {
+        // every page of the example, not one of each type: a runbook's 440 px diagram once widened only its own
+        List<String> every;
+        try (var files = Files.walk(site)) {
+            every = files.filter(f -> f.toString().endsWith(".html")).map(f -> site.relativize(f).toString()).sorted().toList();
+        }
+        assertTrue(every.size() > 30, every.toString());
         try (Browser phone = new Browser(360, 740)) {
-            for (String page : pages()) {
+            for (String page : every) {
                 phone.open(site.resolve(page));
+                assertEquals(360L, phone.driver().executeScript("return window.innerWidth;"), page);
                 Object overflow = phone.driver().executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertEquals(0L, overflow, page + " scrolls sideways at 360 px");
@@ -108,14 +115,18 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
                         + "\n| Kafka topic of the dead letters | Consumer group that reads them |\n|---|---|\n| " + topic
                         + " | " + topic + ".consumers |\n\nThe `" + topic + "` topic, and https://grafana.example/d/"
                         + topic + "/overview.\n\n### " + topic + "\n")
-                // a real surname, on duty in the on-call box of every page of the service
+                // a real surname, on duty in the on-call box of every page of the service; long names in breadcrumbs
                 .file("teams/ops.yaml", dev.opsbook.ContentTree.TEAM.replace("name: Alice",
                         "name: Alice Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaft")
-                        + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n");
+                        .replace("name: Operations", "name: Donaudampfschifffahrtselektrizitaetenhauptbetriebswerk")
+                        + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n")
+                .file("services/api/service.yaml", dev.opsbook.ContentTree.COMPLETE_SERVICE.replace("name: API",
+                        "name: Donaudampfschifffahrtselektrizitaetenhauptbetriebswerkbauunterbeamten"));
         new dev.opsbook.Opsbook().build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
                 .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
         try (Browser phone = new Browser(360, 740)) {
-            for (String page : List.of("services/api/runbooks/api-down.html", "oncall.html", "teams/ops.html")) {
+            for (String page : List.of("services/api/runbooks/api-down.html", "oncall.html", "teams/ops.html",
+                    "index.html", "services/api/index.html")) {
                 phone.open(tmp.resolve("site").resolve(page));
                 assertTrue(phone.driver().getPageSource().contains("Wolfeschlegel"), page);
                 Object overflow = phone.driver().executeScript(
