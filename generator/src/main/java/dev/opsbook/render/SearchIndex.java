@@ -134,11 +134,17 @@ final class SearchIndex {
             for (Runbook r : s.runbooks()) {
                 java.util.Set<String> alerts = new java.util.LinkedHashSet<>(r.alerts().stream().map(x -> x.id()).toList());
                 hb.alertsLeadingTo(r).forEach(src -> alerts.add(src.alert().name()));
-                docs.add(doc(SitePaths.runbook(s.id(), r.id()), r.title(), "runbook", s.name(), String.join(" ", alerts),
-                        headings(r.body()), nz(r.summary()) + " " + r.body().snippet()));
+                // its id ("failover", as in runbook:ledger/failover) is how people name it too; its tags weigh
+                // as its headings (not as keys: typing "payments" should not put every runbook tagged so first)
+                java.util.List<String> keys = new ArrayList<>(alerts);
+                keys.add(r.id());
+                docs.add(doc(SitePaths.runbook(s.id(), r.id()), r.title(), "runbook", s.name(), String.join(" ", keys),
+                        String.join(" ", headings(r.body()), String.join(" ", r.tags())).strip(),
+                        nz(r.summary()) + " " + r.body().snippet()));
             }
             for (Review r : s.reviews()) {
-                docs.add(doc(SitePaths.review(s.id(), r.id()), r.title(), "review", s.name(), nz(r.story()), "", ""));
+                docs.add(doc(SitePaths.review(s.id(), r.id()), r.title(), "review", s.name(),
+                        String.join(" ", nz(r.story()), r.id()).strip(), "", ""));
             }
             for (Incident i : s.incidents()) {
                 docs.add(doc(SitePaths.incident(s.id(), i.id()), i.title(), "incident", s.name(), i.id(), headings(i.body()),

@@ -51,6 +51,15 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
         box.clear();
         box.sendKeys("Critical");
         assertTrue(results().stream().anyMatch(r -> r.getText().contains("P1 Critical") && r.getText().toLowerCase().contains("severity")));
+        // a runbook by its id, as runbook:ledger/failover names it; a review by its id and by its story
+        box.clear();
+        box.sendKeys("failover");
+        assertTrue(results().get(0).getText().startsWith("Fail the ledger database over"), results().get(0).getText());
+        for (String q : List.of("osr-2026-014", "PAY-1234")) {
+            box.clear();
+            box.sendKeys(q);
+            assertTrue(results().get(0).getText().startsWith("Apple Pay at checkout"), q + ": " + results().get(0).getText());
+        }
     }
 
     @Test
