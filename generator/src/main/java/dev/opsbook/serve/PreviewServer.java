@@ -23,6 +23,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +46,8 @@ public final class PreviewServer implements AutoCloseable {
     private final WatchService watcher;
     private final Thread watch;
     private volatile long lastQuickMillis = -1;
+    /** The last build's error findings, shown at the top of every page served (never written to the site). */
+    private volatile List<dev.opsbook.finding.Finding> errors = List.of();
 
     public PreviewServer(BuildRequest request, int port, PrintWriter log) throws IOException, OpsbookException {
         this.request = request;
@@ -93,8 +96,8 @@ public final class PreviewServer implements AutoCloseable {
             builds.incrementAndGet();
         }
         log.println("opsbook: built in " + lastBuildMillis + " ms: " + r.summary());
-        r.findings().stream().filter(f -> f.level() == dev.opsbook.finding.Level.ERROR)
-                .forEach(f -> f.lines().forEach(log::println));
+        errors = r.findings().stream().filter(f -> f.level() == dev.opsbook.finding.Level.ERROR).toList();
+        errors.forEach(f -> f.lines().forEach(log::println));
         log.flush();
     }
 
@@ -209,12 +212,43 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
-    /** The reload hook: a marker the site's script looks for, and a policy that lets it ask this server. */
+    /**
+     * The reload hook: a marker the site's script looks for, and a policy that lets it ask this server;
+     * and, when the last build had error findings, a box listing them at the top of the page, so that
+     * whoever edits sees what to fix in the browser too, not only in the terminal.
+     */
     private byte[] live(byte[] html) {
         String s = new String(html, StandardCharsets.UTF_8)
                 .replace("default-src 'none';", "default-src 'none'; connect-src 'self';")
                 .replace("<head>", "<head>\n<meta name=\"opsbook-live\" content=\"" + builds.get() + "\">");
+        List<dev.opsbook.finding.Finding> shown = errors;
+        if (!shown.isEmpty()) {
+            s = s.replaceFirst("<body>", java.util.regex.Matcher.quoteReplacement("<body>\n" + errorBox(shown)));
+        }
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The preview's list of error findings (the first 20), each with its place and hint; text escaped. */
+    static String errorBox(List<dev.opsbook.finding.Finding> errors) {
+        StringBuilder b = new StringBuilder("<aside class=\"preview-errors\" role=\"alert\" aria-label=\"Errors in the content\">"
+                + "<p><strong>" + errors.size() + (errors.size() == 1 ? " error" : " errors")
+                + " in the content</strong> (shown by opsbook serve only; the site is written all the same):</p><ul>");
+        for (var f : errors.subList(0, Math.min(errors.size(), 20))) {
+            b.append("<li><code>").append(escape(f.pos().toString())).append("</code> ").append(escape(f.message()))
+                    .append(" <small>[").append(escape(f.rule())).append("]</small>");
+            if (f.hint() != null) {
+                b.append("<br><small>hint: ").append(escape(f.hint())).append("</small>");
+            }
+            b.append("</li>");
+        }
+        if (errors.size() > 20) {
+            b.append("<li>… and ").append(errors.size() - 20).append(" more (see the terminal)</li>");
+        }
+        return b.append("</ul></aside>").toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /**

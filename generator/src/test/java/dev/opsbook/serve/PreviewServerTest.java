@@ -73,6 +73,39 @@ class PreviewServerTest {
     }
 
     @Test
+    void theLastBuildsErrorsAreShownAtTheTopOfEveryPageServedButNotWritten() throws Exception {
+        var tree = ContentTree.complete(dir.resolve("content"));
+        try (PreviewServer server = new PreviewServer(BuildRequest.build(tree.root(), dir.resolve("site")), 0,
+                new PrintWriter(new StringWriter(), true))) {
+            assertFalse(get(server, "/index.html").contains("preview-errors"), "no box without an error");
+            long before = server.builds();
+            tree.file("teams/ops.yaml", ContentTree.TEAM + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n"
+                    + "  - { id: eve, name: Eve, phone: \"<script>alert(1)</script>\" }\n");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (server.builds() == before && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            String page = get(server, "/services/api/runbooks/api-down.html");
+            assertTrue(page.contains("<aside class=\"preview-errors\" role=\"alert\" aria-label=\"Errors in the content\">"
+                    + "<p><strong>1 error in the content</strong>"), page);
+            assertTrue(page.contains("<li><code>teams/ops.yaml:7:34</code> 'phone' is not a phone number:"
+                    + " '&lt;script&gt;alert(1)&lt;/script&gt;' <small>[schema]</small>"), page);
+            assertFalse(page.contains("<script>alert"), "the box escapes what it quotes");
+            assertTrue(page.contains("<br><small>hint: write the number as dialled from abroad"), page);
+            assertFalse(java.nio.file.Files.readString(dir.resolve("site/services/api/runbooks/api-down.html"))
+                    .contains("preview-errors"), "the site on disk stays as build writes it");
+
+            before = server.builds();
+            tree.file("teams/ops.yaml", ContentTree.TEAM + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n");
+            deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (server.builds() == before && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertFalse(get(server, "/index.html").contains("preview-errors"), "fixed: the box is gone");
+        }
+    }
+
+    @Test
     void servesRebuildsAndTheOpenPageReloads() throws Exception {
         var tree = ContentTree.complete(dir.resolve("content"));
         StringWriter log = new StringWriter();
