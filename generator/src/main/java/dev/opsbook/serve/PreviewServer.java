@@ -230,7 +230,7 @@ public final class PreviewServer implements AutoCloseable {
 
     /** The preview's list of error findings (the first 20), each with its place and hint; text escaped. */
     static String errorBox(List<dev.opsbook.finding.Finding> errors) {
-        StringBuilder b = new StringBuilder("<aside class=\"preview-errors\" role=\"alert\" aria-label=\"Errors in the content\">"
+        StringBuilder b = new StringBuilder("<div class=\"preview-errors\" role=\"alert\">"
                 + "<p><strong>" + errors.size() + (errors.size() == 1 ? " error" : " errors")
                 + " in the content</strong> (shown by opsbook serve only; the site is written all the same):</p><ul>");
         for (var f : errors.subList(0, Math.min(errors.size(), 20))) {
@@ -244,7 +244,7 @@ public final class PreviewServer implements AutoCloseable {
         if (errors.size() > 20) {
             b.append("<li>… and ").append(errors.size() - 20).append(" more (see the terminal)</li>");
         }
-        return b.append("</ul></aside>").toString();
+        return b.append("</ul></div>").toString();
     }
 
     private static String escape(String s) {

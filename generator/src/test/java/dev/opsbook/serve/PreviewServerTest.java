@@ -86,7 +86,7 @@ class PreviewServerTest {
                 Thread.sleep(50);
             }
             String page = get(server, "/services/api/runbooks/api-down.html");
-            assertTrue(page.contains("<aside class=\"preview-errors\" role=\"alert\" aria-label=\"Errors in the content\">"
+            assertTrue(page.contains("<div class=\"preview-errors\" role=\"alert\">"
                     + "<p><strong>1 error in the content</strong>"), page);
             assertTrue(page.contains("<li><code>teams/ops.yaml:7:34</code> 'phone' is not a phone number:"
                     + " '&lt;script&gt;alert(1)&lt;/script&gt;' <small>[schema]</small>"), page);
