@@ -148,13 +148,13 @@ class SiteTest {
         var tree = dev.opsbook.ContentTree.complete(tmp.resolve("content"))
                 .file("services/api/runbooks/api-down.md", dev.opsbook.ContentTree.COMPLETE_RUNBOOK
                         + "\nCall [the bridge](tel:+44-20-7946-0199) or <a href=\"tel:+1(555)0100\">the vendor</a>,"
-                        + " not [this](tel:call-me).\n");
+                        + " not [this](tel:call-me).\n\nThe desk: [+44 20 7946 0991](<tel:+44 20 7946 0991>).\n");
         BuildResult built = new dev.opsbook.Opsbook().build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
                 .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
         assertEquals(List.of("services/api/runbooks/api-down.md:11:97: error: link 'tel:call-me' is not a phone number [schema]"),
                 built.findings().stream().filter(f -> f.rule().equals("schema")).map(dev.opsbook.finding.Finding::format).toList());
         Document rb = Jsoup.parse(tmp.resolve("site/services/api/runbooks/api-down.html").toFile(), "UTF-8");
-        assertEquals(List.of("tel:+44-20-7946-0199", "tel:+1(555)0100"),
+        assertEquals(List.of("tel:+44-20-7946-0199", "tel:+1(555)0100", "tel:+442079460991"),
                 rb.select(".markdown a[href^=tel:]").eachAttr("href"));
     }
 
