@@ -18,7 +18,8 @@ final class SlaLoader {
         String period = y.oneOf("period", PERIODS);
         String hours = y.oneOf("supportHours", ServiceLoader.SUPPORT_HOURS);
         List<Sla.ResponseTime> times = new ArrayList<>();
-        y.map("responseTimes").ifPresent(r -> {
+        var responseTimes = y.map("responseTimes");
+        responseTimes.ifPresent(r -> {
             for (String severity : r.keys()) {
                 r.map(severity).ifPresent(t -> {
                     var acknowledge = t.duration("acknowledge");
@@ -37,6 +38,10 @@ final class SlaLoader {
         });
         List<String> customers = y.strings("customers");
         y.finish();
-        return new Sla(availability, period != null ? period : "month", hours, List.copyOf(times), customers, y.keyPositions(y.pos()), y.pos());
+        var keys = y.keyPositions(y.pos());
+        if (responseTimes.isPresent()) {
+            keys = keys.with("responseTimes.", responseTimes.get().keyPositions(y.pos())); // which severity was refused
+        }
+        return new Sla(availability, period != null ? period : "month", hours, List.copyOf(times), customers, keys, y.pos());
     }
 }

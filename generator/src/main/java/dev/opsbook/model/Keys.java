@@ -21,6 +21,15 @@ public record Keys(Map<String, Pos> written, Set<String> refused, Pos fallback) 
         return new Keys(Map.of(), Set.of(), fallback);
     }
 
+    /** These keys and those of a mapping inside, named {@code prefix + key} ({@code responseTimes.P1}). */
+    public Keys with(String prefix, Keys inner) {
+        Map<String, Pos> w = new java.util.LinkedHashMap<>(written);
+        inner.written().forEach((k, p) -> w.put(prefix + k, p));
+        Set<String> r = new java.util.LinkedHashSet<>(refused);
+        inner.refused().forEach(k -> r.add(prefix + k));
+        return new Keys(w, r, fallback);
+    }
+
     /** Whether the value of {@code key} had a schema finding (and so lost some or all of what it said). */
     public boolean refused(String key) {
         return refused.contains(key);

@@ -292,6 +292,17 @@ class CompletenessTest {
                 t.result().findings().stream().filter(f -> f.level() == dev.opsbook.finding.Level.ERROR)
                         .map(dev.opsbook.finding.Finding::format).toList());
         assertEquals(Status.FAIL, t.result().assessment().services().get(0).result("review-unanswered").orElseThrow().status());
+
+        // a severity's response times that are not a mapping; a severity left out is still reported
+        t.file(REVIEW, COMPLETE_REVIEW).file(SVC, COMPLETE_SERVICE)
+                .file("services/api/sla.yaml", "availability: 99.9\nresponseTimes:\n  P1: 15m\n  P2: { acknowledge: 1h, resolve: 1d }\n");
+        assertEquals(List.of("services/api/sla.yaml:3:7: error: 'P1' must be a mapping of keys to values, found '15m' [schema]"),
+                t.result().findings().stream().filter(f -> f.level() == dev.opsbook.finding.Level.ERROR)
+                        .map(dev.opsbook.finding.Finding::format).toList());
+        assertEquals(Status.FAIL, t.result().assessment().services().get(0).result("sla-covers-severities").orElseThrow().status());
+        t.file("services/api/sla.yaml", "availability: 99.9\nresponseTimes:\n  P1: 15m\n");
+        assertEquals(List.of("services/api/sla.yaml:2:1: error: the SLA has no response times for P1, P2 [sla-covers-severities]"),
+                t.findings("sla-covers-severities"));
     }
 
     @Test

@@ -22,7 +22,9 @@ public final class SlaCoversSeveritiesCheck extends BaseCheck {
         if (!missing.isEmpty()) {
             out.add(Failure.at(s.sla().keys().at("responseTimes"), "the SLA has no response times for " + String.join(", ", missing),
                     "add `" + missing.get(0) + ": { acknowledge: …, resolve: … }` (and the others) under responseTimes: in "
-                            + s.folder() + "/sla.yaml"));
+                            + s.folder() + "/sla.yaml")
+                    // written, but refused (not a mapping): its schema finding says so
+                    .following(missing.stream().allMatch(id -> s.sla().keys().refused("responseTimes." + id))));
         }
     }
 
