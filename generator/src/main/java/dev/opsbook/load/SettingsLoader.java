@@ -34,7 +34,7 @@ final class SettingsLoader {
         ZoneId zone = zone(y, "timezone");
         Integer horizon = y.integer("rotaHorizonWeeks", 1, 104);
         Boolean contacts = y.bool("showContactDetails");
-        List<String> sections = y.has("runbookSections") ? y.strings("runbookSections") : d.runbookSections();
+        List<String> sections = y.has("runbookSections") ? sections(y) : d.runbookSections();
         Map<String, Settings.RuleSetting> checks = new LinkedHashMap<>();
         y.map("checks").ifPresent(c -> readChecks(c, checks));
         List<Settings.Waiver> waivers = y.maps("waivers").stream().map(SettingsLoader::waiver).toList();
@@ -142,5 +142,21 @@ final class SettingsLoader {
     /** The rule id closest to a misspelt one, or null. */
     static String nearRule(String rule) {
         return DidYouMean.closest(rule, Stream.concat(Rules.STRUCTURAL.stream(), Rules.COMPLETENESS.stream()).toList());
+    }
+
+    /** The required runbook sections, each once: a heading listed twice is a slip (one of them was meant to be another). */
+    private static List<String> sections(YamlMap y) {
+        List<String> out = new java.util.ArrayList<>();
+        for (org.yaml.snakeyaml.nodes.Node n : y.sequence("runbookSections")) {
+            String text = n instanceof org.yaml.snakeyaml.nodes.ScalarNode s ? s.getValue().strip() : "";
+            if (text.isEmpty()) {
+                y.schema(n, "each item of 'runbookSections' must be text, found " + YamlMap.describe(n), null);
+            } else if (out.stream().anyMatch(t -> t.equalsIgnoreCase(text))) {
+                y.schema(n, "section '" + text + "' is listed twice in 'runbookSections'", "remove one, or name the section it was meant to be");
+            } else {
+                out.add(text);
+            }
+        }
+        return out;
     }
 }

@@ -239,6 +239,13 @@ class SchemaTest {
     }
 
     @Test
+    void aRunbookSectionListedTwiceIsASlip() {
+        var tree = ContentTree.minimal(dir).file("opsbook.yaml", "runbookSections: [Symptoms, Impact, symptoms]\n");
+        assertEquals(List.of("opsbook.yaml:1:37: error: section 'symptoms' is listed twice in 'runbookSections' [schema]"
+                + " | remove one, or name the section it was meant to be"), schemaWithHints(tree));
+    }
+
+    @Test
     void durationsOfNothingAndResolutionsBeforeAcknowledgementSayWhatIsWrong() {
         var tree = ContentTree.minimal(dir).file("services/api/sla.yaml", """
                 availability: 99.9
