@@ -6,6 +6,8 @@ import dev.opsbook.model.Markdown;
 import dev.opsbook.model.Pos;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.commonmark.Extension;
@@ -332,6 +334,11 @@ public final class MarkdownEngine {
 
     /** Collects the links, headings and raw HTML of a parsed document, with their places in the file. */
     private static final class Reader {
+        private static final Pattern HTML_LINK = Pattern.compile("<(a|img)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+        private static final Pattern HREF = Pattern.compile("\\bhref\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))",
+                Pattern.CASE_INSENSITIVE);
+        private static final Pattern SRC = Pattern.compile("\\bsrc\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))",
+                Pattern.CASE_INSENSITIVE);
         private final String text;
         private final String file;
         private final int firstLine;
@@ -349,8 +356,12 @@ public final class MarkdownEngine {
 
         void visit(Node node) {
             for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
-                if (n instanceof HtmlBlock || n instanceof HtmlInline) {
+                if (n instanceof HtmlBlock b) {
                     rawHtml = true;
+                    htmlLinks(b.getLiteral(), start(n));
+                } else if (n instanceof HtmlInline h) {
+                    rawHtml = true;
+                    htmlLinks(h.getLiteral(), start(n));
                 } else if (n instanceof Link l) {
                     inline(n, l.getDestination().intern(), false);
                 } else if (n instanceof Image i) {
@@ -391,6 +402,30 @@ public final class MarkdownEngine {
         }
 
         /** Where an address starts: after white space, and inside its angle brackets if it has them. */
+        /**
+         * The addresses of {@code <a href>} and {@code <img src>} written in raw HTML, which the site rewrites
+         * like Markdown links: so that one pointing at nothing is reported where it is written, not dropped
+         * in silence. {@code from} is where the HTML starts in the text; the value is looked for from there.
+         */
+        private void htmlLinks(String html, int from) {
+            Matcher tag = HTML_LINK.matcher(html);
+            int cursor = from;
+            while (tag.find()) {
+                boolean image = tag.group(1).equalsIgnoreCase("img");
+                Matcher attr = (image ? SRC : HREF).matcher(tag.group());
+                if (!attr.find()) {
+                    continue;
+                }
+                String written = attr.group(2) != null ? attr.group(2) : attr.group(3) != null ? attr.group(3) : attr.group(4);
+                int at = text.indexOf(written, cursor);
+                if (at >= 0) {
+                    cursor = at + written.length();
+                }
+                links.add(new Markdown.MdLink(org.jsoup.parser.Parser.unescapeEntities(written, true).intern(), image,
+                        at >= 0 ? at(at) : at(from)));
+            }
+        }
+
         private int destination(int from) {
             int i = from;
             while (i < text.length() && Character.isWhitespace(text.charAt(i))) {

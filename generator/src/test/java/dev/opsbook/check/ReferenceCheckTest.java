@@ -113,6 +113,26 @@ class ReferenceCheckTest {
     }
 
     @Test
+    void linksInRawHtmlAreCheckedWhereTheyAreWrittenNotDroppedInSilence() {
+        var tree = ContentTree.complete(dir).file("services/api/runbooks/other.md", """
+                ---
+                title: Other
+                ---
+                See <a href="api-dwn.md">the runbook</a> and <a title="x" href='runbook:api-down#nope'>a section</a>.
+
+                - <img alt="map" src="missing.png"> and <a href="../sla.yaml">the SLA</a>
+                """);
+        assertEquals(List.of(
+                "services/api/runbooks/other.md:4:14: error: broken link 'api-dwn.md': there is no file"
+                        + " services/api/runbooks/api-dwn.md (did you mean api-down.md?) [broken-reference]",
+                "services/api/runbooks/other.md:4:65: error: broken link 'runbook:api-down#nope': no section '#nope' there"
+                        + " [broken-reference]",
+                "services/api/runbooks/other.md:6:23: error: broken link 'missing.png': there is no file"
+                        + " services/api/runbooks/missing.png [broken-reference]"),
+                tree.structural());
+    }
+
+    @Test
     void linksThatLeaveTheContentFolderAreUnsafe() {
         var tree = ContentTree.minimal(dir).file("services/api/runbooks/api-down.md", """
                 ---
