@@ -112,6 +112,7 @@ final class ServiceLoader {
             String id = s.string("id");
             if (id != null && !Ids.valid(id)) {
                 s.error(Rules.INVALID_ID, s.pos("id"), "SLO " + Ids.problem(id), "use '" + Ids.suggest(id) + "'");
+                s.refuse("id"); // the SLO is left out: what names it is not reported again
                 id = null;
             }
             if (id != null && seen.putIfAbsent(id, s.pos("id").line()) != null) {

@@ -432,6 +432,14 @@ final class YamlMap {
         schema(t == null ? null : t.getValueNode(), message, hint);
     }
 
+    /** Marks the value of {@code key} as refused (by a finding of another rule than schema): see {@link #keyPositions}. */
+    void refuse(String key) {
+        NodeTuple t = entries.get(key);
+        if (t != null) {
+            ctx.reject(t.getValueNode());
+        }
+    }
+
     /** Adds a finding of any structural rule at {@code at}. */
     void error(String rule, Pos at, String message, String hint) {
         ctx.findings().error(rule, ctx.service(), at, message, hint);

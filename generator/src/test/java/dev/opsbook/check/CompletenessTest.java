@@ -293,6 +293,14 @@ class CompletenessTest {
                         .map(dev.opsbook.finding.Finding::format).toList());
         assertEquals(Status.FAIL, t.result().assessment().services().get(0).result("review-unanswered").orElseThrow().status());
 
+        // an SLO id that is not an id: the SLO is left out, and the alert that names it is not reported again
+        t.file(REVIEW, COMPLETE_REVIEW).file(SVC, COMPLETE_SERVICE.replace("{ id: availability, objective",
+                "{ id: Availability, objective"));
+        assertEquals(List.of("services/api/service.yaml:13:11: error: SLO 'Availability' is not a valid id: use lower-case"
+                        + " letters, digits and dashes (such as payments-api), at most 63 characters [invalid-id]"),
+                t.result().findings().stream().filter(f -> f.level() == dev.opsbook.finding.Level.ERROR)
+                        .map(dev.opsbook.finding.Finding::format).toList());
+
         // a severity's response times that are not a mapping; a severity left out is still reported
         t.file(REVIEW, COMPLETE_REVIEW).file(SVC, COMPLETE_SERVICE)
                 .file("services/api/sla.yaml", "availability: 99.9\nresponseTimes:\n  P1: 15m\n  P2: { acknowledge: 1h, resolve: 1d }\n");
