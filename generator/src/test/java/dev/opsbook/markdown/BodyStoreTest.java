@@ -2,7 +2,6 @@ package dev.opsbook.markdown;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -22,9 +21,18 @@ class BodyStoreTest {
             assertTrue(store.spilled(), "most of 200 bodies do not fit in 1,000 bytes");
             assertEquals(texts, parallel.parallelStream().map(Supplier::get).toList());
             store.close();
-            Supplier<String> last = parallel.get(parallel.size() - 1);
-            assertThrows(IllegalStateException.class, last::get, "a closed store has no file to read");
-            assertEquals(texts.get(0), parallel.get(0).get(), "what was kept in memory stays");
+            // which bodies fit in memory depends on the order the threads came in: count, do not pick
+            int stayed = 0;
+            int gone = 0;
+            for (int i = 0; i < texts.size(); i++) {
+                try {
+                    assertEquals(texts.get(i), parallel.get(i).get(), "what was kept in memory stays");
+                    stayed++;
+                } catch (IllegalStateException e) {
+                    gone++; // a closed store has no file to read
+                }
+            }
+            assertTrue(stayed > 0 && gone > 0, stayed + " in memory, " + gone + " in the closed file");
         }
         try (BodyStore roomy = BodyStore.inMemory()) {
             roomy.keep("<p>x</p>");
