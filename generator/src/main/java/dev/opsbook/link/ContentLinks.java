@@ -29,8 +29,6 @@ import java.util.stream.Collectors;
  */
 public final class ContentLinks {
     private static final Set<String> EXTERNAL = Set.of("http", "https", "mailto");
-    /** A tel: link's number: digits with the visual separators of RFC 3966 and an optional leading +. */
-    private static final java.util.regex.Pattern TEL = java.util.regex.Pattern.compile("\\+?[0-9().\\- ]{3,40}");
     private static final Set<String> SHORT = Set.of("service", "runbook", "severity", "team", "person", "review", "incident");
     private static final List<String> SERVICE_ANCHORS = List.of("overview", "sla", "slos", "support", "rota",
             "alerts", "runbooks", "dependencies", "telemetry", "readiness", "reviews", "incidents", "links");
@@ -126,8 +124,7 @@ public final class ContentLinks {
             if (scheme.equals("tel")) {
                 // a phone number in a runbook ("call the processor's bridge") is one tap away on a phone
                 String number = raw.substring(raw.indexOf(':') + 1);
-                long digits = number.chars().filter(c -> c >= '0' && c <= '9').count();
-                return TEL.matcher(number).matches() && digits >= 3 && digits <= 20
+                return dev.opsbook.model.Phone.dialable(number)
                         ? new External(raw.substring(0, raw.indexOf(':') + 1) + number.replace(" ", ""))
                         : new Problem(Rules.SCHEMA, "link '" + raw + "' is not a phone number",
                                 "write tel: and the number in digits, such as tel:+442079460101");

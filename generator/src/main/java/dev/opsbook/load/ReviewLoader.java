@@ -47,7 +47,6 @@ final class ReviewLoader {
                     answers.add(new Review.Answer(q, null, null, keys.at(q)));
                 }
             }
-            answers.sort(java.util.Comparator.comparingInt(x -> Review.QUESTIONS.indexOf(x.question())));
         });
         String outcome = y.oneOf("outcome", OUTCOMES);
         var enablers = y.strings("enablerStories");

@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
 
 /** Reads {@code teams/<id>.yaml}. Phone numbers and email addresses become links, so they are checked. */
 final class TeamLoader {
-    /** What a tel: link can dial: digits with the usual separators, an optional leading + (RFC 3966). */
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9(][0-9 ().\\-]*");
     /** An address that a mailto: link can carry as it is: no display name, no query, no spaces. */
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+'\\-]+@[\\p{L}\\p{N}\\-]+(\\.[\\p{L}\\p{N}\\-]+)*");
 
@@ -58,8 +56,7 @@ final class TeamLoader {
     /** A person's {@code phone}, or null (with a finding) when a tel: link could not dial it. */
     private static String phone(YamlMap m) {
         String phone = m.string("phone");
-        long digits = phone == null ? 0 : phone.chars().filter(c -> c >= '0' && c <= '9').count();
-        if (phone != null && (!PHONE.matcher(phone.strip()).matches() || digits < 3 || digits > 20)) {
+        if (phone != null && !dev.opsbook.model.Phone.dialable(phone)) {
             m.schema("phone", "'phone' is not a phone number: '" + phone + "'",
                     "write the number as dialled from abroad, in digits with spaces, such as +44 20 7946 0101");
             return null;
