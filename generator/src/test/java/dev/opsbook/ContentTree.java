@@ -174,6 +174,16 @@ public final class ContentTree {
         return result().findings().stream().filter(f -> f.rule().equals(rule)).map(Finding::format).toList();
     }
 
+    /** The tree as the loader reads it: the model, without the checks. */
+    public dev.opsbook.model.Handbook handbook() {
+        try {
+            return new dev.opsbook.load.HandbookLoader(new dev.opsbook.markdown.MarkdownEngine(), 1,
+                    dev.opsbook.markdown.BodyStore.inMemory()).load(root, new dev.opsbook.finding.Findings());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Checks the tree as of 2026-11-21 (no reports written). */
     public BuildResult result() {
         return result(java.time.LocalDate.of(2026, 11, 21));

@@ -282,7 +282,7 @@ class SchemaTest {
     }
 
     @Test
-    void phoneNumbersAndEmailAddressesAreWhatTheirLinksCanUse() throws java.io.IOException {
+    void phoneNumbersAndEmailAddressesAreWhatTheirLinksCanUse() {
         // a phone becomes a tel: link and an address a mailto: link: what they cannot use is left out, with a finding
         var tree = ContentTree.minimal(dir).file("teams/ops.yaml", """
                 name: Operations
@@ -307,8 +307,7 @@ class SchemaTest {
                 "teams/ops.yaml:7:36: error: 'phone' is not a phone number: '+1 555 0100 ext 12' [schema]"
                         + " | write the number as dialled from abroad, in digits with spaces, such as +44 20 7946 0101"),
                 schemaWithHints(tree));
-        var handbook = new HandbookLoader(new dev.opsbook.markdown.MarkdownEngine(), 1,
-                dev.opsbook.markdown.BodyStore.inMemory()).load(dir, new dev.opsbook.finding.Findings());
+        var handbook = tree.handbook();
         assertEquals("+44 (0)20 7946-0102", handbook.person("bob").orElseThrow().phone());
         assertEquals("bob.o'neil+ops@example.co.uk", handbook.person("bob").orElseThrow().email());
         assertEquals("d\u00e5ve@ex\u00e4mple.se", handbook.person("dave").orElseThrow().email());

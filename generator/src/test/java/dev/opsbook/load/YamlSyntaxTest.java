@@ -170,10 +170,8 @@ class YamlSyntaxTest {
     void textBeyondAsciiIsReadAsWritten() throws Exception {
         // ASCII files take a shortcut past the UTF-8 decoder; the others must still decode exactly
         String name = "Ren\u00e9e \u03a9mega \ud83d\ude80";
-        ContentTree.minimal(dir).bytes("teams/ops.yaml", ("name: Ops\nmembers:\n  - { id: alice, name: " + name
-                + " }\n  - { id: bob, name: Bob }\n").getBytes(StandardCharsets.UTF_8));
-        var handbook = new HandbookLoader(new dev.opsbook.markdown.MarkdownEngine(), 1,
-                dev.opsbook.markdown.BodyStore.inMemory()).load(dir, new dev.opsbook.finding.Findings());
+        var handbook = ContentTree.minimal(dir).bytes("teams/ops.yaml", ("name: Ops\nmembers:\n  - { id: alice, name: "
+                + name + " }\n  - { id: bob, name: Bob }\n").getBytes(StandardCharsets.UTF_8)).handbook();
         assertEquals(name, handbook.person("alice").orElseThrow().name());
         assertEquals("Bob", handbook.person("bob").orElseThrow().name());
     }

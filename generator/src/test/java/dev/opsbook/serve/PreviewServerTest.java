@@ -42,6 +42,14 @@ class PreviewServerTest {
         }
     }
 
+    /** Waits (up to 30 s) for the build that a change on disk sets off: the count of builds passes {@code before}. */
+    static void awaitBuildAfter(PreviewServer server, long before) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (server.builds() == before && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
     @Test
     void aPortInUseIsReportedBeforeAnyBuild() throws Exception {
         var tree = ContentTree.complete(dir.resolve("content"));
@@ -64,10 +72,7 @@ class PreviewServerTest {
             long before = server.builds();
             java.nio.file.Files.writeString(templates.resolve("404.ftlh"),
                     "<#import \"layout.ftlh\" as layout><@layout.frame><h1>Second</h1></@layout.frame>");
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while (server.builds() == before && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            awaitBuildAfter(server, before);
             assertTrue(get(server, "/404.html").contains("<h1>Second</h1>"), "rebuilt after the template's save");
         }
     }
@@ -81,10 +86,7 @@ class PreviewServerTest {
             long before = server.builds();
             tree.file("teams/ops.yaml", ContentTree.TEAM + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n"
                     + "  - { id: eve, name: Eve, phone: \"<script>alert(1)</script>\" }\n");
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while (server.builds() == before && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            awaitBuildAfter(server, before);
             String page = get(server, "/services/api/runbooks/api-down.html");
             assertTrue(page.contains("<div class=\"preview-errors\" role=\"alert\">"
                     + "<p><strong>1 error in the content</strong>"), page);
@@ -97,10 +99,7 @@ class PreviewServerTest {
 
             before = server.builds();
             tree.file("teams/ops.yaml", ContentTree.TEAM + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n");
-            deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while (server.builds() == before && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            awaitBuildAfter(server, before);
             assertFalse(get(server, "/index.html").contains("preview-errors"), "fixed: the box is gone");
         }
     }
