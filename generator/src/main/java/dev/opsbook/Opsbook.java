@@ -20,6 +20,7 @@ import dev.opsbook.report.ContentDigest;
 import dev.opsbook.report.ReportData;
 import dev.opsbook.report.ReportFiles;
 import dev.opsbook.site.OutputGuard;
+import dev.opsbook.site.OutputLock;
 import dev.opsbook.site.ReplacingFileSink;
 import dev.opsbook.site.SiteWriter;
 import java.io.IOException;
@@ -83,19 +84,49 @@ public final class Opsbook {
     }
 
     public BuildResult build(BuildRequest request) throws OpsbookException {
-        Path content = request.content();
-        if (!Files.isDirectory(content)) {
-            throw new OpsbookException("content folder " + content + " does not exist or is not a folder", true, null);
-        }
-        if (request.output() != null) {
-            String refusal = OutputGuard.refusal(content, request.output(), request.writeSite(), ReportFiles.ALL);
-            if (refusal != null) {
-                throw new OpsbookException(refusal + "; choose a folder of its own for the site", true, null);
-            }
+        if (!Files.isDirectory(request.content())) {
+            throw new OpsbookException("content folder " + request.content() + " does not exist or is not a folder", true,
+                    null);
         }
         if (request.templates() != null && !Files.isDirectory(request.templates())) {
             throw new OpsbookException("templates folder " + request.templates() + " does not exist", true, null);
         }
+        Path content;
+        try {
+            content = request.content().toRealPath(); // a folder given as a symbolic link is read where it leads
+        } catch (IOException e) {
+            throw new OpsbookException("content folder " + request.content() + " cannot be read: " + e.getMessage(), true, e);
+        }
+        OutputLock lock = null;
+        if (request.output() != null) {
+            guard(content, request);
+            try {
+                lock = OutputLock.acquire(request.output());
+            } catch (OutputLock.Busy e) {
+                throw new OpsbookException(e.getMessage(), true, null);
+            } catch (IOException e) {
+                throw new OpsbookException("cannot write the output folder " + request.output() + ": " + OpsbookException.describe(e),
+                        false, e);
+            }
+        }
+        try (OutputLock held = lock) {
+            if (held != null) {
+                guard(content, request); // again, now that no other build can change the folder
+            }
+            return build(request, content, held);
+        } catch (IOException e) {
+            throw new OpsbookException("I/O error: " + OpsbookException.describe(e), false, e);
+        }
+    }
+
+    private static void guard(Path content, BuildRequest request) throws OpsbookException {
+        String refusal = OutputGuard.refusal(content, request.output(), request.writeSite(), ReportFiles.ALL);
+        if (refusal != null) {
+            throw new OpsbookException(refusal + "; choose a folder of its own for the site", true, null);
+        }
+    }
+
+    private BuildResult build(BuildRequest request, Path content, OutputLock lock) throws OpsbookException {
         BodyStore bodies = null;
         try {
             Baseline baseline = request.baseline() == null ? null : Baseline.read(request.baseline());
@@ -122,19 +153,21 @@ public final class Opsbook {
             // render and write
             int pages = 0;
             if (request.writeSite()) {
-                pages = write(request, handbook, links, report, checkContext, timings);
+                pages = write(request, content, lock, handbook, links, report, checkContext, timings);
                 remember(new Snapshot(request, handbook, report, checkContext, bodies));
                 bodies = null; // the snapshot has them now
             } else if (request.output() != null) {
-                ReportFiles.write(report, new ReplacingFileSink(request.output()), threads);
+                ReportFiles.write(report, new ReplacingFileSink(lock.folder()), threads);
             }
             timings.lap("commit");
             return new BuildResult(report, handbook.services().size(), pages);
         } catch (NoSuchFileException e) {
             throw new OpsbookException("no such file: " + e.getFile(), request.baseline() != null
                     && e.getFile().equals(request.baseline().toString()), e);
-        } catch (IOException | UncheckedIOException e) {
-            throw new OpsbookException("I/O error: " + e.getMessage(), false, e);
+        } catch (IOException e) {
+            throw new OpsbookException("I/O error: " + OpsbookException.describe(e), false, e);
+        } catch (UncheckedIOException e) {
+            throw new OpsbookException("I/O error: " + OpsbookException.describe(e.getCause()), false, e);
         } catch (IllegalArgumentException e) {
             // a baseline that is not a report
             throw new OpsbookException(e.getMessage(), true, e);
@@ -167,12 +200,12 @@ public final class Opsbook {
         });
     }
 
-    private int write(BuildRequest request, Handbook handbook, ContentLinks links, ReportData report, CheckContext ctx,
-                      Timings timings) throws IOException, OpsbookException {
+    private int write(BuildRequest request, Path content, OutputLock lock, Handbook handbook, ContentLinks links,
+                      ReportData report, CheckContext ctx, Timings timings) throws IOException, OpsbookException {
         PageRenderer pages = pages(request.templates());
-        try (SiteWriter writer = new SiteWriter(request.output())) {
+        try (SiteWriter writer = new SiteWriter(lock)) {
             SiteRenderer renderer = new SiteRenderer(handbook, links, markdown, pages, report, ctx);
-            renderer.render(request.content(), writer, threads);
+            renderer.render(content, writer, threads);
             timings.lap("render");
             List<String> broken = renderer.verifier().verify(writer.written(), threads);
             if (!broken.isEmpty()) {
@@ -220,10 +253,11 @@ public final class Opsbook {
             }
             targets.add(t);
         }
-        try {
+        try (OutputLock lock = OutputLock.acquire(request.output())) {
             HandbookLoader loader = new HandbookLoader(markdown, 1, BodyStore.inMemory());
+            Path content = request.content().toRealPath();
             for (Target t : targets) {
-                var fresh = loader.reloadRunbook(request.content(), t.rel(), t.service(), new Findings());
+                var fresh = loader.reloadRunbook(content, t.rel(), t.service(), new Findings());
                 if (fresh.isEmpty()) {
                     return -1;
                 }
@@ -232,15 +266,15 @@ public final class Opsbook {
             ContentLinks links = new ContentLinks(hb);
             SiteRenderer renderer = new SiteRenderer(hb, links, markdown, pages(request.templates()),
                     s.report(), s.ctx());
-            var sink = new ReplacingFileSink(request.output());
+            var sink = new ReplacingFileSink(lock.folder());
             int pages = 0;
             for (Target t : targets) {
-                pages += renderer.renderRunbookPages(request.content(), t.service(), t.runbook(), sink);
+                pages += renderer.renderRunbookPages(content, t.service(), t.runbook(), sink);
             }
             last = new Snapshot(request, hb, s.report(), s.ctx(), s.bodies());
             return pages;
-        } catch (IOException | UncheckedIOException | PageRenderer.TemplateFailure e) {
-            return -1;
+        } catch (IOException | UncheckedIOException | PageRenderer.TemplateFailure | OutputLock.Busy e) {
+            return -1; // the full build that follows says what is wrong
         }
     }
 

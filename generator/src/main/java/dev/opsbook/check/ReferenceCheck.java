@@ -154,7 +154,7 @@ public final class ReferenceCheck {
 
     private void markdown(Markdown body, String file, String sid) {
         for (Markdown.MdLink l : body.links()) {
-            if (links.resolve(file, sid, l.url()) instanceof ContentLinks.Problem p
+            if (links.resolve(file, sid, l.url()) instanceof ContentLinks.Problem p && !p.following()
                     && !(p.rule().equals(Rules.BROKEN_REFERENCE) && inUnreadFile(l.url()))) {
                 findings.error(p.rule(), sid, l.pos(), p.message(), p.hint());
             }

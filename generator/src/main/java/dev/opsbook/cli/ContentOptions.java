@@ -17,6 +17,15 @@ final class ContentOptions {
             description = "The date that \"today\" means (YYYY-MM-DD).")
     LocalDate asOf;
 
+    @Option(names = "--stacktrace", description = "With an internal or I/O error, print the Java stack trace too"
+            + " (also -Dopsbook.debug=true).")
+    boolean stacktrace;
+
+    /** Whether errors are shown with their stack traces. */
+    boolean debug() {
+        return stacktrace || Boolean.getBoolean("opsbook.debug");
+    }
+
     /** A calendar date, refused in the user's terms (picocli's own message names Java classes). */
     static final class DateConverter implements ITypeConverter<LocalDate> {
         @Override

@@ -106,15 +106,7 @@ public final class OpsbookCommand implements Runnable {
             try {
                 result = new Opsbook().build(request());
             } catch (OpsbookException e) {
-                err.println("opsbook: " + e.getMessage());
-                if (e.isUsage()) {
-                    spec.commandLine().usage(err);
-                    return ExitCode.USAGE;
-                }
-                if (e.getCause() != null) {
-                    e.getCause().printStackTrace(err);
-                }
-                return ExitCode.INTERNAL;
+                return failed(e, input, spec.commandLine());
             }
             for (Finding f : result.findings()) {
                 f.lines().forEach(out::println);
@@ -127,6 +119,27 @@ public final class OpsbookCommand implements Runnable {
             out.println(result.summary());
             return result.fails(failOnWarning, failOnNew) ? ExitCode.FINDINGS : ExitCode.OK;
         }
+    }
+
+    /**
+     * A build that could not start or finish, as one line (file names and text from the content printed as
+     * findings are, control characters shown escaped): exit 2 when the options or configuration are at
+     * fault, else 3. An error of the environment (a full disk, a folder that cannot be written) needs no
+     * stack trace to be understood; a bug gets one; {@code --stacktrace} shows it in every case.
+     */
+    static int failed(OpsbookException e, ContentOptions input, CommandLine cl) {
+        PrintWriter err = cl.getErr();
+        err.println("opsbook: " + Finding.printable(e.getMessage()));
+        if (e.isUsage()) {
+            cl.usage(err);
+            return ExitCode.USAGE;
+        }
+        Throwable cause = e.getCause();
+        boolean environment = cause instanceof java.io.IOException || cause instanceof java.io.UncheckedIOException;
+        if (cause != null && (input.debug() || !environment)) {
+            cause.printStackTrace(err);
+        }
+        return ExitCode.INTERNAL;
     }
 
     @Command(name = "build", mixinStandardHelpOptions = true,
@@ -179,8 +192,7 @@ public final class OpsbookCommand implements Runnable {
                 out.flush();
                 Thread.currentThread().join();
             } catch (OpsbookException e) {
-                spec.commandLine().getErr().println("opsbook: " + e.getMessage());
-                return e.isUsage() ? ExitCode.USAGE : ExitCode.INTERNAL;
+                return failed(e, input, spec.commandLine());
             } catch (java.net.BindException e) {
                 spec.commandLine().getErr().println("opsbook: port " + port + " is in use; choose another with --port");
                 return ExitCode.USAGE;

@@ -10,10 +10,12 @@ public final class Rules {
     public static final String DUPLICATE_ID = "duplicate-id";
     public static final String BROKEN_REFERENCE = "broken-reference";
     public static final String UNSAFE_PATH = "unsafe-path";
+    /** A content file that a browser would run (HTML, script, SVG with script): it is not published. */
+    public static final String UNSAFE_CONTENT = "unsafe-content";
 
     /** The structural rules: always errors; they cannot be switched off, waived or marked not applicable. */
     public static final List<String> STRUCTURAL =
-            List.of(YAML_SYNTAX, SCHEMA, INVALID_ID, DUPLICATE_ID, BROKEN_REFERENCE, UNSAFE_PATH);
+            List.of(YAML_SYNTAX, SCHEMA, INVALID_ID, DUPLICATE_ID, BROKEN_REFERENCE, UNSAFE_PATH, UNSAFE_CONTENT);
 
     /** The completeness rules, in the order of checks.md. */
     public static final List<String> COMPLETENESS = List.of(

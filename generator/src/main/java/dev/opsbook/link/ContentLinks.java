@@ -100,8 +100,16 @@ public final class ContentLinks {
     public record Internal(String target) implements Resolution {
     }
 
-    /** A link that cannot be made: {@code rule} is broken-reference, unsafe-path or schema. */
-    public record Problem(String rule, String message, String hint) implements Resolution {
+    /**
+     * A link that cannot be made: {@code rule} is broken-reference, unsafe-path or schema.
+     *
+     * @param following true when the link only fails because of a finding made elsewhere (it leads to a
+     *                  file that is not published, which is reported at that file): not reported again
+     */
+    public record Problem(String rule, String message, String hint, boolean following) implements Resolution {
+        public Problem(String rule, String message, String hint) {
+            this(rule, message, hint, false);
+        }
     }
 
     /**
@@ -172,6 +180,12 @@ public final class ContentLinks {
         if (assets.contains(path)) {
             String address = SitePaths.encodePath(path); // a file name may hold '#', '?' or '%'
             return new Internal(fragment == null ? address : address + "#" + fragment);
+        }
+        if (handbook.files().contains(path)) {
+            // a file of the content that is not published (active content, a path the site takes): the
+            // finding is at the file; the link is left out of the page, text kept
+            return new Problem(Rules.BROKEN_REFERENCE, "link '" + raw + "' leads to " + path + ", which is not published",
+                    "see the finding at " + path, true);
         }
         // a misspelt file name: the nearest file of the same folder
         int slash = path.lastIndexOf('/');

@@ -11,8 +11,61 @@ public final class SitePaths {
     public static final String ACTIONS = "actions.html";
     public static final String READINESS = "readiness/index.html";
     public static final String CHANGES = "readiness/changes.html";
+    /** The HTTP headers for hosts that read a {@code _headers} file (Netlify, Cloudflare Pages). */
+    public static final String HEADERS = "_headers";
+    /** The reports, beside the pages. */
+    public static final String REPORT_JSON = "opsbook-report.json";
+    public static final String REPORT_JUNIT = "opsbook-report.xml";
+    public static final String REPORT_SARIF = "opsbook-report.sarif";
+
+    /** The files the site has at its root; no content file may take one of these names, as file or folder. */
+    private static final java.util.Set<String> ROOT_FILES = java.util.Set.of(HOME, SEVERITIES, NOT_FOUND, SITEMAP,
+            ONCALL, ACTIONS, HEADERS, REPORT_JSON, REPORT_JUNIT, REPORT_SARIF);
+    /** Folders that only the site writes into: its script, style and search data, the report pages, people's calendars. */
+    private static final java.util.Set<String> ROOT_FOLDERS = java.util.Set.of("assets", "readiness", "people");
+    /** The site's files in each service folder. */
+    private static final java.util.Set<String> SERVICE_FILES = java.util.Set.of("index.html", "oncall.ics");
+    /** The service folders whose {@code .html} files are pages of the site. */
+    private static final java.util.Set<String> SERVICE_PAGE_FOLDERS = java.util.Set.of("runbooks", "reviews", "incidents");
 
     private SitePaths() {
+    }
+
+    /**
+     * Why a content file at {@code rel} (relative to the content root) cannot be published there: the
+     * path is one the site writes (a page, a report, a calendar, anything under {@code assets/}), lies
+     * inside one ({@code oncall.html/x.png}), or is a file where the site needs a folder ({@code people});
+     * or null when the path is free. Copied as it is, such a file would replace what opsbook generates
+     * (its script, a report a CI gate reads) or stop the build.
+     */
+    public static String taken(String rel) {
+        String[] p = rel.split("/");
+        String first = p[0];
+        if (ROOT_FILES.contains(first)) {
+            return p.length == 1 ? first + " is a file the site generates"
+                    : first + " is a file the site generates, so it cannot be a folder";
+        }
+        if (ROOT_FOLDERS.contains(first)) {
+            return p.length == 1 ? first + "/ is a folder the site generates, so it cannot be a file"
+                    : first + "/ is a folder that only the site writes into";
+        }
+        if (first.equals("teams") || first.equals("services")) {
+            if (p.length == 1) {
+                return first + "/ is a folder the site generates, so it cannot be a file";
+            }
+            if (first.equals("teams") && p[1].endsWith(".html")) {
+                return "teams/*.html are the site's team pages";
+            }
+            if (first.equals("services") && p.length >= 3) {
+                if (SERVICE_FILES.contains(p[2])) {
+                    return "services/" + p[1] + "/" + p[2] + " is a file the site generates";
+                }
+                if (p.length >= 4 && SERVICE_PAGE_FOLDERS.contains(p[2]) && p[3].endsWith(".html")) {
+                    return "services/<id>/" + p[2] + "/*.html are pages the site generates";
+                }
+            }
+        }
+        return null;
     }
 
     public static String service(String id) {

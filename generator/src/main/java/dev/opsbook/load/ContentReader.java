@@ -26,9 +26,23 @@ final class ContentReader {
     private final Set<String> unreadable = Collections.synchronizedSet(new TreeSet<>());
     private final List<Secret> secrets = Collections.synchronizedList(new ArrayList<>());
 
+    /** @param root the content folder's real path (no symbolic link in it) */
     ContentReader(Path root, Findings findings) {
         this.root = root;
         this.findings = findings;
+    }
+
+    /**
+     * Where the content file {@code rel} really is. The listing follows a symbolic link only when it
+     * leads to a file inside the content folder; this checks it again as the file is opened, so that a
+     * link swapped in between is not followed out.
+     */
+    Path real(String rel) throws IOException {
+        Path real = root.resolve(rel).toRealPath();
+        if (!real.startsWith(root)) {
+            throw new IOException("the content file " + rel + " became a link out of the content folder while it was read");
+        }
+        return real;
     }
 
     Findings findings() {
@@ -37,7 +51,7 @@ final class ContentReader {
 
     /** The top-level mapping of a YAML file, or empty after a finding. */
     Optional<YamlMap> yaml(String rel, String service) throws IOException {
-        Optional<String> text = Source.read(root.resolve(rel), rel, Limits.MAX_YAML_BYTES, service, findings);
+        Optional<String> text = Source.read(real(rel), rel, Limits.MAX_YAML_BYTES, service, findings);
         text.ifPresent(t -> secrets.addAll(SecretScanner.scan(t, rel, service, 0, true)));
         Optional<YamlMap> y = text.flatMap(t -> YamlDocument.parse(t, new YamlDocument.Ctx(rel, 0, service, findings)));
         if (y.isEmpty()) {
@@ -48,7 +62,7 @@ final class ContentReader {
 
     /** A Markdown file split into front matter and body, or empty after a finding. */
     Optional<FrontMatter> frontMatter(String rel, String service) throws IOException {
-        Optional<String> text = Source.read(root.resolve(rel), rel, Limits.MAX_MARKDOWN_BYTES, service, findings);
+        Optional<String> text = Source.read(real(rel), rel, Limits.MAX_MARKDOWN_BYTES, service, findings);
         Optional<FrontMatter> fm = text.flatMap(t -> FrontMatter.split(t, rel, service, findings));
         fm.ifPresent(f -> {
             secrets.addAll(SecretScanner.scan(f.yaml(), rel, service, 1, true));
@@ -77,7 +91,7 @@ final class ContentReader {
 
     /** Files copied to the site are published as they are: text ones are scanned for secrets too. */
     void scanAsset(String rel, String service) throws IOException {
-        Path file = root.resolve(rel);
+        Path file = real(rel);
         if (Files.size(file) > Limits.MAX_YAML_BYTES) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.opsbook.load;
 
 import dev.opsbook.finding.Findings;
 import dev.opsbook.finding.Rules;
+import dev.opsbook.link.SitePaths;
 import dev.opsbook.markdown.BodyStore;
 import dev.opsbook.markdown.MarkdownEngine;
 import dev.opsbook.model.Handbook;
@@ -54,16 +55,20 @@ public final class HandbookLoader {
         this.bodies = bodies;
     }
 
-    public Handbook load(Path root, Findings findings) throws IOException {
-        Path realRoot = root.toRealPath();
+    public Handbook load(Path given, Findings findings) throws IOException {
+        // the real path: a content folder given as a symbolic link is the folder it leads to
+        Path root = given.toRealPath();
         ContentReader reader = new ContentReader(root, findings);
         Settings settings = Settings.defaults();
-        if (Files.isRegularFile(root.resolve("opsbook.yaml"))) {
+        Path settingsFile = root.resolve("opsbook.yaml");
+        // the same rule for links as every other file (the listing below cannot come first: it needs exclude)
+        if (Files.exists(settingsFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && followable(settingsFile, "opsbook.yaml", root, findings)) {
             settings = reader.yaml("opsbook.yaml", null).map(SettingsLoader::read).orElse(settings);
         }
         List<PathMatcher> exclude = settings.exclude().stream()
                 .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
-        TreeSet<String> files = list(root, realRoot, exclude, findings);
+        TreeSet<String> files = list(root, exclude, findings);
 
         List<Severity> severities = List.of();
         if (files.contains("severities.yaml")) {
@@ -107,10 +112,15 @@ public final class HandbookLoader {
 
         List<Service> services = services(reader, serviceFiles, assets, settings.timezone());
         assets.sort(null);
+        List<String> published = new ArrayList<>(assets.size());
         for (String asset : assets) {
-            reader.scanAsset(asset, asset.startsWith("services/") ? asset.split("/")[1] : null);
+            String service = asset.startsWith("services/") ? asset.split("/")[1] : null;
+            if (publishable(reader, asset, service, findings)) {
+                reader.scanAsset(asset, service);
+                published.add(asset);
+            }
         }
-        return new Handbook(settings, severities, teams, services, files, assets, reader.unreadable(), reader.secrets());
+        return new Handbook(settings, severities, teams, services, files, published, reader.unreadable(), reader.secrets());
     }
 
     /**
@@ -123,6 +133,30 @@ public final class HandbookLoader {
         return reader.frontMatter(rel, serviceId)
                 .map(fm -> RunbookLoader.read(stem(name), serviceId, rel, fm, reader.frontMatterYaml(fm, rel, serviceId), markdown,
                         bodies, findings));
+    }
+
+    /**
+     * Whether a file that is not content (an image, a PDF, a diagram) may be copied to the site as it is:
+     * not when it would take a path the site writes (a page, a report, its script), nor when a browser
+     * would run it. Either is a finding at the file, and the file is left out.
+     */
+    private static boolean publishable(ContentReader reader, String rel, String service, Findings findings)
+            throws IOException {
+        String taken = SitePaths.taken(rel);
+        if (taken != null) {
+            findings.error(Rules.UNSAFE_PATH, service, Pos.file(rel), "'" + rel + "' cannot be published: " + taken,
+                    "rename or move the file; opsbook writes that path itself");
+            return false;
+        }
+        String active = ActiveContent.reason(reader.real(rel), rel);
+        if (active != null) {
+            findings.error(Rules.UNSAFE_CONTENT, service, Pos.file(rel), "'" + rel + "' is not published: " + active,
+                    rel.endsWith(".svg") ? "export the diagram again without script, links to javascript: or event"
+                            + " handlers, or as PNG" : "write it as a runbook or guide in Markdown, or publish it elsewhere"
+                            + " and link to its address");
+            return false;
+        }
+        return true;
     }
 
     /** Reads the service folders, several at once; the list keeps the folders' order. */
@@ -246,8 +280,34 @@ public final class HandbookLoader {
         return name.substring(0, name.lastIndexOf('.'));
     }
 
+    /**
+     * Whether the content file {@code file} (a regular file, or a symbolic link) is read: a link is
+     * followed only to a regular file inside the content folder; one that leads out or nowhere is a
+     * finding. {@code root} is the content folder's real path.
+     */
+    private static boolean followable(Path file, String rel, Path root, Findings findings) {
+        if (!Files.isSymbolicLink(file)) {
+            return Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        }
+        Path target;
+        try {
+            target = file.toRealPath();
+        } catch (IOException e) {
+            findings.error(Rules.BROKEN_REFERENCE, null, Pos.file(rel),
+                    "symbolic link leads nowhere", "remove the link or restore its target");
+            return false;
+        }
+        if (!target.startsWith(root)) {
+            findings.error(Rules.UNSAFE_PATH, null, Pos.file(rel),
+                    "symbolic link leads outside the content folder; it is not followed",
+                    "copy the file into the content folder instead of linking to it");
+            return false;
+        }
+        return Files.isRegularFile(target);
+    }
+
     /** Every file below the root, relative and sorted; hidden and excluded files are left out. */
-    private static TreeSet<String> list(Path root, Path realRoot, List<PathMatcher> exclude, Findings findings)
+    private static TreeSet<String> list(Path root, List<PathMatcher> exclude, Findings findings)
             throws IOException {
         TreeSet<String> out = new TreeSet<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -265,27 +325,17 @@ public final class HandbookLoader {
                 if (hidden(file) || excluded(rel)) {
                     return FileVisitResult.CONTINUE;
                 }
-                if (attrs.isSymbolicLink()) {
-                    Path target;
-                    try {
-                        target = file.toRealPath();
-                    } catch (IOException e) {
-                        findings.error(Rules.BROKEN_REFERENCE, null, Pos.file(rel),
-                                "symbolic link leads nowhere", "remove the link or restore its target");
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (!target.startsWith(realRoot)) {
-                        findings.error(Rules.UNSAFE_PATH, null, Pos.file(rel),
-                                "symbolic link leads outside the content folder; it is not followed",
-                                "copy the file into the content folder instead of linking to it");
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (!Files.isRegularFile(target)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                } else if (!attrs.isRegularFile()) {
+                if (rel.equals("opsbook.yaml") && attrs.isSymbolicLink()) {
+                    // judged (and reported) before the listing, by the same rule
+                    return followable(file, rel, root, new Findings()) ? add(rel) : FileVisitResult.CONTINUE;
+                }
+                if (attrs.isSymbolicLink() ? !followable(file, rel, root, findings) : !attrs.isRegularFile()) {
                     return FileVisitResult.CONTINUE;
                 }
+                return add(rel);
+            }
+
+            private FileVisitResult add(String rel) {
                 if (out.size() >= Limits.MAX_FILES) {
                     if (out.size() == Limits.MAX_FILES) {
                         findings.error(Rules.SCHEMA, null, Pos.file(rel), "the content folder has more than "

@@ -6,9 +6,9 @@ import java.util.List;
 
 /** Writes the machine-readable reports. */
 public final class ReportFiles {
-    public static final String JSON = "opsbook-report.json";
-    public static final String JUNIT = "opsbook-report.xml";
-    public static final String SARIF = "opsbook-report.sarif";
+    public static final String JSON = dev.opsbook.link.SitePaths.REPORT_JSON;
+    public static final String JUNIT = dev.opsbook.link.SitePaths.REPORT_JUNIT;
+    public static final String SARIF = dev.opsbook.link.SitePaths.REPORT_SARIF;
     /** The three, as {@code check} writes them into its folder. */
     public static final List<String> ALL = List.of(JSON, JUNIT, SARIF);
 

@@ -21,7 +21,8 @@ public final class RuleCatalog {
         m.put(Rules.INVALID_ID, "A file or folder name that is not a valid id, or an id key that differs from its file name");
         m.put(Rules.DUPLICATE_ID, "Two people with one id; two alerts or SLOs with one name in a service");
         m.put(Rules.BROKEN_REFERENCE, "A team, person, service, runbook, severity, alert, SLO, review or incident that does not exist");
-        m.put(Rules.UNSAFE_PATH, "A link or name that would leave the content or site folder");
+        m.put(Rules.UNSAFE_PATH, "A link or name that would leave the content or site folder, or take a path the site generates");
+        m.put(Rules.UNSAFE_CONTENT, "A content file that would run script in a browser (HTML, JavaScript, SVG or XML with script)");
         for (CompletenessCheck c : AllChecks.LIST) {
             m.put(c.id(), c.description());
         }

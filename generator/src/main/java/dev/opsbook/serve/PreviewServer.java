@@ -38,7 +38,15 @@ public final class PreviewServer implements AutoCloseable {
             "js", "text/javascript", "json", "application/json", "xml", "application/xml", "svg", "image/svg+xml",
             "png", "image/png", "ics", "text/calendar; charset=utf-8", "sarif", "application/sarif+json");
 
+    /** Requests answered at once: one slow client does not hold up the others, or the reload. */
+    static final int THREADS = 8;
+    /** Seconds a client has to send its request, and that an idle kept-alive connection stays open. */
+    static final long REQUEST_SECONDS = 10;
+    static final long IDLE_SECONDS = 10;
+
     private final BuildRequest request;
+    private final Path content;
+    private final java.util.concurrent.ExecutorService pool;
     private final PrintWriter log;
     private final Opsbook opsbook = new Opsbook();
     private final AtomicLong builds = new AtomicLong();
@@ -49,15 +57,32 @@ public final class PreviewServer implements AutoCloseable {
     /** The last build's error findings, shown at the top of every page served (never written to the site). */
     private volatile List<dev.opsbook.finding.Finding> errors = List.of();
 
+    static {
+        // the JDK's server reads these once; a request not read whole within the time is dropped, so that
+        // a client that sends half a request holds one thread for seconds, not the server for minutes
+        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime",
+                Long.toString(REQUEST_SECONDS)));
+        System.setProperty("sun.net.httpserver.idleInterval", System.getProperty("sun.net.httpserver.idleInterval",
+                Long.toString(IDLE_SECONDS)));
+    }
+
     public PreviewServer(BuildRequest request, int port, PrintWriter log) throws IOException, OpsbookException {
         this.request = request;
         this.log = log;
+        this.content = request.content().toRealPath(); // watched where it is, if given as a symbolic link
         // the port first: a port in use is known at once, not after a build of many seconds
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        pool = java.util.concurrent.Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "opsbook-serve");
+            t.setDaemon(true);
+            return t;
+        });
+        http.setExecutor(pool);
         try {
             rebuild();
         } catch (OpsbookException | RuntimeException e) {
             http.stop(0);
+            pool.shutdownNow();
             throw e;
         }
         http.createContext("/", this::handle);
@@ -107,10 +132,10 @@ public final class PreviewServer implements AutoCloseable {
      * there is no runbook edit, so it makes a full build.
      */
     private void registerRoots() throws IOException {
-        registerAll(request.content());
+        registerAll(content);
         Path templates = request.templates();
         if (templates != null && Files.isDirectory(templates)
-                && !templates.toAbsolutePath().normalize().startsWith(request.content().toAbsolutePath().normalize())) {
+                && !templates.toRealPath().startsWith(content)) {
             registerAll(templates);
         }
     }
@@ -142,7 +167,11 @@ public final class PreviewServer implements AutoCloseable {
                                 newDirs = true;
                             }
                             onlyModified &= event.kind() == StandardWatchEventKinds.ENTRY_MODIFY;
-                            changed.add(request.content().relativize(file).toString().replace('\\', '/'));
+                            if (file.startsWith(content)) {
+                                changed.add(content.relativize(file).toString().replace('\\', '/'));
+                            } else {
+                                onlyModified = false; // a template
+                            }
                         } else {
                             onlyModified = false;
                         }
@@ -150,10 +179,10 @@ public final class PreviewServer implements AutoCloseable {
                     key.reset();
                     key = watcher.poll(50, TimeUnit.MILLISECONDS);
                 } while (key != null);
-                if (newDirs) {
-                    registerRoots();
-                }
                 try {
+                    if (newDirs) {
+                        registerRoots();
+                    }
                     // an edited runbook: its pages first (in well under a second), then everything
                     long start = System.nanoTime();
                     int quick = newDirs || !onlyModified ? -1 : opsbook.updateRunbooks(request, changed);
@@ -165,20 +194,36 @@ public final class PreviewServer implements AutoCloseable {
                     }
                     rebuild(quick < 0);
                 } catch (OpsbookException e) {
-                    log.println("opsbook: the build failed, still serving the last site: " + e.getMessage());
+                    log.println("opsbook: the build failed, still serving the last site: "
+                            + dev.opsbook.finding.Finding.printable(e.getMessage()));
+                    log.flush();
+                } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    // whatever one build met, the next change gets a build: the watcher never dies of it
+                    log.println("opsbook: internal error in the build, still serving the last site and watching: "
+                            + dev.opsbook.finding.Finding.printable(String.valueOf(e)));
                     log.flush();
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            log.println("opsbook: stopped watching: " + e.getMessage());
-            log.flush();
         }
     }
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            String method = ex.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                ex.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(ex, 405, "text/plain; charset=utf-8", "opsbook serve answers GET and HEAD only\n"
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (!localHost(ex.getRequestHeaders().getFirst("Host"))) {
+                // a page elsewhere that had its name point at 127.0.0.1 (DNS rebinding) reads nothing here
+                send(ex, 421, "text/plain; charset=utf-8", ("opsbook serve answers only requests for 127.0.0.1:"
+                        + port() + " or localhost:" + port() + "\n").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             String path = URI.create(ex.getRequestURI().getRawPath()).getPath();
             if (path.equals(BUILD_ENDPOINT)) {
                 send(ex, 200, "text/plain", Long.toString(builds.get()).getBytes(StandardCharsets.US_ASCII));
@@ -205,6 +250,11 @@ public final class PreviewServer implements AutoCloseable {
             // any other file as it is, streamed: an asset may be larger than the heap
             headers(ex, type);
             long size = Files.size(file);
+            if (ex.getRequestMethod().equals("HEAD")) {
+                ex.getResponseHeaders().set("Content-Length", Long.toString(size));
+                ex.sendResponseHeaders(200, -1);
+                return;
+            }
             ex.sendResponseHeaders(200, size == 0 ? -1 : size); // 0 would mean a chunked body
             try (OutputStream out = ex.getResponseBody()) {
                 Files.copy(file, out);
@@ -264,22 +314,49 @@ public final class PreviewServer implements AutoCloseable {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Whether a Host header names this machine's loopback interface (with this server's port). */
+    private boolean localHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+        String port = Integer.toString(port());
+        for (String name : List.of("127.0.0.1", "localhost", "[::1]")) {
+            if (h.equals(name + ":" + port) || port.equals("80") && h.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
         headers(ex, type);
+        if (ex.getRequestMethod().equals("HEAD")) {
+            ex.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
         ex.sendResponseHeaders(status, body.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(body);
         }
     }
 
+    /** The site's own headers (its _headers file), and the preview's: the page polls this server to reload. */
     private static void headers(HttpExchange ex, String type) {
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        var h = ex.getResponseHeaders();
+        h.set("Content-Type", type);
+        h.set("Cache-Control", "no-store");
+        h.set("Content-Security-Policy", dev.opsbook.render.SiteRenderer.CONTENT_SECURITY_POLICY + "; connect-src 'self'");
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("X-Frame-Options", "DENY");
+        h.set("Referrer-Policy", "no-referrer");
     }
 
     @Override
     public void close() throws IOException {
         http.stop(0);
+        pool.shutdownNow();
         watcher.close();
         watch.interrupt();
     }

@@ -1,8 +1,11 @@
 package dev.opsbook.site;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -12,11 +15,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Writes a site into a staging folder beside the output ({@code .<name>.opsbook-new}) and swaps it in
- * at the end. Until {@link #commit()} the previous output is untouched; {@link #abort()} removes
- * the staging folder. Nothing outside the output folder and its two siblings is written.
+ * Writes a site into a staging folder beside the output ({@code .<name>.opsbook-new-<unique>}) and swaps
+ * it in at the end. Until {@link #commit()} the previous output is untouched; {@link #abort()} removes
+ * the staging folder; a swap whose second step fails puts the previous site back. The caller holds the
+ * folder's {@link OutputLock}, whose folder (the real place of the output, where a symbolic link
+ * leads) is the one replaced. Nothing outside that folder and its hidden siblings is written.
  */
 public final class SiteWriter implements PageSink, AutoCloseable {
+    /** The file that marks a folder as a site that opsbook built, which a later build may replace. */
+    public static final String MARKER = ".opsbook-site";
+    static final byte[] MARKER_TEXT = ("This folder is a site that opsbook built. The next `opsbook build` into it"
+            + " replaces it as a whole.\n").getBytes(StandardCharsets.US_ASCII);
+
     private final Path out;
     private final Path staging;
     private final Path previous;
@@ -25,15 +35,36 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     private final Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private boolean committed;
 
-    public SiteWriter(Path out) throws IOException {
-        this.out = out.toAbsolutePath().normalize();
-        Path parent = this.out.getParent();
-        String name = this.out.getFileName().toString();
-        this.staging = parent.resolve("." + name + ".opsbook-new");
-        this.previous = parent.resolve("." + name + ".opsbook-old");
+    /** @param lock the lock of the output folder, held until the writer is closed */
+    public SiteWriter(OutputLock lock) throws IOException {
+        this.out = lock.folder();
+        Path parent = out.getParent();
+        String name = out.getFileName().toString();
+        String unique = ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
+        this.staging = parent.resolve("." + name + ".opsbook-new-" + unique);
+        this.previous = parent.resolve("." + name + ".opsbook-old-" + unique);
         Files.createDirectories(parent);
-        deleteTree(staging);
+        removeLeftovers(parent, name);
         Files.createDirectories(staging);
+        Files.write(staging.resolve(MARKER), MARKER_TEXT);
+    }
+
+    /**
+     * Removes what builds that were killed left beside the output: safe, since the caller holds the lock,
+     * so no other build is using them.
+     */
+    private static void removeLeftovers(Path parent, String name) throws IOException {
+        String newer = "." + name + ".opsbook-new";
+        String older = "." + name + ".opsbook-old";
+        DirectoryStream.Filter<Path> leftover = p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(newer) || n.startsWith(older);
+        };
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, leftover)) {
+            for (Path p : siblings) {
+                deleteTree(p);
+            }
+        }
     }
 
     /** The staging folder, where the files are until {@link #commit()}. */
@@ -75,15 +106,34 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         }
     }
 
-    /** Swaps the staging folder in as the output folder. */
+    /**
+     * Swaps the staging folder in as the output folder: the previous site moves aside, the new one into
+     * its place, and when that second move fails the previous site moves back before the error is
+     * reported, so the output folder is never lost.
+     */
     public void commit() throws IOException {
-        deleteTree(previous);
-        if (Files.exists(out)) {
+        boolean had = Files.exists(out, LinkOption.NOFOLLOW_LINKS);
+        if (had) {
             Files.move(out, previous, StandardCopyOption.ATOMIC_MOVE);
         }
-        Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(previous);
+        try {
+            Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            if (had) {
+                try {
+                    Files.move(previous, out, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException back) {
+                    e.addSuppressed(back);
+                }
+            }
+            throw e;
+        }
         committed = true;
+        try {
+            deleteTree(previous);
+        } catch (IOException e) {
+            // the new site is in place; what is left of the old one goes at the next build
+        }
     }
 
     /** Removes the staging folder; the previous output stays as it was. */
@@ -99,7 +149,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     }
 
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -111,6 +161,9 @@ public final class SiteWriter implements PageSink, AutoCloseable {
 
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
                 Files.delete(dir);
                 return FileVisitResult.CONTINUE;
             }

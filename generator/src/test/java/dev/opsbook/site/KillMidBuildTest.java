@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.opsbook.BuildRequest;
 import dev.opsbook.ContentTree;
 import dev.opsbook.Opsbook;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,11 +40,12 @@ class KillMidBuildTest {
         Process build = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "dev.opsbook.cli.OpsbookCommand", "build", "--content", content.toString(), "--out", site.toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("build.log").toFile()).start();
-        Path staging = dir.resolve(".site.opsbook-new");
         long deadline = System.currentTimeMillis() + 60_000;
-        while (!hasPages(staging) && build.isAlive() && System.currentTimeMillis() < deadline) {
+        while (!hasPages(staging()) && build.isAlive() && System.currentTimeMillis() < deadline) {
             Thread.sleep(5);
         }
+        Path staging = staging();
+        assertTrue(staging != null, "the build stages beside the site");
         assertTrue(build.isAlive(), "the build was still running when it was killed: " + Files.readString(dir.resolve("build.log")));
         build.destroyForcibly();
         assertTrue(build.waitFor(30, TimeUnit.SECONDS));
@@ -55,6 +57,13 @@ class KillMidBuildTest {
     }
 
     static boolean hasPages(Path staging) {
-        return Files.isRegularFile(staging.resolve("services/big-0/index.html"));
+        return staging != null && Files.isRegularFile(staging.resolve("services/big-0/index.html"));
+    }
+
+    /** The staging folder of the build in progress ({@code .site.opsbook-new-<unique>}), or null. */
+    private Path staging() throws IOException {
+        try (var siblings = Files.list(dir)) {
+            return siblings.filter(p -> p.getFileName().toString().startsWith(".site.opsbook-new-")).findFirst().orElse(null);
+        }
     }
 }

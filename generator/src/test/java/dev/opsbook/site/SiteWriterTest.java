@@ -206,8 +206,8 @@ class SiteWriterTest {
         Path docs = Files.createDirectories(dir.resolve("docs"));
         assertEquals(null, OutputGuard.refusal(content, docs, true, REPORTS), "an empty folder");
         Files.writeString(docs.resolve("guide.md"), "mine");
-        String refused = "the output folder " + docs + " holds files that are not an earlier site (index.html and"
-                + " opsbook-report.json) or opsbook's reports, and a build replaces the folder as a whole";
+        String refused = "the output folder " + docs + " holds files that are not an earlier site (a site that opsbook"
+                + " built has the file .opsbook-site) or opsbook's reports, and a build replaces the folder as a whole";
         assertEquals(refused, OutputGuard.refusal(content, docs, true, REPORTS));
         assertEquals(null, OutputGuard.refusal(content, docs, false, REPORTS), "check only adds its report files");
         Files.writeString(docs.resolve("opsbook-report.json"), "{}"); // as check leaves it beside the user's files
@@ -218,12 +218,15 @@ class SiteWriterTest {
         }
         assertEquals(null, OutputGuard.refusal(content, reports, true, REPORTS), "the reports of opsbook:check, then the site");
         Files.writeString(docs.resolve("index.html"), "<!DOCTYPE html>");
-        assertEquals(null, OutputGuard.refusal(content, docs, true, REPORTS), "an earlier site");
+        assertEquals(refused, OutputGuard.refusal(content, docs, true, REPORTS),
+                "the user's own index.html beside the reports that check wrote there is not a site of opsbook's");
+        Files.writeString(docs.resolve(".opsbook-site"), "");
+        assertEquals(null, OutputGuard.refusal(content, docs, true, REPORTS), "an earlier site, marked by its build");
     }
 
     @Test
-    void pagesCannotBeWrittenOutsideTheSite() throws IOException {
-        try (SiteWriter w = new SiteWriter(dir.resolve("site"))) {
+    void pagesCannotBeWrittenOutsideTheSite() throws Exception {
+        try (OutputLock lock = OutputLock.acquire(dir.resolve("site")); SiteWriter w = new SiteWriter(lock)) {
             assertThrows(IllegalArgumentException.class, () -> w.write("../escape.html", new byte[0]));
         }
         assertFalse(Files.exists(dir.resolve("escape.html")));
