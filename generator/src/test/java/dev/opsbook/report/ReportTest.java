@@ -120,7 +120,7 @@ class ReportTest {
         Set<ValidationMessage> errors = schema.validate(sarif);
         assertEquals(Set.of(), errors);
         JsonNode run = sarif.get("runs").get(0);
-        assertEquals(39, run.get("tool").get("driver").get("rules").size(), "6 structural and 33 completeness rules");
+        assertEquals(40, run.get("tool").get("driver").get("rules").size(), "7 structural and 33 completeness rules");
         assertEquals(18, run.get("results").size());
         JsonNode first = run.get("results").get(0);
         assertEquals("runbook-stale", first.get("ruleId").asText());
@@ -149,11 +149,11 @@ class ReportTest {
         assertEquals(7, suites.getLength(), "six services and the handbook");
         Element fraud = (Element) suites.item(0);
         assertEquals("fraud-check", fraud.getAttribute("name"));
-        assertEquals("39", fraud.getAttribute("tests"));
+        assertEquals("40", fraud.getAttribute("tests"));
         assertEquals("3", fraud.getAttribute("failures"));
         assertEquals("1", fraud.getAttribute("skipped"));
         NodeList cases = fraud.getElementsByTagName("testcase");
-        assertEquals(39, cases.getLength());
+        assertEquals(40, cases.getLength());
         Element na = null;
         for (int i = 0; i < cases.getLength(); i++) {
             Element c = (Element) cases.item(i);
@@ -165,7 +165,7 @@ class ReportTest {
                 ((Element) na.getElementsByTagName("skipped").item(0)).getAttribute("message"));
         Element root = xml.getDocumentElement();
         assertEquals("testsuites", root.getTagName());
-        assertEquals(String.valueOf(6 * 39 + 6), root.getAttribute("tests"));
+        assertEquals(String.valueOf(6 * 40 + 7), root.getAttribute("tests"));
     }
 
     @Test

@@ -35,10 +35,42 @@ class PreviewServerTest {
 
     int status(PreviewServer s, String rawPath) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", s.port())) {
-            socket.getOutputStream().write(("GET " + rawPath + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            socket.getOutputStream().write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1:" + s.port() + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             String line = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
             return Integer.parseInt(line.substring(9, 12));
+        }
+    }
+
+    /** The status line's code for a request written by hand (method, Host header and all). */
+    static int raw(PreviewServer s, String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", s.port())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String line = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(line.substring(9, 12));
+        }
+    }
+
+    @Test
+    void halfARequestDoesNotBlockOthersAndOnlyLocalGetsAndHeadsAreAnswered() throws Exception {
+        var tree = ContentTree.complete(dir.resolve("content"));
+        try (PreviewServer server = new PreviewServer(BuildRequest.build(tree.root(), dir.resolve("site")), 0,
+                new PrintWriter(new StringWriter(), true));
+             Socket slow = new Socket("127.0.0.1", server.port())) {
+            slow.getOutputStream().write("GET /index.html HTTP/1.1\r\nHo".getBytes(StandardCharsets.US_ASCII));
+            slow.getOutputStream().flush();
+            long start = System.nanoTime();
+            String host = "Host: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n\r\n";
+            assertEquals(200, raw(server, "GET /index.html HTTP/1.1\r\n" + host));
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "answered while the other request is half sent");
+            assertEquals(200, raw(server, "HEAD /index.html HTTP/1.1\r\n" + host));
+            for (String method : java.util.List.of("PUT", "DELETE", "TRACE", "POST")) {
+                assertEquals(405, raw(server, method + " /index.html HTTP/1.1\r\n" + host + "x"), method);
+            }
+            assertEquals(421, raw(server, "GET /index.html HTTP/1.1\r\nHost: evil.example:" + server.port()
+                    + "\r\nConnection: close\r\n\r\n"), "DNS rebinding");
+            assertEquals(200, raw(server, "GET /index.html HTTP/1.1\r\nHost: localhost:" + server.port()
+                    + "\r\nConnection: close\r\n\r\n"));
         }
     }
 
