@@ -9,7 +9,6 @@ import dev.opsbook.BuildRequest;
 import dev.opsbook.ContentTree;
 import dev.opsbook.Opsbook;
 import dev.opsbook.OpsbookException;
-import dev.opsbook.finding.Finding;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -227,10 +226,15 @@ class SitePromisesTest {
     }
 
     @Test
-    void findingsKeepTheirPlaceAndTextWhenPrinted() {
-        ContentTree tree = ContentTree.complete(dir.resolve("content")).file("services/api/x\u001b[2J.js", "alert(1)");
-        String shown = tree.result().findings().stream().filter(f -> f.rule().equals("unsafe-content"))
-                .map(Finding::format).findFirst().orElseThrow();
-        assertFalse(shown.contains("\u001b"), shown);
+    void aFileNameInAnErrorMessageReachesTheConsoleEscaped() throws Exception {
+        ContentTree tree = ContentTree.complete(dir.resolve("content"));
+        Path file = Files.writeString(dir.resolve("out\u001b[2J"), "a file, not a folder");
+        var err = new java.io.StringWriter();
+        int code = dev.opsbook.cli.OpsbookCommand.execute(new String[] {"build", "--content", tree.root().toString(),
+            "--out", file.toString()}, new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err));
+        assertEquals(2, code);
+        String first = err.toString().lines().findFirst().orElseThrow();
+        assertFalse(first.contains("\u001b"), first);
+        assertTrue(first.contains("out\\u001b[2J"), first);
     }
 }
