@@ -81,7 +81,7 @@ final class OnCallViews {
         boolean covered = sch.covered(at);
         DutyView lead = duty("lead", covered ? sch.at("lead", at) : Optional.empty(), from);
         DutyView engineer = duty("engineer", covered ? sch.at("engineer", at) : Optional.empty(), from);
-        List<EscalationView> escalation = r.escalation().stream().map(e -> new EscalationView(e.after().text(),
+        List<EscalationView> escalation = r.escalation().stream().map(e -> new EscalationView(e.after() == null ? null : e.after().text(),
                 hb.person(e.contact().id()).map(p -> personLink(p, from)).orElseGet(() -> hb.team(e.contact().id())
                         .map(t -> new LinkView(t.name(), SitePaths.relative(from, SitePaths.team(t.id()))))
                         .orElse(LinkView.plain(e.contact().id()))))).toList();
