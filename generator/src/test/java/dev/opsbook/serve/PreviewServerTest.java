@@ -109,6 +109,40 @@ class PreviewServerTest {
         }
     }
 
+    /**
+     * A build that dies (here a template that recurses without end, so the JVM's stack runs out) and a value
+     * refused on the build path (an escalation step without its time, which once crashed the build) leave
+     * the watcher alive: the next save gets its build.
+     */
+    @Test
+    void theWatcherSurvivesABuildThatDiesAndRebuildsOnTheNextSave() throws Exception {
+        var tree = ContentTree.complete(dir.resolve("content"));
+        Path templates = java.nio.file.Files.createDirectories(dir.resolve("templates"));
+        Path notFound = templates.resolve("404.ftlh");
+        java.nio.file.Files.writeString(notFound,
+                "<#import \"layout.ftlh\" as layout><@layout.frame><h1>First</h1></@layout.frame>");
+        StringWriter log = new StringWriter();
+        try (PreviewServer server = new PreviewServer(BuildRequest.build(tree.root(), dir.resolve("site"))
+                .withTemplates(templates), 0, new PrintWriter(log, true))) {
+            java.nio.file.Files.writeString(notFound, "<#macro r><@r/></#macro><@r/>");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!log.toString().contains("still serving the last site") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(log.toString().contains("still serving the last site"), log.toString());
+            assertTrue(get(server, "/404.html").contains("<h1>First</h1>"), "the last good site is still served");
+
+            long before = server.builds();
+            tree.file("services/api/rota.yaml", ContentTree.COMPLETE_ROTA.replace("after: 15m, ", "after: ~, "));
+            java.nio.file.Files.writeString(notFound,
+                    "<#import \"layout.ftlh\" as layout><@layout.frame><h1>Second</h1></@layout.frame>");
+            awaitBuildAfter(server, before);
+            assertTrue(server.builds() > before, "a build after the one that died: " + log);
+            assertTrue(get(server, "/404.html").contains("<h1>Second</h1>"));
+            assertEquals(200, status(server, "/services/api/index.html"));
+        }
+    }
+
     @Test
     void theLastBuildsErrorsAreShownAtTheTopOfEveryPageServedButNotWritten() throws Exception {
         var tree = ContentTree.complete(dir.resolve("content"));
