@@ -168,6 +168,8 @@ public final class Opsbook {
             throw new OpsbookException("I/O error: " + OpsbookException.describe(e), false, e);
         } catch (UncheckedIOException e) {
             throw new OpsbookException("I/O error: " + OpsbookException.describe(e.getCause()), false, e);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new OpsbookException(OpsbookException.unreadableName(e), false, e);
         } catch (IllegalArgumentException e) {
             // a baseline that is not a report
             throw new OpsbookException(e.getMessage(), true, e);

@@ -22,6 +22,18 @@ public class OpsbookException extends Exception {
     }
 
     /**
+     * A file name this JVM cannot hold: it decodes names with the locale's character set
+     * ({@code sun.jnu.encoding}), which under {@code LC_ALL=C} or no {@code LANG} is ASCII. One line that
+     * says so and how to fix it (bin/opsbook and the plugin's forked JVM set a UTF-8 locale themselves).
+     */
+    public static String unreadableName(java.nio.file.InvalidPathException e) {
+        String charset = System.getProperty("sun.jnu.encoding", java.nio.charset.Charset.defaultCharset().name());
+        return "cannot read the file name " + e.getInput() + ": this JVM reads file names as " + charset
+                + " (from the locale), which cannot hold it; run with a UTF-8 locale (LC_ALL=C.UTF-8),"
+                + " as bin/opsbook and the Maven plugin's opsbook.fork=true do";
+    }
+
+    /**
      * An I/O error of the environment (a full disk, a read-only or unwritable folder) as one line that
      * names the file and what the system said, such as {@code /srv/site: No space left on device}.
      */

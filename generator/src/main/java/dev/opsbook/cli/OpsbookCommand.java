@@ -135,7 +135,8 @@ public final class OpsbookCommand implements Runnable {
             return ExitCode.USAGE;
         }
         Throwable cause = e.getCause();
-        boolean environment = cause instanceof java.io.IOException || cause instanceof java.io.UncheckedIOException;
+        boolean environment = cause instanceof java.io.IOException || cause instanceof java.io.UncheckedIOException
+                || cause instanceof java.nio.file.InvalidPathException;
         if (cause != null && (input.debug() || !environment)) {
             cause.printStackTrace(err);
         }

@@ -34,12 +34,21 @@ class LauncherIT {
     }
 
     private Run run(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of("sh", LAUNCHER.toString()), Stream.of(args)).toList())
-                .redirectErrorStream(true);
+        return exec(extraEnv, Stream.concat(Stream.of("sh", LAUNCHER.toString()), Stream.of(args)).toList());
+    }
+
+    private Run exec(Map<String, String> extraEnv, List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("OPSBOOK_JAR", JAR.toAbsolutePath().toString());
         env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-        env.putAll(extraEnv);
+        extraEnv.forEach((k, v) -> {
+            if (v == null) {
+                env.remove(k);
+            } else {
+                env.put(k, v);
+            }
+        });
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher finished");
@@ -110,5 +119,43 @@ class LauncherIT {
         Path copied = site.resolve("services/ledger/failover-walkthrough.mp4");
         assertEquals(Files.size(video), Files.size(copied));
         assertEquals(-1L, Files.mismatch(video, copied));
+    }
+
+    /** The environment of a CI image with no locale: LC_ALL=C, or nothing set at all. */
+    private static Map<String, String> noLocale(Map<String, String> env, String lcAll) {
+        Map<String, String> e = new java.util.HashMap<>();
+        env.keySet().stream().filter(k -> k.equals("LANG") || k.startsWith("LC_")).forEach(k -> e.put(k, null));
+        if (lcAll != null) {
+            e.put("LC_ALL", lcAll);
+        }
+        return e;
+    }
+
+    @Test
+    void fileNamesAreReadAndPrintedTheSameUnderAnyLocale() throws Exception {
+        Path content = dir.resolve("content");
+        ExampleHandbook.copy(ExampleHandbook.content(), content);
+        Files.copy(content.resolve("services/ledger/runbooks/failover.md"),
+                content.resolve("services/ledger/runbooks/failover-été.md"));
+        Files.writeString(content.resolve("services/ledger/schéma.txt"), "x");
+        String finding = "services/ledger/runbooks/failover-été.md: error: file name 'failover-été' is not a valid id";
+        for (String lcAll : new String[] {"C", "POSIX", null}) {
+            Path site = dir.resolve("site-" + lcAll);
+            Run run = run(noLocale(System.getenv(), lcAll), "build", "--content", content.toString(), "--out",
+                    site.toString(), "--as-of", "2026-11-21");
+            assertEquals(1, run.exit(), lcAll + ": " + run.out());
+            assertTrue(run.out().contains(finding), lcAll + ": " + run.out());
+            assertTrue(Files.isRegularFile(site.resolve("services/ledger/schéma.txt")), lcAll);
+        }
+
+        // the JVM started some other way in an ASCII locale: one line that says why and what to do, exit 3
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Run bare = exec(noLocale(System.getenv(), "C"), List.of(java, "-jar", JAR.toAbsolutePath().toString(), "build",
+                "--content", content.toString(), "--out", dir.resolve("bare").toString()));
+        assertEquals(3, bare.exit(), bare.out());
+        assertEquals(1, bare.out().lines().count(), bare.out());
+        assertTrue(bare.out().startsWith("opsbook: cannot read the file name services/ledger/"), bare.out());
+        assertTrue(bare.out().contains("run with a UTF-8 locale (LC_ALL=C.UTF-8)"), bare.out());
+        assertTrue(Files.notExists(dir.resolve("bare")), "no site half made");
     }
 }

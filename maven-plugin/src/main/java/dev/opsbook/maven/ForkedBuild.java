@@ -38,6 +38,22 @@ final class ForkedBuild {
         this.log = log;
     }
 
+    /**
+     * The forked JVM decodes file names with its locale's character set: under {@code LC_ALL=C} or no
+     * {@code LANG} (many CI images) that is ASCII and a name such as {@code café.md} cannot be read. When
+     * Maven's own JVM runs so, the fork gets the C.UTF-8 locale (nothing else in opsbook's output depends on it).
+     */
+    static void utf8Names(java.util.Map<String, String> env) {
+        String charset = System.getProperty("sun.jnu.encoding", "UTF-8");
+        if (!charset.equalsIgnoreCase("UTF-8") && !System.getProperty("os.name", "").startsWith("Windows")) {
+            if (env.containsKey("LC_ALL")) {
+                env.put("LC_ALL", "C.UTF-8");
+            } else {
+                env.put("LC_CTYPE", "C.UTF-8");
+            }
+        }
+    }
+
     /** The command line that builds {@code request}, in a JVM run with {@code jvmArgs}. */
     static List<String> command(BuildRequest request, String jvmArgs, boolean failOnWarning, boolean failOnNew)
             throws MojoExecutionException {
@@ -109,7 +125,9 @@ final class ForkedBuild {
     void run(List<String> cmd) throws MojoExecutionException, MojoFailureException {
         Process process;
         try {
-            process = new ProcessBuilder(cmd).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            utf8Names(pb.environment());
+            process = pb.start();
         } catch (IOException e) {
             throw new MojoExecutionException("opsbook.fork: cannot start " + cmd.get(0) + ": " + e.getMessage(), e);
         }
