@@ -41,6 +41,16 @@ public final class OpsbookCommand implements Runnable {
             e.printStackTrace();
             code = ExitCode.INTERNAL;
         }
+        String statusFile = System.getProperty("opsbook.statusFile");
+        if (statusFile != null) {
+            // for bin/opsbook: the JVM may still fail after this (archiving its classes at exit), and then
+            // its own exit code is not the build's
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(statusFile), code + "\n");
+            } catch (java.io.IOException | RuntimeException e) {
+                // the launcher falls back on the JVM's exit code
+            }
+        }
         System.exit(code);
     }
 

@@ -31,9 +31,14 @@ public final class ReplacingFileSink implements PageSink {
         }
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling("." + target.getFileName() + ".opsbook-tmp");
-        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 65_536)) {
-            content.writeTo(out);
+        try {
+            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 65_536)) {
+                content.writeTo(out);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp); // the earlier file stays as it was, and no half-written one beside it
+            throw SiteWriter.naming(target, e);
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

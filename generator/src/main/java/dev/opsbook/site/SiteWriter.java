@@ -74,16 +74,36 @@ public final class SiteWriter implements PageSink, AutoCloseable {
 
     @Override
     public void write(String path, byte[] content) throws IOException {
-        Files.write(target(path), content);
+        try {
+            Files.write(target(path), content);
+        } catch (IOException e) {
+            throw naming(out.resolve(path), e);
+        }
         written.add(path);
     }
 
     @Override
     public void write(String path, Content content) throws IOException {
-        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(target(path)), 65_536)) {
-            content.writeTo(out);
+        try (var stream = new java.io.BufferedOutputStream(Files.newOutputStream(target(path)), 65_536)) {
+            content.writeTo(stream);
+        } catch (IOException e) {
+            throw naming(out.resolve(path), e);
         }
         written.add(path);
+    }
+
+    /**
+     * An error the system gave without a file name ("File too large", "No space left on device" from a
+     * write) named after the file of the site it was writing, so that the one line printed says where.
+     */
+    static IOException naming(Path file, IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            return e;
+        }
+        var named = new java.nio.file.FileSystemException(file.toString(), null,
+                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        named.initCause(e);
+        return named;
     }
 
     private Path target(String path) throws IOException {

@@ -158,4 +158,64 @@ class LauncherIT {
         assertTrue(bare.out().contains("run with a UTF-8 locale (LC_ALL=C.UTF-8)"), bare.out());
         assertTrue(Files.notExists(dir.resolve("bare")), "no site half made");
     }
+
+    /** The output's parent and every staging or half-written file left beside the site. */
+    private static List<String> leftovers(Path parent) throws IOException {
+        try (Stream<Path> files = Files.list(parent)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.contains("staging") || n.contains("tmp")
+                    || n.contains("previous")).toList();
+        }
+    }
+
+    /**
+     * A full disk (here a file-size limit: the same failed write), a read-only output folder, an output
+     * under a file: one line naming the file and what the system said, exit 3, and the previous site as it was.
+     */
+    @Test
+    void errorsOfTheEnvironmentAreOneLineAndExit3AndTheSiteStays() throws Exception {
+        Path ro = Files.createDirectories(dir.resolve("ro"));
+        Path site = ro.resolve("site");
+        String content = ExampleHandbook.content().toString();
+        Run first = run("build", "--content", content, "--out", site.toString(), "--as-of", "2026-11-21");
+        assertEquals(0, first.exit(), first.out());
+        byte[] index = Files.readAllBytes(site.resolve("index.html"));
+
+        // every file written larger than 50 KB fails as on a full disk, with "File too large"
+        Run full = exec(Map.of(), List.of("sh", "-c", "ulimit -f 100; exec sh \"$0\" \"$@\"", LAUNCHER.toString(),
+                "build", "--content", content, "--out", site.toString(), "--as-of", "2026-11-21"));
+        assertEquals(3, full.exit(), full.out());
+        assertEquals(1, full.out().lines().count(), full.out());
+        assertTrue(full.out().matches("opsbook: I/O error: " + java.util.regex.Pattern.quote(site.toString())
+                + "/\\S+: File too large\n"), full.out());
+        assertTrue(java.util.Arrays.equals(index, Files.readAllBytes(site.resolve("index.html"))), "the site stays");
+        assertEquals(List.of(), leftovers(ro));
+
+        // the folder the site is in cannot be written (as root, the build runs as nobody: root writes anywhere)
+        List<String> asUser = "root".equals(System.getProperty("user.name"))
+                ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--") : List.of();
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Run readOnly = exec(Map.of("HOME", dir.toString()), Stream.concat(asUser.stream(), Stream.of("sh",
+                    LAUNCHER.toAbsolutePath().toString(), "build", "--content", content, "--out", site.toString(),
+                    "--as-of", "2026-11-21")).toList());
+            assertEquals(3, readOnly.exit(), readOnly.out());
+            assertEquals(1, readOnly.out().lines().count(), readOnly.out());
+            assertTrue(readOnly.out().startsWith("opsbook: cannot write the output folder " + site + ": " + ro),
+                    readOnly.out());
+            assertTrue(readOnly.out().endsWith(": permission denied\n"), readOnly.out());
+        } finally {
+            Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        assertTrue(java.util.Arrays.equals(index, Files.readAllBytes(site.resolve("index.html"))), "the site stays");
+        assertEquals(List.of(), leftovers(ro));
+
+        // an output under a file
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        Run underFile = run("build", "--content", content, "--out", dir.resolve("notes.txt/site").toString());
+        assertEquals(3, underFile.exit(), underFile.out());
+        assertEquals(1, underFile.out().lines().count(), underFile.out());
+        assertTrue(underFile.out().contains("notes.txt"), underFile.out());
+        assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
+    }
 }
