@@ -91,7 +91,11 @@ public final class HandbookLoader {
                 }
             } else if (parts[0].equals("teams") && parts.length == 2 && isYaml(parts[1])) {
                 String id = stem(parts[1]);
-                if (checkName(rel, id, parts[1], null, findings)) {
+                if (id.equals("index")) {
+                    // teams/index.html is the page of all teams: a team page of that name would replace it
+                    findings.error(Rules.INVALID_ID, null, Pos.file(rel), "team id 'index' is taken: teams/index.html"
+                            + " is the page of all teams", "rename the file, such as to 'index-team.yaml'");
+                } else if (checkName(rel, id, parts[1], null, findings)) {
                     reader.yaml(rel, null).ifPresent(y -> teams.add(TeamLoader.read(id, y)));
                 }
             } else if (parts[0].equals("services") && parts.length >= 3) {

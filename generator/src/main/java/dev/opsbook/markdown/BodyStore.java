@@ -22,6 +22,7 @@ public final class BodyStore implements AutoCloseable {
     private final long budget;
     private final boolean forPages;
     private final AtomicLong inMemory = new AtomicLong();
+    private final MarkdownBudget markdown = new MarkdownBudget();
     private FileChannel spill;
     private long end;
 
@@ -41,6 +42,11 @@ public final class BodyStore implements AutoCloseable {
      */
     public static BodyStore none() {
         return new BodyStore(0, false);
+    }
+
+    /** What the Markdown of the bodies read into this store may still cost (one build's budget). */
+    public MarkdownBudget markdown() {
+        return markdown;
     }
 
     /** Whether the bodies read into this store are for pages (rendered, with a snippet): false for {@link #none()}. */

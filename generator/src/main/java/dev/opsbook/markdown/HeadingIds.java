@@ -10,7 +10,26 @@ import java.util.Map;
  * so that links written against earlier sites keep working).
  */
 final class HeadingIds {
+    /**
+     * The element ids opsbook's templates give the page a body is shown on (and its script looks up): a
+     * heading "Search" must not take {@code search}, or the search box's script finds the heading. They
+     * count as already taken, so such a heading gets {@code search-1}. A test reads the templates and
+     * fails when one of their ids is missing here.
+     */
+    static final java.util.Set<String> RESERVED = java.util.Set.of("actions", "actions-h", "alerts", "alerts-h",
+            "alerts-here-h", "answers", "answers-h", "dependencies", "dependencies-h", "failures-h", "filter-count",
+            "gone-h", "incident-actions-h", "incidents", "incidents-h", "level", "level-h", "links", "main", "matrix-h",
+            "members", "members-h", "moves-h", "new-h", "oncall", "oncall-data", "oncall-h", "overview", "overview-h",
+            "readiness", "readiness-filters", "readiness-h", "readiness-matrix", "reviews", "reviews-h", "rota",
+            "rules-h", "runbooks", "runbooks-h", "search", "search-results", "services", "services-h",
+            "services-table", "sev-h", "shifts-h", "sla", "sla-h", "slos", "slos-h", "summary-h", "support",
+            "support-h", "teams-h", "telemetry", "telemetry-h", "theme-toggle", "waivers-h");
+
     private final Map<String, Integer> seen = new HashMap<>();
+
+    HeadingIds() {
+        RESERVED.forEach(id -> seen.put(id, 0));
+    }
 
     /** The anchor for the next heading of the document; empty when its text has nothing to make one of. */
     String next(String text) {

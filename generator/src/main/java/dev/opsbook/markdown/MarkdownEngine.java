@@ -59,9 +59,9 @@ public final class MarkdownEngine {
     public MarkdownEngine() {
         List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create());
         parser = Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-                .build();
+                .inlineParserFactory(counted(org.commonmark.internal.InlineParserImpl::new)).build();
         guarded = Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-                .inlineParserFactory(SlowInlines::create).build();
+                .inlineParserFactory(counted(SlowInlines::create)).build();
         blockParser = Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS)
                 .inlineParserFactory(context -> (lines, block) -> { }).build();
         renderer = HtmlRenderer.builder().extensions(extensions).softbreak("\n")
@@ -76,10 +76,50 @@ public final class MarkdownEngine {
      * @param firstLine the line of the file the body starts on (after any front matter)
      */
     public Markdown read(String text, String file, int firstLine) {
-        return read(text, file, firstLine, IN_MEMORY, null, new Findings());
+        return read(text, file, firstLine, BodyStore.inMemory(), null, new Findings());
     }
 
-    private static final BodyStore IN_MEMORY = BodyStore.inMemory();
+    /** Blocks given to the inline parser (paragraphs, headings, table cells) in the parse under way on this thread. */
+    private static final ThreadLocal<int[]> INLINE_BLOCKS = ThreadLocal.withInitial(() -> new int[1]);
+
+    /** A parse stopped because it makes more blocks than {@link MarkdownBudget#MAX_ELEMENTS} (a table padded wide). */
+    private static final class TooManyBlocks extends RuntimeException {
+        TooManyBlocks() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The inline parser of {@code factory}, counting the blocks it is given: a table's rows are padded to
+     * the header's width, one cell each, so that 20,000 rows under a header of 40,000 columns would make
+     * 800 million cells out of 100,000 elements. Past {@link MarkdownBudget#MAX_ELEMENTS} the parse stops.
+     */
+    private static org.commonmark.parser.InlineParserFactory counted(org.commonmark.parser.InlineParserFactory factory) {
+        return context -> {
+            org.commonmark.parser.InlineParser inner = factory.create(context);
+            return (lines, block) -> {
+                if (++INLINE_BLOCKS.get()[0] > MarkdownBudget.MAX_ELEMENTS) {
+                    throw new TooManyBlocks();
+                }
+                inner.parse(lines, block);
+            };
+        };
+    }
+
+    /** {@code p} parsing {@code text}, its blocks counted from nought. */
+    private static Node parseCounted(Parser p, String text) {
+        INLINE_BLOCKS.get()[0] = 0;
+        return p.parse(text);
+    }
+
+    /** A body shown as written, with an error at its first line saying which limit it is over. */
+    private static Markdown asWritten(String text, String file, int firstLine, BodyStore bodies, String service,
+            Findings findings, String message, String hint) {
+        findings.error(Rules.SCHEMA, service, new Pos(file, firstLine, 1), message, hint);
+        boolean pages = bodies.forPages();
+        return new Markdown(firstLine, List.of(), List.of(), pages ? snippet(text) : "",
+                pages ? new Markdown.Prepared(bodies.keep(asWritten(text)), List.of()) : null);
+    }
 
     /**
      * {@link #read(String, String, int)}, keeping the rendered body in {@code bodies}; with
@@ -90,16 +130,42 @@ public final class MarkdownEngine {
      */
     public Markdown read(String text, String file, int firstLine, BodyStore bodies, String service, Findings findings) {
         boolean pages = bodies.forPages();
+        int elements = MarkdownBudget.elements(text);
+        if (elements > MarkdownBudget.MAX_ELEMENTS) {
+            return asWritten(text, file, firstLine, bodies, service, findings, "Markdown of " + elements
+                    + " elements (lines, and characters that can start one) is more than the "
+                    + MarkdownBudget.MAX_ELEMENTS + " a body may hold: the page shows this text as written",
+                    "split it into several runbooks, or put long listings in a file of their own and link to it");
+        }
+        if (!bodies.markdown().take(elements)) {
+            return asWritten(text, file, firstLine, bodies, service, findings, "the Markdown of this build holds more than"
+                    + " its limit of " + MarkdownBudget.MAX_HANDBOOK_ELEMENTS + " elements: the page shows this text"
+                    + " as written", "build the handbook in parts, or leave generated listings out of the content");
+        }
+        try {
+            return bodies.markdown().parsing(elements, () -> parsed(text, file, firstLine, bodies, service, findings));
+        } catch (TooManyBlocks e) {
+            SlowInlines.drain();
+            return asWritten(text, file, firstLine, bodies, service, findings, "Markdown that makes more than "
+                    + MarkdownBudget.MAX_ELEMENTS + " paragraphs, headings and table cells (a table's rows are"
+                    + " filled out to the width of its header): the page shows this text as written",
+                    "give the table a header no wider than its rows, or split it");
+        }
+    }
+
+    private Markdown parsed(String text, String file, int firstLine, BodyStore bodies, String service, Findings findings) {
+        boolean pages = bodies.forPages();
         Pos tooDeep = Nesting.blocks(text, file, firstLine);
         Node doc = null;
         List<SourceSpan> plain = List.of();
         if (tooDeep == null) {
             Parser p = parserFor(text);
             try {
-                doc = p.parse(text);
+                doc = parseCounted(p, text);
             } catch (StackOverflowError e) {
                 // inline elements nested thousands deep: the parser recurses through them
                 SlowInlines.drain();
+                INLINE_BLOCKS.get()[0] = 0;
                 tooDeep = Nesting.firstTooDeep(text, file, firstLine, blockParser, p);
             }
             plain = SlowInlines.drain();
@@ -126,8 +192,36 @@ public final class MarkdownEngine {
         }
         Reader reader = new Reader(text, file, firstLine);
         reader.visit(doc);
+        long addresses = addressLength(doc);
+        long most = (long) MarkdownBudget.MAX_EXPANSION * text.length() + (1 << 20);
+        if (addresses > most) {
+            // one reference definition of 4 KB used 25,000 times: a page of 100 MB from 100 KB of text
+            return asWritten(text, file, firstLine, bodies, service, findings, "the links of this Markdown would write "
+                    + addresses + " characters of addresses into its page, more than " + MarkdownBudget.MAX_EXPANSION
+                    + " times its own length: the page shows this text as written",
+                    "link to long addresses a few times, not thousands");
+        }
+        if (!bodies.markdown().keep(reader.links.size() + reader.headings.size())) {
+            return asWritten(text, file, firstLine, bodies, service, findings, "the Markdown of this build holds more than"
+                    + " its limit of " + MarkdownBudget.MAX_HANDBOOK_KEPT + " headings and links: the page shows this text"
+                    + " as written", "build the handbook in parts, or leave generated listings out of the content");
+        }
         return new Markdown(firstLine, List.copyOf(reader.links), List.copyOf(reader.headings), pages ? snippet(text) : "",
                 pages && !reader.rawHtml ? prepare(doc, bodies) : null);
+    }
+
+    /** The length of every link's and image's address, as the page will write them (references resolved). */
+    private static long addressLength(Node node) {
+        long n = 0;
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof org.commonmark.node.Link l) {
+                n += l.getDestination().length();
+            } else if (child instanceof org.commonmark.node.Image i) {
+                n += i.getDestination().length();
+            }
+            n += addressLength(child); // nesting is at most Nesting.LIMIT deep here
+        }
+        return n;
     }
 
     /** The parser for a body: the guarded one where a paragraph may be slow to parse. */
@@ -138,7 +232,7 @@ public final class MarkdownEngine {
     /** A body parsed again for its page (its findings were reported when it was read). */
     private Node parse(String text) {
         try {
-            return parserFor(text).parse(text);
+            return parseCounted(parserFor(text), text);
         } finally {
             SlowInlines.drain();
         }

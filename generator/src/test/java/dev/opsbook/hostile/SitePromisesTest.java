@@ -110,6 +110,50 @@ class SitePromisesTest {
         assertTrue(headers.contains("X-Content-Type-Options: nosniff"), headers);
     }
 
+    /**
+     * In a real browser, from disk: a contributor's {@code assets/opsbook.js} and a scripted SVG linked
+     * and embedded from a runbook never run (before, the first became every page's script).
+     */
+    @Test
+    void aContributorsScriptAndScriptedSvgNeverRunInTheBrowser() throws Exception {
+        String mark = "window.top.__forged = (window.top.__forged || 0) + 1;";
+        ContentTree tree = ContentTree.complete(dir.resolve("content"))
+                .file("assets/opsbook.js", mark)
+                .file("services/api/map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>" + mark
+                        + "</script><rect width=\"10\" height=\"10\"/></svg>")
+                .file("services/api/runbooks/api-down.md", ContentTree.COMPLETE_RUNBOOK
+                        + "\nThe [map](../map.svg), and here it is: ![map](../map.svg)\n\n<object data=\"../map.svg\"></object>\n");
+        Path site = build(tree.root(), dir.resolve("site"));
+        try (dev.opsbook.browser.Browser browser = new dev.opsbook.browser.Browser(1024, 768)) {
+            for (String page : List.of("index.html", "services/api/runbooks/api-down.html", "services/api/map.svg")) {
+                browser.open(site.resolve(page));
+                Object forged = browser.driver().executeScript("return window.__forged === undefined ? 0 : window.__forged;");
+                assertEquals(0L, ((Number) forged).longValue(), page);
+            }
+            // the control: the same SVG put in the site by hand does run, so the counts above could have been 1
+            Files.writeString(site.resolve("control.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>" + mark
+                    + "</script></svg>");
+            browser.open(site.resolve("control.svg"));
+            assertEquals(1L, ((Number) browser.driver().executeScript("return window.__forged;")).longValue());
+            // the site's own script does run: the search box finds the runbook
+            browser.open(site.resolve("index.html"));
+            browser.driver().findElement(org.openqa.selenium.By.id("search")).sendKeys("API down");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10)).until(d ->
+                    d.findElement(org.openqa.selenium.By.id("search-results")).getText().contains("API down"));
+        }
+    }
+
+    @Test
+    void aTeamNamedIndexDoesNotReplaceThePageOfAllTeams() throws Exception {
+        ContentTree tree = ContentTree.complete(dir.resolve("content"))
+                .file("teams/index.yaml", "name: Index\nmembers:\n  - { id: zed, name: Zed }\n");
+        assertEquals(List.of("teams/index.yaml: error: team id 'index' is taken: teams/index.html is the page of all"
+                + " teams [invalid-id]"), tree.structural().stream().filter(f -> f.contains("index.yaml")).toList());
+        Path site = build(tree.root(), dir.resolve("site"));
+        assertTrue(Files.readString(site.resolve("teams/index.html")).contains("href=\"ops.html\""),
+                "the page of all teams, linking each team");
+    }
+
     @Test
     void aLinkToAFileThatIsNotPublishedIsNotASecondError() {
         ContentTree tree = ContentTree.complete(dir.resolve("content"))
