@@ -85,17 +85,16 @@ public final class Opsbook {
 
     public BuildResult build(BuildRequest request) throws OpsbookException {
         if (!Files.isDirectory(request.content())) {
-            throw new OpsbookException("content folder " + request.content() + " does not exist or is not a folder", true,
-                    null);
+            throw OpsbookException.userError("content folder " + request.content() + " does not exist or is not a folder", null);
         }
         if (request.templates() != null && !Files.isDirectory(request.templates())) {
-            throw new OpsbookException("templates folder " + request.templates() + " does not exist", true, null);
+            throw OpsbookException.userError("templates folder " + request.templates() + " does not exist", null);
         }
         Path content;
         try {
             content = request.content().toRealPath(); // a folder given as a symbolic link is read where it leads
         } catch (IOException e) {
-            throw new OpsbookException("content folder " + request.content() + " cannot be read: " + e.getMessage(), true, e);
+            throw OpsbookException.userError("content folder " + request.content() + " cannot be read: " + e.getMessage(), e);
         }
         OutputLock lock = null;
         if (request.output() != null) {
@@ -103,10 +102,9 @@ public final class Opsbook {
             try {
                 lock = OutputLock.acquire(request.output());
             } catch (OutputLock.Busy e) {
-                throw new OpsbookException(e.getMessage(), true, null);
+                throw OpsbookException.userError(e.getMessage(), null);
             } catch (IOException e) {
-                throw new OpsbookException("cannot write the output folder " + request.output() + ": " + OpsbookException.describe(e),
-                        false, e);
+                throw OpsbookException.failure("cannot write the output folder " + request.output() + ": " + OpsbookException.describe(e), e);
             }
         }
         try (OutputLock held = lock) {
@@ -115,14 +113,14 @@ public final class Opsbook {
             }
             return build(request, content, held);
         } catch (IOException e) {
-            throw new OpsbookException("I/O error: " + OpsbookException.describe(e), false, e);
+            throw OpsbookException.failure("I/O error: " + OpsbookException.describe(e), e);
         }
     }
 
     private static void guard(Path content, BuildRequest request) throws OpsbookException {
         String refusal = OutputGuard.refusal(content, request.output(), request.writeSite(), ReportFiles.ALL);
         if (refusal != null) {
-            throw new OpsbookException(refusal + "; choose a folder of its own for the site", true, null);
+            throw OpsbookException.userError(refusal + "; choose a folder of its own for the site", null);
         }
     }
 
@@ -162,21 +160,19 @@ public final class Opsbook {
             timings.lap("commit");
             return new BuildResult(report, handbook.services().size(), pages);
         } catch (NoSuchFileException e) {
-            throw new OpsbookException("no such file: " + e.getFile(), request.baseline() != null
-                    && e.getFile().equals(request.baseline().toString()), e);
+            throw OpsbookException.of(request.baseline() != null
+                    && e.getFile().equals(request.baseline().toString()), "no such file: " + e.getFile(), e);
         } catch (IOException e) {
-            throw new OpsbookException("I/O error: " + OpsbookException.describe(e), false, e);
+            throw OpsbookException.failure("I/O error: " + OpsbookException.describe(e), e);
         } catch (UncheckedIOException e) {
-            throw new OpsbookException("I/O error: " + OpsbookException.describe(e.getCause()), false, e);
+            throw OpsbookException.failure("I/O error: " + OpsbookException.describe(e.getCause()), e);
         } catch (java.nio.file.InvalidPathException e) {
-            throw new OpsbookException(OpsbookException.unreadableName(e), false, e);
-        } catch (IllegalArgumentException e) {
-            // a baseline that is not a report
-            throw new OpsbookException(e.getMessage(), true, e);
+            throw OpsbookException.failure(OpsbookException.unreadableName(e), e);
+        } catch (Baseline.NotAReport e) {
+            throw OpsbookException.userError(e.getMessage(), e);
         } catch (PageRenderer.TemplateFailure e) {
             // a user's template is the user's to fix (exit 2); a default template failing is our bug (exit 3)
-            throw new OpsbookException(e.getMessage() + " (the previous site is left as it was)",
-                    request.templates() != null, e);
+            throw OpsbookException.of(request.templates() != null, e.getMessage() + " (the previous site is left as it was)", e);
         } finally {
             if (bodies != null) {
                 bodies.close(); // a check-only run, or a failed build
@@ -215,12 +211,12 @@ public final class Opsbook {
                 boolean theirs = request.templates() != null;
                 String shown = String.join("\n  ", broken.subList(0, Math.min(broken.size(), 20)))
                         + (broken.size() > 20 ? "\n  … and " + (broken.size() - 20) + " more" : "");
-                throw new OpsbookException((theirs
+                throw OpsbookException.of(theirs, (theirs
                         ? "the site built with the templates of " + request.templates() + " has " + broken.size()
                                 + " broken internal links: a template there leaves out a page, or an element that other"
                                 + " pages link to"
                         : "internal error: the site has " + broken.size() + " broken internal links")
-                        + " (the previous site is left as it was):\n  " + shown, theirs, null);
+                        + " (the previous site is left as it was):\n  " + shown, null);
             }
             timings.lap("verify");
             writer.commit();
@@ -318,7 +314,7 @@ public final class Opsbook {
             try {
                 return Instant.ofEpochSecond(Long.parseLong(epoch.strip())).atZone(zone).toLocalDate();
             } catch (NumberFormatException e) {
-                throw new OpsbookException("SOURCE_DATE_EPOCH is not a number of seconds: '" + epoch + "'", true, e);
+                throw OpsbookException.userError("SOURCE_DATE_EPOCH is not a number of seconds: '" + epoch + "'", e);
             }
         }
         return LocalDate.now(zone);

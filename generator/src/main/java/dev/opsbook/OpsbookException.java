@@ -11,9 +11,24 @@ import java.nio.file.NotDirectoryException;
 public class OpsbookException extends Exception {
     private final boolean usage;
 
-    public OpsbookException(String message, boolean usage, Throwable cause) {
+    private OpsbookException(String message, boolean usage, Throwable cause) {
         super(message, cause);
         this.usage = usage;
+    }
+
+    /** The caller's options, configuration or templates are at fault (CLI exit 2). */
+    public static OpsbookException userError(String message, Throwable cause) {
+        return new OpsbookException(message, true, cause);
+    }
+
+    /** The environment (a full disk, an unreadable folder) or opsbook itself failed (CLI exit 3). */
+    public static OpsbookException failure(String message, Throwable cause) {
+        return new OpsbookException(message, false, cause);
+    }
+
+    /** {@link #userError} when {@code usersFault}, else {@link #failure}. */
+    public static OpsbookException of(boolean usersFault, String message, Throwable cause) {
+        return new OpsbookException(message, usersFault, cause);
     }
 
     /** True when the caller's options or configuration are at fault (CLI exit 2), false for an internal error. */

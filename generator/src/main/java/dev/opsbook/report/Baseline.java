@@ -26,19 +26,26 @@ public final class Baseline {
         this.levels = levels;
     }
 
-    /** Reads a baseline report; a file that is not one is an {@link IllegalArgumentException} naming it. */
+    /** A baseline file that is not an opsbook report: the user's to fix (exit 2). */
+    public static final class NotAReport extends RuntimeException {
+        NotAReport(String message) {
+            super(message);
+        }
+    }
+
+    /** Reads a baseline report; a file that is not one is a {@link NotAReport} naming it. */
     public static Baseline read(Path file) throws IOException {
         if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("baseline " + file + " is a folder; name its opsbook-report.json");
+            throw new NotAReport("baseline " + file + " is a folder; name its opsbook-report.json");
         }
         JsonNode root;
         try {
             root = JSON.readTree(Files.readAllBytes(file));
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException("baseline " + file + " is not JSON: " + e.getOriginalMessage());
+            throw new NotAReport("baseline " + file + " is not JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.path("findings").isArray() || !root.path("services").isArray()) {
-            throw new IllegalArgumentException("baseline " + file + " is not an opsbook-report.json (no findings and services)");
+            throw new NotAReport("baseline " + file + " is not an opsbook-report.json (no findings and services)");
         }
         List<Changes.FindingKey> findings = new ArrayList<>();
         for (JsonNode f : root.path("findings")) {
