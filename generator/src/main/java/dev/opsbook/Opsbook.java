@@ -1,6 +1,6 @@
 package dev.opsbook;
 
-import dev.opsbook.check.AllChecks;
+import dev.opsbook.check.rules.AllChecks;
 import dev.opsbook.check.Assessment;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Completeness;

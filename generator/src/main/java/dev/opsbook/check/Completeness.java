@@ -143,7 +143,7 @@ public final class Completeness {
     private static Optional<Settings.Waiver> waiver(CheckContext ctx, String rule, String service) {
         List<Settings.Waiver> active = ctx.handbook().settings().waivers().stream()
                 .filter(w -> w.rule() != null && w.service() != null && w.rule().id().equals(rule))
-                .filter(w -> dev.opsbook.check.rules.WaiverExpiredCheck.active(w, ctx.asOf())).toList();
+                .filter(w -> w.activeOn(ctx.asOf())).toList();
         return active.stream().filter(w -> w.service().id().equals(service)).findFirst()
                 .or(() -> active.stream().filter(w -> w.service().id().equals("*")).findFirst());
     }

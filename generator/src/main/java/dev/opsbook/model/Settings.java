@@ -40,5 +40,9 @@ public record Settings(
 
     /** A waiver of a completeness rule for one service (or {@code *}) until {@code expires}. */
     public record Waiver(Ref rule, Ref service, String reason, Ref approvedBy, LocalDate expires, Pos pos) {
+        /** True when the waiver still applies on {@code asOf} (it is valid through its expiry day). */
+        public boolean activeOn(LocalDate asOf) {
+            return expires != null && !expires.isBefore(asOf);
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.opsbook.report;
 
-import dev.opsbook.check.AllChecks;
+import dev.opsbook.check.rules.AllChecks;
 import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.finding.Rules;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.opsbook.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.opsbook.check.AllChecks;
+import dev.opsbook.check.rules.AllChecks;
 import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsbook.BuildResult;
 import dev.opsbook.ContentTree;
+import dev.opsbook.check.rules.AllChecks;
 import dev.opsbook.finding.Rules;
 import java.io.IOException;
 import java.nio.file.Files;

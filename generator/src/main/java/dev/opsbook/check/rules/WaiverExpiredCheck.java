@@ -12,15 +12,10 @@ public final class WaiverExpiredCheck extends BaseCheck {
         super("waiver-expired", "A waiver past its expiry (the rule applies again)", Level.WARNING);
     }
 
-    /** True when the waiver still applies on the as-of date (it is valid through its expiry day). */
-    public static boolean active(Settings.Waiver w, java.time.LocalDate asOf) {
-        return w.expires() != null && !w.expires().isBefore(asOf);
-    }
-
     @Override
     public void checkHandbook(CheckContext ctx, List<Failure> out) {
         for (Settings.Waiver w : ctx.handbook().settings().waivers()) {
-            if (w.expires() != null && !active(w, ctx.asOf()) && w.rule() != null && w.service() != null) {
+            if (w.expires() != null && !w.activeOn(ctx.asOf()) && w.rule() != null && w.service() != null) {
                 String service = w.service().id().equals("*") ? null : w.service().id();
                 out.add(new Failure(w.pos(), "the waiver of " + w.rule().id() + " for "
                                 + (service == null ? "every service" : "'" + service + "'") + " expired on " + w.expires()
