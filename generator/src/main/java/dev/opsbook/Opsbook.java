@@ -241,11 +241,11 @@ public final class Opsbook {
         }
         java.util.List<Target> targets = new java.util.ArrayList<>();
         for (String rel : changed) {
-            String[] parts = rel.split("/");
-            if (parts.length != 4 || !parts[0].equals("services") || !parts[2].equals("runbooks") || !rel.endsWith(".md")) {
+            dev.opsbook.link.ContentPaths.Entry entry = dev.opsbook.link.ContentPaths.of(rel);
+            if (entry.kind() != dev.opsbook.link.ContentPaths.Kind.RUNBOOK) {
                 return -1;
             }
-            Target t = new Target(rel, parts[1], parts[3].substring(0, parts[3].length() - 3));
+            Target t = new Target(rel, entry.service(), entry.id());
             if (hb.runbook(t.service(), t.runbook()).isEmpty() || !Files.isRegularFile(request.content().resolve(rel))) {
                 return -1;
             }

@@ -1,5 +1,6 @@
 package dev.opsbook.check;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Pos;
@@ -103,7 +104,7 @@ public final class Completeness {
         if (na.isPresent()) {
             return new RuleResult(check.id(), Status.NOT_APPLICABLE, null, null, null, na.get().reason(), List.of());
         }
-        String serviceFile = s.folder() + "/service.yaml";
+        String serviceFile = ContentPaths.serviceFile(s.id());
         if (check.readsServiceFile() && ctx.handbook().unreadable(serviceFile)) {
             // not checked: "has no SLO", "has no dashboard"... would be untrue, and the file's own error
             // finding is the one to act on; the report still says, rule by rule, why it failed

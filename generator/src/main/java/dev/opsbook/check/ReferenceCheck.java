@@ -1,5 +1,6 @@
 package dev.opsbook.check;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.finding.DidYouMean;
 import dev.opsbook.finding.Findings;
 import dev.opsbook.finding.Rules;
@@ -49,7 +50,7 @@ public final class ReferenceCheck {
         personIds = hb.teams().stream().flatMap(t -> t.members().stream()).map(Person::id).toList();
         serviceIds = hb.services().stream().map(Service::id).toList();
         severityIds = hb.severities().stream().map(Severity::id).toList();
-        allServicesRead = hb.services().stream().noneMatch(x -> hb.unreadable(x.folder() + "/service.yaml"));
+        allServicesRead = hb.services().stream().noneMatch(x -> hb.unreadable(ContentPaths.serviceFile(x.id())));
         alertNames = hb.services().stream().flatMap(s -> s.alerts().stream()).map(Service.Alert::name)
                 .collect(Collectors.toSet());
     }
@@ -96,7 +97,7 @@ public final class ReferenceCheck {
                 String prefix = id.contains("/") ? svc + "/" : "";
                 var candidates = hb.service(svc).map(x -> x.runbooks().stream().map(r -> prefix + r.id()).toList())
                         .orElse(List.of());
-                report(a.runbook(), "runbook", candidates, sid, " (in services/" + svc + "/runbooks/)");
+                report(a.runbook(), "runbook", candidates, sid, " (in " + ContentPaths.runbooks(svc) + ")");
             }
         }
         if (s.sla() != null) {
@@ -116,7 +117,7 @@ public final class ReferenceCheck {
             r.overrides().forEach(o -> person(o.person(), sid));
             for (Rota.EscalationStep e : r.escalation()) {
                 if (hb.person(e.contact().id()).isEmpty() && hb.team(e.contact().id()).isEmpty()
-                        && !hb.unreadable("teams/")) {
+                        && !hb.unreadable(ContentPaths.TEAMS)) {
                     var all = new java.util.ArrayList<>(personIds);
                     all.addAll(teamIds);
                     report(e.contact(), "person or team", all, sid, "");
@@ -172,11 +173,11 @@ public final class ReferenceCheck {
             return hb.unreadable("severities.yaml");
         }
         if (ref.startsWith("person:")) {
-            return hb.unreadable("teams/");
+            return hb.unreadable(ContentPaths.TEAMS);
         }
         if (ref.startsWith("team:")) {
             String id = url.strip().substring("team:".length()).split("#", 2)[0].strip();
-            return hb.unreadable("teams/" + id + ".");
+            return hb.unreadable(ContentPaths.teamPrefix(id));
         }
         return false;
     }
@@ -188,13 +189,13 @@ public final class ReferenceCheck {
     }
 
     private void person(Ref r, String sid) {
-        if (!hb.unreadable("teams/")) {
+        if (!hb.unreadable(ContentPaths.TEAMS)) {
             exists(r, personIds, "person", sid);
         }
     }
 
     private void team(Ref r, String sid) {
-        if (r != null && !hb.unreadable("teams/" + r.id() + ".")) {
+        if (r != null && !hb.unreadable(ContentPaths.teamPrefix(r.id()))) {
             exists(r, teamIds, "team", sid);
         }
     }

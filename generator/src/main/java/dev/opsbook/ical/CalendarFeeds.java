@@ -136,8 +136,7 @@ public final class CalendarFeeds {
                     + (d.override() ? " (an override)" : "") + "."));
             String base = hb.settings().baseUrl();
             if (base != null) {
-                ev.add(new Url(java.net.URI.create(base + "services/" + s.service().id()
-                        + "/index.html")));
+                ev.add(new Url(java.net.URI.create(base + dev.opsbook.link.SitePaths.service(s.service().id()))));
             }
             cal.add(ev);
         }

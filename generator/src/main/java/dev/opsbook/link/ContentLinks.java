@@ -49,7 +49,7 @@ public final class ContentLinks {
         anchors.put(SitePaths.SEVERITIES, handbook.severities().stream()
                 .map(s -> SitePaths.severityAnchor(s.id())).collect(Collectors.toSet()));
         for (Team t : handbook.teams()) {
-            pages.put("teams/" + t.id() + ".yaml", SitePaths.team(t.id()));
+            pages.put(ContentPaths.team(t.id()), SitePaths.team(t.id()));
             Set<String> a = t.members().stream().map(p -> SitePaths.personAnchor(p.id())).collect(Collectors.toSet());
             a.add("members");
             a.add("services");
@@ -57,10 +57,10 @@ public final class ContentLinks {
         }
         for (Service s : handbook.services()) {
             String page = SitePaths.service(s.id());
-            pages.put(s.folder() + "/service.yaml", page);
-            pages.put(s.folder() + "/sla.yaml", page + "#sla");
-            pages.put(s.folder() + "/rota.yaml", page + "#rota");
-            pages.put(s.folder(), page);
+            pages.put(ContentPaths.serviceFile(s.id()), page);
+            pages.put(ContentPaths.sla(s.id()), page + "#sla");
+            pages.put(ContentPaths.rota(s.id()), page + "#rota");
+            pages.put(ContentPaths.serviceFolder(s.id()), page);
             Set<String> a = new HashSet<>(SERVICE_ANCHORS);
             s.slos().forEach(slo -> a.add(SitePaths.sloAnchor(slo.id())));
             s.alerts().forEach(al -> a.add(SitePaths.alertAnchor(al.name())));

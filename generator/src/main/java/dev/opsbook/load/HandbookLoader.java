@@ -2,6 +2,7 @@ package dev.opsbook.load;
 
 import dev.opsbook.finding.Findings;
 import dev.opsbook.finding.Rules;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.link.SitePaths;
 import dev.opsbook.markdown.BodyStore;
 import dev.opsbook.markdown.MarkdownEngine;
@@ -84,30 +85,30 @@ public final class HandbookLoader {
         List<String> assets = new ArrayList<>();
         Set<String> badFolders = new HashSet<>();
         for (String rel : files) {
-            String[] parts = rel.split("/");
-            if (parts.length == 1) {
-                if (!rel.equals("opsbook.yaml") && !rel.equals("severities.yaml")) {
-                    assets.add(rel);
-                }
-            } else if (parts[0].equals("teams") && parts.length == 2 && isYaml(parts[1])) {
-                String id = stem(parts[1]);
+            ContentPaths.Entry entry = ContentPaths.of(rel);
+            String name = rel.substring(rel.lastIndexOf('/') + 1);
+            if (entry.kind() == ContentPaths.Kind.SETTINGS || entry.kind() == ContentPaths.Kind.SEVERITIES) {
+                continue; // read above
+            } else if (entry.kind() == ContentPaths.Kind.TEAM) {
+                String id = entry.id();
                 if (id.equals("index")) {
                     // teams/index.html is the page of all teams: a team page of that name would replace it
                     findings.error(Rules.INVALID_ID, null, Pos.file(rel), "team id 'index' is taken: teams/index.html"
                             + " is the page of all teams", "rename the file, such as to 'index-team.yaml'");
-                } else if (checkName(rel, id, parts[1], null, findings)) {
+                } else if (checkName(rel, id, name, null, findings)) {
                     reader.yaml(rel, null).ifPresent(y -> teams.add(TeamLoader.read(id, y)));
                 }
-            } else if (parts[0].equals("services") && parts.length >= 3) {
-                String id = parts[1];
+            } else if (entry.service() != null) {
+                String id = entry.service();
                 if (!Ids.valid(id)) {
                     if (badFolders.add(id)) {
-                        findings.error(Rules.INVALID_ID, null, Pos.file("services/" + id),
+                        findings.error(Rules.INVALID_ID, null, Pos.file(ContentPaths.serviceFolder(id)),
                                 "service folder " + Ids.problem(id), "rename the folder to '" + Ids.suggest(id) + "'");
                     }
                     continue;
                 }
-                serviceFiles.computeIfAbsent(id, k -> new TreeSet<>()).add(rel.substring(("services/" + id + "/").length()));
+                serviceFiles.computeIfAbsent(id, k -> new TreeSet<>())
+                        .add(rel.substring(ContentPaths.serviceFolder(id).length() + 1));
             } else {
                 assets.add(rel);
             }
@@ -118,7 +119,7 @@ public final class HandbookLoader {
         assets.sort(null);
         List<String> published = new ArrayList<>(assets.size());
         for (String asset : assets) {
-            String service = asset.startsWith("services/") ? asset.split("/")[1] : null;
+            String service = ContentPaths.serviceOf(asset);
             if (publishable(reader, asset, service, findings)) {
                 reader.scanAsset(asset, service);
                 published.add(asset);
@@ -135,7 +136,7 @@ public final class HandbookLoader {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         ContentReader reader = new ContentReader(root, findings);
         return reader.frontMatter(rel, serviceId)
-                .map(fm -> RunbookLoader.read(stem(name), serviceId, rel, fm, reader.frontMatterYaml(fm, rel, serviceId), markdown,
+                .map(fm -> RunbookLoader.read(ContentPaths.stem(name), serviceId, rel, fm, reader.frontMatterYaml(fm, rel, serviceId), markdown,
                         bodies, findings));
     }
 
@@ -175,18 +176,18 @@ public final class HandbookLoader {
                                       java.time.ZoneId zone)
             throws IOException {
         Findings findings = reader.findings();
-        String dir = "services/" + id + "/";
+        String dir = ContentPaths.serviceFolder(id) + "/";
         // a service.yaml that is missing or does not parse still leaves a service, so that its runbooks,
         // rota and reviews are checked and published: nothing of the folder is lost
         ServiceLoader.Parts p;
-        if (!names.contains("service.yaml")) {
-            findings.error(Rules.SCHEMA, id, Pos.file(dir + "service.yaml"),
+        if (!names.contains(ContentPaths.SERVICE_FILE)) {
+            findings.error(Rules.SCHEMA, id, Pos.file(ContentPaths.serviceFile(id)),
                     "service folder '" + id + "' has no service.yaml",
-                    "add services/" + id + "/service.yaml with at least `owner: <team id>`");
-            reader.missing(dir + "service.yaml");
-            p = ServiceLoader.Parts.unknown(id, dir + "service.yaml");
+                    "add " + ContentPaths.serviceFile(id) + " with at least `owner: <team id>`");
+            reader.missing(ContentPaths.serviceFile(id));
+            p = ServiceLoader.Parts.unknown(id, ContentPaths.serviceFile(id));
         } else {
-            p = reader.yaml(dir + "service.yaml", id).map(y -> ServiceLoader.read(id, y)).orElse(ServiceLoader.Parts.unknown(id, dir + "service.yaml"));
+            p = reader.yaml(ContentPaths.serviceFile(id), id).map(y -> ServiceLoader.read(id, y)).orElse(ServiceLoader.Parts.unknown(id, ContentPaths.serviceFile(id)));
         }
         Sla sla = null;
         Rota rota = null;
@@ -195,36 +196,38 @@ public final class HandbookLoader {
         List<Incident> incidents = new ArrayList<>();
         for (String name : names) {
             String rel = dir + name;
-            String[] parts = name.split("/");
-            if (name.equals("service.yaml")) {
+            ContentPaths.Entry entry = ContentPaths.inService(id, name);
+            String file = name.substring(name.lastIndexOf('/') + 1);
+            ContentPaths.Kind kind = entry.kind();
+            if (kind == ContentPaths.Kind.SERVICE) {
                 continue;
-            } else if (name.equals("sla.yaml")) {
+            } else if (kind == ContentPaths.Kind.SLA) {
                 sla = reader.yaml(rel, id).map(SlaLoader::read).orElse(null);
-            } else if (name.equals("rota.yaml")) {
+            } else if (kind == ContentPaths.Kind.ROTA) {
                 rota = reader.yaml(rel, id).map(RotaLoader::read).orElse(null);
-            } else if (parts.length == 2 && parts[0].equals("runbooks") && parts[1].endsWith(".md")) {
-                String rid = stem(parts[1]);
-                if (checkName(rel, rid, parts[1], id, findings)) {
+            } else if (kind == ContentPaths.Kind.RUNBOOK) {
+                String rid = entry.id();
+                if (checkName(rel, rid, file, id, findings)) {
                     runbooks.add(reader.frontMatter(rel, id)
                             .map(fm -> RunbookLoader.read(rid, id, rel, fm, reader.frontMatterYaml(fm, rel, id), markdown, bodies,
                                     findings))
                             .orElseGet(() -> RunbookLoader.unknown(rid, id, rel)));
                 }
-            } else if (parts.length == 2 && parts[0].equals("incidents") && parts[1].endsWith(".md")) {
-                String iid = stem(parts[1]);
-                if (checkName(rel, iid, parts[1], id, findings)) {
+            } else if (kind == ContentPaths.Kind.INCIDENT) {
+                String iid = entry.id();
+                if (checkName(rel, iid, file, id, findings)) {
                     incidents.add(reader.frontMatter(rel, id)
                             .map(fm -> IncidentLoader.read(iid, id, rel, fm, reader.frontMatterYaml(fm, rel, id), zone, markdown,
                                     bodies, findings))
                             .orElseGet(() -> IncidentLoader.unknown(iid, id, rel)));
                 }
-            } else if (parts.length == 2 && parts[0].equals("reviews") && isYaml(parts[1])) {
-                String rid = stem(parts[1]);
-                if (checkName(rel, rid, parts[1], id, findings)) {
+            } else if (kind == ContentPaths.Kind.REVIEW) {
+                String rid = entry.id();
+                if (checkName(rel, rid, file, id, findings)) {
                     reviews.add(reader.yaml(rel, id).map(m -> ReviewLoader.read(rid, id, m))
                             .orElseGet(() -> ReviewLoader.unknown(rid, id, rel)));
                 }
-            } else if (parts.length == 1 && isYaml(name)) {
+            } else if (kind == ContentPaths.Kind.SERVICE_OTHER) {
                 findings.error(Rules.SCHEMA, id, Pos.file(rel), "unknown file '" + name + "' in a service folder"
                                 + nearFile(name), "a service folder holds service.yaml, sla.yaml and rota.yaml");
             } else {
@@ -234,11 +237,11 @@ public final class HandbookLoader {
         return Optional.of(new Service(id, p.name(), p.description(), p.owner(), p.tier(), p.lifecycle(),
                 p.supportModel(), p.supportHours(), p.dependsOn(), p.links(), p.telemetry(), p.slos(), p.alerts(),
                 p.readiness(), p.notApplicable(), sla, rota, List.copyOf(runbooks), List.copyOf(reviews),
-                List.copyOf(incidents), p.keys(), new Pos(dir + "service.yaml", 1, 1)));
+                List.copyOf(incidents), p.keys(), new Pos(ContentPaths.serviceFile(id), 1, 1)));
     }
 
     private static String nearFile(String name) {
-        String near = dev.opsbook.finding.DidYouMean.closest(name, List.of("service.yaml", "sla.yaml", "rota.yaml"));
+        String near = dev.opsbook.finding.DidYouMean.closest(name, List.of(ContentPaths.SERVICE_FILE, ContentPaths.SLA_FILE, ContentPaths.ROTA_FILE));
         return dev.opsbook.finding.DidYouMean.mention(near);
     }
 
@@ -276,13 +279,6 @@ public final class HandbookLoader {
         return false;
     }
 
-    private static boolean isYaml(String name) {
-        return name.endsWith(".yaml") || name.endsWith(".yml");
-    }
-
-    private static String stem(String name) {
-        return name.substring(0, name.lastIndexOf('.'));
-    }
 
     /**
      * Whether the content file {@code file} (a regular file, or a symbolic link) is read: a link is

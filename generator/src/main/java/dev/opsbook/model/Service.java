@@ -32,10 +32,6 @@ public record Service(
         Keys keys,
         Pos pos) {
 
-    public String folder() {
-        return "services/" + id;
-    }
-
     public record Telemetry(List<Link> dashboards, Logs logs, Tracing tracing) {
         public static final Telemetry NONE = new Telemetry(List.of(), null, null);
     }

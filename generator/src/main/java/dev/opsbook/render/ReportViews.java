@@ -53,8 +53,8 @@ final class ReportViews {
             return new LinkView(text, base + (base.endsWith("/") ? "" : "/") + f.pos().file()
                     + (f.pos().hasLine() ? "#L" + f.pos().line() : ""));
         }
-        return links.pageOf(f.pos().file()).or(() -> f.pos().file().startsWith("services/")
-                        ? hb.service(f.pos().file().split("/")[1]).map(s -> SitePaths.service(s.id())) : java.util.Optional.empty())
+        return links.pageOf(f.pos().file()).or(() -> java.util.Optional.ofNullable(
+                        dev.opsbook.link.ContentPaths.serviceOf(f.pos().file())).flatMap(hb::service).map(s -> SitePaths.service(s.id())))
                 .map(p -> new LinkView(text, SitePaths.relative(from, p)))
                 .orElse(LinkView.plain(text));
     }

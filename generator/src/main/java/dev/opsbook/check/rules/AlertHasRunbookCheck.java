@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -17,7 +18,7 @@ public final class AlertHasRunbookCheck extends BaseCheck {
         for (Service.Alert a : s.alerts()) {
             if (a.runbook() == null && !ctx.handbook().namedByARunbook(a)) {
                 out.add(Failure.at(a.pos(), "alert '" + a.name() + "' has no runbook",
-                        "write " + s.folder() + "/runbooks/<id>.md and add `runbook: <id>` to the alert"));
+                        "write " + ContentPaths.runbooks(s.id()) + "<id>.md and add `runbook: <id>` to the alert"));
             }
         }
     }

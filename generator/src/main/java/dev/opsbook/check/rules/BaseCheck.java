@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
@@ -39,7 +40,7 @@ abstract class BaseCheck implements CompletenessCheck {
      * there but could not be read, that is the reason, and has its own finding: the failure says so.
      */
     static Failure missing(Service s, CheckContext ctx, String file, String what, String toAdd) {
-        String path = s.folder() + "/" + file;
+        String path = ContentPaths.serviceFolder(s.id()) + "/" + file;
         boolean unreadable = ctx.handbook().unreadable(path);
         return Failure.at(s.pos(), "service '" + s.id() + "' has no " + what
                         + (unreadable ? ": its " + file + " could not be read" : ""),

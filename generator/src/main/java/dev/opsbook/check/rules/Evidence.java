@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.model.Service;
@@ -16,12 +17,11 @@ final class Evidence {
     static void check(Service s, CheckContext ctx, Service.Evidence e, String what, String key, List<Failure> out) {
         if (e == null || e.date() == null) {
             out.add(Failure.at(e == null ? s.keys().at("readiness") : e.pos(), "service '" + s.id() + "' has no " + what + " on record",
-                    "run one and add `readiness: { " + key + ": { date: YYYY-MM-DD, url: … } }` to " + s.folder()
-                            + "/service.yaml").following(e != null)); // written, but its date has a schema finding
+                    "run one and add `readiness: { " + key + ": { date: YYYY-MM-DD, url: … } }` to " + ContentPaths.serviceFile(s.id())).following(e != null)); // written, but its date has a schema finding
         } else if (e.date().isBefore(ctx.asOf().minusDays(MAX_AGE_DAYS))) {
             out.add(Failure.at(e.pos(), "the last " + what + " of '" + s.id() + "' was on " + e.date() + ", "
                             + ChronoUnit.DAYS.between(e.date(), ctx.asOf()) + " days ago (more than " + MAX_AGE_DAYS + ")",
-                    "run a new " + what + " and update `readiness." + key + ".date` in " + s.folder() + "/service.yaml"));
+                    "run a new " + what + " and update `readiness." + key + ".date` in " + ContentPaths.serviceFile(s.id())));
         }
     }
 }

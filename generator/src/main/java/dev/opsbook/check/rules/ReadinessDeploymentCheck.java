@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -18,7 +19,7 @@ public final class ReadinessDeploymentCheck extends BaseCheck {
         if (d == null || !Boolean.TRUE.equals(d.automated())) {
             out.add(Failure.at(d == null ? s.keys().at("readiness") : d.pos(), "the deployment of '" + s.id() + "' is not automated",
                     "deploy through a pipeline and record `readiness: { deployment: { automated: true, pipeline: … } }` in "
-                            + s.folder() + "/service.yaml"));
+                            + ContentPaths.serviceFile(s.id())));
         }
     }
 }

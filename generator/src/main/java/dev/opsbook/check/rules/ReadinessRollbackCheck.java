@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -18,12 +19,11 @@ public final class ReadinessRollbackCheck extends BaseCheck {
         if (r == null || r.strategies().isEmpty()) {
             out.add(Failure.at(r == null ? s.keys().at("readiness") : r.pos(), "service '" + s.id() + "' has no rollback strategy",
                     "add `readiness: { rollback: { strategies: [rollback], lastTested: YYYY-MM-DD } }` to "
-                            + s.folder() + "/service.yaml"));
+                            + ContentPaths.serviceFile(s.id())));
         } else if (r.lastTested() == null) {
             out.add(Failure.at(r.pos(), "the rollback of '" + s.id() + "' (" + String.join(", ", r.strategies())
                             + ") has never been tested",
-                    "rehearse a rollback and add `lastTested: YYYY-MM-DD` under readiness.rollback in " + s.folder()
-                            + "/service.yaml"));
+                    "rehearse a rollback and add `lastTested: YYYY-MM-DD` under readiness.rollback in " + ContentPaths.serviceFile(s.id())));
         }
     }
 }

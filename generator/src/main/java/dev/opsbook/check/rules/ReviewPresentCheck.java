@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -16,7 +17,7 @@ public final class ReviewPresentCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if ("production".equals(s.lifecycle()) && s.reviews().isEmpty()) {
             out.add(Failure.at(s.pos(), "production service '" + s.id() + "' has no operational support review",
-                    "hold a review before the next story is committed and record it in " + s.folder() + "/reviews/<id>.yaml"));
+                    "hold a review before the next story is committed and record it in " + ContentPaths.reviews(s.id()) + "<id>.yaml"));
         }
     }
 }

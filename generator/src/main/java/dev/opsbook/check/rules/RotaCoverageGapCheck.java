@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -21,7 +22,7 @@ public final class RotaCoverageGapCheck extends BaseCheck {
         for (String role : List.of("lead", "engineer")) {
             if ((role.equals("lead") ? r.lead() : r.engineer()).isEmpty()) {
                 out.add(Failure.at(r.keys().at(role), "the rota names no Support " + title(role) + ": all covered time is a gap",
-                        "add `" + role + ": [<person>, <person>]` to " + s.folder() + "/rota.yaml")
+                        "add `" + role + ": [<person>, <person>]` to " + ContentPaths.rota(s.id()))
                         .following(r.keys().refused(role))); // a lead: that is not a list has its own finding
             }
         }
@@ -34,7 +35,7 @@ public final class RotaCoverageGapCheck extends BaseCheck {
                     .ifPresent(first -> out.add(Failure.at(r.keys().at("start"), "nobody is on duty from "
                                     + RotaDistinctRolesCheck.LOCAL.format(first.from()) + " until the rota starts at "
                                     + RotaDistinctRolesCheck.LOCAL.format(schedule.rotaStart()),
-                            "move `start:` of " + s.folder() + "/rota.yaml back to the first handoff that happened")));
+                            "move `start:` of " + ContentPaths.rota(s.id()) + " back to the first handoff that happened")));
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -81,7 +82,7 @@ public final class RotaDistinctRolesCheck extends BaseCheck {
                 (cause.override() ? "change the override so that someone else covers the "
                         + cause.role() : "reorder the lead: and engineer: lists (or add people) so that "
                         + lead.person() + " never holds both roles in one shift")
-                        + ", in " + s.folder() + "/rota.yaml"));
+                        + ", in " + ContentPaths.rota(s.id())));
     }
 
     @Override

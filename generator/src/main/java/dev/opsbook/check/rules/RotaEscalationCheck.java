@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -16,7 +17,7 @@ public final class RotaEscalationCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if (s.rota() != null && s.rota().escalation().isEmpty()) {
             out.add(Failure.at(s.rota().keys().at("escalation"), "the rota has no escalation step",
-                    "add `escalation: [{ after: 15m, contact: <person or team> }]` to " + s.folder() + "/rota.yaml"));
+                    "add `escalation: [{ after: 15m, contact: <person or team> }]` to " + ContentPaths.rota(s.id())));
         }
     }
 

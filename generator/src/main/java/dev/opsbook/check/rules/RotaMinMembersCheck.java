@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -29,7 +30,7 @@ public final class RotaMinMembersCheck extends BaseCheck {
             out.add(Failure.at(people.isEmpty() ? r.keys().at(role) : people.get(0).pos(), "the Support "
                             + RotaCoverageGapCheck.title(role) + " role has " + distinct + (distinct == 1 ? " person" : " people")
                             + "; nobody can take over",
-                    "add at least one more person to `" + role + ":` in " + s.folder() + "/rota.yaml")
+                    "add at least one more person to `" + role + ":` in " + ContentPaths.rota(s.id()))
                     .following(r.keys().refused(role)));
         }
     }

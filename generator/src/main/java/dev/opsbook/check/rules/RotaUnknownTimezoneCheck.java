@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -20,8 +21,8 @@ public final class RotaUnknownTimezoneCheck extends BaseCheck {
             String near = dev.opsbook.finding.DidYouMean.closestZone(r.timezone());
             out.add(Failure.at(r.timezonePos(), "'" + r.timezone() + "' is not an IANA time zone"
                             + dev.opsbook.finding.DidYouMean.mention(near),
-                    near != null ? "change it to '" + near + "' in `timezone:` of " + s.folder() + "/rota.yaml"
-                            : "use a zone such as Europe/London or America/New_York in `timezone:` of " + s.folder() + "/rota.yaml"));
+                    near != null ? "change it to '" + near + "' in `timezone:` of " + ContentPaths.rota(s.id())
+                            : "use a zone such as Europe/London or America/New_York in `timezone:` of " + ContentPaths.rota(s.id())));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -16,7 +17,7 @@ public final class ServiceDescriptionCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if (s.description() == null) {
             out.add(Failure.at(s.keys().at("description"), "service '" + s.id() + "' has no description",
-                    "add `description:` to " + s.folder() + "/service.yaml: what the service does, in one sentence"));
+                    "add `description:` to " + ContentPaths.serviceFile(s.id()) + ": what the service does, in one sentence"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -22,7 +23,7 @@ public final class SlaCoversSeveritiesCheck extends BaseCheck {
         if (!missing.isEmpty()) {
             out.add(Failure.at(s.sla().keys().at("responseTimes"), "the SLA has no response times for " + String.join(", ", missing),
                     "add `" + missing.get(0) + ": { acknowledge: …, resolve: … }` (and the others) under responseTimes: in "
-                            + s.folder() + "/sla.yaml")
+                            + ContentPaths.sla(s.id()))
                     // written, but refused (not a mapping): its schema finding says so
                     .following(missing.stream().allMatch(id -> s.sla().keys().refused("responseTimes." + id))));
         }

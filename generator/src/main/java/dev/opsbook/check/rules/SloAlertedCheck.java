@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -17,8 +18,7 @@ public final class SloAlertedCheck extends BaseCheck {
         for (Service.Slo slo : s.slos()) {
             if (s.alerts().stream().noneMatch(a -> a.slo() != null && a.slo().id().equals(slo.id()))) {
                 out.add(Failure.at(slo.pos(), "no alert protects SLO '" + slo.id() + "'",
-                        "add `slo: " + slo.id() + "` to the alert that fires when it is at risk, in " + s.folder()
-                                + "/service.yaml"));
+                        "add `slo: " + slo.id() + "` to the alert that fires when it is at risk, in " + ContentPaths.serviceFile(s.id())));
             }
         }
     }

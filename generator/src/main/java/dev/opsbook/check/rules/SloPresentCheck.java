@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -21,7 +22,7 @@ public final class SloPresentCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if (s.slos().isEmpty()) {
             out.add(Failure.at(s.keys().at("slos"), "service '" + s.id() + "' has no SLO",
-                    "add `slos:` to " + s.folder() + "/service.yaml, e.g. { id: availability, objective: 99.9, window: 28d }")
+                    "add `slos:` to " + ContentPaths.serviceFile(s.id()) + ", e.g. { id: availability, objective: 99.9, window: 28d }")
                     .following(s.keys().refused("slos")));
         }
     }

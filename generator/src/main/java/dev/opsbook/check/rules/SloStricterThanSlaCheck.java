@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -28,7 +29,7 @@ public final class SloStricterThanSlaCheck extends BaseCheck {
                                 + "%, below the SLA's " + s.sla().availability().toPlainString()
                                 + "%: the SLA can be breached before the SLO is missed",
                         "raise the objective of SLO '" + slo.id() + "' to at least "
-                                + s.sla().availability().toPlainString() + " in " + s.folder() + "/service.yaml"));
+                                + s.sla().availability().toPlainString() + " in " + ContentPaths.serviceFile(s.id())));
             }
         }
     }

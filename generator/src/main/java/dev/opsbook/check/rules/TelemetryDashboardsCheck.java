@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -16,7 +17,7 @@ public final class TelemetryDashboardsCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if (s.telemetry().dashboards().isEmpty()) {
             out.add(Failure.at(s.keys().at("telemetry"), "service '" + s.id() + "' has no dashboard",
-                    "add `telemetry: { dashboards: [{ title: …, url: … }] }` to " + s.folder() + "/service.yaml"));
+                    "add `telemetry: { dashboards: [{ title: …, url: … }] }` to " + ContentPaths.serviceFile(s.id())));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -17,10 +18,10 @@ public final class TelemetryStructuredLogsCheck extends BaseCheck {
         var logs = s.telemetry().logs();
         if (logs == null) {
             out.add(Failure.at(s.keys().at("telemetry"), "service '" + s.id() + "' records no logs",
-                    "add `logs: { structured: true, url: … }` under telemetry: in " + s.folder() + "/service.yaml"));
+                    "add `logs: { structured: true, url: … }` under telemetry: in " + ContentPaths.serviceFile(s.id())));
         } else if (!Boolean.TRUE.equals(logs.structured())) {
             out.add(Failure.at(logs.pos(), "the logs of '" + s.id() + "' are not structured",
-                    "log in a structured format (JSON) and set `structured: true` in " + s.folder() + "/service.yaml"));
+                    "log in a structured format (JSON) and set `structured: true` in " + ContentPaths.serviceFile(s.id())));
         }
     }
 }

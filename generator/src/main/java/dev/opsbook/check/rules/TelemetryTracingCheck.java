@@ -1,5 +1,6 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -18,7 +19,7 @@ public final class TelemetryTracingCheck extends BaseCheck {
         if (tracing == null || !Boolean.TRUE.equals(tracing.enabled())) {
             out.add(Failure.at(tracing == null ? s.keys().at("telemetry") : tracing.pos(), "tracing is not enabled for '" + s.id() + "'",
                     "enable distributed tracing and add `tracing: { enabled: true, url: … }` under telemetry: in "
-                            + s.folder() + "/service.yaml"));
+                            + ContentPaths.serviceFile(s.id())));
         }
     }
 }
