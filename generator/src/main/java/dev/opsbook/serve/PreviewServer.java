@@ -69,6 +69,11 @@ public final class PreviewServer implements AutoCloseable {
     public PreviewServer(BuildRequest request, int port, PrintWriter log) throws IOException, OpsbookException {
         this.request = request;
         this.log = log;
+        if (!java.nio.file.Files.isDirectory(request.content())) {
+            // as build says it (exit 2), not a stack trace from the watcher's set-up
+            throw OpsbookException.userError("content folder " + request.content()
+                    + " does not exist or is not a folder", null);
+        }
         this.content = request.content().toRealPath(); // watched where it is, if given as a symbolic link
         // the port first: a port in use is known at once, not after a build of many seconds
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);

@@ -93,6 +93,14 @@ class PreviewServerTest {
     }
 
     @Test
+    void aContentFolderThatIsNotThereIsTheUsersError() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.opsbook.OpsbookException.class, () -> new PreviewServer(
+                BuildRequest.build(dir.resolve("nowhere"), dir.resolve("site")), 0, new PrintWriter(new StringWriter())));
+        assertTrue(e.isUsage(), "exit 2, as build");
+        assertEquals("content folder " + dir.resolve("nowhere") + " does not exist or is not a folder", e.getMessage());
+    }
+
+    @Test
     void anEditedTemplateIsServedAfterItsSave() throws Exception {
         var tree = ContentTree.complete(dir.resolve("content"));
         Path templates = java.nio.file.Files.createDirectories(dir.resolve("templates"));
