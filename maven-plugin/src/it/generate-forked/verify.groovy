@@ -12,3 +12,6 @@ assert !log.contains('SLF4J') && !log.contains('NoClassDefFoundError')
 assert log =~ /\[WARNING\] services\/api\/[^\n]+:\d+:\d+: warning: [^\n]+ \[[a-z-]+\]/
 assert log =~ /\[INFO\] opsbook: 1 service: [^;\n]+; 0 errors, \d+ warnings, \d+ infos/
 assert log.contains('BUILD SUCCESS')
+// the findings come from the forked run's JSON report, once each, at their level: none is also logged as console text
+assert !(log =~ /\[INFO\] opsbook: services\//)
+assert log.count('[runbook-stale]') == 1

@@ -65,7 +65,8 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
         BuildRequest request = request(date, baseline == null ? null : baseline.toPath());
         if (fork) {
             getLog().info("opsbook: building in a JVM of its own: " + forkJvmArgs.strip());
-            new ForkedBuild(getLog()).run(ForkedBuild.command(request, forkJvmArgs, failOnWarning, failOnNew));
+            new ForkedBuild(getLog()).run(ForkedBuild.command(request, forkJvmArgs, failOnWarning, failOnNew),
+                    request.output().resolve(dev.opsbook.report.ReportFiles.JSON));
             return;
         }
         BuildResult result;

@@ -1,7 +1,9 @@
 package dev.opsbook.maven;
 
 import dev.opsbook.BuildRequest;
+import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
+import dev.opsbook.model.Pos;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -16,7 +18,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -30,7 +31,7 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class ForkedBuild {
     /** A finding as the command line prints it: {@code file:line:column: level: message [rule]}. */
-    private static final Pattern FINDING = Pattern.compile(":\\d+:\\d+: (error|warning|info): .*\\[[a-z0-9-]+\\]$");
+
 
     private final Log log;
 
@@ -121,8 +122,11 @@ final class ForkedBuild {
         return String.join(File.pathSeparator, entries);
     }
 
-    /** Runs {@code cmd}; findings to the log at their level; a failing exit code becomes the goal's failure. */
-    void run(List<String> cmd) throws MojoExecutionException, MojoFailureException {
+    /**
+     * Runs {@code cmd}; the findings, read from the JSON report the run wrote ({@code report}), to the log
+     * at their level, as the goal in Maven's own JVM logs them; a failing exit code becomes the goal's failure.
+     */
+    void run(List<String> cmd, Path report) throws MojoExecutionException, MojoFailureException {
         Process process;
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -145,17 +149,22 @@ final class ForkedBuild {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("opsbook.fork: interrupted", e);
         }
-        String summary = "";
-        Level last = Level.INFO;
+        String summary = out.isEmpty() ? "" : out.get(out.size() - 1);
+        List<String> printed = new ArrayList<>();
+        if (code == 0 || code == 1) {
+            // the findings from the report, at their levels; their lines are left out of what the command line
+            // printed, which is logged as it is (what the baseline changed, the summary, the JVM's own words)
+            for (Finding f : findings(report)) {
+                List<String> lines = f.lines();
+                lines.forEach(line -> AbstractOpsbookMojo.log(log, f.level(), line));
+                printed.addAll(lines);
+            }
+        }
+        int next = 0;
         for (String line : out) {
-            var finding = FINDING.matcher(line);
-            if (finding.find()) {
-                last = Level.valueOf(finding.group(1).toUpperCase(Locale.ROOT));
-                AbstractOpsbookMojo.log(log, last, line);
-            } else if (line.startsWith("  hint: ")) {
-                AbstractOpsbookMojo.log(log, last, line); // under its finding, at its level
+            if (next < printed.size() && line.equals(printed.get(next))) {
+                next++;
             } else {
-                summary = line;
                 log.info("opsbook: " + line);
             }
         }
@@ -173,6 +182,26 @@ final class ForkedBuild {
             throw new MojoExecutionException("opsbook: the forked build ended with exit code " + code
                     + (errors.isEmpty() ? "" : ": " + String.join(" ", errors)));
         }
+    }
+
+    /** The findings of the report the forked run wrote, in its order (the order they were printed in). */
+    static List<Finding> findings(Path report) throws MojoExecutionException {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
+        } catch (IOException e) {
+            throw new MojoExecutionException("opsbook.fork: cannot read the forked build's report " + report + ": "
+                    + e.getMessage(), e);
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (var f : root.path("findings")) {
+            findings.add(new Finding(f.path("rule").asText(),
+                    Level.valueOf(f.path("severity").asText().toUpperCase(Locale.ROOT)),
+                    f.hasNonNull("service") ? f.path("service").asText() : null,
+                    new Pos(f.path("file").asText(), f.path("line").asInt(0), f.path("column").asInt(0)),
+                    f.path("message").asText(), f.hasNonNull("hint") ? f.path("hint").asText() : null));
+        }
+        return findings;
     }
 
     private static void lines(java.io.InputStream in, List<String> into) {
