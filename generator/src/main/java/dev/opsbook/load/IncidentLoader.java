@@ -12,7 +12,7 @@ import java.util.List;
 
 /** Reads {@code services/<service>/incidents/<id>.md}: a post-incident review. */
 final class IncidentLoader {
-    static final List<String> RESOLUTIONS = List.of("rollback", "fix-forward", "feature-toggle", "other");
+    static final List<String> RESOLUTIONS = Incident.Resolution.ids();
 
     private IncidentLoader() {
     }
@@ -40,7 +40,7 @@ final class IncidentLoader {
         var detected = notBefore(y, "detected", started, zone);
         var resolved = notBefore(y, "resolved", started, zone);
         var incident = new Incident(id, service, title != null ? title : id, severity, started, detected, resolved,
-                y.refs("services"), y.oneOf("resolution", RESOLUTIONS), y.ref("supportLead"), y.ref("supportEngineer"),
+                y.refs("services"), Incident.Resolution.of(y.oneOf("resolution", RESOLUTIONS)), y.ref("supportLead"), y.ref("supportEngineer"),
                 ActionLoader.read(y), body, pos);
         y.finish();
         return incident;

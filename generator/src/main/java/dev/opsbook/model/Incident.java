@@ -12,10 +12,54 @@ public record Incident(
         When detected,
         When resolved,
         List<Ref> services,
-        String resolution,
+        Resolution resolution,
         Ref supportLead,
         Ref supportEngineer,
         List<Action> actions,
         Markdown body,
         Pos pos) {
+
+    /** How an incident was ended: the values {@code resolution:} takes, each with its label on the page. */
+    public enum Resolution {
+        ROLLBACK("rollback", "rollback"),
+        FIX_FORWARD("fix-forward", "fix forward"),
+        FEATURE_TOGGLE("feature-toggle", "feature toggle"),
+        OTHER("other", "other");
+
+        private final String id;
+        private final String label;
+
+        Resolution(String id, String label) {
+            this.id = id;
+            this.label = label;
+        }
+
+        /** As written in the file. */
+        public String id() {
+            return id;
+        }
+
+        /** As the incident's page says it. */
+        public String label() {
+            return label;
+        }
+
+        /** Every id, in the order above (what the schema accepts). */
+        public static List<String> ids() {
+            return java.util.Arrays.stream(values()).map(Resolution::id).toList();
+        }
+
+        /** The resolution written {@code id}, or null for null (a value the schema refused). */
+        public static Resolution of(String id) {
+            if (id == null) {
+                return null;
+            }
+            for (Resolution r : values()) {
+                if (r.id.equals(id)) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("not a resolution: " + id); // the schema admits only the ids
+        }
+    }
 }

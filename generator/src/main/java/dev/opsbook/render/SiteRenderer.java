@@ -530,7 +530,8 @@ public final class SiteRenderer {
         List<DatedRow> incidents = s.incidents().stream()
                 .sorted((x, y) -> String.valueOf(y.started()).compareTo(String.valueOf(x.started())))
                 .map(i -> new DatedRow(new LinkView(i.title(), rel(from, SitePaths.incident(s.id(), i.id()))),
-                        text(i.started()), i.resolution(), severityLink(from, i.severity()))).toList();
+                        text(i.started()), i.resolution() == null ? null : i.resolution().id(), severityLink(from, i.severity())))
+                .toList();
         List<Fact> readiness = readiness(s.readiness());
         List<Fact> na = s.notApplicable().stream().map(n -> new Fact(n.rule().id(), n.reason(), null)).toList();
         return new ServiceView(s.id(), s.name(), s.description(), facts, dependsOn, usedBy, extLinks, telemetry, sla,
@@ -638,25 +639,15 @@ public final class SiteRenderer {
         facts.add(new Fact("Story committed", r.committed() == null ? "not yet" : r.committed().toString(), null));
         facts.add(new Fact("Outcome", r.outcome(), null));
         List<AnswerView> answers = new ArrayList<>();
-        for (String q : Review.QUESTIONS) {
+        for (Review.Question question : Review.Question.values()) {
+            String q = question.key();
             var a = r.answers().stream().filter(x -> x.question().equals(q)).findFirst();
-            answers.add(new AnswerView(question(q), a.map(Review.Answer::answer).orElse("not answered"),
+            answers.add(new AnswerView(question.text(), a.map(Review.Answer::answer).orElse("not answered"),
                     a.map(Review.Answer::notes).orElse(null)));
         }
         return new ReviewView(r.title(), serviceLink(from, s.id()), facts,
                 r.participants().stream().map(p -> personLink(from, p)).toList(), answers, r.enablerStories(),
                 actions(r.actions(), from), r.pos().file());
-    }
-
-    static String question(String key) {
-        return switch (key) {
-            case "deploymentChange" -> "Does the story change how the service is deployed?";
-            case "scalabilityChange" -> "Does it change how the service scales?";
-            case "testingChange" -> "Does it change how the service is tested?";
-            case "newSystems" -> "Does it bring in new systems or dependencies?";
-            case "automatedValidation" -> "Can the environment be validated automatically after deployment?";
-            default -> key;
-        };
     }
 
     private List<ActionView> actions(List<Action> actions, String from) {
@@ -689,12 +680,7 @@ public final class SiteRenderer {
                     + local.toLocalTime() + " " + local.getZone().getId() + ")", null));
         }
         if (i.resolution() != null) {
-            facts.add(new Fact("Resolution", switch (i.resolution()) {
-                case "rollback" -> "rollback";
-                case "fix-forward" -> "fix forward";
-                case "feature-toggle" -> "feature toggle";
-                default -> "other";
-            }, null));
+            facts.add(new Fact("Resolution", i.resolution().label(), null));
         }
         if (i.supportLead() != null) {
             facts.add(new Fact("Support Lead", null, personLink(from, i.supportLead())));
