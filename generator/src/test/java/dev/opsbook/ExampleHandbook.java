@@ -30,6 +30,14 @@ public final class ExampleHandbook {
         }
     }
 
+    /** The YAML and Markdown files of a content folder, sorted: what the fuzz tests change. */
+    public static java.util.List<Path> contentFiles(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".md")).sorted().toList();
+        }
+    }
+
     /** The example handbook built once: where its site is, and what the build said. */
     public record Built(Path site, BuildResult result) {
     }

@@ -102,7 +102,9 @@ public final class Completeness {
         Optional<Service.NotApplicable> na = s.notApplicable().stream()
                 .filter(n -> n.rule().id().equals(check.id())).findFirst();
         if (na.isPresent()) {
-            return new RuleResult(check.id(), Status.NOT_APPLICABLE, null, null, null, na.get().reason(), List.of());
+            // a reason the schema refused is reported there; every report and page still says something
+            String reason = na.get().reason() == null ? "no reason given" : na.get().reason();
+            return new RuleResult(check.id(), Status.NOT_APPLICABLE, null, null, null, reason, List.of());
         }
         String serviceFile = ContentPaths.serviceFile(s.id());
         if (check.readsServiceFile() && ctx.handbook().unreadable(serviceFile)) {

@@ -74,17 +74,18 @@ public final class MarkdownBudget {
      * build has used it up.
      */
     boolean take(int elements) {
-        if (used.addAndGet(elements) > MAX_HANDBOOK_ELEMENTS) {
-            used.addAndGet(-elements);
-            return false;
-        }
-        return true;
+        return within(used, elements, MAX_HANDBOOK_ELEMENTS);
     }
 
     /** Keeps {@code n} more headings and links: true when they fit, false (nothing kept) when the build has its fill. */
     boolean keep(int n) {
-        if (kept.addAndGet(n) > MAX_HANDBOOK_KEPT) {
-            kept.addAndGet(-n);
+        return within(kept, n, MAX_HANDBOOK_KEPT);
+    }
+
+    /** Adds {@code n} to {@code counter} when the sum stays within {@code most}; else leaves it as it was. */
+    private static boolean within(AtomicLong counter, long n, long most) {
+        if (counter.addAndGet(n) > most) {
+            counter.addAndGet(-n);
             return false;
         }
         return true;

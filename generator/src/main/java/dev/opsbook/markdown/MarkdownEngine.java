@@ -129,7 +129,6 @@ public final class MarkdownEngine {
      * written.
      */
     public Markdown read(String text, String file, int firstLine, BodyStore bodies, String service, Findings findings) {
-        boolean pages = bodies.forPages();
         int elements = MarkdownBudget.elements(text);
         if (elements > MarkdownBudget.MAX_ELEMENTS) {
             return asWritten(text, file, firstLine, bodies, service, findings, "Markdown of " + elements

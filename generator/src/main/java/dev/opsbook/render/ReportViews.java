@@ -96,14 +96,13 @@ final class ReportViews {
                 String title = switch (r.status()) {
                     case FAIL -> r.severity().id() + ": " + r.findings().get(0).message();
                     case WAIVED -> "waived: " + r.waiver().reason() + " (until " + r.waiver().expires() + ")";
-                    case NOT_APPLICABLE, OFF -> r.reason() == null ? "no reason given" : r.reason();
+                    case NOT_APPLICABLE, OFF -> r.reason();
                     default -> "passes";
                 };
                 cells.add(new Cell(r.rule(), r.status().id(), symbol(r.status()),
                         r.severity() == null ? null : r.severity().id(), title));
                 if (r.status() == Status.NOT_APPLICABLE) {
-                    notApplicable.add(new Fact(s.id() + " · " + r.rule(),
-                            r.reason() == null ? "no reason given" : r.reason(), null));
+                    notApplicable.add(new Fact(s.id() + " · " + r.rule(), r.reason(), null));
                 }
             }
             rows.add(new ReadinessRow(s.id(), new LinkView(s.name(), SitePaths.relative(from, SitePaths.service(s.id()))),

@@ -197,6 +197,16 @@ class CompletenessTest {
         assertEquals("Covered elsewhere", result.reason());
     }
 
+    @Test
+    void aNotApplicableMarkWhoseReasonIsRefusedStillSaysWhyInEveryReport() {
+        ContentTree t = ContentTree.complete(dir).file(SVC, COMPLETE_SERVICE
+                + "notApplicable:\n  - { rule: telemetry-tracing, reason: ~ }\n");
+        RuleResult result = t.result().assessment().services().get(0).result("telemetry-tracing").orElseThrow();
+        assertEquals(Status.NOT_APPLICABLE, result.status());
+        assertEquals("no reason given", result.reason(), "not null: JSON, JUnit XML and the pages print it");
+        assertTrue(t.findings("schema").stream().anyMatch(f -> f.contains("reason")), t.findings("schema").toString());
+    }
+
     @ParameterizedTest(name = "{0} off, or raised to error")
     @MethodSource("scenarios")
     void offOrRaised(String rule, UnaryOperator<ContentTree> breaker, List<String> expected) {

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,11 +45,7 @@ class FuzzTest {
     void mutatedHandbooksEndInFindingsOrASiteNeverInAnException() throws IOException {
         Path content = dir.resolve("content");
         ExampleHandbook.copy(ExampleHandbook.content(), content);
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(content)) {
-            files = s.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".md")).sorted().toList();
-        }
+        List<Path> files = ExampleHandbook.contentFiles(content);
         Random random = new Random(SEED);
         Opsbook opsbook = new Opsbook();
         int sites = 0;

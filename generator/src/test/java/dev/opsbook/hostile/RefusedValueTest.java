@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -65,11 +64,7 @@ class RefusedValueTest {
     void everyRefusedValueOfEveryFileKindLeavesABuildNotACrash() throws Exception {
         Path content = dir.resolve("content");
         ExampleHandbook.copy(ExampleHandbook.content(), content);
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(content)) {
-            files = s.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".md")).sorted().toList();
-        }
+        List<Path> files = ExampleHandbook.contentFiles(content);
         java.util.Map<Path, List<Replacement>> perFile = new java.util.LinkedHashMap<>();
         int values = 0;
         for (Path f : files) {
