@@ -8,6 +8,7 @@ import dev.opsbook.check.ReferenceCheck;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Findings;
 import dev.opsbook.link.ContentLinks;
+import dev.opsbook.link.SitePlan;
 import dev.opsbook.load.HandbookLoader;
 import dev.opsbook.markdown.BodyStore;
 import dev.opsbook.markdown.MarkdownEngine;
@@ -44,27 +45,46 @@ public final class Opsbook {
 
     private final MarkdownEngine markdown = new MarkdownEngine();
     private final int threads;
-    /** What the last site build knew, for {@link #updateRunbooks}; null before the first. */
-    private volatile Snapshot last;
+    /** What the last site build knew, for the preview's quick update; null before the first. */
+    private volatile LastSite last;
 
-    /** @param bodies where the handbook's rendered bodies are: it lives as long as the snapshot */
-    private record Snapshot(BuildRequest request, Handbook handbook, ReportData report, CheckContext ctx,
-                            BodyStore bodies) {
+    /**
+     * What the last build that wrote a site knew: the request, the handbook, the plan of its site, the
+     * report and the checks' context. Its rendered Markdown bodies stay readable until the next build.
+     */
+    public record LastSite(BuildRequest request, Handbook handbook, SitePlan plan, ReportData report,
+                           CheckContext context, BodyStore bodies) {
+    }
+
+    /** The last build that wrote a site, if there was one. */
+    public java.util.Optional<LastSite> lastSite() {
+        return java.util.Optional.ofNullable(last);
     }
 
     /** Makes {@code next} the last build, letting go of the bodies of the one before. */
-    private void remember(Snapshot next) {
-        Snapshot previous = last;
+    private void remember(LastSite next) {
+        LastSite previous = last;
         last = next;
         if (previous != null && previous.bodies() != next.bodies()) {
             previous.bodies().close();
         }
     }
 
+    /** The Markdown engine every build of this instance uses. */
+    public MarkdownEngine markdown() {
+        return markdown;
+    }
+
+    /** How many threads render pages. */
+    public int threads() {
+        return threads;
+    }
+
     /** The template engine of the last build, kept while the templates folder stays the same. */
     private volatile PageRenderer pages;
 
-    private PageRenderer pages(java.nio.file.Path templates) {
+    /** The template engine for the templates folder {@code templates} (null: the default templates). */
+    public PageRenderer pages(java.nio.file.Path templates) {
         PageRenderer p = pages;
         if (p == null || !java.util.Objects.equals(p.userTemplates(), templates)) {
             p = new PageRenderer(templates);
@@ -136,7 +156,8 @@ public final class Opsbook {
             LocalDate asOf = asOf(request.asOf(), handbook);
             timings.lap("load");
             // check
-            ContentLinks links = new ContentLinks(handbook);
+            SitePlan plan = SitePlan.of(handbook, baseline != null);
+            ContentLinks links = new ContentLinks(handbook, plan);
             java.util.concurrent.CompletableFuture<String> digest = digest(content, handbook.files());
             new ReferenceCheck(handbook, links, findings).run(threads);
             timings.lap("links");
@@ -151,8 +172,8 @@ public final class Opsbook {
             // render and write
             int pages = 0;
             if (request.writeSite()) {
-                pages = write(request, content, lock, handbook, links, report, checkContext, timings);
-                remember(new Snapshot(request, handbook, report, checkContext, bodies));
+                pages = write(request, content, lock, handbook, plan, links, report, checkContext, timings);
+                remember(new LastSite(request, handbook, plan, report, checkContext, bodies));
                 bodies = null; // the snapshot has them now
             } else if (request.output() != null) {
                 ReportFiles.write(report, new ReplacingFileSink(lock.folder()), threads);
@@ -198,12 +219,12 @@ public final class Opsbook {
         });
     }
 
-    private int write(BuildRequest request, Path content, OutputLock lock, Handbook handbook, ContentLinks links,
+    private int write(BuildRequest request, Path content, OutputLock lock, Handbook handbook, SitePlan plan, ContentLinks links,
                       ReportData report, CheckContext ctx, Timings timings) throws IOException, OpsbookException {
         PageRenderer pages = pages(request.templates());
         try (SiteWriter writer = new SiteWriter(lock)) {
-            SiteRenderer renderer = new SiteRenderer(handbook, links, markdown, pages, report, ctx);
-            renderer.render(content, writer, threads);
+            SiteRenderer renderer = new SiteRenderer(handbook, plan, links, markdown, pages, report, ctx, content);
+            renderer.render(writer, threads);
             timings.lap("render");
             List<String> broken = renderer.verifier().verify(writer.written(), threads);
             if (!broken.isEmpty()) {
@@ -221,58 +242,6 @@ public final class Opsbook {
             timings.lap("verify");
             writer.commit();
             return (int) writer.written().stream().filter(p -> p.endsWith(".html")).count();
-        }
-    }
-
-    /**
-     * The preview's quick update: when only runbooks changed since the last build of {@code request},
-     * reads them again and rewrites the pages that show them, in place. Returns how many pages were
-     * written, or -1 when a quick update cannot stand in for a build (anything else changed, a runbook
-     * was added or removed, or there was no build yet). Checks and reports wait for the full build,
-     * which the caller runs next.
-     */
-    public int updateRunbooks(BuildRequest request, java.util.Collection<String> changed) throws OpsbookException {
-        Snapshot s = last;
-        if (s == null || !s.request().equals(request) || changed.isEmpty()) {
-            return -1;
-        }
-        Handbook hb = s.handbook();
-        record Target(String rel, String service, String runbook) {
-        }
-        java.util.List<Target> targets = new java.util.ArrayList<>();
-        for (String rel : changed) {
-            dev.opsbook.link.ContentPaths.Entry entry = dev.opsbook.link.ContentPaths.of(rel);
-            if (entry.kind() != dev.opsbook.link.ContentPaths.Kind.RUNBOOK) {
-                return -1;
-            }
-            Target t = new Target(rel, entry.service(), entry.id());
-            if (hb.runbook(t.service(), t.runbook()).isEmpty() || !Files.isRegularFile(request.content().resolve(rel))) {
-                return -1;
-            }
-            targets.add(t);
-        }
-        try (OutputLock lock = OutputLock.acquire(request.output())) {
-            HandbookLoader loader = new HandbookLoader(markdown, 1, BodyStore.inMemory());
-            Path content = request.content().toRealPath();
-            for (Target t : targets) {
-                var fresh = loader.reloadRunbook(content, t.rel(), t.service(), new Findings());
-                if (fresh.isEmpty()) {
-                    return -1;
-                }
-                hb = hb.withRunbook(fresh.get());
-            }
-            ContentLinks links = new ContentLinks(hb);
-            SiteRenderer renderer = new SiteRenderer(hb, links, markdown, pages(request.templates()),
-                    s.report(), s.ctx());
-            var sink = new ReplacingFileSink(lock.folder());
-            int pages = 0;
-            for (Target t : targets) {
-                pages += renderer.renderRunbookPages(content, t.service(), t.runbook(), sink);
-            }
-            last = new Snapshot(request, hb, s.report(), s.ctx(), s.bodies());
-            return pages;
-        } catch (IOException | UncheckedIOException | PageRenderer.TemplateFailure | OutputLock.Busy e) {
-            return -1; // the full build that follows says what is wrong
         }
     }
 

@@ -30,62 +30,21 @@ import java.util.stream.Collectors;
 public final class ContentLinks {
     private static final Set<String> EXTERNAL = Set.of("http", "https", "mailto");
     private static final Set<String> SHORT = Set.of("service", "runbook", "severity", "team", "person", "review", "incident");
-    private static final List<String> SERVICE_ANCHORS = List.of("overview", "sla", "slos", "support", "rota",
-            "alerts", "runbooks", "dependencies", "telemetry", "readiness", "reviews", "incidents", "links");
-
     private final Handbook handbook;
-    /** Content file → site path (with fragment) for every file that becomes, or belongs to, a page. */
-    private final Map<String, String> pages = new HashMap<>();
-    /** Site path → the anchors it has, for fragment checks. */
-    private final Map<String, Set<String>> anchors = new HashMap<>();
+    /** The pages content files become, and the anchors they offer. */
+    private final SitePlan plan;
     private final Set<String> assets;
 
-    public ContentLinks(Handbook handbook) {
+    /** Links into the site of {@code plan}, the plan of {@code handbook}'s site. */
+    public ContentLinks(Handbook handbook, SitePlan plan) {
         this.handbook = handbook;
+        this.plan = plan;
         this.assets = new HashSet<>(handbook.assets());
-        pages.put("opsbook.yaml", SitePaths.HOME);
-        pages.put("severities.yaml", SitePaths.SEVERITIES);
-        anchors.put(SitePaths.HOME, Set.of());
-        anchors.put(SitePaths.SEVERITIES, handbook.severities().stream()
-                .map(s -> SitePaths.severityAnchor(s.id())).collect(Collectors.toSet()));
-        for (Team t : handbook.teams()) {
-            pages.put(ContentPaths.team(t.id()), SitePaths.team(t.id()));
-            Set<String> a = t.members().stream().map(p -> SitePaths.personAnchor(p.id())).collect(Collectors.toSet());
-            a.add("members");
-            a.add("services");
-            anchors.put(SitePaths.team(t.id()), a);
-        }
-        for (Service s : handbook.services()) {
-            String page = SitePaths.service(s.id());
-            pages.put(ContentPaths.serviceFile(s.id()), page);
-            pages.put(ContentPaths.sla(s.id()), page + "#sla");
-            pages.put(ContentPaths.rota(s.id()), page + "#rota");
-            pages.put(ContentPaths.serviceFolder(s.id()), page);
-            Set<String> a = new HashSet<>(SERVICE_ANCHORS);
-            s.slos().forEach(slo -> a.add(SitePaths.sloAnchor(slo.id())));
-            s.alerts().forEach(al -> a.add(SitePaths.alertAnchor(al.name())));
-            anchors.put(page, a);
-            for (Runbook r : s.runbooks()) {
-                page(r.file(), SitePaths.runbook(s.id(), r.id()), r.body());
-            }
-            for (Incident i : s.incidents()) {
-                page(i.pos().file(), SitePaths.incident(s.id(), i.id()), i.body());
-            }
-            for (Review r : s.reviews()) {
-                pages.put(r.pos().file(), SitePaths.review(s.id(), r.id()));
-                anchors.put(SitePaths.review(s.id(), r.id()), Set.of("answers", "actions"));
-            }
-        }
-    }
-
-    private void page(String file, String sitePath, Markdown body) {
-        pages.put(file, sitePath);
-        anchors.put(sitePath, body.headings().stream().map(Markdown.MdHeading::anchor).collect(Collectors.toSet()));
     }
 
     /** The site page a content file becomes, if it becomes one. */
     public Optional<String> pageOf(String contentFile) {
-        return Optional.ofNullable(pages.get(contentFile));
+        return plan.pageOf(contentFile);
     }
 
     /** What a link resolves to. */
@@ -157,7 +116,7 @@ public final class ContentLinks {
             pathPart = pathPart.substring(0, query);
         }
         if (pathPart.isEmpty()) {
-            String self = pages.get(fromFile);
+            String self = plan.pageOf(fromFile).orElse(null);
             return self == null ? new Problem(Rules.BROKEN_REFERENCE, "link '" + raw + "' has no page to point into",
                     "link to a page") : withFragment(self, fragment, raw);
         }
@@ -170,9 +129,9 @@ public final class ContentLinks {
                     "link only to files inside the handbook");
         }
         String path = target.get();
-        String page = pages.get(path);
+        String page = plan.pageOf(path).orElse(null);
         if (page == null && path.endsWith("/")) {
-            page = pages.get(path.substring(0, path.length() - 1));
+            page = plan.pageOf(path.substring(0, path.length() - 1)).orElse(null);
         }
         if (page != null) {
             return withFragment(page, fragment, raw);
@@ -190,7 +149,7 @@ public final class ContentLinks {
         // a misspelt file name: the nearest file of the same folder
         int slash = path.lastIndexOf('/');
         String folder = path.substring(0, slash + 1);
-        String near = DidYouMean.closest(path.substring(slash + 1), java.util.stream.Stream.concat(pages.keySet().stream(),
+        String near = DidYouMean.closest(path.substring(slash + 1), java.util.stream.Stream.concat(plan.files().stream(),
                         assets.stream()).filter(f -> f.startsWith(folder) && f.indexOf('/', folder.length()) < 0)
                 .map(f -> f.substring(folder.length())).toList());
         return new Problem(Rules.BROKEN_REFERENCE, "broken link '" + raw + "': there is no file " + path
@@ -244,7 +203,7 @@ public final class ContentLinks {
             return new Internal(page);
         }
         String path = hash < 0 ? page : page.substring(0, hash);
-        Set<String> known = anchors.getOrDefault(path, Set.of());
+        Set<String> known = plan.anchors(path);
         if (!known.contains(fragment) && fragment.indexOf('%') >= 0) {
             // as a browser's address bar gives it: "#%C3%A4rger" for the heading "Ärger"
             try {

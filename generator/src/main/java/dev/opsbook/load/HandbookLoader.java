@@ -140,6 +140,29 @@ public final class HandbookLoader {
                         bodies, findings));
     }
 
+    /** Reads the severity levels again (for the preview's quick update), or empty when the file cannot be read. */
+    public Optional<List<Severity>> reloadSeverities(Path root, Findings findings) throws IOException {
+        return new ContentReader(root, findings).yaml(ContentPaths.SEVERITIES, null).map(SeveritiesLoader::read);
+    }
+
+    /** Reads one team file again (for the preview's quick update), or empty when it cannot be read. */
+    public Optional<Team> reloadTeam(Path root, String rel, Findings findings) throws IOException {
+        String id = ContentPaths.of(rel).id();
+        return new ContentReader(root, findings).yaml(rel, null).map(y -> TeamLoader.read(id, y));
+    }
+
+    /**
+     * Reads one service folder again (for the preview's quick update): {@code files} are its files, as
+     * paths relative to the content root; {@code zone} is the handbook's time zone.
+     */
+    public Optional<Service> reloadService(Path root, String id, java.util.Collection<String> files, java.time.ZoneId zone,
+                                           Findings findings) throws IOException {
+        String dir = ContentPaths.serviceFolder(id) + "/";
+        TreeSet<String> names = new TreeSet<>();
+        files.stream().filter(f -> f.startsWith(dir)).forEach(f -> names.add(f.substring(dir.length())));
+        return service(new ContentReader(root, findings), id, names, new ArrayList<>(), zone);
+    }
+
     /**
      * Whether a file that is not content (an image, a PDF, a diagram) may be copied to the site as it is:
      * not when it would take a path the site writes (a page, a report, its script), nor when a browser

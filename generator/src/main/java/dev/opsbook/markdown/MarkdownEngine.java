@@ -243,7 +243,7 @@ public final class MarkdownEngine {
      * U+FFFD, as CommonMark has it.
      */
     static String asWritten(String text) {
-        return "<pre class=\"as-written\"><code>" + attribute(text).replace(String.valueOf(SLOT_START), "&#1;")
+        return "<pre class=\"as-written\"><code>" + dev.opsbook.text.Escape.html(text).replace(String.valueOf(SLOT_START), "&#1;")
                 .replace(String.valueOf(SLOT_END), "&#2;").replace('\u0000', '\uFFFD') + "</code></pre>\n";
     }
 
@@ -286,7 +286,7 @@ public final class MarkdownEngine {
             if (url == null) {
                 return null;
             }
-            filled[i] = attribute(url);
+            filled[i] = dev.opsbook.text.Escape.html(url);
             extra += filled[i].length();
         }
         String html = prepared.html().get();
@@ -298,32 +298,6 @@ public final class MarkdownEngine {
             from = end + 1;
         }
         return sb.append(html, from, html.length()).toString();
-    }
-
-    /** A value escaped for a double-quoted attribute, as the renderer escapes it. */
-    private static String attribute(String value) {
-        StringBuilder sb = null;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            String esc = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                default -> null;
-            };
-            if (esc != null && sb == null) {
-                sb = new StringBuilder(value.length() + 16).append(value, 0, i);
-            }
-            if (sb != null) {
-                if (esc != null) {
-                    sb.append(esc);
-                } else {
-                    sb.append(c);
-                }
-            }
-        }
-        return sb == null ? value : sb.toString();
     }
 
     /** Characters of plain text kept per document for search. */

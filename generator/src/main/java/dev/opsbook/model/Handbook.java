@@ -83,6 +83,25 @@ public record Handbook(
         return new Handbook(settings, severities, teams, out, files, assets, unreadable, secrets);
     }
 
+    /** This handbook with {@code team} in place of the team of the same id. */
+    public Handbook withTeam(Team team) {
+        List<Team> out = new ArrayList<>(teams);
+        out.replaceAll(t -> t.id().equals(team.id()) ? team : t);
+        return new Handbook(settings, severities, out, services, files, assets, unreadable, secrets);
+    }
+
+    /** This handbook with {@code service} in place of the service of the same id. */
+    public Handbook withService(Service service) {
+        List<Service> out = new ArrayList<>(services);
+        out.replaceAll(s -> s.id().equals(service.id()) ? service : s);
+        return new Handbook(settings, severities, teams, out, files, assets, unreadable, secrets);
+    }
+
+    /** This handbook with other severity levels. */
+    public Handbook withSeverities(List<Severity> levels) {
+        return new Handbook(settings, levels, teams, services, files, assets, unreadable, secrets);
+    }
+
     /** An alert and the service it belongs to. */
     public record AlertSource(Service service, Service.Alert alert) {
     }

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** Builds the views of the readiness report, the changes page and the actions page. */
-final class ReportViews {
+final class ReportViews implements PageFamily {
     private final Handbook hb;
     private final ContentLinks links;
     private final ReportData data;
@@ -33,6 +33,24 @@ final class ReportViews {
         this.hb = hb;
         this.links = links;
         this.data = data;
+    }
+
+    @Override
+    public java.util.Set<dev.opsbook.link.SitePlan.Kind> kinds() {
+        return java.util.EnumSet.of(dev.opsbook.link.SitePlan.Kind.READINESS, dev.opsbook.link.SitePlan.Kind.CHANGES,
+                dev.opsbook.link.SitePlan.Kind.ACTIONS);
+    }
+
+    @Override
+    public Rendered view(dev.opsbook.link.SitePlan.Page page) {
+        String from = page.path();
+        return switch (page.kind()) {
+            case READINESS -> new Rendered("readiness.ftlh", readiness(from));
+            case CHANGES -> new Rendered("changes.ftlh", List.of(new LinkView("Readiness report",
+                    SitePaths.relative(from, SitePaths.READINESS))), changes(from), null);
+            case ACTIONS -> new Rendered("actions.ftlh", actions(from));
+            default -> throw new IllegalArgumentException(page.kind().toString());
+        };
     }
 
     static String symbol(Status s) {

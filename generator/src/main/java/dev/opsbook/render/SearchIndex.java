@@ -1,5 +1,7 @@
 package dev.opsbook.render;
 
+import dev.opsbook.link.SitePlan;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.opsbook.link.SitePaths;
@@ -44,8 +46,8 @@ final class SearchIndex {
     }
 
     /** Writes the search data to {@code out} as it is made (the stream stays open). */
-    static void write(Handbook hb, java.io.OutputStream out) throws java.io.IOException {
-        List<Doc> docs = documents(hb);
+    static void write(SitePlan plan, java.io.OutputStream out) throws java.io.IOException {
+        List<Doc> docs = documents(plan);
         MiniSearchIndex index = new MiniSearchIndex(FIELDS);
         docs.forEach(d -> index.add(d.fields()));
         // both as JSON in JavaScript strings: a browser parses JSON faster than the same data as a
@@ -114,55 +116,83 @@ final class SearchIndex {
         }
     }
 
-    /** Every searchable document of the handbook, in a fixed order. */
-    static List<Doc> documents(Handbook hb) {
+    /**
+     * Every searchable document of the site, in a fixed order: each service's page with its alerts and
+     * SLOs, and its documents; the teams with their people; the severity levels.
+     */
+    static List<Doc> documents(SitePlan plan) {
+        Handbook hb = plan.handbook();
         List<Doc> docs = new ArrayList<>();
-        for (Service s : hb.services()) {
-            String page = SitePaths.service(s.id());
-            docs.add(doc(page, s.name(), "service", "", String.join(" ", s.id(),
-                    s.alerts().stream().map(Service.Alert::name).collect(Collectors.joining(" "))), "",
-                    s.description() == null ? "" : s.description()));
-            for (Service.Alert a : s.alerts()) {
-                String target = a.runbook() != null ? hb.runbook(s.id(), a.runbook().id())
-                        .map(r -> SitePaths.runbook(r.service(), r.id())).orElse(page) : page;
-                docs.add(doc(target, a.name(), "alert", s.name(), a.name(), "", ""));
+        for (List<SitePlan.Kind> pass : PASSES) {
+            for (SitePlan.Page p : plan.pages()) {
+                if (pass.contains(p.kind())) {
+                    documents(hb, p, docs);
+                }
             }
-            for (Service.Slo slo : s.slos()) {
-                docs.add(doc(page + "#" + SitePaths.sloAnchor(slo.id()), s.name() + " SLO " + slo.id(), "SLO", s.name(), "", "",
-                        String.join(" ", nz(slo.description()), nz(slo.sli()))));
+        }
+        return docs;
+    }
+
+    /** The kinds of page searched, in the order their documents come. */
+    private static final List<List<SitePlan.Kind>> PASSES = List.of(
+            List.of(SitePlan.Kind.SERVICE, SitePlan.Kind.RUNBOOK, SitePlan.Kind.REVIEW, SitePlan.Kind.INCIDENT),
+            List.of(SitePlan.Kind.TEAM), List.of(SitePlan.Kind.SEVERITIES));
+
+    /** The documents of one page: the page, and the parts of it a search finds on their own (alerts, people …). */
+    private static void documents(Handbook hb, SitePlan.Page page, List<Doc> docs) {
+        Service s = page.service();
+        switch (page.kind()) {
+            case SERVICE -> {
+                docs.add(doc(page.path(), s.name(), "service", "", String.join(" ", s.id(),
+                        s.alerts().stream().map(Service.Alert::name).collect(Collectors.joining(" "))), "",
+                        s.description() == null ? "" : s.description()));
+                for (Service.Alert a : s.alerts()) {
+                    String target = a.runbook() != null ? hb.runbook(s.id(), a.runbook().id())
+                            .map(r -> SitePaths.runbook(r.service(), r.id())).orElse(page.path()) : page.path();
+                    docs.add(doc(target, a.name(), "alert", s.name(), a.name(), "", ""));
+                }
+                for (Service.Slo slo : s.slos()) {
+                    docs.add(doc(page.path() + "#" + SitePaths.sloAnchor(slo.id()), s.name() + " SLO " + slo.id(), "SLO",
+                            s.name(), "", "", String.join(" ", nz(slo.description()), nz(slo.sli()))));
+                }
             }
-            for (Runbook r : s.runbooks()) {
+            case RUNBOOK -> {
+                Runbook r = page.subject(Runbook.class);
                 java.util.Set<String> alerts = new java.util.LinkedHashSet<>(r.alerts().stream().map(x -> x.id()).toList());
                 hb.alertsLeadingTo(r).forEach(src -> alerts.add(src.alert().name()));
                 // its id ("failover", as in runbook:ledger/failover) is how people name it too; its tags weigh
                 // as its headings (not as keys: typing "payments" should not put every runbook tagged so first)
                 java.util.List<String> keys = new ArrayList<>(alerts);
                 keys.add(r.id());
-                docs.add(doc(SitePaths.runbook(s.id(), r.id()), r.title(), "runbook", s.name(), String.join(" ", keys),
+                docs.add(doc(page.path(), r.title(), "runbook", s.name(), String.join(" ", keys),
                         String.join(" ", headings(r.body()), String.join(" ", r.tags())).strip(),
                         nz(r.summary()) + " " + r.body().snippet()));
             }
-            for (Review r : s.reviews()) {
-                docs.add(doc(SitePaths.review(s.id(), r.id()), r.title(), "review", s.name(),
-                        String.join(" ", nz(r.story()), r.id()).strip(), "", ""));
+            case REVIEW -> {
+                Review r = page.subject(Review.class);
+                docs.add(doc(page.path(), r.title(), "review", s.name(), String.join(" ", nz(r.story()), r.id()).strip(), "", ""));
             }
-            for (Incident i : s.incidents()) {
-                docs.add(doc(SitePaths.incident(s.id(), i.id()), i.title(), "incident", s.name(), i.id(), headings(i.body()),
-                        i.body().snippet()));
+            case INCIDENT -> {
+                Incident i = page.subject(Incident.class);
+                docs.add(doc(page.path(), i.title(), "incident", s.name(), i.id(), headings(i.body()), i.body().snippet()));
+            }
+            case TEAM -> {
+                Team t = page.subject(Team.class);
+                docs.add(doc(page.path(), t.name(), "team", "", t.id(), "", nz(t.chat())));
+                for (Person p : t.members()) {
+                    docs.add(doc(page.path() + "#" + SitePaths.personAnchor(p.id()), p.name(), "person", t.name(), p.id(),
+                            "", nz(p.email())));
+                }
+            }
+            case SEVERITIES -> {
+                for (Severity v : hb.severities()) {
+                    docs.add(doc(page.path() + "#" + SitePaths.severityAnchor(v.id()), v.id() + " " + v.name(), "severity",
+                            "", v.id(), "", nz(v.description()) + " " + String.join(" ", v.criteria())));
+                }
+            }
+            default -> {
             }
         }
-        for (Team t : hb.teams()) {
-            docs.add(doc(SitePaths.team(t.id()), t.name(), "team", "", t.id(), "", nz(t.chat())));
-            for (Person p : t.members()) {
-                docs.add(doc(SitePaths.team(t.id()) + "#" + SitePaths.personAnchor(p.id()), p.name(), "person", t.name(), p.id(),
-                        "", nz(p.email())));
-            }
-        }
-        for (Severity s : hb.severities()) {
-            docs.add(doc(SitePaths.SEVERITIES + "#" + SitePaths.severityAnchor(s.id()), s.id() + " " + s.name(), "severity", "",
-                    s.id(), "", nz(s.description()) + " " + String.join(" ", s.criteria())));
-        }
-        return docs;
     }
 
     private static Doc doc(String url, String title, String kind, String service, String keys, String headings, String body) {

@@ -1,5 +1,7 @@
 package dev.opsbook.report;
 
+import dev.opsbook.text.Escape;
+
 import dev.opsbook.check.RuleResult;
 import dev.opsbook.check.ServiceAssessment;
 import dev.opsbook.finding.Finding;
@@ -56,7 +58,7 @@ public final class JunitReport {
                 }
             }
             int n = Rules.STRUCTURAL.size() + s.results().size();
-            suites.add(new StringBuilder(cases.length() + 120).append("  <testsuite name=\"").append(esc(s.service().id()))
+            suites.add(new StringBuilder(cases.length() + 120).append("  <testsuite name=\"").append(Escape.xml(s.service().id()))
                     .append("\" tests=\"").append(n).append("\" failures=\"").append(f)
                     .append("\" errors=\"0\" skipped=\"").append(sk).append("\">\n").append(cases).append("  </testsuite>\n"));
             tests += n;
@@ -83,7 +85,7 @@ public final class JunitReport {
         tests += n;
         failures += f;
         java.io.Writer xml = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 65_536);
-        xml.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"opsbook " + esc(d.asOf().toString())
+        xml.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"opsbook " + Escape.xml(d.asOf().toString())
                 + "\" tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"" + skipped + "\">\n");
         for (StringBuilder suite : suites) {
             xml.append(suite);
@@ -94,9 +96,9 @@ public final class JunitReport {
 
     /** Appends one test case; returns 1 when it failed. */
     private static int testCase(StringBuilder out, String suite, String rule, List<Finding> findings, String skipped) {
-        out.append("    <testcase classname=\"opsbook.").append(esc(suite)).append("\" name=\"").append(esc(rule)).append('"');
+        out.append("    <testcase classname=\"opsbook.").append(Escape.xml(suite)).append("\" name=\"").append(Escape.xml(rule)).append('"');
         if (skipped != null) {
-            out.append(">\n      <skipped message=\"").append(esc(skipped)).append("\"/>\n    </testcase>\n");
+            out.append(">\n      <skipped message=\"").append(Escape.xml(skipped)).append("\"/>\n    </testcase>\n");
             return 0;
         }
         if (findings.isEmpty()) {
@@ -107,7 +109,7 @@ public final class JunitReport {
         String body = findings.stream().map(x -> x.format() + (x.hint() != null ? "\n  hint: " + Finding.printable(x.hint()) : ""))
                 .collect(Collectors.joining("\n"));
         out.append(">\n      <failure type=\"").append(first.level().id()).append("\" message=\"")
-                .append(esc(Finding.printable(first.pos() + ": " + first.message()))).append("\">").append(esc(body))
+                .append(Escape.xml(Finding.printable(first.pos() + ": " + first.message()))).append("\">").append(Escape.xml(body))
                 .append("</failure>\n    </testcase>\n");
         return 1;
     }
@@ -121,24 +123,4 @@ public final class JunitReport {
         };
     }
 
-    /** Escapes text for XML attributes and content, dropping characters XML 1.0 cannot hold. */
-    static String esc(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&apos;");
-                case '\n' -> sb.append("&#10;");
-                default -> {
-                    if (c == 0x9 || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF) {
-                        sb.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return sb.toString();
-    }
 }

@@ -49,6 +49,7 @@ public final class PreviewServer implements AutoCloseable {
     private final java.util.concurrent.ExecutorService pool;
     private final PrintWriter log;
     private final Opsbook opsbook = new Opsbook();
+    private final QuickUpdate quickUpdate = new QuickUpdate(opsbook);
     private final AtomicLong builds = new AtomicLong();
     private final HttpServer http;
     private final WatchService watcher;
@@ -122,11 +123,16 @@ public final class PreviewServer implements AutoCloseable {
         long start = System.nanoTime();
         BuildResult r = opsbook.build(request);
         long lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
-        if (reload) {
+        List<dev.opsbook.finding.Finding> found = r.findings().stream()
+                .filter(f -> f.level() == dev.opsbook.finding.Level.ERROR).toList();
+        boolean errorsChanged = !found.equals(errors);
+        errors = found;
+        // after a quick update the pages show the change already; they reload once more only when the
+        // errors at their top changed (the quick update does not check)
+        if (reload || errorsChanged) {
             builds.incrementAndGet();
         }
         log.println("opsbook: built in " + lastBuildMillis + " ms: " + r.summary());
-        errors = r.findings().stream().filter(f -> f.level() == dev.opsbook.finding.Level.ERROR).toList();
         errors.forEach(f -> f.lines().forEach(log::println));
         log.flush();
     }
@@ -190,7 +196,8 @@ public final class PreviewServer implements AutoCloseable {
                     }
                     // an edited runbook: its pages first (in well under a second), then everything
                     long start = System.nanoTime();
-                    int quick = newDirs || !onlyModified ? -1 : opsbook.updateRunbooks(request, changed);
+                    int quick = newDirs || !onlyModified ? -1
+                            : quickUpdate.update(request, changed).map(List::size).orElse(-1);
                     if (quick >= 0) {
                         lastQuickMillis = (System.nanoTime() - start) / 1_000_000;
                         builds.incrementAndGet();
@@ -289,10 +296,10 @@ public final class PreviewServer implements AutoCloseable {
                 + "<p><strong>" + errors.size() + (errors.size() == 1 ? " error" : " errors")
                 + " in the content</strong> (shown by opsbook serve only; the site is written all the same):</p><ul>");
         for (var f : errors.subList(0, Math.min(errors.size(), 20))) {
-            b.append("<li><code>").append(escape(f.pos().toString())).append("</code> ").append(escape(f.message()))
-                    .append(" <small>[").append(escape(f.rule())).append("]</small>");
+            b.append("<li><code>").append(dev.opsbook.text.Escape.html(f.pos().toString())).append("</code> ").append(dev.opsbook.text.Escape.html(f.message()))
+                    .append(" <small>[").append(dev.opsbook.text.Escape.html(f.rule())).append("]</small>");
             if (f.hint() != null) {
-                b.append("<br><small>hint: ").append(escape(f.hint())).append("</small>");
+                b.append("<br><small>hint: ").append(dev.opsbook.text.Escape.html(f.hint())).append("</small>");
             }
             b.append("</li>");
         }
@@ -302,9 +309,6 @@ public final class PreviewServer implements AutoCloseable {
         return b.append("</ul></div>").toString();
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 
     /**
      * The site's 404 page, whose links lead from the site's root, for an address at any depth: a

@@ -69,7 +69,7 @@ class SearchIndexBrowserTest {
         new Opsbook().build(BuildRequest.build(content, site).withAsOf(LocalDate.of(2026, 11, 21)));
         var handbook = new HandbookLoader(new MarkdownEngine(), 1, BodyStore.inMemory()).load(content, new Findings());
         List<Map<String, Object>> docs = new ArrayList<>();
-        for (SearchIndex.Doc d : SearchIndex.documents(handbook)) {
+        for (SearchIndex.Doc d : SearchIndex.documents(dev.opsbook.link.SitePlan.of(handbook, false))) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("i", docs.size());
             for (int f = 0; f < SearchIndex.FIELDS.size(); f++) {

@@ -82,6 +82,14 @@ class PreviewServerTest {
         }
     }
 
+    /** Waits (up to 30 s) until the page served at {@code path} is as {@code wanted} says. */
+    void awaitPage(PreviewServer server, String path, java.util.function.Predicate<String> wanted) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!wanted.test(get(server, path)) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
     @Test
     void aPortInUseIsReportedBeforeAnyBuild() throws Exception {
         var tree = ContentTree.complete(dir.resolve("content"));
@@ -161,6 +169,8 @@ class PreviewServerTest {
             tree.file("teams/ops.yaml", ContentTree.TEAM + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n"
                     + "  - { id: eve, name: Eve, phone: \"<script>alert(1)</script>\" }\n");
             awaitBuildAfter(server, before);
+            // a team file gets a quick update first (no checks); the full build's errors come with the next reload
+            awaitPage(server, "/services/api/runbooks/api-down.html", p -> p.contains("preview-errors"));
             String page = get(server, "/services/api/runbooks/api-down.html");
             assertTrue(page.contains("<div class=\"preview-errors\" role=\"alert\">"
                     + "<p><strong>1 error in the content</strong>"), page);
@@ -174,6 +184,7 @@ class PreviewServerTest {
             before = server.builds();
             tree.file("teams/ops.yaml", ContentTree.TEAM + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n");
             awaitBuildAfter(server, before);
+            awaitPage(server, "/index.html", p -> !p.contains("preview-errors"));
             assertFalse(get(server, "/index.html").contains("preview-errors"), "fixed: the box is gone");
         }
     }

@@ -1,0 +1,303 @@
+package dev.opsbook.link;
+
+import dev.opsbook.model.Action;
+import dev.opsbook.model.Handbook;
+import dev.opsbook.model.Incident;
+import dev.opsbook.model.Markdown;
+import dev.opsbook.model.Ref;
+import dev.opsbook.model.Review;
+import dev.opsbook.model.Rota;
+import dev.opsbook.model.Runbook;
+import dev.opsbook.model.Service;
+import dev.opsbook.model.Team;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The plan of the site, made once from the loaded handbook: every page with its address, its kind, the
+ * content files it presents and the anchors it offers, and which content files each page is made from.
+ * The links in content ({@link ContentLinks}), the renderers, the sitemap, the search index and the
+ * preview's quick update all read it, so that a page is described in one place.
+ *
+ * <p>A new kind of page is a {@link Kind}, its pages added in {@link #of}, its sources in
+ * {@link #sources}, and one view class in the render stage that says it renders that kind.
+ */
+public final class SitePlan {
+    /** What a page is. The order is the order of the pages in the plan (and in the sitemap). */
+    public enum Kind {
+        HOME, SEVERITIES, TEAMS, ONCALL, READINESS, ACTIONS, TEAM, SERVICE, RUNBOOK, REVIEW, INCIDENT, CHANGES,
+        NOT_FOUND;
+
+        /** Whether the page shows the checks' results, which only a full build brings up to date. */
+        public boolean fromReport() {
+            return this == READINESS || this == ACTIONS || this == CHANGES;
+        }
+    }
+
+    /**
+     * A page of the site.
+     *
+     * @param path     its path in the site (outputs.md)
+     * @param title    its title (the {@code h1} and the window's title)
+     * @param service  the service it belongs to, or null
+     * @param subject  what it shows: the {@link Team}, {@link Service}, {@link Runbook}, {@link Review} or
+     *                 {@link Incident} of its kind, or null for the pages of the whole handbook
+     * @param index    the position of a runbook among its service's runbooks (for previous and next), else -1
+     * @param presents the content files that are this page, each with the fragment it is at ("" for the top)
+     * @param anchors  the fragments that links in content may point at
+     * @param listed   whether the page is in the sitemap
+     */
+    public record Page(String path, Kind kind, String title, Service service, Object subject, int index,
+                       Map<String, String> presents, Set<String> anchors, boolean listed) {
+        /** The subject as what it is for this kind of page. */
+        public <T> T subject(Class<T> type) {
+            return type.cast(subject);
+        }
+    }
+
+    /** The fragments of a service page that content may link to, besides its SLOs and alerts. */
+    private static final List<String> SERVICE_ANCHORS = List.of("overview", "sla", "slos", "support", "rota",
+            "alerts", "runbooks", "dependencies", "telemetry", "readiness", "reviews", "incidents", "links");
+
+    private final Handbook handbook;
+    private final List<Page> pages;
+    private final Map<String, Page> byPath = new HashMap<>();
+    /** Content file → site path with fragment. */
+    private final Map<String, String> pageOfFile = new HashMap<>();
+
+    private SitePlan(Handbook handbook, List<Page> pages) {
+        this.handbook = handbook;
+        this.pages = List.copyOf(pages);
+        for (Page p : this.pages) {
+            byPath.put(p.path(), p);
+            p.presents().forEach((file, fragment) -> pageOfFile.put(file, fragment.isEmpty() ? p.path()
+                    : p.path() + "#" + fragment));
+        }
+    }
+
+    /** The plan of the site of {@code hb}; {@code changes} when it has a page of the changes since a baseline. */
+    public static SitePlan of(Handbook hb, boolean changes) {
+        List<Page> pages = new ArrayList<>();
+        pages.add(whole(SitePaths.HOME, Kind.HOME, hb.settings().title(), Map.of(ContentPaths.SETTINGS, ""), Set.of()));
+        pages.add(whole(SitePaths.SEVERITIES, Kind.SEVERITIES, "Severity levels", Map.of(ContentPaths.SEVERITIES, ""),
+                hb.severities().stream().map(s -> SitePaths.severityAnchor(s.id())).collect(Collectors.toSet())));
+        pages.add(whole(SitePaths.TEAMS, Kind.TEAMS, "Teams", Map.of(), Set.of()));
+        pages.add(whole(SitePaths.ONCALL, Kind.ONCALL, "On call", Map.of(), Set.of()));
+        pages.add(whole(SitePaths.READINESS, Kind.READINESS, "Readiness report", Map.of(), Set.of()));
+        pages.add(whole(SitePaths.ACTIONS, Kind.ACTIONS, "Open actions", Map.of(), Set.of()));
+        for (Team t : hb.teams()) {
+            Set<String> anchors = t.members().stream().map(p -> SitePaths.personAnchor(p.id())).collect(Collectors.toSet());
+            anchors.add("members");
+            anchors.add("services");
+            pages.add(new Page(SitePaths.team(t.id()), Kind.TEAM, t.name(), null, t, -1,
+                    Map.of(ContentPaths.team(t.id()), ""), Set.copyOf(anchors), true));
+        }
+        for (Service s : hb.services()) {
+            Set<String> anchors = new HashSet<>(SERVICE_ANCHORS);
+            s.slos().forEach(slo -> anchors.add(SitePaths.sloAnchor(slo.id())));
+            s.alerts().forEach(al -> anchors.add(SitePaths.alertAnchor(al.name())));
+            pages.add(new Page(SitePaths.service(s.id()), Kind.SERVICE, s.name(), s, s, -1,
+                    Map.of(ContentPaths.serviceFile(s.id()), "", ContentPaths.sla(s.id()), "sla",
+                            ContentPaths.rota(s.id()), "rota", ContentPaths.serviceFolder(s.id()), ""),
+                    Collections.unmodifiableSet(anchors), true));
+            for (int i = 0; i < s.runbooks().size(); i++) {
+                Runbook r = s.runbooks().get(i);
+                pages.add(new Page(SitePaths.runbook(s.id(), r.id()), Kind.RUNBOOK, r.title(), s, r, i,
+                        Map.of(r.file(), ""), headings(r.body()), true));
+            }
+            for (Review r : s.reviews()) {
+                pages.add(new Page(SitePaths.review(s.id(), r.id()), Kind.REVIEW, r.title(), s, r, -1,
+                        Map.of(r.pos().file(), ""), Set.of("answers", "actions"), true));
+            }
+            for (Incident i : s.incidents()) {
+                pages.add(new Page(SitePaths.incident(s.id(), i.id()), Kind.INCIDENT, i.title(), s, i, -1,
+                        Map.of(i.pos().file(), ""), headings(i.body()), true));
+            }
+        }
+        if (changes) {
+            pages.add(new Page(SitePaths.CHANGES, Kind.CHANGES, "Changes since the baseline", null, null, -1, Map.of(),
+                    Set.of(), false));
+        }
+        pages.add(new Page(SitePaths.NOT_FOUND, Kind.NOT_FOUND, "Page not found", null, null, -1, Map.of(), Set.of(), false));
+        return new SitePlan(hb, pages);
+    }
+
+    private static Page whole(String path, Kind kind, String title, Map<String, String> presents, Set<String> anchors) {
+        return new Page(path, kind, title, null, null, -1, presents, anchors, true);
+    }
+
+    private static Set<String> headings(Markdown body) {
+        return body.headings().stream().map(Markdown.MdHeading::anchor).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The handbook the plan is of. */
+    public Handbook handbook() {
+        return handbook;
+    }
+
+    /** Every page, in the plan's order: the handbook's own pages, the teams, then each service with its documents. */
+    public List<Page> pages() {
+        return pages;
+    }
+
+    /** The page at a site path. */
+    public Optional<Page> page(String path) {
+        return Optional.ofNullable(byPath.get(path));
+    }
+
+    /** The page a content file is, as a site path with the fragment it is at, if it is one. */
+    public Optional<String> pageOf(String contentFile) {
+        return Optional.ofNullable(pageOfFile.get(contentFile));
+    }
+
+    /** The content files that are pages (or parts of one). */
+    public Set<String> files() {
+        return Collections.unmodifiableSet(pageOfFile.keySet());
+    }
+
+    /** The fragments of the page at {@code path} that content may link to (none for a path that is no page). */
+    public Set<String> anchors(String path) {
+        Page p = byPath.get(path);
+        return p == null ? Set.of() : p.anchors();
+    }
+
+    /**
+     * The content files the page is made from: what it presents, and every file whose content it shows
+     * (the team file of each person it names, the service file of each service it names, the severity
+     * levels …). A page made from the checks' results is made from every file.
+     */
+    public Set<String> sources(Page page) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(ContentPaths.SETTINGS); // every page's frame has the handbook's title
+        out.addAll(page.presents().keySet());
+        Service s = page.service();
+        switch (page.kind()) {
+            case HOME, ONCALL, TEAMS -> {
+                handbook.teams().forEach(t -> out.add(ContentPaths.team(t.id())));
+                handbook.services().forEach(x -> serviceAndRota(x, out));
+                if (page.kind() == Kind.HOME) {
+                    out.add(ContentPaths.SEVERITIES);
+                }
+            }
+            case SEVERITIES -> handbook.services().stream().filter(x -> x.sla() != null).forEach(x -> {
+                out.add(ContentPaths.serviceFile(x.id()));
+                out.add(ContentPaths.sla(x.id()));
+            });
+            case TEAM -> {
+                Team t = page.subject(Team.class);
+                for (Service x : handbook.services()) {
+                    boolean owned = x.owner() != null && x.owner().id().equals(t.id());
+                    if (owned || rotaPeople(x.rota()).anyMatch(p -> t.members().stream().anyMatch(m -> m.id().equals(p.id())))) {
+                        serviceAndRota(x, out);
+                    }
+                    if (owned) {
+                        rotaPeople(x.rota()).forEach(p -> person(p, out));
+                        x.incidents().forEach(i -> out.add(i.pos().file()));
+                    }
+                }
+            }
+            case SERVICE -> {
+                out.add(ContentPaths.SEVERITIES);
+                s.runbooks().forEach(r -> out.add(r.file()));
+                s.reviews().forEach(r -> out.add(r.pos().file()));
+                s.incidents().forEach(i -> out.add(i.pos().file()));
+                team(s.owner(), out);
+                onCall(s, out);
+                s.dependsOn().forEach(d -> out.add(ContentPaths.serviceFile(d.id())));
+                handbook.services().stream().filter(x -> x.dependsOn().stream().anyMatch(d -> d.id().equals(s.id())))
+                        .forEach(x -> out.add(ContentPaths.serviceFile(x.id())));
+                s.alerts().stream().filter(a -> a.runbook() != null)
+                        .forEach(a -> handbook.runbook(s.id(), a.runbook().id()).ifPresent(r -> out.add(r.file())));
+            }
+            case RUNBOOK -> {
+                Runbook r = page.subject(Runbook.class);
+                out.add(ContentPaths.SEVERITIES);
+                if (page.index() > 0) {
+                    out.add(s.runbooks().get(page.index() - 1).file());
+                }
+                if (page.index() + 1 < s.runbooks().size()) {
+                    out.add(s.runbooks().get(page.index() + 1).file());
+                }
+                team(r.owner() != null ? r.owner() : s.owner(), out);
+                person(r.reviewedBy(), out);
+                onCall(s, out);
+                handbook.alertsLeadingTo(r).forEach(a -> out.add(ContentPaths.serviceFile(a.service().id())));
+            }
+            case REVIEW -> {
+                Review r = page.subject(Review.class);
+                out.add(ContentPaths.serviceFile(s.id()));
+                r.participants().forEach(p -> person(p, out));
+                actions(r.actions(), out);
+            }
+            case INCIDENT -> {
+                Incident i = page.subject(Incident.class);
+                out.add(ContentPaths.SEVERITIES);
+                serviceAndRota(s, out); // the rota's business hours say whether it started out of hours
+                person(i.supportLead(), out);
+                person(i.supportEngineer(), out);
+                actions(i.actions(), out);
+                i.services().forEach(x -> out.add(ContentPaths.serviceFile(x.id())));
+            }
+            case READINESS, ACTIONS, CHANGES -> out.addAll(handbook.files());
+            case NOT_FOUND -> {
+            }
+        }
+        return out;
+    }
+
+    /** The pages made from any of {@code files}, in the plan's order. */
+    public List<Page> fedBy(Collection<String> files) {
+        Set<String> wanted = Set.copyOf(files);
+        return pages.stream().filter(p -> sources(p).stream().anyMatch(wanted::contains)).toList();
+    }
+
+    private static void serviceAndRota(Service s, Set<String> out) {
+        out.add(ContentPaths.serviceFile(s.id()));
+        out.add(ContentPaths.rota(s.id()));
+    }
+
+    /** What an on-call box shows: the service, its rota, the people on duty and those escalated to. */
+    private void onCall(Service s, Set<String> out) {
+        serviceAndRota(s, out);
+        rotaPeople(s.rota()).forEach(p -> person(p, out));
+        if (s.rota() != null) {
+            s.rota().escalation().forEach(e -> {
+                if (handbook.person(e.contact().id()).isPresent()) {
+                    person(e.contact(), out);
+                } else {
+                    team(e.contact(), out);
+                }
+            });
+        }
+    }
+
+    private static java.util.stream.Stream<Ref> rotaPeople(Rota r) {
+        return r == null ? java.util.stream.Stream.empty() : java.util.stream.Stream.of(r.lead().stream(),
+                r.engineer().stream(), r.overrides().stream().map(Rota.Override::person)).flatMap(x -> x);
+    }
+
+    private void actions(List<Action> actions, Set<String> out) {
+        actions.forEach(a -> person(a.owner(), out));
+    }
+
+    private void person(Ref ref, Set<String> out) {
+        if (ref != null) {
+            handbook.person(ref.id()).ifPresent(p -> out.add(ContentPaths.team(p.team())));
+        }
+    }
+
+    private void team(Ref ref, Set<String> out) {
+        if (ref != null) {
+            handbook.team(ref.id()).ifPresent(t -> out.add(ContentPaths.team(t.id())));
+        }
+    }
+}

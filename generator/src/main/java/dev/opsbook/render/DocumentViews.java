@@ -1,0 +1,219 @@
+package dev.opsbook.render;
+
+import dev.opsbook.link.ContentLinks;
+import dev.opsbook.link.SitePaths;
+import dev.opsbook.link.SitePlan;
+import dev.opsbook.link.SitePlan.Kind;
+import dev.opsbook.markdown.HtmlSanitizer;
+import dev.opsbook.markdown.MarkdownEngine;
+import dev.opsbook.model.Action;
+import dev.opsbook.model.Handbook;
+import dev.opsbook.model.Incident;
+import dev.opsbook.model.Markdown;
+import dev.opsbook.model.Review;
+import dev.opsbook.model.Runbook;
+import dev.opsbook.model.Service;
+import dev.opsbook.render.Views.*;
+import dev.opsbook.rota.OutOfHours;
+import java.nio.file.Path;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The pages of a service's documents: its runbooks, its operational support reviews, its post-incident
+ * reviews; with their Markdown bodies as safe HTML, every link pointed at its page on the site.
+ */
+final class DocumentViews implements PageFamily {
+    private final Handbook hb;
+    private final PageLinks links;
+    private final ContentLinks contentLinks;
+    private final MarkdownEngine markdown;
+    private final PageRenderer pages;
+    private final OnCallViews onCall;
+    /** Where the Markdown is read from when a body must be rendered again. */
+    private final Path contentRoot;
+
+    DocumentViews(Handbook hb, PageLinks links, ContentLinks contentLinks, MarkdownEngine markdown, PageRenderer pages,
+                  OnCallViews onCall, Path contentRoot) {
+        this.hb = hb;
+        this.links = links;
+        this.contentLinks = contentLinks;
+        this.markdown = markdown;
+        this.pages = pages;
+        this.onCall = onCall;
+        this.contentRoot = contentRoot;
+    }
+
+    @Override
+    public Set<Kind> kinds() {
+        return EnumSet.of(Kind.RUNBOOK, Kind.REVIEW, Kind.INCIDENT);
+    }
+
+    @Override
+    public Rendered view(SitePlan.Page page) {
+        Service s = page.service();
+        String from = page.path();
+        List<LinkView> crumbs = List.of(new LinkView(s.name(), PageLinks.rel(from, SitePaths.service(s.id()))));
+        return switch (page.kind()) {
+            case RUNBOOK -> new Rendered("runbook.ftlh", crumbs, runbook(s, page.index(), from), onCall.data(s, from));
+            case REVIEW -> new Rendered("review.ftlh", crumbs, review(s, page.subject(Review.class), from), null);
+            case INCIDENT -> new Rendered("incident.ftlh", crumbs, incident(s, page.subject(Incident.class), from), null);
+            default -> throw new IllegalArgumentException(page.kind().toString());
+        };
+    }
+
+    /** The on-call box of a runbook page, through the layout's macro (a user's layout.ftlh is used if there is one). */
+    private static final String ONCALL_BOX = "<#import \"layout.ftlh\" as layout><@layout.oncall box true/>";
+    /** Each box rendered once, by service and folder (as OnCallViews shares the box views). */
+    private final Map<String, String> onCallBoxes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private RunbookView runbook(Service s, int index, String from) {
+        Runbook r = s.runbooks().get(index);
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Service", null, links.service(from, s.id())));
+        if (r.severity() != null) {
+            facts.add(new Fact("Usual severity", null, links.severity(from, r.severity())));
+        }
+        facts.add(new Fact("Owner", null, links.team(from, r.owner() != null ? r.owner() : s.owner())));
+        facts.add(new Fact("Last reviewed", r.lastReviewed() == null ? "never" : r.lastReviewed().toString(),
+                null));
+        if (r.reviewedBy() != null) {
+            facts.add(new Fact("Reviewed by", null, links.person(from, r.reviewedBy())));
+        }
+        if (r.lastExercised() != null) {
+            facts.add(new Fact("Last exercised", r.lastExercised().toString(), null));
+        }
+        List<AlertRef> alerts = new ArrayList<>();
+        for (Handbook.AlertSource src : hb.alertsLeadingTo(r)) {
+            alerts.add(alertRef(src.service(), src.alert(), from));
+        }
+
+        Runbook prev = index > 0 ? s.runbooks().get(index - 1) : null;
+        Runbook next = index + 1 < s.runbooks().size() ? s.runbooks().get(index + 1) : null;
+        OnCallBox box = onCall.box(s, from).orElse(null);
+        String boxHtml = box == null ? null : onCallBoxes.computeIfAbsent(s.id() + "|" + OnCallViews.folderOf(from),
+                k -> pages.fragment(ONCALL_BOX, Map.of("box", box)));
+        return new RunbookView(r.title(), r.summary(), links.service(from, s.id()), box, boxHtml, facts,
+                alerts, r.tags(),
+                toc(r.body()), body(r.body(), r.file(), s.id(), from),
+                prev == null ? null : new LinkView(prev.title(), PageLinks.rel(from, SitePaths.runbook(s.id(), prev.id()))),
+                next == null ? null : new LinkView(next.title(), PageLinks.rel(from, SitePaths.runbook(s.id(), next.id()))),
+                r.file());
+    }
+
+    private AlertRef alertRef(Service svc, Service.Alert a, String from) {
+        return new AlertRef(a.name(), new LinkView(a.name(),
+                PageLinks.rel(from, SitePaths.service(svc.id()) + "#" + SitePaths.alertAnchor(a.name()))), links.severity(from, a.severity()));
+    }
+
+    private ReviewView review(Service s, Review r, String from) {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Service", null, links.service(from, s.id())));
+        if (r.story() != null) {
+            facts.add(new Fact("Story", r.storyUrl() == null ? r.story() : null,
+                    r.storyUrl() == null ? null : new LinkView(r.story(), r.storyUrl())));
+        }
+        facts.add(new Fact("Review held", PageLinks.text(r.date()), null));
+        facts.add(new Fact("Story committed", r.committed() == null ? "not yet" : r.committed().toString(), null));
+        facts.add(new Fact("Outcome", r.outcome(), null));
+        List<AnswerView> answers = new ArrayList<>();
+        for (Review.Question question : Review.Question.values()) {
+            String q = question.key();
+            var a = r.answers().stream().filter(x -> x.question().equals(q)).findFirst();
+            answers.add(new AnswerView(question.text(), a.map(Review.Answer::answer).orElse("not answered"),
+                    a.map(Review.Answer::notes).orElse(null)));
+        }
+        return new ReviewView(r.title(), links.service(from, s.id()), facts,
+                r.participants().stream().map(p -> links.person(from, p)).toList(), answers, r.enablerStories(),
+                actions(r.actions(), from), r.pos().file());
+    }
+
+    private List<ActionView> actions(List<Action> actions, String from) {
+        return actions.stream().map(a -> new ActionView(a.description(), links.person(from, a.owner()), PageLinks.text(a.due()),
+                a.status())).toList();
+    }
+
+    private IncidentView incident(Service s, Incident i, String from) {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Service", null, links.service(from, s.id())));
+        if (i.severity() != null) {
+            facts.add(new Fact("Severity", null, links.severity(from, i.severity())));
+        }
+        facts.add(new Fact("Started", PageLinks.text(i.started()), null));
+        facts.add(new Fact("Detected", PageLinks.text(i.detected()), null));
+        facts.add(new Fact("Resolved", i.resolved() == null ? "not yet" : i.resolved().toString(), null));
+        var zone = hb.settings().timezone();
+        if (i.started() != null && i.detected() != null) {
+            facts.add(new Fact("Time to detect", Formats.span(java.time.Duration.between(
+                    i.started().at(zone), i.detected().at(zone))), null));
+        }
+        if (i.started() != null && i.resolved() != null) {
+            facts.add(new Fact("Time to resolve", Formats.span(java.time.Duration.between(
+                    i.started().at(zone), i.resolved().at(zone))), null));
+        }
+        if (i.started() != null) {
+            var local = OutOfHours.local(s, i.started(), zone);
+            facts.add(new Fact("Started out of hours", (OutOfHours.isOutOfHours(s, i.started(), zone) ? "yes" : "no") + " ("
+                    + local.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
+                    + local.toLocalTime() + " " + local.getZone().getId() + ")", null));
+        }
+        if (i.resolution() != null) {
+            facts.add(new Fact("Resolution", i.resolution().label(), null));
+        }
+        if (i.supportLead() != null) {
+            facts.add(new Fact("Support Lead", null, links.person(from, i.supportLead())));
+        }
+        if (i.supportEngineer() != null) {
+            facts.add(new Fact("Support Engineer", null, links.person(from, i.supportEngineer())));
+        }
+        return new IncidentView(i.title(), links.service(from, s.id()), facts,
+                i.services().stream().map(o -> links.service(from, o.id())).toList(), actions(i.actions(), from),
+                toc(i.body()), body(i.body(), i.pos().file(), s.id(), from), i.pos().file());
+    }
+
+    private static List<TocEntry> toc(Markdown body) {
+        return body.headings().stream().filter(h -> (h.level() == 2 || h.level() == 3) && !h.anchor().isEmpty())
+                .map(h -> new TocEntry(h.level(), h.text(), h.anchor())).toList();
+    }
+
+    /**
+     * The Markdown body as safe HTML, every link pointed at its page on the site. Raw HTML that would
+     * swallow headings (an unclosed script or comment, say) loses its privileges: the body is rendered
+     * again with raw HTML shown as text, so that every heading, and every link to one, still works.
+     */
+    private String body(Markdown body, String file, String service, String from) {
+        // each address is resolved once, though a slow render may ask for it more than once
+        java.util.Map<String, java.util.Optional<String>> resolved = new java.util.HashMap<>();
+        java.util.function.UnaryOperator<String> rewrite = url -> resolved.computeIfAbsent(url,
+                u -> java.util.Optional.ofNullable(resolveForPage(contentLinks.resolve(file, service, u), from))).orElse(null);
+        String prepared = MarkdownEngine.fill(body.prepared(), rewrite);
+        if (prepared != null) {
+            return prepared;
+        }
+        // raw HTML, or a link that leads nowhere (it is dropped): render again and sanitise
+        String text = dev.opsbook.load.MarkdownSource.body(contentRoot, file);
+        String html = HtmlSanitizer.clean(markdown.toHtml(text), rewrite);
+        java.util.Set<String> expected = body.headings().stream().map(Markdown.MdHeading::anchor)
+                .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toSet());
+        if (!HtmlSanitizer.headingIds(html).containsAll(expected)) {
+            html = HtmlSanitizer.clean(markdown.toHtmlEscapingRawHtml(text), rewrite);
+        }
+        return html;
+    }
+
+    private static String resolveForPage(ContentLinks.Resolution r, String from) {
+        if (r instanceof ContentLinks.External e) {
+            return e.url();
+        }
+        if (r instanceof ContentLinks.Internal i) {
+            return SitePaths.relative(from, i.target());
+        }
+        return null;
+    }
+
+}
