@@ -1,5 +1,7 @@
 package dev.opsbook.check;
 
+import dev.opsbook.finding.Rule;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +18,13 @@ public final class Levels {
     }
 
     private static Map<String, List<String>> defaults() {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("documented", List.of("service-description", "sla-present", "slo-present", "alert-has-runbook",
-                "rota-present"));
-        m.put("supportable", List.of("sla-covers-severities", "slo-stricter-than-sla", "slo-alerted", "runbook-sections",
-                "runbook-stale", "rota-distinct-roles", "rota-coverage-gap", "rota-min-members", "rota-escalation",
-                "telemetry-dashboards", "telemetry-structured-logs"));
-        m.put("operations-ready", List.of("readiness-load-test", "readiness-backup-restore", "readiness-rollback",
-                "readiness-deployment", "telemetry-tracing", "readiness-game-day", "action-overdue", "review-too-late"));
-        return java.util.Collections.unmodifiableMap(m);
+        Map<String, List<Rule>> m = new LinkedHashMap<>();
+        m.put("documented", List.of(Rule.SERVICE_DESCRIPTION, Rule.SLA_PRESENT, Rule.SLO_PRESENT, Rule.ALERT_HAS_RUNBOOK, Rule.ROTA_PRESENT));
+        m.put("supportable", List.of(Rule.SLA_COVERS_SEVERITIES, Rule.SLO_STRICTER_THAN_SLA, Rule.SLO_ALERTED, Rule.RUNBOOK_SECTIONS, Rule.RUNBOOK_STALE, Rule.ROTA_DISTINCT_ROLES, Rule.ROTA_COVERAGE_GAP, Rule.ROTA_MIN_MEMBERS, Rule.ROTA_ESCALATION, Rule.TELEMETRY_DASHBOARDS, Rule.TELEMETRY_STRUCTURED_LOGS));
+        m.put("operations-ready", List.of(Rule.READINESS_LOAD_TEST, Rule.READINESS_BACKUP_RESTORE, Rule.READINESS_ROLLBACK, Rule.READINESS_DEPLOYMENT, Rule.TELEMETRY_TRACING, Rule.READINESS_GAME_DAY, Rule.ACTION_OVERDUE, Rule.REVIEW_TOO_LATE));
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        m.forEach((level, rules) -> ids.put(level, rules.stream().map(Rule::id).toList()));
+        return java.util.Collections.unmodifiableMap(ids);
     }
 
     /** The level held, the next level, and the rules that block it. */

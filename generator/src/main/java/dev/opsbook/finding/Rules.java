@@ -14,19 +14,10 @@ public final class Rules {
     public static final String UNSAFE_CONTENT = "unsafe-content";
 
     /** The structural rules: always errors; they cannot be switched off, waived or marked not applicable. */
-    public static final List<String> STRUCTURAL =
-            List.of(YAML_SYNTAX, SCHEMA, INVALID_ID, DUPLICATE_ID, BROKEN_REFERENCE, UNSAFE_PATH, UNSAFE_CONTENT);
+    public static final List<String> STRUCTURAL = Rule.ids(Rule.Kind.STRUCTURAL);
 
     /** The completeness rules, in the order of checks.md. */
-    public static final List<String> COMPLETENESS = List.of(
-            "service-description", "sla-present", "sla-covers-severities", "slo-present", "slo-stricter-than-sla",
-            "slo-alerted", "alert-has-runbook", "runbook-sections", "runbook-stale", "runbook-orphan",
-            "rota-present", "rota-distinct-roles", "rota-coverage-gap", "rota-min-members", "rota-escalation",
-            "rota-unknown-timezone", "telemetry-dashboards", "telemetry-structured-logs", "telemetry-tracing",
-            "readiness-load-test", "readiness-game-day", "readiness-backup-restore", "readiness-rollback",
-            "readiness-deployment", "review-present", "review-too-late", "review-unanswered",
-            "review-no-automated-validation", "review-actions-missing", "action-overdue",
-            "incident-actions-missing", "waiver-expired", "content-secret");
+    public static final List<String> COMPLETENESS = Rule.ids(Rule.Kind.COMPLETENESS);
 
     private Rules() {
     }

@@ -94,7 +94,7 @@ public final class CalendarFeeds {
 
     private byte[] write(String name, List<Shift> shifts) {
         shifts.sort(Comparator.comparing((Shift s) -> s.duty().from()).thenComparing(s -> s.service().id())
-                .thenComparing(s -> s.duty().role()));
+                .thenComparing(s -> s.duty().role().id()));
         Calendar cal = new Calendar();
         cal.add(new ProdId("-//opsbook//" + generator + "//EN"));
         cal.add(ImmutableVersion.VERSION_2_0);
@@ -113,10 +113,10 @@ public final class CalendarFeeds {
         DtStamp stamp = new DtStamp(asOf.atStartOfDay(ZoneOffset.UTC).toInstant());
         for (Shift s : shifts) {
             Duty d = s.duty();
-            String role = d.role().equals("lead") ? "Support Lead" : "Support Engineer";
+            String role = d.role().label();
             String who = hb.person(d.person()).map(Person::name).orElse(d.person());
             VEvent ev = new VEvent(false);
-            ev.add(new Uid(s.service().id() + "-" + d.role() + "-" + UID_TIME.format(d.from().withZoneSameInstant(ZoneOffset.UTC))
+            ev.add(new Uid(s.service().id() + "-" + d.role().id() + "-" + UID_TIME.format(d.from().withZoneSameInstant(ZoneOffset.UTC))
                     + "@opsbook"));
             ev.add(stamp);
             if (definition(s.schedule().zone().getId()) != null) {

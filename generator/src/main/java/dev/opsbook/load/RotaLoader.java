@@ -10,7 +10,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads {@code services/<id>/rota.yaml}. Time zones are kept as written: the rota rules judge them. */
 final class RotaLoader {
-    static final List<String> ROLES = List.of("lead", "engineer");
+    static final List<String> ROLES = Rota.Role.ids();
     private static final Map<String, DayOfWeek> DAYS = Map.of("mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY,
             "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY, "fri", DayOfWeek.FRIDAY,
             "sat", DayOfWeek.SATURDAY, "sun", DayOfWeek.SUNDAY);
@@ -35,12 +35,12 @@ final class RotaLoader {
         }
         String coverage = y.oneOf("coverage", ServiceLoader.SUPPORT_HOURS);
         Rota.BusinessHours hours = y.map("businessHours").map(RotaLoader::businessHours).orElse(null);
-        var lead = y.refs("lead");
-        var engineer = y.refs("engineer");
+        var lead = y.refs(Rota.Role.LEAD.id());
+        var engineer = y.refs(Rota.Role.ENGINEER.id());
         List<Rota.Override> overrides = new ArrayList<>();
         for (YamlMap o : y.maps("overrides")) {
             o.require("role", "person", "from", "to");
-            var v = new Rota.Override(o.oneOf("role", ROLES), o.ref("person"), o.dateTime("from"), o.dateTime("to"),
+            var v = new Rota.Override(Rota.Role.of(o.oneOf("role", ROLES)).orElse(null), o.ref("person"), o.dateTime("from"), o.dateTime("to"),
                     o.string("reason"), o.pos());
             o.finish();
             if (v.role() != null && v.person() != null && v.from() != null && v.to() != null) {

@@ -79,8 +79,8 @@ final class OnCallViews {
         Rota r = s.rota();
         ZonedDateTime at = fallbackMoment(sch);
         boolean covered = sch.covered(at);
-        DutyView lead = duty("lead", covered ? sch.at("lead", at) : Optional.empty(), from);
-        DutyView engineer = duty("engineer", covered ? sch.at("engineer", at) : Optional.empty(), from);
+        DutyView lead = duty(Rota.Role.LEAD, covered ? sch.at(Rota.Role.LEAD, at) : Optional.empty(), from);
+        DutyView engineer = duty(Rota.Role.ENGINEER, covered ? sch.at(Rota.Role.ENGINEER, at) : Optional.empty(), from);
         List<EscalationView> escalation = r.escalation().stream().map(e -> new EscalationView(e.after() == null ? null : e.after().text(),
                 hb.person(e.contact().id()).map(p -> personLink(p, from)).orElseGet(() -> hb.team(e.contact().id())
                         .map(t -> new LinkView(t.name(), SitePaths.relative(from, SitePaths.team(t.id()))))
@@ -98,8 +98,8 @@ final class OnCallViews {
         ZonedDateTime prev = null;
         for (ZonedDateTime b : bounds) {
             if (prev != null && b.isAfter(at.minusWeeks(1)) && rows.size() < MAX_ROWS && prev.isBefore(sch.windowEnd())) {
-                Optional<Duty> l = sch.at("lead", prev);
-                Optional<Duty> e = sch.at("engineer", prev);
+                Optional<Duty> l = sch.at(Rota.Role.LEAD, prev);
+                Optional<Duty> e = sch.at(Rota.Role.ENGINEER, prev);
                 if (l.isPresent() || e.isPresent()) {
                     rows.add(new ShiftRow(LOCAL.format(prev), LOCAL.format(b), l.map(d -> personLink(d.person(), from)).orElse(null),
                             e.map(d -> personLink(d.person(), from)).orElse(null),
@@ -115,13 +115,13 @@ final class OnCallViews {
                 sch.zone().getId(), coverage, LOCAL.format(at), lead, engineer, escalation, rows, covered));
     }
 
-    private DutyView duty(String role, Optional<Duty> d, String from) {
-        String label = role.equals("lead") ? "Support Lead" : "Support Engineer";
+    private DutyView duty(Rota.Role role, Optional<Duty> d, String from) {
+        String label = role.label();
         if (d.isEmpty()) {
-            return new DutyView(role, label, "", null, null, null);
+            return new DutyView(role.id(), label, "", null, null, null);
         }
         Optional<Person> p = hb.person(d.get().person());
-        return new DutyView(role, label, d.get().person(), personLink(d.get().person(), from),
+        return new DutyView(role.id(), label, d.get().person(), personLink(d.get().person(), from),
                 p.filter(x -> hb.settings().showContactDetails()).map(Person::phone).orElse(null),
                 p.map(Person::email).orElse(null));
     }
@@ -163,9 +163,9 @@ final class OnCallViews {
                     json.writeEndArray();
                 }
                 json.writeEndArray();
-                for (String role : List.of("lead", "engineer")) {
-                    json.writeArrayFieldStart(role);
-                    for (Duty d : role.equals("lead") ? sch.leads() : sch.engineers()) {
+                for (Rota.Role role : Rota.Role.values()) {
+                    json.writeArrayFieldStart(role.id());
+                    for (Duty d : role == Rota.Role.LEAD ? sch.leads() : sch.engineers()) {
                         json.writeStartArray();
                         json.writeNumber(d.from().toInstant().toEpochMilli());
                         json.writeNumber(d.to().toInstant().toEpochMilli());

@@ -151,7 +151,7 @@ final class PeopleViews implements PageFamily {
         return new RotaView(tz, PageLinks.text(r.start()), PageLinks.text(r.rotation()), r.coverage(), hours,
                 r.lead().stream().map(p -> links.person(from, p)).toList(),
                 r.engineer().stream().map(p -> links.person(from, p)).toList(),
-                r.overrides().stream().map(o -> new OverrideView(o.role().equals("lead") ? "Support Lead" : "Support Engineer",
+                r.overrides().stream().map(o -> new OverrideView(o.role().label(),
                         links.person(from, o.person()), PageLinks.text(o.from()), PageLinks.text(o.to()), o.reason())).toList(),
                 r.escalation().stream().map(e -> new EscalationView(PageLinks.text(e.after()), links.contact(from, e.contact())))
                         .toList(),

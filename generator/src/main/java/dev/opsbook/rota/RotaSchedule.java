@@ -75,8 +75,8 @@ public record RotaSchedule(ZoneId zone, ZonedDateTime windowStart, ZonedDateTime
                 }
             }
         }
-        List<Duty> leads = role("lead", rota.lead(), rota, bounds, first, zone);
-        List<Duty> engineers = role("engineer", rota.engineer(), rota, bounds, first, zone);
+        List<Duty> leads = role(Rota.Role.LEAD, rota.lead(), rota, bounds, first, zone);
+        List<Duty> engineers = role(Rota.Role.ENGINEER, rota.engineer(), rota, bounds, first, zone);
         ZonedDateTime windowStart = bounds.isEmpty() || bounds.get(0).isAfter(asOfStart) ? asOfStart : bounds.get(0);
         return new RotaSchedule(zone, windowStart, end, rotaStart, leads, engineers, coverage(rota, zone, windowStart, end));
     }
@@ -122,7 +122,7 @@ public record RotaSchedule(ZoneId zone, ZonedDateTime windowStart, ZonedDateTime
         return startLocal.plusDays(k * rota.rotation().days()).atZone(zone).plusSeconds(k * rota.rotation().seconds());
     }
 
-    private static List<Duty> role(String role, List<Ref> people, Rota rota, List<ZonedDateTime> bounds, long k0,
+    private static List<Duty> role(Rota.Role role, List<Ref> people, Rota rota, List<ZonedDateTime> bounds, long k0,
                                    ZoneId zone) {
         List<Duty> duties = new ArrayList<>();
         if (!people.isEmpty()) {
@@ -132,7 +132,7 @@ public record RotaSchedule(ZoneId zone, ZonedDateTime windowStart, ZonedDateTime
             }
         }
         for (Rota.Override o : rota.overrides()) {
-            if (!role.equals(o.role())) {
+            if (role != o.role()) {
                 continue;
             }
             duties = apply(duties, new Duty(role, o.person().id(), o.from().at(zone), o.to().at(zone), o.pos(), true));
@@ -161,8 +161,8 @@ public record RotaSchedule(ZoneId zone, ZonedDateTime windowStart, ZonedDateTime
     }
 
     /** Who holds {@code role} at {@code t}, if anyone, whether or not {@code t} is covered time. */
-    public Optional<Duty> at(String role, ZonedDateTime t) {
-        for (Duty d : role.equals("lead") ? leads : engineers) {
+    public Optional<Duty> at(Rota.Role role, ZonedDateTime t) {
+        for (Duty d : role == Rota.Role.LEAD ? leads : engineers) {
             if (!t.isBefore(d.from()) && t.isBefore(d.to())) {
                 return Optional.of(d);
             }

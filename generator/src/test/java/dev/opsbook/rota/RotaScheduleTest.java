@@ -123,8 +123,8 @@ class RotaScheduleTest {
         assertEquals("2026-11-01T08:30-05:00[America/New_York]", d.to().toString());
         assertEquals(25, java.time.Duration.between(d.from(), d.to()).toHours());
         // each role in turn, independently: 2026-10-31 is shift 5, with lead[5 mod 2] and engineer[5 mod 2]
-        assertEquals("ken", schedule.at("lead", d.from()).orElseThrow().person());
-        assertEquals("judy", schedule.at("engineer", d.from()).orElseThrow().person());
+        assertEquals("ken", schedule.at(dev.opsbook.model.Rota.Role.LEAD, d.from()).orElseThrow().person());
+        assertEquals("judy", schedule.at(dev.opsbook.model.Rota.Role.ENGINEER, d.from()).orElseThrow().person());
     }
 
     @Test

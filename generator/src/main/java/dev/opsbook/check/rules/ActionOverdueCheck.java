@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -11,7 +13,7 @@ import dev.opsbook.model.Review;
 /** {@code action-overdue}: A review or incident action still open after its due date. */
 public final class ActionOverdueCheck extends BaseCheck {
     public ActionOverdueCheck() {
-        super("action-overdue", "A review or incident action still open after its due date", Level.WARNING);
+        super(Rule.ACTION_OVERDUE);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -10,7 +12,7 @@ import java.util.List;
 /** {@code alert-has-runbook}: An alert without a runbook. */
 public final class AlertHasRunbookCheck extends BaseCheck {
     public AlertHasRunbookCheck() {
-        super("alert-has-runbook", "An alert without a runbook", Level.ERROR);
+        super(Rule.ALERT_HAS_RUNBOOK);
     }
 
     @Override

@@ -13,11 +13,11 @@ abstract class BaseCheck implements CompletenessCheck {
     private final String description;
     private final Level level;
 
-    /** @param level the default severity, or null when the rule overrides {@link #defaultLevel} */
-    BaseCheck(String id, String description, Level level) {
-        this.id = id;
-        this.description = description;
-        this.level = level;
+    /** The rule's default severity is null when it overrides {@link #defaultLevel}. */
+    BaseCheck(dev.opsbook.finding.Rule rule) {
+        this.id = rule.id();
+        this.description = rule.description();
+        this.level = rule.level();
     }
 
     @Override

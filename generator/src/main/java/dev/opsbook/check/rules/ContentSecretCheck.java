@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -11,7 +13,7 @@ import java.util.Objects;
 /** {@code content-secret}: what looks like a credential in content. The message shows it masked only. */
 public final class ContentSecretCheck extends BaseCheck {
     public ContentSecretCheck() {
-        super("content-secret", "What looks like a credential in content: private key blocks, cloud access keys, tokens", Level.ERROR);
+        super(Rule.CONTENT_SECRET);
     }
 
     @Override

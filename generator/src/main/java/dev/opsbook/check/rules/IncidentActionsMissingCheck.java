@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -9,7 +11,7 @@ import dev.opsbook.model.Incident;
 /** {@code incident-actions-missing}: A P1/P2 (the two most severe levels) incident with no action. */
 public final class IncidentActionsMissingCheck extends BaseCheck {
     public IncidentActionsMissingCheck() {
-        super("incident-actions-missing", "A P1/P2 (the two most severe levels) incident with no action", Level.WARNING);
+        super(Rule.INCIDENT_ACTIONS_MISSING);
     }
 
     @Override

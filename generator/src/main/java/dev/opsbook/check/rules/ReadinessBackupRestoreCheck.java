@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -9,7 +11,7 @@ import java.util.List;
 /** {@code readiness-backup-restore}: No restore test, or one older than 365 days. */
 public final class ReadinessBackupRestoreCheck extends BaseCheck {
     public ReadinessBackupRestoreCheck() {
-        super("readiness-backup-restore", "No restore test, or one older than 365 days", Level.WARNING);
+        super(Rule.READINESS_BACKUP_RESTORE);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -10,7 +12,7 @@ import java.util.List;
 /** {@code readiness-deployment}: Deployment not automated. */
 public final class ReadinessDeploymentCheck extends BaseCheck {
     public ReadinessDeploymentCheck() {
-        super("readiness-deployment", "Deployment not automated", Level.WARNING);
+        super(Rule.READINESS_DEPLOYMENT);
     }
 
     @Override

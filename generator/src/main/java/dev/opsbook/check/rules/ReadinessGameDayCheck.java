@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -9,7 +11,7 @@ import java.util.List;
 /** {@code readiness-game-day}: No game day, or one older than 365 days. */
 public final class ReadinessGameDayCheck extends BaseCheck {
     public ReadinessGameDayCheck() {
-        super("readiness-game-day", "No game day, or one older than 365 days", Level.INFO);
+        super(Rule.READINESS_GAME_DAY);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -9,7 +11,7 @@ import java.util.List;
 /** {@code readiness-load-test}: No load test, or one older than 365 days. */
 public final class ReadinessLoadTestCheck extends BaseCheck {
     public ReadinessLoadTestCheck() {
-        super("readiness-load-test", "No load test, or one older than 365 days", Level.WARNING);
+        super(Rule.READINESS_LOAD_TEST);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -10,7 +12,7 @@ import java.util.List;
 /** {@code readiness-rollback}: No rollback strategy, or one never tested. */
 public final class ReadinessRollbackCheck extends BaseCheck {
     public ReadinessRollbackCheck() {
-        super("readiness-rollback", "No rollback strategy, or one never tested", Level.WARNING);
+        super(Rule.READINESS_ROLLBACK);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -9,7 +11,7 @@ import dev.opsbook.model.Review;
 /** {@code review-actions-missing}: Outcome approved-with-actions with no action. */
 public final class ReviewActionsMissingCheck extends BaseCheck {
     public ReviewActionsMissingCheck() {
-        super("review-actions-missing", "Outcome approved-with-actions with no action", Level.ERROR);
+        super(Rule.REVIEW_ACTIONS_MISSING);
     }
 
     @Override

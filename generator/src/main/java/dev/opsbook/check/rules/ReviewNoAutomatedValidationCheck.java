@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -9,7 +11,7 @@ import dev.opsbook.model.Review;
 /** {@code review-no-automated-validation}: automatedValidation: no, so continuous delivery is not possible. */
 public final class ReviewNoAutomatedValidationCheck extends BaseCheck {
     public ReviewNoAutomatedValidationCheck() {
-        super("review-no-automated-validation", "automatedValidation: no, so continuous delivery is not possible", Level.WARNING);
+        super(Rule.REVIEW_NO_AUTOMATED_VALIDATION);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -10,7 +12,7 @@ import java.util.List;
 /** {@code review-present}: A production service with no operational support review. */
 public final class ReviewPresentCheck extends BaseCheck {
     public ReviewPresentCheck() {
-        super("review-present", "A production service with no operational support review", Level.INFO);
+        super(Rule.REVIEW_PRESENT);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -9,7 +11,7 @@ import dev.opsbook.model.Review;
 /** {@code review-too-late}: A review held on or after the day the story was committed. */
 public final class ReviewTooLateCheck extends BaseCheck {
     public ReviewTooLateCheck() {
-        super("review-too-late", "A review held on or after the day the story was committed", Level.WARNING);
+        super(Rule.REVIEW_TOO_LATE);
     }
 
     @Override

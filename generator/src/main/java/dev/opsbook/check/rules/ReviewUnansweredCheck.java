@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -9,7 +11,7 @@ import dev.opsbook.model.Review;
 /** {@code review-unanswered}: One of the five review questions without an answer. */
 public final class ReviewUnansweredCheck extends BaseCheck {
     public ReviewUnansweredCheck() {
-        super("review-unanswered", "One of the five review questions without an answer", Level.ERROR);
+        super(Rule.REVIEW_UNANSWERED);
     }
 
     @Override

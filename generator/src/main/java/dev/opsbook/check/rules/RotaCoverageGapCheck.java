@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -10,7 +12,7 @@ import dev.opsbook.model.Rota;
 /** {@code rota-coverage-gap}: Covered time within the horizon with no Support Lead or no Support Engineer. */
 public final class RotaCoverageGapCheck extends BaseCheck {
     public RotaCoverageGapCheck() {
-        super("rota-coverage-gap", "Covered time within the horizon with no Support Lead or no Support Engineer", Level.ERROR);
+        super(Rule.ROTA_COVERAGE_GAP);
     }
 
     @Override
@@ -19,11 +21,11 @@ public final class RotaCoverageGapCheck extends BaseCheck {
         if (r == null) {
             return;
         }
-        for (String role : List.of("lead", "engineer")) {
-            if ((role.equals("lead") ? r.lead() : r.engineer()).isEmpty()) {
-                out.add(Failure.at(r.keys().at(role), "the rota names no Support " + title(role) + ": all covered time is a gap",
-                        "add `" + role + ": [<person>, <person>]` to " + ContentPaths.rota(s.id()))
-                        .following(r.keys().refused(role))); // a lead: that is not a list has its own finding
+        for (Rota.Role role : Rota.Role.values()) {
+            if (role.people(r).isEmpty()) {
+                out.add(Failure.at(r.keys().at(role.id()), "the rota names no " + role.label() + ": all covered time is a gap",
+                        "add `" + role.id() + ": [<person>, <person>]` to " + ContentPaths.rota(s.id()))
+                        .following(r.keys().refused(role.id()))); // a lead: that is not a list has its own finding
             }
         }
         ctx.schedule(s).ifPresent(schedule -> {
@@ -37,10 +39,6 @@ public final class RotaCoverageGapCheck extends BaseCheck {
                                     + RotaDistinctRolesCheck.LOCAL.format(schedule.rotaStart()),
                             "move `start:` of " + ContentPaths.rota(s.id()) + " back to the first handoff that happened")));
         });
-    }
-
-    static String title(String role) {
-        return role.equals("lead") ? "Lead" : "Engineer";
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -18,7 +20,7 @@ import java.time.format.DateTimeFormatter;
 /** {@code rota-distinct-roles}: The same person is Support Lead and Support Engineer at the same time (overrides included). */
 public final class RotaDistinctRolesCheck extends BaseCheck {
     public RotaDistinctRolesCheck() {
-        super("rota-distinct-roles", "The same person is Support Lead and Support Engineer at the same time (overrides included)", Level.ERROR);
+        super(Rule.ROTA_DISTINCT_ROLES);
     }
 
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -80,7 +82,7 @@ public final class RotaDistinctRolesCheck extends BaseCheck {
         out.add(Failure.at(cause.source(), lead.person() + " is Support Lead and Support Engineer from "
                         + LOCAL.format(from) + " to " + LOCAL.format(to),
                 (cause.override() ? "change the override so that someone else covers the "
-                        + cause.role() : "reorder the lead: and engineer: lists (or add people) so that "
+                        + cause.role().id() : "reorder the lead: and engineer: lists (or add people) so that "
                         + lead.person() + " never holds both roles in one shift")
                         + ", in " + ContentPaths.rota(s.id())));
     }

@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -10,7 +12,7 @@ import java.util.List;
 /** {@code rota-escalation}: A rota with no escalation step. */
 public final class RotaEscalationCheck extends BaseCheck {
     public RotaEscalationCheck() {
-        super("rota-escalation", "A rota with no escalation step", Level.WARNING);
+        super(Rule.ROTA_ESCALATION);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -11,7 +13,7 @@ import dev.opsbook.model.Rota;
 /** {@code rota-min-members}: Fewer than 2 people in a role. */
 public final class RotaMinMembersCheck extends BaseCheck {
     public RotaMinMembersCheck() {
-        super("rota-min-members", "Fewer than 2 people in a role", Level.WARNING);
+        super(Rule.ROTA_MIN_MEMBERS);
     }
 
     @Override
@@ -20,18 +22,19 @@ public final class RotaMinMembersCheck extends BaseCheck {
         if (r == null) {
             return;
         }
-        check(s, r, "lead", r.lead(), out);
-        check(s, r, "engineer", r.engineer(), out);
+        for (Rota.Role role : Rota.Role.values()) {
+            check(s, r, role, role.people(r), out);
+        }
     }
 
-    private static void check(Service s, Rota r, String role, List<Ref> people, List<Failure> out) {
+    private static void check(Service s, Rota r, Rota.Role role, List<Ref> people, List<Failure> out) {
         long distinct = people.stream().map(Ref::id).distinct().count();
         if (distinct < 2) {
-            out.add(Failure.at(people.isEmpty() ? r.keys().at(role) : people.get(0).pos(), "the Support "
-                            + RotaCoverageGapCheck.title(role) + " role has " + distinct + (distinct == 1 ? " person" : " people")
+            out.add(Failure.at(people.isEmpty() ? r.keys().at(role.id()) : people.get(0).pos(), "the "
+                            + role.label() + " role has " + distinct + (distinct == 1 ? " person" : " people")
                             + "; nobody can take over",
-                    "add at least one more person to `" + role + ":` in " + ContentPaths.rota(s.id()))
-                    .following(r.keys().refused(role)));
+                    "add at least one more person to `" + role.id() + ":` in " + ContentPaths.rota(s.id()))
+                    .following(r.keys().refused(role.id())));
         }
     }
 

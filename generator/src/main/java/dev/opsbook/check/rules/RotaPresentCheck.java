@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -9,7 +11,7 @@ import java.util.List;
 /** {@code rota-present}: A service without a support rota (rota.yaml); an error for 24x7 and tier 1 services. */
 public final class RotaPresentCheck extends BaseCheck {
     public RotaPresentCheck() {
-        super("rota-present", "A service without a support rota (rota.yaml); an error for 24x7 and tier 1 services", null);
+        super(Rule.ROTA_PRESENT);
     }
 
     @Override

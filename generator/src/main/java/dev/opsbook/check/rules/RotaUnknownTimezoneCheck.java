@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -11,7 +13,7 @@ import dev.opsbook.rota.RotaSchedule;
 /** {@code rota-unknown-timezone}: A rota time zone that is not an IANA zone. */
 public final class RotaUnknownTimezoneCheck extends BaseCheck {
     public RotaUnknownTimezoneCheck() {
-        super("rota-unknown-timezone", "A rota time zone that is not an IANA zone", Level.ERROR);
+        super(Rule.ROTA_UNKNOWN_TIMEZONE);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -9,7 +11,7 @@ import dev.opsbook.model.Runbook;
 /** {@code runbook-orphan}: A runbook that no alert leads to. */
 public final class RunbookOrphanCheck extends BaseCheck {
     public RunbookOrphanCheck() {
-        super("runbook-orphan", "A runbook that no alert leads to", Level.INFO);
+        super(Rule.RUNBOOK_ORPHAN);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -13,7 +15,7 @@ import java.util.stream.Collectors;
 /** {@code runbook-sections}: A runbook lacking a required section (runbookSections). */
 public final class RunbookSectionsCheck extends BaseCheck {
     public RunbookSectionsCheck() {
-        super("runbook-sections", "A runbook lacking a required section (runbookSections)", Level.WARNING);
+        super(Rule.RUNBOOK_SECTIONS);
     }
 
     @Override

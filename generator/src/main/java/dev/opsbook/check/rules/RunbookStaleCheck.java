@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -11,7 +13,7 @@ import java.time.temporal.ChronoUnit;
 /** {@code runbook-stale}: A runbook whose lastReviewed is missing or older than maxAgeDays (default 180). */
 public final class RunbookStaleCheck extends BaseCheck {
     public RunbookStaleCheck() {
-        super("runbook-stale", "A runbook whose lastReviewed is missing or older than maxAgeDays (default 180)", Level.WARNING);
+        super(Rule.RUNBOOK_STALE);
     }
 
     public static final int DEFAULT_MAX_AGE_DAYS = 180;

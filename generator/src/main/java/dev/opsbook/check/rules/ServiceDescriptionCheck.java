@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -10,7 +12,7 @@ import java.util.List;
 /** {@code service-description}: A service without a description. */
 public final class ServiceDescriptionCheck extends BaseCheck {
     public ServiceDescriptionCheck() {
-        super("service-description", "A service without a description", Level.WARNING);
+        super(Rule.SERVICE_DESCRIPTION);
     }
 
     @Override

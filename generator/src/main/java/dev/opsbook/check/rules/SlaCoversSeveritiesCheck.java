@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -10,7 +12,7 @@ import dev.opsbook.model.Severity;
 /** {@code sla-covers-severities}: An SLA without response times for every severity. */
 public final class SlaCoversSeveritiesCheck extends BaseCheck {
     public SlaCoversSeveritiesCheck() {
-        super("sla-covers-severities", "An SLA without response times for every severity", Level.ERROR);
+        super(Rule.SLA_COVERS_SEVERITIES);
     }
 
     @Override

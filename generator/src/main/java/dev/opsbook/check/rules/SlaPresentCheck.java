@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -9,7 +11,7 @@ import java.util.List;
 /** {@code sla-present}: A service without an SLA (sla.yaml); an error for tier 1 and 2. */
 public final class SlaPresentCheck extends BaseCheck {
     public SlaPresentCheck() {
-        super("sla-present", "A service without an SLA (sla.yaml); an error for tier 1 and 2", null);
+        super(Rule.SLA_PRESENT);
     }
 
     @Override

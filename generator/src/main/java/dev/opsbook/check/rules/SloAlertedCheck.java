@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -10,7 +12,7 @@ import java.util.List;
 /** {@code slo-alerted}: An SLO that no alert protects. */
 public final class SloAlertedCheck extends BaseCheck {
     public SloAlertedCheck() {
-        super("slo-alerted", "An SLO that no alert protects", Level.WARNING);
+        super(Rule.SLO_ALERTED);
     }
 
     @Override

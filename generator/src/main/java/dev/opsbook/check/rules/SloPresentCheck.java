@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -10,7 +12,7 @@ import java.util.List;
 /** {@code slo-present}: A service without an SLO; an error for tier 1 and 2. */
 public final class SloPresentCheck extends BaseCheck {
     public SloPresentCheck() {
-        super("slo-present", "A service without an SLO; an error for tier 1 and 2", null);
+        super(Rule.SLO_PRESENT);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -10,7 +12,7 @@ import java.util.List;
 /** {@code slo-stricter-than-sla}: An availability SLO objective below the SLA availability. */
 public final class SloStricterThanSlaCheck extends BaseCheck {
     public SloStricterThanSlaCheck() {
-        super("slo-stricter-than-sla", "An availability SLO objective below the SLA availability", Level.ERROR);
+        super(Rule.SLO_STRICTER_THAN_SLA);
     }
 
     /** An availability SLO is one whose id is or contains "availability". */

@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -10,7 +12,7 @@ import java.util.List;
 /** {@code telemetry-dashboards}: A service without a dashboard. */
 public final class TelemetryDashboardsCheck extends BaseCheck {
     public TelemetryDashboardsCheck() {
-        super("telemetry-dashboards", "A service without a dashboard", Level.WARNING);
+        super(Rule.TELEMETRY_DASHBOARDS);
     }
 
     @Override

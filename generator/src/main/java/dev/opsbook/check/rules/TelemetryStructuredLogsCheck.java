@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -10,7 +12,7 @@ import java.util.List;
 /** {@code telemetry-structured-logs}: Logs missing or not structured. */
 public final class TelemetryStructuredLogsCheck extends BaseCheck {
     public TelemetryStructuredLogsCheck() {
-        super("telemetry-structured-logs", "Logs missing or not structured", Level.WARNING);
+        super(Rule.TELEMETRY_STRUCTURED_LOGS);
     }
 
     @Override

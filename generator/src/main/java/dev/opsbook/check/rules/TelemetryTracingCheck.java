@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
@@ -10,7 +12,7 @@ import java.util.List;
 /** {@code telemetry-tracing}: Tracing not enabled. */
 public final class TelemetryTracingCheck extends BaseCheck {
     public TelemetryTracingCheck() {
-        super("telemetry-tracing", "Tracing not enabled", Level.INFO);
+        super(Rule.TELEMETRY_TRACING);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.opsbook.check.rules;
 
+import dev.opsbook.finding.Rule;
+
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
@@ -9,7 +11,7 @@ import java.util.List;
 /** {@code waiver-expired}: a waiver past its expiry; the rule it waived applies again. */
 public final class WaiverExpiredCheck extends BaseCheck {
     public WaiverExpiredCheck() {
-        super("waiver-expired", "A waiver past its expiry (the rule applies again)", Level.WARNING);
+        super(Rule.WAIVER_EXPIRED);
     }
 
     @Override
