@@ -45,6 +45,15 @@ public final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         // headless Chromium keeps its window at least about 500 px wide whatever --window-size says: the page's
         // viewport is set exactly, and as a phone's below 600 px (the pages size themselves to device-width)
+        this.width = width;
+        this.height = height;
+        emulate();
+    }
+
+    private final int width;
+    private final int height;
+
+    private void emulate() {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", width < 600));
     }
@@ -56,6 +65,11 @@ public final class Browser implements AutoCloseable {
     /** Opens a file from disk, as support staff do when the network is down. */
     public void open(Path file) {
         driver.get(file.toUri().toString());
+        // Chromium 150 now and then drops the override when a navigation swaps the page's renderer: set it again
+        if (!Long.valueOf(width).equals(driver.executeScript("return window.innerWidth;"))) {
+            emulate();
+            driver.get(file.toUri().toString());
+        }
     }
 
     /** The browser console since the last call: CSP violations and script errors show up here. */
