@@ -14,7 +14,8 @@ import java.time.LocalDate;
  * @param writeSite     false for {@code check}: the reports only, no site pages
  * @param baseline      an earlier opsbook-report.json to compare with, or null
  */
-public record BuildRequest(Path content, Path output, LocalDate asOf, Path templates, boolean writeSite, Path baseline) {
+public record BuildRequest(
+        Path content, Path output, LocalDate asOf, Path templates, boolean writeSite, Path baseline) {
 
     public static BuildRequest build(Path content, Path output) {
         return new BuildRequest(content, output, null, null, true, null);

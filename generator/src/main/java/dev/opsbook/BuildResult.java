@@ -41,8 +41,9 @@ public record BuildResult(ReportData report, int services, int pagesWritten) {
     public boolean fails(boolean failOnWarning, boolean failOnNew) {
         var changes = report.changes();
         if (failOnNew && changes != null) {
-            return changes.added().stream().anyMatch(k -> k.severity().equals(Level.ERROR.id())
-                    || failOnWarning && k.severity().equals(Level.WARNING.id()));
+            return changes.added().stream()
+                    .anyMatch(k -> k.severity().equals(Level.ERROR.id())
+                            || failOnWarning && k.severity().equals(Level.WARNING.id()));
         }
         return hasErrors() || failOnWarning && count(Level.WARNING) > 0;
     }
@@ -60,7 +61,8 @@ public record BuildResult(ReportData report, int services, int pagesWritten) {
                 levels.put(l, counts.get(l));
             }
         });
-        String perLevel = levels.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+        String perLevel = levels.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", "));
         long e = count(Level.ERROR);
         long w = count(Level.WARNING);

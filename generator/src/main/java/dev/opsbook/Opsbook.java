@@ -1,10 +1,10 @@
 package dev.opsbook;
 
-import dev.opsbook.check.rules.AllChecks;
 import dev.opsbook.check.Assessment;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Completeness;
 import dev.opsbook.check.ReferenceCheck;
+import dev.opsbook.check.rules.AllChecks;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Findings;
 import dev.opsbook.link.ContentLinks;
@@ -52,9 +52,13 @@ public final class Opsbook {
      * What the last build that wrote a site knew: the request, the handbook, the plan of its site, the
      * report and the checks' context. Its rendered Markdown bodies stay readable until the next build.
      */
-    public record LastSite(BuildRequest request, Handbook handbook, SitePlan plan, ReportData report,
-                           CheckContext context, BodyStore bodies) {
-    }
+    public record LastSite(
+            BuildRequest request,
+            Handbook handbook,
+            SitePlan plan,
+            ReportData report,
+            CheckContext context,
+            BodyStore bodies) {}
 
     /** The last build that wrote a site, if there was one. */
     public java.util.Optional<LastSite> lastSite() {
@@ -105,7 +109,8 @@ public final class Opsbook {
 
     public BuildResult build(BuildRequest request) throws OpsbookException {
         if (!Files.isDirectory(request.content())) {
-            throw OpsbookException.userError("content folder " + request.content() + " does not exist or is not a folder", null);
+            throw OpsbookException.userError(
+                    "content folder " + request.content() + " does not exist or is not a folder", null);
         }
         if (request.templates() != null && !Files.isDirectory(request.templates())) {
             throw OpsbookException.userError("templates folder " + request.templates() + " does not exist", null);
@@ -114,7 +119,8 @@ public final class Opsbook {
         try {
             content = request.content().toRealPath(); // a folder given as a symbolic link is read where it leads
         } catch (IOException e) {
-            throw OpsbookException.userError("content folder " + request.content() + " cannot be read: " + e.getMessage(), e);
+            throw OpsbookException.userError(
+                    "content folder " + request.content() + " cannot be read: " + e.getMessage(), e);
         }
         OutputLock lock = null;
         if (request.output() != null) {
@@ -124,7 +130,8 @@ public final class Opsbook {
             } catch (OutputLock.Busy e) {
                 throw OpsbookException.userError(e.getMessage(), null);
             } catch (IOException e) {
-                throw OpsbookException.failure("cannot write the output folder " + request.output() + ": " + OpsbookException.describe(e), e);
+                throw OpsbookException.failure(
+                        "cannot write the output folder " + request.output() + ": " + OpsbookException.describe(e), e);
             }
         }
         try (OutputLock held = lock) {
@@ -167,8 +174,7 @@ public final class Opsbook {
             List<Finding> sorted = findings.sorted();
             timings.lap("rules");
             Changes changes = baseline == null ? null : baseline.compare(sorted, assessment.services());
-            ReportData report = new ReportData(GENERATOR, VERSION, asOf, digest,
-                    sorted, assessment, changes);
+            ReportData report = new ReportData(GENERATOR, VERSION, asOf, digest, sorted, assessment, changes);
             // render and write
             int pages = 0;
             if (request.writeSite()) {
@@ -181,8 +187,11 @@ public final class Opsbook {
             timings.lap("commit");
             return new BuildResult(report, handbook.services().size(), pages);
         } catch (NoSuchFileException e) {
-            throw OpsbookException.of(request.baseline() != null
-                    && e.getFile().equals(request.baseline().toString()), "no such file: " + e.getFile(), e);
+            throw OpsbookException.of(
+                    request.baseline() != null
+                            && e.getFile().equals(request.baseline().toString()),
+                    "no such file: " + e.getFile(),
+                    e);
         } catch (IOException e) {
             throw OpsbookException.failure("I/O error: " + OpsbookException.describe(e), e);
         } catch (UncheckedIOException e) {
@@ -193,7 +202,8 @@ public final class Opsbook {
             throw OpsbookException.userError(e.getMessage(), e);
         } catch (PageRenderer.TemplateFailure e) {
             // a user's template is the user's to fix (exit 2); a default template failing is our bug (exit 3)
-            throw OpsbookException.of(request.templates() != null, e.getMessage() + " (the previous site is left as it was)", e);
+            throw OpsbookException.of(
+                    request.templates() != null, e.getMessage() + " (the previous site is left as it was)", e);
         } finally {
             if (bodies != null) {
                 bodies.close(); // a check-only run, or a failed build
@@ -205,22 +215,34 @@ public final class Opsbook {
      * The content digest, which reads every file again: on a thread of its own, while the checks run
      * and the first pages are rendered (the reports that show it come later).
      */
-    private static java.util.concurrent.CompletableFuture<String> digest(Path content, java.util.Collection<String> files) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return ContentDigest.of(content, files);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, runnable -> {
-            Thread t = new Thread(runnable, "opsbook-digest");
-            t.setDaemon(true);
-            t.start();
-        });
+    private static java.util.concurrent.CompletableFuture<String> digest(
+            Path content, java.util.Collection<String> files) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return ContentDigest.of(content, files);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                runnable -> {
+                    Thread t = new Thread(runnable, "opsbook-digest");
+                    t.setDaemon(true);
+                    t.start();
+                });
     }
 
-    private int write(BuildRequest request, Path content, OutputLock lock, Handbook handbook, SitePlan plan, ContentLinks links,
-                      ReportData report, CheckContext ctx, Timings timings) throws IOException, OpsbookException {
+    private int write(
+            BuildRequest request,
+            Path content,
+            OutputLock lock,
+            Handbook handbook,
+            SitePlan plan,
+            ContentLinks links,
+            ReportData report,
+            CheckContext ctx,
+            Timings timings)
+            throws IOException, OpsbookException {
         PageRenderer pages = pages(request.templates());
         try (SiteWriter writer = new SiteWriter(lock)) {
             SiteRenderer renderer = new SiteRenderer(handbook, plan, links, markdown, pages, report, ctx, content);
@@ -232,16 +254,21 @@ public final class Opsbook {
                 boolean theirs = request.templates() != null;
                 String shown = String.join("\n  ", broken.subList(0, Math.min(broken.size(), 20)))
                         + (broken.size() > 20 ? "\n  … and " + (broken.size() - 20) + " more" : "");
-                throw OpsbookException.of(theirs, (theirs
-                        ? "the site built with the templates of " + request.templates() + " has " + broken.size()
-                                + " broken internal links: a template there leaves out a page, or an element that other"
-                                + " pages link to"
-                        : "internal error: the site has " + broken.size() + " broken internal links")
-                        + " (the previous site is left as it was):\n  " + shown, null);
+                throw OpsbookException.of(
+                        theirs,
+                        (theirs
+                                        ? "the site built with the templates of " + request.templates() + " has "
+                                                + broken.size()
+                                                + " broken internal links: a template there leaves out a page, or an element that other"
+                                                + " pages link to"
+                                        : "internal error: the site has " + broken.size() + " broken internal links")
+                                + " (the previous site is left as it was):\n  " + shown,
+                        null);
             }
             timings.lap("verify");
             writer.commit();
-            return (int) writer.written().stream().filter(p -> p.endsWith(".html")).count();
+            return (int)
+                    writer.written().stream().filter(p -> p.endsWith(".html")).count();
         }
     }
 
@@ -255,8 +282,9 @@ public final class Opsbook {
             long now = System.nanoTime();
             if (on) {
                 long cpu = cpu();
-                System.err.printf("opsbook: %-6s %6d ms, %6d ms of CPU%n", stage, (now - last) / 1_000_000,
-                        (cpu - lastCpu) / 1_000_000);
+                System.err.printf(
+                        "opsbook: %-6s %6d ms, %6d ms of CPU%n",
+                        stage, (now - last) / 1_000_000, (cpu - lastCpu) / 1_000_000);
                 lastCpu = cpu;
             }
             last = now;
@@ -264,8 +292,11 @@ public final class Opsbook {
 
         /** The process's CPU time so far (all threads, the JVM's own included), in nanoseconds. */
         private long cpu() {
-            return on && java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                    instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+            return on
+                            && java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                    instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime()
+                    : 0;
         }
     }
 
@@ -281,7 +312,9 @@ public final class Opsbook {
         String epoch = System.getenv("SOURCE_DATE_EPOCH");
         if (epoch != null && !epoch.isBlank()) {
             try {
-                return Instant.ofEpochSecond(Long.parseLong(epoch.strip())).atZone(zone).toLocalDate();
+                return Instant.ofEpochSecond(Long.parseLong(epoch.strip()))
+                        .atZone(zone)
+                        .toLocalDate();
             } catch (NumberFormatException e) {
                 throw OpsbookException.userError("SOURCE_DATE_EPOCH is not a number of seconds: '" + epoch + "'", e);
             }

@@ -42,7 +42,8 @@ public class OpsbookException extends Exception {
      * says so and how to fix it (bin/opsbook and the plugin's forked JVM set a UTF-8 locale themselves).
      */
     public static String unreadableName(java.nio.file.InvalidPathException e) {
-        String charset = System.getProperty("sun.jnu.encoding", java.nio.charset.Charset.defaultCharset().name());
+        String charset = System.getProperty(
+                "sun.jnu.encoding", java.nio.charset.Charset.defaultCharset().name());
         return "cannot read the file name " + e.getInput() + ": this JVM reads file names as " + charset
                 + " (from the locale), which cannot hold it; run with a UTF-8 locale (LC_ALL=C.UTF-8),"
                 + " as bin/opsbook and the Maven plugin's opsbook.fork=true do";

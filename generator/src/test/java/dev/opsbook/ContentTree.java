@@ -14,27 +14,31 @@ import java.util.List;
  * overwrites or removes files.
  */
 public final class ContentTree {
-    public static final String SEVERITIES = """
+    public static final String SEVERITIES =
+            """
             severities:
               - id: P1
                 name: Critical
               - id: P2
                 name: Major
             """;
-    public static final String TEAM = """
+    public static final String TEAM =
+            """
             name: Operations
             members:
               - { id: alice, name: Alice }
               - { id: bob, name: Bob }
             """;
-    public static final String SERVICE = """
+    public static final String SERVICE =
+            """
             name: API
             owner: ops
             tier: 2
             alerts:
               - { name: ApiDown, severity: P1, runbook: api-down }
             """;
-    public static final String RUNBOOK = """
+    public static final String RUNBOOK =
+            """
             ---
             title: API down
             ---
@@ -44,7 +48,8 @@ public final class ContentTree {
             """;
 
     /** A service that passes every completeness rule as of 2026-11-21. */
-    public static final String COMPLETE_SERVICE = """
+    public static final String COMPLETE_SERVICE =
+            """
             name: API
             description: The public API.
             owner: ops
@@ -67,13 +72,16 @@ public final class ContentTree {
               rollback: { strategies: [rollback], lastTested: 2026-10-01 }
               deployment: { automated: true }
             """;
-    public static final String COMPLETE_SLA = """
+
+    public static final String COMPLETE_SLA =
+            """
             availability: 99.9
             responseTimes:
               P1: { acknowledge: 15m, resolve: 4h }
               P2: { acknowledge: 1h, resolve: 1d }
             """;
-    public static final String COMPLETE_ROTA = """
+    public static final String COMPLETE_ROTA =
+            """
             start: 2026-11-02T09:00
             rotation: 1w
             lead: [alice, bob]
@@ -81,7 +89,8 @@ public final class ContentTree {
             escalation:
               - { after: 15m, contact: ops }
             """;
-    public static final String COMPLETE_RUNBOOK = """
+    public static final String COMPLETE_RUNBOOK =
+            """
             ---
             title: API down
             lastReviewed: 2026-10-01
@@ -92,7 +101,8 @@ public final class ContentTree {
             ## Mitigation
             ## Escalation
             """;
-    public static final String COMPLETE_REVIEW = """
+    public static final String COMPLETE_REVIEW =
+            """
             title: New endpoint
             date: 2026-10-01
             committed: 2026-10-05
@@ -166,19 +176,26 @@ public final class ContentTree {
 
     /** Loads and checks the tree; the structural findings as the CLI prints them. */
     public List<String> structural() {
-        return result().findings().stream().filter(f -> Rules.isStructural(f.rule())).map(Finding::format).toList();
+        return result().findings().stream()
+                .filter(f -> Rules.isStructural(f.rule()))
+                .map(Finding::format)
+                .toList();
     }
 
     /** The findings of one rule, as the CLI prints them. */
     public List<String> findings(String rule) {
-        return result().findings().stream().filter(f -> f.rule().equals(rule)).map(Finding::format).toList();
+        return result().findings().stream()
+                .filter(f -> f.rule().equals(rule))
+                .map(Finding::format)
+                .toList();
     }
 
     /** The tree as the loader reads it: the model, without the checks. */
     public dev.opsbook.model.Handbook handbook() {
         try {
-            return new dev.opsbook.load.HandbookLoader(new dev.opsbook.markdown.MarkdownEngine(), 1,
-                    dev.opsbook.markdown.BodyStore.inMemory()).load(root, new dev.opsbook.finding.Findings());
+            return new dev.opsbook.load.HandbookLoader(
+                            new dev.opsbook.markdown.MarkdownEngine(), 1, dev.opsbook.markdown.BodyStore.inMemory())
+                    .load(root, new dev.opsbook.finding.Findings());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

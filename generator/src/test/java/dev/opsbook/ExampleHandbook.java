@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** Where the repository's example handbook is, seen from a module's tests. */
 public final class ExampleHandbook {
-    private ExampleHandbook() {
-    }
+    private ExampleHandbook() {}
 
     public static Path content() {
         Path p = Path.of("../content").toAbsolutePath().normalize();
@@ -34,13 +33,14 @@ public final class ExampleHandbook {
     public static java.util.List<Path> contentFiles(Path root) throws java.io.IOException {
         try (java.util.stream.Stream<Path> s = Files.walk(root)) {
             return s.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".md")).sorted().toList();
+                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".md"))
+                    .sorted()
+                    .toList();
         }
     }
 
     /** The example handbook built once: where its site is, and what the build said. */
-    public record Built(Path site, BuildResult result) {
-    }
+    public record Built(Path site, BuildResult result) {}
 
     private static Built shared;
 
@@ -53,7 +53,8 @@ public final class ExampleHandbook {
             Path dir = Files.createTempDirectory("opsbook-example-");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
                 } catch (java.io.IOException e) {
                     // a temporary folder left behind
                 }

@@ -22,13 +22,22 @@ class SpecExampleTest {
     void theSpecsOwnExamplesBuildCleanly() throws Exception {
         Path content = Path.of("src/test/resources/spec-example");
         BuildResult result = new Opsbook().build(BuildRequest.build(content, dir.resolve("site")));
-        assertEquals(List.of(), result.findings().stream().filter(f -> Rules.isStructural(f.rule())).toList());
+        assertEquals(
+                List.of(),
+                result.findings().stream()
+                        .filter(f -> Rules.isStructural(f.rule()))
+                        .toList());
         assertEquals(false, result.hasErrors(), result.findings().toString());
         assertEquals(java.time.LocalDate.of(2026, 11, 21), result.asOf(), "asOf from opsbook.yaml");
-        for (String page : List.of("index.html", "severities.html", "teams/payments.html",
-                "services/payments-api/index.html", "services/payments-api/runbooks/high-error-rate.html",
+        for (String page : List.of(
+                "index.html",
+                "severities.html",
+                "teams/payments.html",
+                "services/payments-api/index.html",
+                "services/payments-api/runbooks/high-error-rate.html",
                 "services/payments-api/reviews/osr-2026-014.html",
-                "services/payments-api/incidents/2026-09-03-card-outage.html", "services/ledger/runbooks/failover.html")) {
+                "services/payments-api/incidents/2026-09-03-card-outage.html",
+                "services/ledger/runbooks/failover.html")) {
             assertTrue(Files.isRegularFile(dir.resolve("site").resolve(page)), page);
         }
     }

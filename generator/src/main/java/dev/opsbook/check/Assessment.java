@@ -10,5 +10,4 @@ import java.util.Map;
  *
  * @param levels the level names, lowest first, with their rules
  */
-public record Assessment(List<ServiceAssessment> services, List<Finding> findings, Map<String, List<String>> levels) {
-}
+public record Assessment(List<ServiceAssessment> services, List<Finding> findings, Map<String, List<String>> levels) {}

@@ -36,7 +36,8 @@ public final class CheckContext {
                 return Optional.empty();
             }
             return RotaSchedule.zone(r, handbook.settings().timezone())
-                    .map(z -> RotaSchedule.expand(r, z, asOf, handbook.settings().rotaHorizonWeeks()));
+                    .map(z ->
+                            RotaSchedule.expand(r, z, asOf, handbook.settings().rotaHorizonWeeks()));
         });
     }
 

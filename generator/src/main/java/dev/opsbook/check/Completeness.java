@@ -1,8 +1,8 @@
 package dev.opsbook.check;
 
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Pos;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Settings;
@@ -45,7 +45,9 @@ public final class Completeness {
             List<Finding> general = new ArrayList<>();
             for (Failure f : handbookFailures) {
                 if (f.service() != null) {
-                    byService.computeIfAbsent(f.service(), k -> new ArrayList<>()).add(f);
+                    byService
+                            .computeIfAbsent(f.service(), k -> new ArrayList<>())
+                            .add(f);
                 } else if (waiver(ctx, check.id(), "*").isEmpty()) {
                     general.add(finding(check, level(setting, check.defaultLevel(null)), null, f));
                 }
@@ -61,8 +63,14 @@ public final class Completeness {
                     CompletenessCheck check = checks.get(i);
                     Optional<Settings.RuleSetting> setting = ctx.setting(check.id());
                     List<Finding> own = new ArrayList<>();
-                    RuleResult r = judge(check, s, ctx, setting, off(setting),
-                            handbookFailuresOf.get(i).getOrDefault(s.id(), List.of()), own);
+                    RuleResult r = judge(
+                            check,
+                            s,
+                            ctx,
+                            setting,
+                            off(setting),
+                            handbookFailuresOf.get(i).getOrDefault(s.id(), List.of()),
+                            own);
                     row.add(new Judged(r, own));
                 }
                 return row;
@@ -79,31 +87,40 @@ public final class Completeness {
         }
         List<ServiceAssessment> services = new ArrayList<>();
         for (int k = 0; k < all.size(); k++) {
-            List<RuleResult> results = judged.get(k).stream().map(Judged::result).toList();
+            List<RuleResult> results =
+                    judged.get(k).stream().map(Judged::result).toList();
             Levels.Outcome outcome = Levels.of(results, levels);
-            services.add(new ServiceAssessment(all.get(k), results, outcome.level(), outcome.next(), outcome.blocking()));
+            services.add(
+                    new ServiceAssessment(all.get(k), results, outcome.level(), outcome.next(), outcome.blocking()));
         }
         return new Assessment(List.copyOf(services), List.copyOf(findings), levels);
     }
 
     /** A rule's result for one service, and the findings it adds. */
-    private record Judged(RuleResult result, List<Finding> findings) {
-    }
+    private record Judged(RuleResult result, List<Finding> findings) {}
 
     private static boolean off(Optional<Settings.RuleSetting> setting) {
         return setting.map(x -> "off".equals(x.severity())).orElse(false);
     }
 
-    private RuleResult judge(CompletenessCheck check, Service s, CheckContext ctx, Optional<Settings.RuleSetting> setting,
-                             boolean off, List<Failure> handbookFailuresOfService, List<Finding> findings) {
+    private RuleResult judge(
+            CompletenessCheck check,
+            Service s,
+            CheckContext ctx,
+            Optional<Settings.RuleSetting> setting,
+            boolean off,
+            List<Failure> handbookFailuresOfService,
+            List<Finding> findings) {
         if (off) {
             return new RuleResult(check.id(), Status.OFF, null, null, null, "switched off in opsbook.yaml", List.of());
         }
         Optional<Service.NotApplicable> na = s.notApplicable().stream()
-                .filter(n -> n.rule().id().equals(check.id())).findFirst();
+                .filter(n -> n.rule().id().equals(check.id()))
+                .findFirst();
         if (na.isPresent()) {
             // a reason the schema refused is reported there; every report and page still says something
-            String reason = na.get().reason() == null ? "no reason given" : na.get().reason();
+            String reason =
+                    na.get().reason() == null ? "no reason given" : na.get().reason();
             return new RuleResult(check.id(), Status.NOT_APPLICABLE, null, null, null, reason, List.of());
         }
         String serviceFile = ContentPaths.serviceFile(s.id());
@@ -111,8 +128,14 @@ public final class Completeness {
             // not checked: "has no SLO", "has no dashboard"... would be untrue, and the file's own error
             // finding is the one to act on; the report still says, rule by rule, why it failed
             Level level = level(setting, check.defaultLevel(s));
-            Finding why = finding(check, level, s.id(), Failure.at(Pos.file(serviceFile),
-                    "not checked: " + serviceFile + " could not be read", "fix the problem reported in " + serviceFile));
+            Finding why = finding(
+                    check,
+                    level,
+                    s.id(),
+                    Failure.at(
+                            Pos.file(serviceFile),
+                            "not checked: " + serviceFile + " could not be read",
+                            "fix the problem reported in " + serviceFile));
             return new RuleResult(check.id(), Status.FAIL, level, why.hint(), null, null, List.of(why));
         }
         List<Failure> failures = new ArrayList<>();
@@ -122,7 +145,8 @@ public final class Completeness {
             return new RuleResult(check.id(), Status.PASS, null, null, null, null, List.of());
         }
         Level level = level(setting, check.defaultLevel(s));
-        List<Finding> own = failures.stream().map(f -> finding(check, level, s.id(), f)).toList();
+        List<Finding> own =
+                failures.stream().map(f -> finding(check, level, s.id(), f)).toList();
         Optional<Settings.Waiver> waiver = waiver(ctx, check.id(), s.id());
         if (waiver.isPresent()) {
             return new RuleResult(check.id(), Status.WAIVED, level, null, waiver.get(), null, own);
@@ -138,17 +162,25 @@ public final class Completeness {
     }
 
     private static Level level(Optional<Settings.RuleSetting> setting, Level fallback) {
-        return setting.map(Settings.RuleSetting::severity).filter(x -> !"off".equals(x))
-                .map(x -> Level.valueOf(x.toUpperCase(Locale.ROOT))).orElse(fallback);
+        return setting.map(Settings.RuleSetting::severity)
+                .filter(x -> !"off".equals(x))
+                .map(x -> Level.valueOf(x.toUpperCase(Locale.ROOT)))
+                .orElse(fallback);
     }
 
     /** The waiver of {@code rule} that applies to {@code service} on the as-of date: its own first, then "*". */
     private static Optional<Settings.Waiver> waiver(CheckContext ctx, String rule, String service) {
         List<Settings.Waiver> active = ctx.handbook().settings().waivers().stream()
-                .filter(w -> w.rule() != null && w.service() != null && w.rule().id().equals(rule))
-                .filter(w -> w.activeOn(ctx.asOf())).toList();
-        return active.stream().filter(w -> w.service().id().equals(service)).findFirst()
-                .or(() -> active.stream().filter(w -> w.service().id().equals("*")).findFirst());
+                .filter(w ->
+                        w.rule() != null && w.service() != null && w.rule().id().equals(rule))
+                .filter(w -> w.activeOn(ctx.asOf()))
+                .toList();
+        return active.stream()
+                .filter(w -> w.service().id().equals(service))
+                .findFirst()
+                .or(() -> active.stream()
+                        .filter(w -> w.service().id().equals("*"))
+                        .findFirst());
     }
 
     private static Finding finding(CompletenessCheck check, Level level, String service, Failure f) {

@@ -20,12 +20,10 @@ public interface CompletenessCheck {
     Level defaultLevel(Service service);
 
     /** Adds the failures of {@code service}. */
-    default void check(Service service, CheckContext ctx, List<Failure> out) {
-    }
+    default void check(Service service, CheckContext ctx, List<Failure> out) {}
 
     /** Adds failures that belong to no service (e.g. a waiver for every service). */
-    default void checkHandbook(CheckContext ctx, List<Failure> out) {
-    }
+    default void checkHandbook(CheckContext ctx, List<Failure> out) {}
 
     /**
      * Whether the verdict rests on the service's service.yaml: its SLOs, alerts, telemetry or readiness

@@ -1,7 +1,6 @@
 package dev.opsbook.check;
 
 import dev.opsbook.finding.Rule;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,22 +13,50 @@ public final class Levels {
     /** The defaults of checks.md, lowest first. */
     public static final Map<String, List<String>> DEFAULT = defaults();
 
-    private Levels() {
-    }
+    private Levels() {}
 
     private static Map<String, List<String>> defaults() {
         Map<String, List<Rule>> m = new LinkedHashMap<>();
-        m.put("documented", List.of(Rule.SERVICE_DESCRIPTION, Rule.SLA_PRESENT, Rule.SLO_PRESENT, Rule.ALERT_HAS_RUNBOOK, Rule.ROTA_PRESENT));
-        m.put("supportable", List.of(Rule.SLA_COVERS_SEVERITIES, Rule.SLO_STRICTER_THAN_SLA, Rule.SLO_ALERTED, Rule.RUNBOOK_SECTIONS, Rule.RUNBOOK_STALE, Rule.ROTA_DISTINCT_ROLES, Rule.ROTA_COVERAGE_GAP, Rule.ROTA_MIN_MEMBERS, Rule.ROTA_ESCALATION, Rule.TELEMETRY_DASHBOARDS, Rule.TELEMETRY_STRUCTURED_LOGS));
-        m.put("operations-ready", List.of(Rule.READINESS_LOAD_TEST, Rule.READINESS_BACKUP_RESTORE, Rule.READINESS_ROLLBACK, Rule.READINESS_DEPLOYMENT, Rule.TELEMETRY_TRACING, Rule.READINESS_GAME_DAY, Rule.ACTION_OVERDUE, Rule.REVIEW_TOO_LATE));
+        m.put(
+                "documented",
+                List.of(
+                        Rule.SERVICE_DESCRIPTION,
+                        Rule.SLA_PRESENT,
+                        Rule.SLO_PRESENT,
+                        Rule.ALERT_HAS_RUNBOOK,
+                        Rule.ROTA_PRESENT));
+        m.put(
+                "supportable",
+                List.of(
+                        Rule.SLA_COVERS_SEVERITIES,
+                        Rule.SLO_STRICTER_THAN_SLA,
+                        Rule.SLO_ALERTED,
+                        Rule.RUNBOOK_SECTIONS,
+                        Rule.RUNBOOK_STALE,
+                        Rule.ROTA_DISTINCT_ROLES,
+                        Rule.ROTA_COVERAGE_GAP,
+                        Rule.ROTA_MIN_MEMBERS,
+                        Rule.ROTA_ESCALATION,
+                        Rule.TELEMETRY_DASHBOARDS,
+                        Rule.TELEMETRY_STRUCTURED_LOGS));
+        m.put(
+                "operations-ready",
+                List.of(
+                        Rule.READINESS_LOAD_TEST,
+                        Rule.READINESS_BACKUP_RESTORE,
+                        Rule.READINESS_ROLLBACK,
+                        Rule.READINESS_DEPLOYMENT,
+                        Rule.TELEMETRY_TRACING,
+                        Rule.READINESS_GAME_DAY,
+                        Rule.ACTION_OVERDUE,
+                        Rule.REVIEW_TOO_LATE));
         Map<String, List<String>> ids = new LinkedHashMap<>();
         m.forEach((level, rules) -> ids.put(level, rules.stream().map(Rule::id).toList()));
         return java.util.Collections.unmodifiableMap(ids);
     }
 
     /** The level held, the next level, and the rules that block it. */
-    record Outcome(String level, String next, List<String> blocking) {
-    }
+    record Outcome(String level, String next, List<String> blocking) {}
 
     static Outcome of(List<RuleResult> results, Map<String, List<String>> levels) {
         Map<String, Status> status = new LinkedHashMap<>();

@@ -1,10 +1,10 @@
 package dev.opsbook.check;
 
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.finding.DidYouMean;
 import dev.opsbook.finding.Findings;
 import dev.opsbook.finding.Rules;
 import dev.opsbook.link.ContentLinks;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Action;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Incident;
@@ -47,11 +47,16 @@ public final class ReferenceCheck {
         this.links = links;
         this.findings = findings;
         teamIds = hb.teams().stream().map(Team::id).toList();
-        personIds = hb.teams().stream().flatMap(t -> t.members().stream()).map(Person::id).toList();
+        personIds = hb.teams().stream()
+                .flatMap(t -> t.members().stream())
+                .map(Person::id)
+                .toList();
         serviceIds = hb.services().stream().map(Service::id).toList();
         severityIds = hb.severities().stream().map(Severity::id).toList();
         allServicesRead = hb.services().stream().noneMatch(x -> hb.unreadable(ContentPaths.serviceFile(x.id())));
-        alertNames = hb.services().stream().flatMap(s -> s.alerts().stream()).map(Service.Alert::name)
+        alertNames = hb.services().stream()
+                .flatMap(s -> s.alerts().stream())
+                .map(Service.Alert::name)
                 .collect(Collectors.toSet());
     }
 
@@ -79,7 +84,11 @@ public final class ReferenceCheck {
         team(s.owner(), sid);
         for (Ref d : s.dependsOn()) {
             if (d.id().equals(sid)) {
-                findings.error(Rules.BROKEN_REFERENCE, sid, d.pos(), "service '" + sid + "' depends on itself",
+                findings.error(
+                        Rules.BROKEN_REFERENCE,
+                        sid,
+                        d.pos(),
+                        "service '" + sid + "' depends on itself",
                         "remove it from dependsOn");
             } else {
                 exists(d, serviceIds, "service", sid);
@@ -95,7 +104,9 @@ public final class ReferenceCheck {
                 String id = a.runbook().id();
                 String svc = id.contains("/") ? id.substring(0, id.indexOf('/')) : sid;
                 String prefix = id.contains("/") ? svc + "/" : "";
-                var candidates = hb.service(svc).map(x -> x.runbooks().stream().map(r -> prefix + r.id()).toList())
+                var candidates = hb.service(svc)
+                        .map(x ->
+                                x.runbooks().stream().map(r -> prefix + r.id()).toList())
                         .orElse(List.of());
                 report(a.runbook(), "runbook", candidates, sid, " (in " + ContentPaths.runbooks(svc) + ")");
             }
@@ -105,8 +116,12 @@ public final class ReferenceCheck {
             for (Sla.ResponseTime t : s.sla().responseTimes()) {
                 severity(t.severity(), sid);
                 if (!seen.add(t.severity().id())) {
-                    findings.error(Rules.DUPLICATE_ID, sid, t.severity().pos(),
-                            "severity '" + t.severity().id() + "' has two response times", "keep one");
+                    findings.error(
+                            Rules.DUPLICATE_ID,
+                            sid,
+                            t.severity().pos(),
+                            "severity '" + t.severity().id() + "' has two response times",
+                            "keep one");
                 }
             }
         }
@@ -116,7 +131,8 @@ public final class ReferenceCheck {
             r.engineer().forEach(p -> person(p, sid));
             r.overrides().forEach(o -> person(o.person(), sid));
             for (Rota.EscalationStep e : r.escalation()) {
-                if (hb.person(e.contact().id()).isEmpty() && hb.team(e.contact().id()).isEmpty()
+                if (hb.person(e.contact().id()).isEmpty()
+                        && hb.team(e.contact().id()).isEmpty()
                         && !hb.unreadable(ContentPaths.TEAMS)) {
                     var all = new java.util.ArrayList<>(personIds);
                     all.addAll(teamIds);
@@ -155,7 +171,8 @@ public final class ReferenceCheck {
 
     private void markdown(Markdown body, String file, String sid) {
         for (Markdown.MdLink l : body.links()) {
-            if (links.resolve(file, sid, l.url()) instanceof ContentLinks.Problem p && !p.following()
+            if (links.resolve(file, sid, l.url()) instanceof ContentLinks.Problem p
+                    && !p.following()
                     && !(p.rule().equals(Rules.BROKEN_REFERENCE) && inUnreadFile(l.url()))) {
                 findings.error(p.rule(), sid, l.pos(), p.message(), p.hint());
             }
@@ -208,10 +225,18 @@ public final class ReferenceCheck {
 
     private void report(Ref r, String kind, Collection<String> ids, String sid, String where) {
         String near = DidYouMean.closest(r.id(), ids);
-        findings.error(Rules.BROKEN_REFERENCE, sid, r.pos(), "there is no " + kind + " '" + r.id() + "'" + where
-                        + DidYouMean.mention(near),
-                DidYouMean.changeTo(near, ids.size() <= 8 && !ids.isEmpty()
-                        ? "use one of " + String.join(", ", ids instanceof List<String> l ? l : new java.util.TreeSet<>(ids))
-                        : "use the id of an existing " + kind)); // a list keeps its order: severities most severe first
+        findings.error(
+                Rules.BROKEN_REFERENCE,
+                sid,
+                r.pos(),
+                "there is no " + kind + " '" + r.id() + "'" + where + DidYouMean.mention(near),
+                DidYouMean.changeTo(
+                        near,
+                        ids.size() <= 8 && !ids.isEmpty()
+                                ? "use one of "
+                                        + String.join(
+                                                ", ", ids instanceof List<String> l ? l : new java.util.TreeSet<>(ids))
+                                : "use the id of an existing "
+                                        + kind)); // a list keeps its order: severities most severe first
     }
 }

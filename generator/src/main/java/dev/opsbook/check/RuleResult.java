@@ -14,6 +14,11 @@ import java.util.List;
  * @param reason   why the rule does not apply (NOT_APPLICABLE only)
  * @param findings the findings behind a FAIL (or that the waiver covers, for WAIVED)
  */
-public record RuleResult(String rule, Status status, Level severity, String hint, Settings.Waiver waiver,
-                         String reason, List<Finding> findings) {
-}
+public record RuleResult(
+        String rule,
+        Status status,
+        Level severity,
+        String hint,
+        Settings.Waiver waiver,
+        String reason,
+        List<Finding> findings) {}

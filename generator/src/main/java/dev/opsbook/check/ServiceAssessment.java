@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param nextLevel the level above it, if any
  * @param blocking  the rules that keep it from the next level
  */
-public record ServiceAssessment(Service service, List<RuleResult> results, String level, String nextLevel,
-                                List<String> blocking) {
+public record ServiceAssessment(
+        Service service, List<RuleResult> results, String level, String nextLevel, List<String> blocking) {
 
     public Optional<RuleResult> result(String rule) {
         return results.stream().filter(r -> r.rule().equals(rule)).findFirst();

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** The outcome of one rule for one service (outputs.md). */
 public enum Status {
-    PASS, FAIL, WAIVED, OFF, NOT_APPLICABLE;
+    PASS,
+    FAIL,
+    WAIVED,
+    OFF,
+    NOT_APPLICABLE;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

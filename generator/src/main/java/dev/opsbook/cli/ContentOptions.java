@@ -9,16 +9,24 @@ import picocli.CommandLine.TypeConversionException;
 
 /** The options every command that reads a handbook takes: where it is, and what "today" is. */
 final class ContentOptions {
-    @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
+    @Option(
+            names = "--content",
+            paramLabel = "DIR",
+            defaultValue = "content",
             description = "The content folder (default: ${DEFAULT-VALUE}).")
     Path content;
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            converter = DateConverter.class,
             description = "The date that \"today\" means (YYYY-MM-DD).")
     LocalDate asOf;
 
-    @Option(names = "--stacktrace", description = "With an internal or I/O error, print the Java stack trace too"
-            + " (also -Dopsbook.debug=true).")
+    @Option(
+            names = "--stacktrace",
+            description =
+                    "With an internal or I/O error, print the Java stack trace too" + " (also -Dopsbook.debug=true).")
     boolean stacktrace;
 
     /** Whether errors are shown with their stack traces. */

@@ -11,6 +11,5 @@ public final class ExitCode {
     /** An internal error. */
     public static final int INTERNAL = 3;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code opsbook new service ID --owner TEAM}: a skeleton that passes the structural checks. */
-@Command(name = "new", mixinStandardHelpOptions = true, description = "Creates a skeleton in the content folder.",
+@Command(
+        name = "new",
+        mixinStandardHelpOptions = true,
+        description = "Creates a skeleton in the content folder.",
         subcommands = NewCommand.NewService.class)
 final class NewCommand implements Runnable {
     @CommandLine.Spec
@@ -22,7 +25,9 @@ final class NewCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "say what to create: service");
     }
 
-    @Command(name = "service", mixinStandardHelpOptions = true,
+    @Command(
+            name = "service",
+            mixinStandardHelpOptions = true,
             description = "Creates services/ID/ with service.yaml and a first runbook.")
     static final class NewService implements Callable<Integer> {
         @CommandLine.Spec
@@ -34,7 +39,10 @@ final class NewCommand implements Runnable {
         @Option(names = "--owner", required = true, paramLabel = "TEAM", description = "The owning team's id.")
         String owner;
 
-        @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
+        @Option(
+                names = "--content",
+                paramLabel = "DIR",
+                defaultValue = "content",
                 description = "The content folder (default: ${DEFAULT-VALUE}).")
         Path content;
 
@@ -43,7 +51,8 @@ final class NewCommand implements Runnable {
             var err = spec.commandLine().getErr();
             for (String[] v : new String[][] {{"ID", id}, {"--owner", owner}}) {
                 if (!v[1].matches("[a-z0-9][a-z0-9-]{0,62}")) {
-                    err.println("opsbook: " + v[0] + " '" + v[1] + "' is not a valid id: use lower-case letters, digits and dashes");
+                    err.println("opsbook: " + v[0] + " '" + v[1]
+                            + "' is not a valid id: use lower-case letters, digits and dashes");
                     return ExitCode.USAGE;
                 }
             }
@@ -57,18 +66,29 @@ final class NewCommand implements Runnable {
                 java.util.List<String> teams = new java.util.ArrayList<>();
                 if (Files.isDirectory(content.resolve("teams"))) {
                     try (var files = Files.list(content.resolve("teams"))) {
-                        files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yaml"))
-                                .map(f -> f.substring(0, f.length() - 5)).sorted().forEach(teams::add);
+                        files.map(f -> f.getFileName().toString())
+                                .filter(f -> f.endsWith(".yaml"))
+                                .map(f -> f.substring(0, f.length() - 5))
+                                .sorted()
+                                .forEach(teams::add);
                     }
                 }
                 String near = dev.opsbook.finding.DidYouMean.closest(owner, teams);
-                err.println("opsbook: there is no team '" + owner + "' (" + content.resolve("teams").resolve(owner + ".yaml")
-                        + ")" + (near != null ? "; did you mean '" + near + "'?" : teams.isEmpty() ? "; write the team first"
-                        : "; the teams are " + String.join(", ", teams)) + "; nothing was written");
+                err.println("opsbook: there is no team '" + owner + "' ("
+                        + content.resolve("teams").resolve(owner + ".yaml")
+                        + ")"
+                        + (near != null
+                                ? "; did you mean '" + near + "'?"
+                                : teams.isEmpty()
+                                        ? "; write the team first"
+                                        : "; the teams are " + String.join(", ", teams))
+                        + "; nothing was written");
                 return ExitCode.USAGE;
             }
             Files.createDirectories(dir.resolve("runbooks"));
-            Files.writeString(dir.resolve("service.yaml"), """
+            Files.writeString(
+                    dir.resolve("service.yaml"),
+                    """
                     name: %s
                     description: What the service does, in one sentence.
                     owner: %s
@@ -78,8 +98,12 @@ final class NewCommand implements Runnable {
                     supportHours: business-hours
                     dependsOn: []
                     alerts: []
-                    """.formatted(id, owner), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("runbooks/service-down.md"), """
+                    """
+                            .formatted(id, owner),
+                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    dir.resolve("runbooks/service-down.md"),
+                    """
                     ---
                     title: %s is down
                     summary: The service does not answer.
@@ -93,9 +117,13 @@ final class NewCommand implements Runnable {
                     ## Mitigation
 
                     ## Escalation
-                    """.formatted(id), StandardCharsets.UTF_8);
-            spec.commandLine().getOut().println("created " + dir.resolve("service.yaml") + " and "
-                    + dir.resolve("runbooks/service-down.md"));
+                    """
+                            .formatted(id),
+                    StandardCharsets.UTF_8);
+            spec.commandLine()
+                    .getOut()
+                    .println("created " + dir.resolve("service.yaml") + " and "
+                            + dir.resolve("runbooks/service-down.md"));
             return ExitCode.OK;
         }
     }

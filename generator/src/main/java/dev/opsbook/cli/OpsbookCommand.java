@@ -7,19 +7,30 @@ import dev.opsbook.OpsbookException;
 import dev.opsbook.finding.Finding;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code opsbook build | check | new service}. */
-@Command(name = "opsbook", mixinStandardHelpOptions = true, versionProvider = OpsbookCommand.Version.class,
+@Command(
+        name = "opsbook",
+        mixinStandardHelpOptions = true,
+        versionProvider = OpsbookCommand.Version.class,
         description = "Builds a checked, cross-linked operations handbook from YAML and Markdown.",
-        subcommands = {OpsbookCommand.Build.class, OpsbookCommand.Check.class, OpsbookCommand.Serve.class, NewCommand.class},
+        subcommands = {
+            OpsbookCommand.Build.class,
+            OpsbookCommand.Check.class,
+            OpsbookCommand.Serve.class,
+            NewCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no error findings", "1:error findings (the site and reports are still written)",
-                "2:unusable arguments or configuration", "3:internal error"})
+        exitCodeList = {
+            "0:no error findings",
+            "1:error findings (the site and reports are still written)",
+            "2:unusable arguments or configuration",
+            "3:internal error"
+        })
 public final class OpsbookCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,7 +45,8 @@ public final class OpsbookCommand implements Runnable {
         try {
             code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         } catch (OutOfMemoryError e) {
-            System.err.println("opsbook: out of memory; give the JVM more with -Xmx (the previous site is left as it was)");
+            System.err.println(
+                    "opsbook: out of memory; give the JVM more with -Xmx (the previous site is left as it was)");
             code = ExitCode.INTERNAL;
         } catch (Throwable e) { // an Error (a stack overflow, say) is not a content finding: never exit 1 for it
             System.err.println("opsbook: internal error: " + e + " (the previous site is left as it was)");
@@ -91,12 +103,17 @@ public final class OpsbookCommand implements Runnable {
         @Option(names = "--fail-on-warning", description = "Warnings fail the run too (exit 1).")
         boolean failOnWarning;
 
-        @Option(names = "--out", paramLabel = "DIR", defaultValue = "site",
+        @Option(
+                names = "--out",
+                paramLabel = "DIR",
+                defaultValue = "site",
                 description = "The site folder, replaced as a whole when a build is complete; check writes only the"
                         + " report files there (default: ${DEFAULT-VALUE}).")
         Path out;
 
-        @Option(names = "--baseline", paramLabel = "FILE",
+        @Option(
+                names = "--baseline",
+                paramLabel = "FILE",
                 description = "An earlier opsbook-report.json: report what is new, gone, and which levels moved.")
         Path baseline;
 
@@ -123,8 +140,9 @@ public final class OpsbookCommand implements Runnable {
             }
             if (result.report().changes() != null) {
                 var c = result.report().changes();
-                out.println("since the baseline of " + c.baselineAsOf() + ": " + c.added().size() + " new, "
-                        + c.removed().size() + " gone" + c.moves().stream().map(m -> "; " + m).reduce("", String::concat));
+                out.println("since the baseline of " + c.baselineAsOf() + ": "
+                        + c.added().size() + " new, " + c.removed().size() + " gone"
+                        + c.moves().stream().map(m -> "; " + m).reduce("", String::concat));
             }
             out.println(result.summary());
             return result.fails(failOnWarning, failOnNew) ? ExitCode.FINDINGS : ExitCode.OK;
@@ -145,7 +163,8 @@ public final class OpsbookCommand implements Runnable {
             return ExitCode.USAGE;
         }
         Throwable cause = e.getCause();
-        boolean environment = cause instanceof java.io.IOException || cause instanceof java.io.UncheckedIOException
+        boolean environment = cause instanceof java.io.IOException
+                || cause instanceof java.io.UncheckedIOException
                 || cause instanceof java.nio.file.InvalidPathException;
         if (cause != null && (input.debug() || !environment)) {
             cause.printStackTrace(err);
@@ -153,10 +172,14 @@ public final class OpsbookCommand implements Runnable {
         return ExitCode.INTERNAL;
     }
 
-    @Command(name = "build", mixinStandardHelpOptions = true,
+    @Command(
+            name = "build",
+            mixinStandardHelpOptions = true,
             description = "Checks the content and writes the site (also when there are error findings).")
     static final class Build extends Run {
-        @Option(names = "--templates", paramLabel = "DIR",
+        @Option(
+                names = "--templates",
+                paramLabel = "DIR",
                 description = "A folder of templates that override the default ones by name.")
         Path templates;
 
@@ -166,7 +189,9 @@ public final class OpsbookCommand implements Runnable {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
             description = "Checks the content and writes the report files (JSON, JUnit XML, SARIF); no site pages.")
     static final class Check extends Run {
         @Override
@@ -175,8 +200,11 @@ public final class OpsbookCommand implements Runnable {
         }
     }
 
-    @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Builds the site, serves it on 127.0.0.1, rebuilds when content changes and reloads open pages.")
+    @Command(
+            name = "serve",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Builds the site, serves it on 127.0.0.1, rebuilds when content changes and reloads open pages.")
     static final class Serve implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -184,14 +212,24 @@ public final class OpsbookCommand implements Runnable {
         @CommandLine.Mixin
         ContentOptions input;
 
-        @Option(names = "--out", paramLabel = "DIR", defaultValue = "site",
+        @Option(
+                names = "--out",
+                paramLabel = "DIR",
+                defaultValue = "site",
                 description = "The site folder (default: ${DEFAULT-VALUE}).")
         Path out;
 
-        @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "The port (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--port",
+                paramLabel = "PORT",
+                defaultValue = "8080",
+                description = "The port (default: ${DEFAULT-VALUE}).")
         int port;
 
-        @Option(names = "--templates", paramLabel = "DIR", description = "Templates that override the defaults by name.")
+        @Option(
+                names = "--templates",
+                paramLabel = "DIR",
+                description = "Templates that override the defaults by name.")
         Path templates;
 
         @Override

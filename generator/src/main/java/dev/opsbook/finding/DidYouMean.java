@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** Suggests the closest known word for a misspelt one (edit distance with swaps, case-insensitive). */
 public final class DidYouMean {
-    private DidYouMean() {
-    }
+    private DidYouMean() {}
 
     /** The closest candidate within a small distance, or null when none is close. */
     public static String closest(String word, Collection<String> candidates) {
@@ -40,7 +39,9 @@ public final class DidYouMean {
         }
         String w = word.toLowerCase(Locale.ROOT);
         if (w.length() >= 3) {
-            var prefixed = candidates.stream().filter(c -> c.toLowerCase(Locale.ROOT).startsWith(w)).toList();
+            var prefixed = candidates.stream()
+                    .filter(c -> c.toLowerCase(Locale.ROOT).startsWith(w))
+                    .toList();
             if (prefixed.size() == 1) {
                 return prefixed.get(0);
             }
@@ -70,7 +71,8 @@ public final class DidYouMean {
 
     /** The zone ids, sorted (so that the suggestion is the same on every run), looked up on first use. */
     private static final class Zones {
-        static final java.util.List<String> IDS = java.util.List.copyOf(new java.util.TreeSet<>(java.time.ZoneId.getAvailableZoneIds()));
+        static final java.util.List<String> IDS =
+                java.util.List.copyOf(new java.util.TreeSet<>(java.time.ZoneId.getAvailableZoneIds()));
     }
 
     public static int distance(String a, String b) {

@@ -12,8 +12,8 @@ import java.util.Comparator;
 public record Finding(String rule, Level level, String service, Pos pos, String message, String hint) {
 
     /** By file, line, column, rule, message: the order of every listing and report. */
-    public static final Comparator<Finding> ORDER = Comparator
-            .comparing((Finding f) -> f.pos().file())
+    public static final Comparator<Finding> ORDER = Comparator.comparing(
+                    (Finding f) -> f.pos().file())
             .thenComparingInt(f -> f.pos().line())
             .thenComparingInt(f -> f.pos().column())
             .thenComparing(Finding::rule)
@@ -45,7 +45,8 @@ public record Finding(String rule, Level level, String service, Pos pos, String 
         StringBuilder sb = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean hide = c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+            boolean hide =
+                    c < 0x20 || c >= 0x7F && c <= 0x9F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
             if (hide && sb == null) {
                 sb = new StringBuilder(text.length() + 16).append(text, 0, i);
             }

@@ -27,5 +27,4 @@ public final class Findings {
     public synchronized int size() {
         return list.size();
     }
-
 }

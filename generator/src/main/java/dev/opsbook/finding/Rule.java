@@ -11,90 +11,136 @@ import java.util.Optional;
  * readiness levels and to docs/checks.md. Ids are stable: users name them in content.
  */
 public enum Rule {
-    YAML_SYNTAX("yaml-syntax", Kind.STRUCTURAL, Level.ERROR,
-            "YAML or front matter that does not parse"),
-    SCHEMA("schema", Kind.STRUCTURAL, Level.ERROR,
+    YAML_SYNTAX("yaml-syntax", Kind.STRUCTURAL, Level.ERROR, "YAML or front matter that does not parse"),
+    SCHEMA(
+            "schema",
+            Kind.STRUCTURAL,
+            Level.ERROR,
             "Unknown key, wrong type, missing required key, bad enum value, bad date or duration"),
-    INVALID_ID("invalid-id", Kind.STRUCTURAL, Level.ERROR,
+    INVALID_ID(
+            "invalid-id",
+            Kind.STRUCTURAL,
+            Level.ERROR,
             "A file or folder name that is not a valid id, or an id key that differs from its file name"),
-    DUPLICATE_ID("duplicate-id", Kind.STRUCTURAL, Level.ERROR,
+    DUPLICATE_ID(
+            "duplicate-id",
+            Kind.STRUCTURAL,
+            Level.ERROR,
             "Two people with one id; two alerts or SLOs with one name in a service"),
-    BROKEN_REFERENCE("broken-reference", Kind.STRUCTURAL, Level.ERROR,
+    BROKEN_REFERENCE(
+            "broken-reference",
+            Kind.STRUCTURAL,
+            Level.ERROR,
             "A team, person, service, runbook, severity, alert, SLO, review or incident that does not exist"),
-    UNSAFE_PATH("unsafe-path", Kind.STRUCTURAL, Level.ERROR,
+    UNSAFE_PATH(
+            "unsafe-path",
+            Kind.STRUCTURAL,
+            Level.ERROR,
             "A link or name that would leave the content or site folder, or take a path the site generates"),
-    UNSAFE_CONTENT("unsafe-content", Kind.STRUCTURAL, Level.ERROR,
+    UNSAFE_CONTENT(
+            "unsafe-content",
+            Kind.STRUCTURAL,
+            Level.ERROR,
             "A content file that would run script in a browser (HTML, JavaScript, SVG or XML with script)"),
-    SERVICE_DESCRIPTION("service-description", Kind.COMPLETENESS, Level.WARNING,
-            "A service without a description"),
-    SLA_PRESENT("sla-present", Kind.COMPLETENESS, null,
-            "A service without an SLA (sla.yaml); an error for tier 1 and 2"),
-    SLA_COVERS_SEVERITIES("sla-covers-severities", Kind.COMPLETENESS, Level.ERROR,
+    SERVICE_DESCRIPTION("service-description", Kind.COMPLETENESS, Level.WARNING, "A service without a description"),
+    SLA_PRESENT(
+            "sla-present", Kind.COMPLETENESS, null, "A service without an SLA (sla.yaml); an error for tier 1 and 2"),
+    SLA_COVERS_SEVERITIES(
+            "sla-covers-severities",
+            Kind.COMPLETENESS,
+            Level.ERROR,
             "An SLA without response times for every severity"),
-    SLO_PRESENT("slo-present", Kind.COMPLETENESS, null,
-            "A service without an SLO; an error for tier 1 and 2"),
-    SLO_STRICTER_THAN_SLA("slo-stricter-than-sla", Kind.COMPLETENESS, Level.ERROR,
+    SLO_PRESENT("slo-present", Kind.COMPLETENESS, null, "A service without an SLO; an error for tier 1 and 2"),
+    SLO_STRICTER_THAN_SLA(
+            "slo-stricter-than-sla",
+            Kind.COMPLETENESS,
+            Level.ERROR,
             "An availability SLO objective below the SLA availability"),
-    SLO_ALERTED("slo-alerted", Kind.COMPLETENESS, Level.WARNING,
-            "An SLO that no alert protects"),
-    ALERT_HAS_RUNBOOK("alert-has-runbook", Kind.COMPLETENESS, Level.ERROR,
-            "An alert without a runbook"),
-    RUNBOOK_SECTIONS("runbook-sections", Kind.COMPLETENESS, Level.WARNING,
+    SLO_ALERTED("slo-alerted", Kind.COMPLETENESS, Level.WARNING, "An SLO that no alert protects"),
+    ALERT_HAS_RUNBOOK("alert-has-runbook", Kind.COMPLETENESS, Level.ERROR, "An alert without a runbook"),
+    RUNBOOK_SECTIONS(
+            "runbook-sections",
+            Kind.COMPLETENESS,
+            Level.WARNING,
             "A runbook lacking a required section (runbookSections)"),
-    RUNBOOK_STALE("runbook-stale", Kind.COMPLETENESS, Level.WARNING,
+    RUNBOOK_STALE(
+            "runbook-stale",
+            Kind.COMPLETENESS,
+            Level.WARNING,
             "A runbook whose lastReviewed is missing or older than maxAgeDays (default 180)"),
-    RUNBOOK_ORPHAN("runbook-orphan", Kind.COMPLETENESS, Level.INFO,
-            "A runbook that no alert leads to"),
-    ROTA_PRESENT("rota-present", Kind.COMPLETENESS, null,
+    RUNBOOK_ORPHAN("runbook-orphan", Kind.COMPLETENESS, Level.INFO, "A runbook that no alert leads to"),
+    ROTA_PRESENT(
+            "rota-present",
+            Kind.COMPLETENESS,
+            null,
             "A service without a support rota (rota.yaml); an error for 24x7 and tier 1 services"),
-    ROTA_DISTINCT_ROLES("rota-distinct-roles", Kind.COMPLETENESS, Level.ERROR,
+    ROTA_DISTINCT_ROLES(
+            "rota-distinct-roles",
+            Kind.COMPLETENESS,
+            Level.ERROR,
             "The same person is Support Lead and Support Engineer at the same time (overrides included)"),
-    ROTA_COVERAGE_GAP("rota-coverage-gap", Kind.COMPLETENESS, Level.ERROR,
+    ROTA_COVERAGE_GAP(
+            "rota-coverage-gap",
+            Kind.COMPLETENESS,
+            Level.ERROR,
             "Covered time within the horizon with no Support Lead or no Support Engineer"),
-    ROTA_MIN_MEMBERS("rota-min-members", Kind.COMPLETENESS, Level.WARNING,
-            "Fewer than 2 people in a role"),
-    ROTA_ESCALATION("rota-escalation", Kind.COMPLETENESS, Level.WARNING,
-            "A rota with no escalation step"),
-    ROTA_UNKNOWN_TIMEZONE("rota-unknown-timezone", Kind.COMPLETENESS, Level.ERROR,
-            "A rota time zone that is not an IANA zone"),
-    TELEMETRY_DASHBOARDS("telemetry-dashboards", Kind.COMPLETENESS, Level.WARNING,
-            "A service without a dashboard"),
-    TELEMETRY_STRUCTURED_LOGS("telemetry-structured-logs", Kind.COMPLETENESS, Level.WARNING,
-            "Logs missing or not structured"),
-    TELEMETRY_TRACING("telemetry-tracing", Kind.COMPLETENESS, Level.INFO,
-            "Tracing not enabled"),
-    READINESS_LOAD_TEST("readiness-load-test", Kind.COMPLETENESS, Level.WARNING,
-            "No load test, or one older than 365 days"),
-    READINESS_GAME_DAY("readiness-game-day", Kind.COMPLETENESS, Level.INFO,
-            "No game day, or one older than 365 days"),
-    READINESS_BACKUP_RESTORE("readiness-backup-restore", Kind.COMPLETENESS, Level.WARNING,
+    ROTA_MIN_MEMBERS("rota-min-members", Kind.COMPLETENESS, Level.WARNING, "Fewer than 2 people in a role"),
+    ROTA_ESCALATION("rota-escalation", Kind.COMPLETENESS, Level.WARNING, "A rota with no escalation step"),
+    ROTA_UNKNOWN_TIMEZONE(
+            "rota-unknown-timezone", Kind.COMPLETENESS, Level.ERROR, "A rota time zone that is not an IANA zone"),
+    TELEMETRY_DASHBOARDS("telemetry-dashboards", Kind.COMPLETENESS, Level.WARNING, "A service without a dashboard"),
+    TELEMETRY_STRUCTURED_LOGS(
+            "telemetry-structured-logs", Kind.COMPLETENESS, Level.WARNING, "Logs missing or not structured"),
+    TELEMETRY_TRACING("telemetry-tracing", Kind.COMPLETENESS, Level.INFO, "Tracing not enabled"),
+    READINESS_LOAD_TEST(
+            "readiness-load-test", Kind.COMPLETENESS, Level.WARNING, "No load test, or one older than 365 days"),
+    READINESS_GAME_DAY("readiness-game-day", Kind.COMPLETENESS, Level.INFO, "No game day, or one older than 365 days"),
+    READINESS_BACKUP_RESTORE(
+            "readiness-backup-restore",
+            Kind.COMPLETENESS,
+            Level.WARNING,
             "No restore test, or one older than 365 days"),
-    READINESS_ROLLBACK("readiness-rollback", Kind.COMPLETENESS, Level.WARNING,
-            "No rollback strategy, or one never tested"),
-    READINESS_DEPLOYMENT("readiness-deployment", Kind.COMPLETENESS, Level.WARNING,
-            "Deployment not automated"),
-    REVIEW_PRESENT("review-present", Kind.COMPLETENESS, Level.INFO,
-            "A production service with no operational support review"),
-    REVIEW_TOO_LATE("review-too-late", Kind.COMPLETENESS, Level.WARNING,
+    READINESS_ROLLBACK(
+            "readiness-rollback", Kind.COMPLETENESS, Level.WARNING, "No rollback strategy, or one never tested"),
+    READINESS_DEPLOYMENT("readiness-deployment", Kind.COMPLETENESS, Level.WARNING, "Deployment not automated"),
+    REVIEW_PRESENT(
+            "review-present", Kind.COMPLETENESS, Level.INFO, "A production service with no operational support review"),
+    REVIEW_TOO_LATE(
+            "review-too-late",
+            Kind.COMPLETENESS,
+            Level.WARNING,
             "A review held on or after the day the story was committed"),
-    REVIEW_UNANSWERED("review-unanswered", Kind.COMPLETENESS, Level.ERROR,
-            "One of the five review questions without an answer"),
-    REVIEW_NO_AUTOMATED_VALIDATION("review-no-automated-validation", Kind.COMPLETENESS, Level.WARNING,
+    REVIEW_UNANSWERED(
+            "review-unanswered", Kind.COMPLETENESS, Level.ERROR, "One of the five review questions without an answer"),
+    REVIEW_NO_AUTOMATED_VALIDATION(
+            "review-no-automated-validation",
+            Kind.COMPLETENESS,
+            Level.WARNING,
             "automatedValidation: no, so continuous delivery is not possible"),
-    REVIEW_ACTIONS_MISSING("review-actions-missing", Kind.COMPLETENESS, Level.ERROR,
-            "Outcome approved-with-actions with no action"),
-    ACTION_OVERDUE("action-overdue", Kind.COMPLETENESS, Level.WARNING,
+    REVIEW_ACTIONS_MISSING(
+            "review-actions-missing", Kind.COMPLETENESS, Level.ERROR, "Outcome approved-with-actions with no action"),
+    ACTION_OVERDUE(
+            "action-overdue",
+            Kind.COMPLETENESS,
+            Level.WARNING,
             "A review or incident action still open after its due date"),
-    INCIDENT_ACTIONS_MISSING("incident-actions-missing", Kind.COMPLETENESS, Level.WARNING,
+    INCIDENT_ACTIONS_MISSING(
+            "incident-actions-missing",
+            Kind.COMPLETENESS,
+            Level.WARNING,
             "A P1/P2 (the two most severe levels) incident with no action"),
-    WAIVER_EXPIRED("waiver-expired", Kind.COMPLETENESS, Level.WARNING,
-            "A waiver past its expiry (the rule applies again)"),
-    CONTENT_SECRET("content-secret", Kind.COMPLETENESS, Level.ERROR,
+    WAIVER_EXPIRED(
+            "waiver-expired", Kind.COMPLETENESS, Level.WARNING, "A waiver past its expiry (the rule applies again)"),
+    CONTENT_SECRET(
+            "content-secret",
+            Kind.COMPLETENESS,
+            Level.ERROR,
             "What looks like a credential in content: private key blocks, cloud access keys, tokens");
 
     /** Structural rules are always errors; completeness rules are judged per service. */
     public enum Kind {
-        STRUCTURAL, COMPLETENESS
+        STRUCTURAL,
+        COMPLETENESS
     }
 
     private final String id;

@@ -19,8 +19,7 @@ public final class Rules {
     /** The completeness rules, in the order of checks.md. */
     public static final List<String> COMPLETENESS = Rule.ids(Rule.Kind.COMPLETENESS);
 
-    private Rules() {
-    }
+    private Rules() {}
 
     private static final java.util.Set<String> STRUCTURAL_SET = java.util.Set.copyOf(STRUCTURAL);
 

@@ -43,7 +43,8 @@ public final class CalendarFeeds {
     private final Handbook hb;
     private final LocalDate asOf;
     private final String generator;
-    private final TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
+    private final TimeZoneRegistry registry =
+            TimeZoneRegistryFactory.getInstance().createRegistry();
     private final TimeZoneRegistry javaZones = new JavaZones(registry);
 
     public CalendarFeeds(Handbook hb, LocalDate asOf, String generator) {
@@ -53,8 +54,7 @@ public final class CalendarFeeds {
     }
 
     /** A shift of one role, for one service. */
-    public record Shift(Service service, RotaSchedule schedule, Duty duty) {
-    }
+    public record Shift(Service service, RotaSchedule schedule, Duty duty) {}
 
     /** The rota of {@code service} as a calendar: every shift of both roles to the horizon. */
     public byte[] service(Service service, RotaSchedule schedule) {
@@ -69,8 +69,8 @@ public final class CalendarFeeds {
      * people's calendars (an organisation of 3,000 people on 500 rotas scanned every rota once for
      * each person).
      */
-    public static java.util.SortedMap<String, List<Shift>> shiftsByPerson(List<Service> services,
-            java.util.function.Function<Service, RotaSchedule> schedules) {
+    public static java.util.SortedMap<String, List<Shift>> shiftsByPerson(
+            List<Service> services, java.util.function.Function<Service, RotaSchedule> schedules) {
         java.util.SortedMap<String, List<Shift>> out = new java.util.TreeMap<>();
         for (Service s : services) {
             RotaSchedule schedule = schedules.apply(s);
@@ -93,7 +93,8 @@ public final class CalendarFeeds {
     }
 
     private byte[] write(String name, List<Shift> shifts) {
-        shifts.sort(Comparator.comparing((Shift s) -> s.duty().from()).thenComparing(s -> s.service().id())
+        shifts.sort(Comparator.comparing((Shift s) -> s.duty().from())
+                .thenComparing(s -> s.service().id())
                 .thenComparing(s -> s.duty().role().id()));
         Calendar cal = new Calendar();
         cal.add(new ProdId("-//opsbook//" + generator + "//EN"));
@@ -116,8 +117,8 @@ public final class CalendarFeeds {
             String role = d.role().label();
             String who = hb.person(d.person()).map(Person::name).orElse(d.person());
             VEvent ev = new VEvent(false);
-            ev.add(new Uid(s.service().id() + "-" + d.role().id() + "-" + UID_TIME.format(d.from().withZoneSameInstant(ZoneOffset.UTC))
-                    + "@opsbook"));
+            ev.add(new Uid(s.service().id() + "-" + d.role().id() + "-"
+                    + UID_TIME.format(d.from().withZoneSameInstant(ZoneOffset.UTC)) + "@opsbook"));
             ev.add(stamp);
             if (definition(s.schedule().zone().getId()) != null) {
                 DtStart<java.time.ZonedDateTime> start = new DtStart<>(d.from());
@@ -132,11 +133,12 @@ public final class CalendarFeeds {
             }
             ev.add(new Summary(role + ": " + who + " (" + s.service().name() + ")"));
             ev.add(new Categories(role));
-            ev.add(new Description(who + " is " + role + " for " + s.service().name()
-                    + (d.override() ? " (an override)" : "") + "."));
+            ev.add(new Description(
+                    who + " is " + role + " for " + s.service().name() + (d.override() ? " (an override)" : "") + "."));
             String base = hb.settings().baseUrl();
             if (base != null) {
-                ev.add(new Url(java.net.URI.create(base + dev.opsbook.link.SitePaths.service(s.service().id()))));
+                ev.add(new Url(java.net.URI.create(
+                        base + dev.opsbook.link.SitePaths.service(s.service().id()))));
             }
             cal.add(ev);
         }
@@ -183,6 +185,7 @@ public final class CalendarFeeds {
 
     /** What {@link #definitions} holds for a zone without a definition (the map takes no null). */
     private static final VTimeZone NONE = new VTimeZone();
+
     private final java.util.Map<String, VTimeZone> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**

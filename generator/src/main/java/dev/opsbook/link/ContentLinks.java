@@ -1,24 +1,17 @@
 package dev.opsbook.link;
 
-import dev.opsbook.finding.Rules;
 import dev.opsbook.finding.DidYouMean;
+import dev.opsbook.finding.Rules;
 import dev.opsbook.model.Handbook;
-import dev.opsbook.model.Incident;
-import dev.opsbook.model.Markdown;
-import dev.opsbook.model.Review;
-import dev.opsbook.model.Runbook;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Team;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Resolves a link written in content (Markdown or YAML) to what it points at: a page or file of the
@@ -29,10 +22,12 @@ import java.util.stream.Collectors;
  */
 public final class ContentLinks {
     private static final Set<String> EXTERNAL = Set.of("http", "https", "mailto");
-    private static final Set<String> SHORT = Set.of("service", "runbook", "severity", "team", "person", "review", "incident");
+    private static final Set<String> SHORT =
+            Set.of("service", "runbook", "severity", "team", "person", "review", "incident");
     private final Handbook handbook;
     /** The pages content files become, and the anchors they offer. */
     private final SitePlan plan;
+
     private final Set<String> assets;
 
     /** Links into the site of {@code plan}, the plan of {@code handbook}'s site. */
@@ -48,16 +43,13 @@ public final class ContentLinks {
     }
 
     /** What a link resolves to. */
-    public sealed interface Resolution {
-    }
+    public sealed interface Resolution {}
 
     /** An address outside the handbook (http, https, mailto, tel), to be emitted as it is. */
-    public record External(String url) implements Resolution {
-    }
+    public record External(String url) implements Resolution {}
 
     /** A page or file of the site, with an optional fragment ({@code path#fragment}). */
-    public record Internal(String target) implements Resolution {
-    }
+    public record Internal(String target) implements Resolution {}
 
     /**
      * A link that cannot be made: {@code rule} is broken-reference, unsafe-path or schema.
@@ -93,19 +85,29 @@ public final class ContentLinks {
                 String number = raw.substring(raw.indexOf(':') + 1);
                 return dev.opsbook.model.Phone.dialable(number)
                         ? new External(raw.substring(0, raw.indexOf(':') + 1) + number.replace(" ", ""))
-                        : new Problem(Rules.SCHEMA, "link '" + raw + "' is not a phone number",
+                        : new Problem(
+                                Rules.SCHEMA,
+                                "link '" + raw + "' is not a phone number",
                                 "write tel: and the number in digits, such as tel:+442079460101");
             }
             if (SHORT.contains(scheme)) {
                 return shortRef(scheme, raw.substring(raw.indexOf(':') + 1).strip(), fromService, raw);
             }
-            return new Problem(Rules.SCHEMA, "link '" + raw + "' uses the scheme '" + written
-                    + ":', which is not allowed", "use an http, https, mailto or tel address, a short reference "
-                    + "(service:, runbook:, …) or a relative link to a content file");
+            return new Problem(
+                    Rules.SCHEMA,
+                    "link '" + raw + "' uses the scheme '" + written + ":', which is not allowed",
+                    "use an http, https, mailto or tel address, a short reference "
+                            + "(service:, runbook:, …) or a relative link to a content file");
         }
-        if (raw.startsWith("/") || raw.startsWith("\\") || raw.length() >= 3 && isAsciiLetter(raw.charAt(0))
-                && raw.charAt(1) == ':' && (raw.charAt(2) == '\\' || raw.charAt(2) == '/')) {
-            return new Problem(Rules.UNSAFE_PATH, "link '" + raw + "' is an absolute path",
+        if (raw.startsWith("/")
+                || raw.startsWith("\\")
+                || raw.length() >= 3
+                        && isAsciiLetter(raw.charAt(0))
+                        && raw.charAt(1) == ':'
+                        && (raw.charAt(2) == '\\' || raw.charAt(2) == '/')) {
+            return new Problem(
+                    Rules.UNSAFE_PATH,
+                    "link '" + raw + "' is an absolute path",
                     "link relative to this file, e.g. ../../ledger/runbooks/failover.md");
         }
         int hash = raw.indexOf('#');
@@ -117,15 +119,20 @@ public final class ContentLinks {
         }
         if (pathPart.isEmpty()) {
             String self = plan.pageOf(fromFile).orElse(null);
-            return self == null ? new Problem(Rules.BROKEN_REFERENCE, "link '" + raw + "' has no page to point into",
-                    "link to a page") : withFragment(self, fragment, raw);
+            return self == null
+                    ? new Problem(
+                            Rules.BROKEN_REFERENCE, "link '" + raw + "' has no page to point into", "link to a page")
+                    : withFragment(self, fragment, raw);
         }
-        String decoded = pathPart.indexOf('%') < 0 ? pathPart
+        String decoded = pathPart.indexOf('%') < 0
+                ? pathPart
                 : URLDecoder.decode(pathPart.replace("+", "%2B"), StandardCharsets.UTF_8);
         String dir = fromFile.contains("/") ? fromFile.substring(0, fromFile.lastIndexOf('/')) : "";
         Optional<String> target = normalise(dir, decoded);
         if (target.isEmpty()) {
-            return new Problem(Rules.UNSAFE_PATH, "link '" + raw + "' leaves the content folder",
+            return new Problem(
+                    Rules.UNSAFE_PATH,
+                    "link '" + raw + "' leaves the content folder",
                     "link only to files inside the handbook");
         }
         String path = target.get();
@@ -143,18 +150,27 @@ public final class ContentLinks {
         if (handbook.files().contains(path)) {
             // a file of the content that is not published (active content, a path the site takes): the
             // finding is at the file; the link is left out of the page, text kept
-            return new Problem(Rules.BROKEN_REFERENCE, "link '" + raw + "' leads to " + path + ", which is not published",
-                    "see the finding at " + path, true);
+            return new Problem(
+                    Rules.BROKEN_REFERENCE,
+                    "link '" + raw + "' leads to " + path + ", which is not published",
+                    "see the finding at " + path,
+                    true);
         }
         // a misspelt file name: the nearest file of the same folder
         int slash = path.lastIndexOf('/');
         String folder = path.substring(0, slash + 1);
-        String near = DidYouMean.closest(path.substring(slash + 1), java.util.stream.Stream.concat(plan.files().stream(),
-                        assets.stream()).filter(f -> f.startsWith(folder) && f.indexOf('/', folder.length()) < 0)
-                .map(f -> f.substring(folder.length())).toList());
-        return new Problem(Rules.BROKEN_REFERENCE, "broken link '" + raw + "': there is no file " + path
-                + (near != null ? " (did you mean " + near + "?)" : ""),
-                near != null ? "change the file name to " + near
+        String near = DidYouMean.closest(
+                path.substring(slash + 1),
+                java.util.stream.Stream.concat(plan.files().stream(), assets.stream())
+                        .filter(f -> f.startsWith(folder) && f.indexOf('/', folder.length()) < 0)
+                        .map(f -> f.substring(folder.length()))
+                        .toList());
+        return new Problem(
+                Rules.BROKEN_REFERENCE,
+                "broken link '" + raw + "': there is no file " + path
+                        + (near != null ? " (did you mean " + near + "?)" : ""),
+                near != null
+                        ? "change the file name to " + near
                         : "correct the path (relative to this file) or use a short reference such as runbook:<service>/<id>");
     }
 
@@ -217,9 +233,12 @@ public final class ContentLinks {
         }
         if (!known.contains(fragment)) {
             String near = DidYouMean.closest(fragment, known);
-            return new Problem(Rules.BROKEN_REFERENCE, "broken link '" + raw + "': no section '#" + fragment + "' there"
-                    + (near != null ? " (did you mean '#" + near + "'?)" : ""),
-                    near != null ? "change the part after # to " + near
+            return new Problem(
+                    Rules.BROKEN_REFERENCE,
+                    "broken link '" + raw + "': no section '#" + fragment + "' there"
+                            + (near != null ? " (did you mean '#" + near + "'?)" : ""),
+                    near != null
+                            ? "change the part after # to " + near
                             : "link to a heading that exists (its anchor is the heading in lower case with dashes)");
         }
         return new Internal(path + "#" + fragment);
@@ -229,26 +248,36 @@ public final class ContentLinks {
         int hash = value.indexOf('#');
         String id = hash < 0 ? value : value.substring(0, hash);
         String fragment = hash < 0 ? null : value.substring(hash + 1);
-        Optional<String> page = switch (kind) {
-            case "service" -> handbook.service(id).map(s -> SitePaths.service(s.id()));
-            case "runbook" -> fromService == null && !id.contains("/") ? Optional.empty()
-                    : handbook.runbook(fromService, id).map(r -> SitePaths.runbook(r.service(), r.id()));
-            case "severity" -> handbook.severity(id).map(s -> SitePaths.SEVERITIES + "#" + SitePaths.severityAnchor(s.id()));
-            case "team" -> handbook.team(id).map(t -> SitePaths.team(t.id()));
-            case "person" -> handbook.person(id).map(p -> SitePaths.team(p.team()) + "#" + SitePaths.personAnchor(p.id()));
-            case "review" -> fromService == null && !id.contains("/") ? Optional.empty()
-                    : handbook.review(fromService, id).map(r -> SitePaths.review(r.service(), r.id()));
-            case "incident" -> fromService == null && !id.contains("/") ? Optional.empty()
-                    : handbook.incident(fromService, id).map(i -> SitePaths.incident(i.service(), i.id()));
-            default -> Optional.empty();
-        };
+        Optional<String> page =
+                switch (kind) {
+                    case "service" -> handbook.service(id).map(s -> SitePaths.service(s.id()));
+                    case "runbook" -> fromService == null && !id.contains("/")
+                            ? Optional.empty()
+                            : handbook.runbook(fromService, id).map(r -> SitePaths.runbook(r.service(), r.id()));
+                    case "severity" -> handbook.severity(id)
+                            .map(s -> SitePaths.SEVERITIES + "#" + SitePaths.severityAnchor(s.id()));
+                    case "team" -> handbook.team(id).map(t -> SitePaths.team(t.id()));
+                    case "person" -> handbook.person(id)
+                            .map(p -> SitePaths.team(p.team()) + "#" + SitePaths.personAnchor(p.id()));
+                    case "review" -> fromService == null && !id.contains("/")
+                            ? Optional.empty()
+                            : handbook.review(fromService, id).map(r -> SitePaths.review(r.service(), r.id()));
+                    case "incident" -> fromService == null && !id.contains("/")
+                            ? Optional.empty()
+                            : handbook.incident(fromService, id).map(i -> SitePaths.incident(i.service(), i.id()));
+                    default -> Optional.empty();
+                };
         if (page.isEmpty()) {
             String near = DidYouMean.closest(id, candidates(kind, fromService, id));
-            return new Problem(Rules.BROKEN_REFERENCE, "broken link '" + raw + "': there is no " + kind + " '" + id + "'"
-                    + DidYouMean.mention(near),
-                    near != null ? "change it to " + kind + ":" + near
-                            : "use the id of an existing " + kind + (kind.equals("runbook") || kind.equals("review")
-                            || kind.equals("incident") ? " (" + kind + ":<service>/<id>)" : ""));
+            return new Problem(
+                    Rules.BROKEN_REFERENCE,
+                    "broken link '" + raw + "': there is no " + kind + " '" + id + "'" + DidYouMean.mention(near),
+                    near != null
+                            ? "change it to " + kind + ":" + near
+                            : "use the id of an existing " + kind
+                                    + (kind.equals("runbook") || kind.equals("review") || kind.equals("incident")
+                                            ? " (" + kind + ":<service>/<id>)"
+                                            : ""));
         }
         if (fragment != null && !page.get().contains("#")) {
             return withFragment(page.get(), fragment, raw);
@@ -264,10 +293,19 @@ public final class ContentLinks {
             case "service" -> handbook.services().stream().map(Service::id).toList();
             case "severity" -> handbook.severities().stream().map(x -> x.id()).toList();
             case "team" -> handbook.teams().stream().map(Team::id).toList();
-            case "person" -> handbook.teams().stream().flatMap(t -> t.members().stream()).map(p -> p.id()).toList();
-            case "runbook" -> s.map(x -> x.runbooks().stream().map(r -> prefix + r.id()).toList()).orElse(List.of());
-            case "review" -> s.map(x -> x.reviews().stream().map(r -> prefix + r.id()).toList()).orElse(List.of());
-            case "incident" -> s.map(x -> x.incidents().stream().map(r -> prefix + r.id()).toList()).orElse(List.of());
+            case "person" -> handbook.teams().stream()
+                    .flatMap(t -> t.members().stream())
+                    .map(p -> p.id())
+                    .toList();
+            case "runbook" -> s.map(
+                            x -> x.runbooks().stream().map(r -> prefix + r.id()).toList())
+                    .orElse(List.of());
+            case "review" -> s.map(
+                            x -> x.reviews().stream().map(r -> prefix + r.id()).toList())
+                    .orElse(List.of());
+            case "incident" -> s.map(x ->
+                            x.incidents().stream().map(r -> prefix + r.id()).toList())
+                    .orElse(List.of());
             default -> List.of();
         };
     }

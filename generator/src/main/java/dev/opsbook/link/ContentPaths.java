@@ -24,19 +24,28 @@ public final class ContentPaths {
     public static final String SERVICES = "services/";
     /** The files of a service folder that are not documents, by name. */
     public static final String SERVICE_FILE = "service.yaml";
+
     public static final String SLA_FILE = "sla.yaml";
     public static final String ROTA_FILE = "rota.yaml";
     /** The folders of a service's documents, by name. */
     public static final String RUNBOOKS = "runbooks";
+
     public static final String REVIEWS = "reviews";
     public static final String INCIDENTS = "incidents";
 
-    private ContentPaths() {
-    }
+    private ContentPaths() {}
 
     /** What a content file is. */
     public enum Kind {
-        SETTINGS, SEVERITIES, TEAM, SERVICE, SLA, ROTA, RUNBOOK, REVIEW, INCIDENT,
+        SETTINGS,
+        SEVERITIES,
+        TEAM,
+        SERVICE,
+        SLA,
+        ROTA,
+        RUNBOOK,
+        REVIEW,
+        INCIDENT,
         /** A file of a service folder that opsbook does not read (a YAML file there is a finding). */
         SERVICE_OTHER,
         /** Any other file: copied into the site as it is. */
@@ -48,8 +57,7 @@ public final class ContentPaths {
      * the id of the team, runbook, review or incident it is (its file name without the extension; null
      * for other kinds). The id is as written: whether it is a valid id is the loader's to judge.
      */
-    public record Entry(Kind kind, String service, String id) {
-    }
+    public record Entry(Kind kind, String service, String id) {}
 
     /** A team's file: {@code teams/<id>.yaml}. */
     public static String team(String id) {

@@ -15,21 +15,22 @@ public final class SitePaths {
     public static final String HEADERS = "_headers";
     /** The reports, beside the pages. */
     public static final String REPORT_JSON = "opsbook-report.json";
+
     public static final String REPORT_JUNIT = "opsbook-report.xml";
     public static final String REPORT_SARIF = "opsbook-report.sarif";
 
     /** The files the site has at its root; no content file may take one of these names, as file or folder. */
-    private static final java.util.Set<String> ROOT_FILES = java.util.Set.of(HOME, SEVERITIES, NOT_FOUND, SITEMAP,
-            ONCALL, ACTIONS, HEADERS, REPORT_JSON, REPORT_JUNIT, REPORT_SARIF);
+    private static final java.util.Set<String> ROOT_FILES = java.util.Set.of(
+            HOME, SEVERITIES, NOT_FOUND, SITEMAP, ONCALL, ACTIONS, HEADERS, REPORT_JSON, REPORT_JUNIT, REPORT_SARIF);
     /** Folders that only the site writes into: its script, style and search data, the report pages, people's calendars. */
     private static final java.util.Set<String> ROOT_FOLDERS = java.util.Set.of("assets", "readiness", "people");
     /** The site's files in each service folder. */
     private static final java.util.Set<String> SERVICE_FILES = java.util.Set.of("index.html", "oncall.ics");
     /** The service folders whose {@code .html} files are pages of the site. */
-    private static final java.util.Set<String> SERVICE_PAGE_FOLDERS = java.util.Set.of("runbooks", "reviews", "incidents");
+    private static final java.util.Set<String> SERVICE_PAGE_FOLDERS =
+            java.util.Set.of("runbooks", "reviews", "incidents");
 
-    private SitePaths() {
-    }
+    private SitePaths() {}
 
     /**
      * Why a content file at {@code rel} (relative to the content root) cannot be published there: the
@@ -42,11 +43,13 @@ public final class SitePaths {
         String[] p = rel.split("/");
         String first = p[0];
         if (ROOT_FILES.contains(first)) {
-            return p.length == 1 ? first + " is a file the site generates"
+            return p.length == 1
+                    ? first + " is a file the site generates"
                     : first + " is a file the site generates, so it cannot be a folder";
         }
         if (ROOT_FOLDERS.contains(first)) {
-            return p.length == 1 ? first + "/ is a folder the site generates, so it cannot be a file"
+            return p.length == 1
+                    ? first + "/ is a folder the site generates, so it cannot be a file"
                     : first + "/ is a folder that only the site writes into";
         }
         if (first.equals("teams") || first.equals("services")) {
@@ -151,7 +154,8 @@ public final class SitePaths {
             }
             if (sb != null) {
                 if (encode) {
-                    sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                    sb.append('%')
+                            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                             .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
                 } else {
                     sb.append(c);

@@ -34,7 +34,18 @@ import java.util.stream.Collectors;
 public final class SitePlan {
     /** What a page is. The order is the order of the pages in the plan (and in the sitemap). */
     public enum Kind {
-        HOME, SEVERITIES, TEAMS, ONCALL, READINESS, ACTIONS, TEAM, SERVICE, RUNBOOK, REVIEW, INCIDENT, CHANGES,
+        HOME,
+        SEVERITIES,
+        TEAMS,
+        ONCALL,
+        READINESS,
+        ACTIONS,
+        TEAM,
+        SERVICE,
+        RUNBOOK,
+        REVIEW,
+        INCIDENT,
+        CHANGES,
         NOT_FOUND;
 
         /** Whether the page shows the checks' results, which only a full build brings up to date. */
@@ -56,8 +67,16 @@ public final class SitePlan {
      * @param anchors  the fragments that links in content may point at
      * @param listed   whether the page is in the sitemap
      */
-    public record Page(String path, Kind kind, String title, Service service, Object subject, int index,
-                       Map<String, String> presents, Set<String> anchors, boolean listed) {
+    public record Page(
+            String path,
+            Kind kind,
+            String title,
+            Service service,
+            Object subject,
+            int index,
+            Map<String, String> presents,
+            Set<String> anchors,
+            boolean listed) {
         /** The subject as what it is for this kind of page. */
         public <T> T subject(Class<T> type) {
             return type.cast(subject);
@@ -65,8 +84,20 @@ public final class SitePlan {
     }
 
     /** The fragments of a service page that content may link to, besides its SLOs and alerts. */
-    private static final List<String> SERVICE_ANCHORS = List.of("overview", "sla", "slos", "support", "rota",
-            "alerts", "runbooks", "dependencies", "telemetry", "readiness", "reviews", "incidents", "links");
+    private static final List<String> SERVICE_ANCHORS = List.of(
+            "overview",
+            "sla",
+            "slos",
+            "support",
+            "rota",
+            "alerts",
+            "runbooks",
+            "dependencies",
+            "telemetry",
+            "readiness",
+            "reviews",
+            "incidents",
+            "links");
 
     private final Handbook handbook;
     private final List<Page> pages;
@@ -79,8 +110,9 @@ public final class SitePlan {
         this.pages = List.copyOf(pages);
         for (Page p : this.pages) {
             byPath.put(p.path(), p);
-            p.presents().forEach((file, fragment) -> pageOfFile.put(file, fragment.isEmpty() ? p.path()
-                    : p.path() + "#" + fragment));
+            p.presents()
+                    .forEach((file, fragment) ->
+                            pageOfFile.put(file, fragment.isEmpty() ? p.path() : p.path() + "#" + fragment));
         }
     }
 
@@ -88,46 +120,109 @@ public final class SitePlan {
     public static SitePlan of(Handbook hb, boolean changes) {
         List<Page> pages = new ArrayList<>();
         pages.add(whole(SitePaths.HOME, Kind.HOME, hb.settings().title(), Map.of(ContentPaths.SETTINGS, ""), Set.of()));
-        pages.add(whole(SitePaths.SEVERITIES, Kind.SEVERITIES, "Severity levels", Map.of(ContentPaths.SEVERITIES, ""),
-                hb.severities().stream().map(s -> SitePaths.severityAnchor(s.id())).collect(Collectors.toSet())));
+        pages.add(whole(
+                SitePaths.SEVERITIES,
+                Kind.SEVERITIES,
+                "Severity levels",
+                Map.of(ContentPaths.SEVERITIES, ""),
+                hb.severities().stream()
+                        .map(s -> SitePaths.severityAnchor(s.id()))
+                        .collect(Collectors.toSet())));
         pages.add(whole(SitePaths.TEAMS, Kind.TEAMS, "Teams", Map.of(), Set.of()));
         pages.add(whole(SitePaths.ONCALL, Kind.ONCALL, "On call", Map.of(), Set.of()));
         pages.add(whole(SitePaths.READINESS, Kind.READINESS, "Readiness report", Map.of(), Set.of()));
         pages.add(whole(SitePaths.ACTIONS, Kind.ACTIONS, "Open actions", Map.of(), Set.of()));
         for (Team t : hb.teams()) {
-            Set<String> anchors = t.members().stream().map(p -> SitePaths.personAnchor(p.id())).collect(Collectors.toSet());
+            Set<String> anchors = t.members().stream()
+                    .map(p -> SitePaths.personAnchor(p.id()))
+                    .collect(Collectors.toSet());
             anchors.add("members");
             anchors.add("services");
-            pages.add(new Page(SitePaths.team(t.id()), Kind.TEAM, t.name(), null, t, -1,
-                    Map.of(ContentPaths.team(t.id()), ""), Set.copyOf(anchors), true));
+            pages.add(new Page(
+                    SitePaths.team(t.id()),
+                    Kind.TEAM,
+                    t.name(),
+                    null,
+                    t,
+                    -1,
+                    Map.of(ContentPaths.team(t.id()), ""),
+                    Set.copyOf(anchors),
+                    true));
         }
         for (Service s : hb.services()) {
             Set<String> anchors = new HashSet<>(SERVICE_ANCHORS);
             s.slos().forEach(slo -> anchors.add(SitePaths.sloAnchor(slo.id())));
             s.alerts().forEach(al -> anchors.add(SitePaths.alertAnchor(al.name())));
-            pages.add(new Page(SitePaths.service(s.id()), Kind.SERVICE, s.name(), s, s, -1,
-                    Map.of(ContentPaths.serviceFile(s.id()), "", ContentPaths.sla(s.id()), "sla",
-                            ContentPaths.rota(s.id()), "rota", ContentPaths.serviceFolder(s.id()), ""),
-                    Collections.unmodifiableSet(anchors), true));
+            pages.add(new Page(
+                    SitePaths.service(s.id()),
+                    Kind.SERVICE,
+                    s.name(),
+                    s,
+                    s,
+                    -1,
+                    Map.of(
+                            ContentPaths.serviceFile(s.id()),
+                            "",
+                            ContentPaths.sla(s.id()),
+                            "sla",
+                            ContentPaths.rota(s.id()),
+                            "rota",
+                            ContentPaths.serviceFolder(s.id()),
+                            ""),
+                    Collections.unmodifiableSet(anchors),
+                    true));
             for (int i = 0; i < s.runbooks().size(); i++) {
                 Runbook r = s.runbooks().get(i);
-                pages.add(new Page(SitePaths.runbook(s.id(), r.id()), Kind.RUNBOOK, r.title(), s, r, i,
-                        Map.of(r.file(), ""), headings(r.body()), true));
+                pages.add(new Page(
+                        SitePaths.runbook(s.id(), r.id()),
+                        Kind.RUNBOOK,
+                        r.title(),
+                        s,
+                        r,
+                        i,
+                        Map.of(r.file(), ""),
+                        headings(r.body()),
+                        true));
             }
             for (Review r : s.reviews()) {
-                pages.add(new Page(SitePaths.review(s.id(), r.id()), Kind.REVIEW, r.title(), s, r, -1,
-                        Map.of(r.pos().file(), ""), Set.of("answers", "actions"), true));
+                pages.add(new Page(
+                        SitePaths.review(s.id(), r.id()),
+                        Kind.REVIEW,
+                        r.title(),
+                        s,
+                        r,
+                        -1,
+                        Map.of(r.pos().file(), ""),
+                        Set.of("answers", "actions"),
+                        true));
             }
             for (Incident i : s.incidents()) {
-                pages.add(new Page(SitePaths.incident(s.id(), i.id()), Kind.INCIDENT, i.title(), s, i, -1,
-                        Map.of(i.pos().file(), ""), headings(i.body()), true));
+                pages.add(new Page(
+                        SitePaths.incident(s.id(), i.id()),
+                        Kind.INCIDENT,
+                        i.title(),
+                        s,
+                        i,
+                        -1,
+                        Map.of(i.pos().file(), ""),
+                        headings(i.body()),
+                        true));
             }
         }
         if (changes) {
-            pages.add(new Page(SitePaths.CHANGES, Kind.CHANGES, "Changes since the baseline", null, null, -1, Map.of(),
-                    Set.of(), false));
+            pages.add(new Page(
+                    SitePaths.CHANGES,
+                    Kind.CHANGES,
+                    "Changes since the baseline",
+                    null,
+                    null,
+                    -1,
+                    Map.of(),
+                    Set.of(),
+                    false));
         }
-        pages.add(new Page(SitePaths.NOT_FOUND, Kind.NOT_FOUND, "Page not found", null, null, -1, Map.of(), Set.of(), false));
+        pages.add(new Page(
+                SitePaths.NOT_FOUND, Kind.NOT_FOUND, "Page not found", null, null, -1, Map.of(), Set.of(), false));
         return new SitePlan(hb, pages);
     }
 
@@ -188,15 +283,19 @@ public final class SitePlan {
                     out.add(ContentPaths.SEVERITIES);
                 }
             }
-            case SEVERITIES -> handbook.services().stream().filter(x -> x.sla() != null).forEach(x -> {
-                out.add(ContentPaths.serviceFile(x.id()));
-                out.add(ContentPaths.sla(x.id()));
-            });
+            case SEVERITIES -> handbook.services().stream()
+                    .filter(x -> x.sla() != null)
+                    .forEach(x -> {
+                        out.add(ContentPaths.serviceFile(x.id()));
+                        out.add(ContentPaths.sla(x.id()));
+                    });
             case TEAM -> {
                 Team t = page.subject(Team.class);
                 for (Service x : handbook.services()) {
                     boolean owned = x.owner() != null && x.owner().id().equals(t.id());
-                    if (owned || rotaPeople(x.rota()).anyMatch(p -> t.members().stream().anyMatch(m -> m.id().equals(p.id())))) {
+                    if (owned
+                            || rotaPeople(x.rota())
+                                    .anyMatch(p -> t.members().stream().anyMatch(m -> m.id().equals(p.id())))) {
                         serviceAndRota(x, out);
                     }
                     if (owned) {
@@ -213,9 +312,11 @@ public final class SitePlan {
                 team(s.owner(), out);
                 onCall(s, out);
                 s.dependsOn().forEach(d -> out.add(ContentPaths.serviceFile(d.id())));
-                handbook.services().stream().filter(x -> x.dependsOn().stream().anyMatch(d -> d.id().equals(s.id())))
+                handbook.services().stream()
+                        .filter(x -> x.dependsOn().stream().anyMatch(d -> d.id().equals(s.id())))
                         .forEach(x -> out.add(ContentPaths.serviceFile(x.id())));
-                s.alerts().stream().filter(a -> a.runbook() != null)
+                s.alerts().stream()
+                        .filter(a -> a.runbook() != null)
                         .forEach(a -> handbook.runbook(s.id(), a.runbook().id()).ifPresent(r -> out.add(r.file())));
             }
             case RUNBOOK -> {
@@ -230,7 +331,9 @@ public final class SitePlan {
                 team(r.owner() != null ? r.owner() : s.owner(), out);
                 person(r.reviewedBy(), out);
                 onCall(s, out);
-                handbook.alertsLeadingTo(r).forEach(a -> out.add(ContentPaths.serviceFile(a.service().id())));
+                handbook.alertsLeadingTo(r)
+                        .forEach(a ->
+                                out.add(ContentPaths.serviceFile(a.service().id())));
             }
             case REVIEW -> {
                 Review r = page.subject(Review.class);
@@ -248,8 +351,7 @@ public final class SitePlan {
                 i.services().forEach(x -> out.add(ContentPaths.serviceFile(x.id())));
             }
             case READINESS, ACTIONS, CHANGES -> out.addAll(handbook.files());
-            case NOT_FOUND -> {
-            }
+            case NOT_FOUND -> {}
         }
         return out;
     }
@@ -257,7 +359,9 @@ public final class SitePlan {
     /** The pages made from any of {@code files}, in the plan's order. */
     public List<Page> fedBy(Collection<String> files) {
         Set<String> wanted = Set.copyOf(files);
-        return pages.stream().filter(p -> sources(p).stream().anyMatch(wanted::contains)).toList();
+        return pages.stream()
+                .filter(p -> sources(p).stream().anyMatch(wanted::contains))
+                .toList();
     }
 
     private static void serviceAndRota(Service s, Set<String> out) {
@@ -281,8 +385,13 @@ public final class SitePlan {
     }
 
     private static java.util.stream.Stream<Ref> rotaPeople(Rota r) {
-        return r == null ? java.util.stream.Stream.empty() : java.util.stream.Stream.of(r.lead().stream(),
-                r.engineer().stream(), r.overrides().stream().map(Rota.Override::person)).flatMap(x -> x);
+        return r == null
+                ? java.util.stream.Stream.empty()
+                : java.util.stream.Stream.of(
+                                r.lead().stream(),
+                                r.engineer().stream(),
+                                r.overrides().stream().map(Rota.Override::person))
+                        .flatMap(x -> x);
     }
 
     private void actions(List<Action> actions, Set<String> out) {

@@ -7,17 +7,23 @@ import java.util.List;
 final class ActionLoader {
     static final List<String> STATUSES = List.of("open", "in-progress", "done", "cancelled");
 
-    private ActionLoader() {
-    }
+    private ActionLoader() {}
 
     static List<Action> read(YamlMap y) {
-        return y.maps("actions").stream().map(a -> {
-            a.require("description", "owner", "due");
-            String status = a.oneOf("status", STATUSES);
-            var v = new Action(a.string("description"), a.ref("owner"), a.date("due"),
-                    status != null ? status : "open", a.pos());
-            a.finish();
-            return v;
-        }).filter(a -> a.description() != null).toList();
+        return y.maps("actions").stream()
+                .map(a -> {
+                    a.require("description", "owner", "due");
+                    String status = a.oneOf("status", STATUSES);
+                    var v = new Action(
+                            a.string("description"),
+                            a.ref("owner"),
+                            a.date("due"),
+                            status != null ? status : "open",
+                            a.pos());
+                    a.finish();
+                    return v;
+                })
+                .filter(a -> a.description() != null)
+                .toList();
     }
 }

@@ -34,11 +34,12 @@ import org.xml.sax.SAXException;
  */
 final class ActiveContent {
     /** Types that a browser runs or renders as a document with script: never published. */
-    private static final Set<String> ACTIVE_TYPES = Set.of("html", "htm", "xhtml", "xht", "shtml", "shtm", "mht",
-            "mhtml", "js", "mjs", "cjs", "xsl", "xslt", "svgz", "swf", "hta", "xul", "xbl");
+    private static final Set<String> ACTIVE_TYPES = Set.of(
+            "html", "htm", "xhtml", "xht", "shtml", "shtm", "mht", "mhtml", "js", "mjs", "cjs", "xsl", "xslt", "svgz",
+            "swf", "hta", "xul", "xbl");
     /** Types that browsers open as XML: one that does not parse cannot be judged, so it is not published. */
-    private static final Set<String> XML_TYPES = Set.of("svg", "xml", "rss", "atom", "rdf", "xsd", "kml", "gpx",
-            "mathml", "mml", "opml", "xspf");
+    private static final Set<String> XML_TYPES =
+            Set.of("svg", "xml", "rss", "atom", "rdf", "xsd", "kml", "gpx", "mathml", "mml", "opml", "xspf");
     /** Files of markup larger than this are not parsed (nor published): a diagram is far smaller. */
     static final long MAX_MARKUP_BYTES = 16L * 1024 * 1024;
 
@@ -50,24 +51,64 @@ final class ActiveContent {
     /** The namespaces whose elements browsers give event handlers and links. */
     private static final Set<String> LIVE_NAMESPACES = Set.of(XHTML, SVG, MATHML);
     /** HTML elements that run script, load a document or plug-in, or submit: anything else is a label. */
-    private static final Set<String> ACTIVE_HTML = Set.of("script", "iframe", "frame", "frameset", "object", "embed",
-            "applet", "form", "input", "button", "textarea", "select", "link", "meta", "base", "portal");
-    private static final Set<String> ACTIVE_SVG = Set.of("script", "handler", "listener");
-    private static final Set<String> ANIMATIONS = Set.of("set", "animate", "animatemotion", "animatetransform",
-            "animatecolor", "discard");
-    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "data", "base", "background", "poster", "codebase", "cite", "srcdoc");
-    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
-    private static final Set<String> SAFE_DATA = Set.of("image/png", "image/jpeg", "image/jpg", "image/gif",
-            "image/webp", "image/avif", "image/bmp", "font/woff", "font/woff2", "font/ttf", "font/otf",
-            "application/font-woff", "application/x-font-woff", "application/font-woff2");
+    private static final Set<String> ACTIVE_HTML = Set.of(
+            "script",
+            "iframe",
+            "frame",
+            "frameset",
+            "object",
+            "embed",
+            "applet",
+            "form",
+            "input",
+            "button",
+            "textarea",
+            "select",
+            "link",
+            "meta",
+            "base",
+            "portal");
 
-    private ActiveContent() {
-    }
+    private static final Set<String> ACTIVE_SVG = Set.of("script", "handler", "listener");
+    private static final Set<String> ANIMATIONS =
+            Set.of("set", "animate", "animatemotion", "animatetransform", "animatecolor", "discard");
+    private static final Set<String> URL_ATTRIBUTES = Set.of(
+            "href",
+            "src",
+            "action",
+            "formaction",
+            "data",
+            "base",
+            "background",
+            "poster",
+            "codebase",
+            "cite",
+            "srcdoc");
+    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
+    private static final Set<String> SAFE_DATA = Set.of(
+            "image/png",
+            "image/jpeg",
+            "image/jpg",
+            "image/gif",
+            "image/webp",
+            "image/avif",
+            "image/bmp",
+            "font/woff",
+            "font/woff2",
+            "font/ttf",
+            "font/otf",
+            "application/font-woff",
+            "application/x-font-woff",
+            "application/font-woff2");
+
+    private ActiveContent() {}
 
     /** Why the file would run script in a browser, or null when it is inert. */
     static String reason(Path file, String rel) throws IOException {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
-        String ext = name.lastIndexOf('.') > 0 ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        String ext = name.lastIndexOf('.') > 0
+                ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)
+                : "";
         if (ACTIVE_TYPES.contains(ext)) {
             return "a ." + ext + " file runs script when a browser opens it, at the handbook's address and outside"
                     + " its Content-Security-Policy, so it is not published";
@@ -107,19 +148,22 @@ final class ActiveContent {
         } catch (SAXException | IOException | ParserConfigurationException e) {
             // not XML: a browser that opens it as XML shows an error, and one that opens it as text runs nothing;
             // but a parser that accepts more than this one (another encoding, say) might render it
-            return xmlType ? "it is not well-formed XML (" + firstLine(e.getMessage()) + "), so opsbook cannot tell"
-                    + " whether a browser would run script in it; it is not published" : null;
+            return xmlType
+                    ? "it is not well-formed XML (" + firstLine(e.getMessage()) + "), so opsbook cannot tell"
+                            + " whether a browser would run script in it; it is not published"
+                    : null;
         }
         return active(doc);
     }
 
     private static String active(Node node) {
         for (Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
-            String found = switch (n.getNodeType()) {
-                case Node.ELEMENT_NODE -> element((Element) n);
-                case Node.PROCESSING_INSTRUCTION_NODE -> stylesheet((ProcessingInstruction) n);
-                default -> null;
-            };
+            String found =
+                    switch (n.getNodeType()) {
+                        case Node.ELEMENT_NODE -> element((Element) n);
+                        case Node.PROCESSING_INSTRUCTION_NODE -> stylesheet((ProcessingInstruction) n);
+                        default -> null;
+                    };
             if (found == null && n.getNodeType() == Node.ELEMENT_NODE) {
                 found = active(n);
             }
@@ -135,7 +179,8 @@ final class ActiveContent {
             return null;
         }
         String data = pi.getData().toLowerCase(Locale.ROOT);
-        return data.contains("text/css") ? null
+        return data.contains("text/css")
+                ? null
                 : "it names an XSLT stylesheet (<?xml-stylesheet?>), which can make script";
     }
 
@@ -159,12 +204,16 @@ final class ActiveContent {
             }
             if (animation && an.equals("attributename")) {
                 String target = a.getValue().strip().toLowerCase(Locale.ROOT);
-                if (target.startsWith("on") || target.endsWith("href") || target.equals("src") || target.contains(":")) {
+                if (target.startsWith("on")
+                        || target.endsWith("href")
+                        || target.equals("src")
+                        || target.contains(":")) {
                     return "an SVG <" + local + "> element sets the attribute '" + a.getValue()
                             + "', which can make a link run script";
                 }
             }
-            if (live && (URL_ATTRIBUTES.contains(an) || an.equals("style")) || XLINK.equals(a.getNamespaceURI())
+            if (live && (URL_ATTRIBUTES.contains(an) || an.equals("style"))
+                    || XLINK.equals(a.getNamespaceURI())
                     || an.equals("base") && XML_NS.equals(a.getNamespaceURI())
                     || animation && (an.equals("values") || an.equals("to") || an.equals("from") || an.equals("by"))) {
                 String scheme = unsafeScheme(a.getValue(), an.equals("style"));
@@ -187,7 +236,8 @@ final class ActiveContent {
             String lower = value.toLowerCase(Locale.ROOT);
             for (int at = lower.indexOf("url("); at >= 0; at = lower.indexOf("url(", at + 4)) {
                 int end = lower.indexOf(')', at);
-                String inner = value.substring(at + 4, end < 0 ? value.length() : end).strip();
+                String inner =
+                        value.substring(at + 4, end < 0 ? value.length() : end).strip();
                 if (inner.length() >= 2 && (inner.charAt(0) == '"' || inner.charAt(0) == '\'')) {
                     inner = inner.substring(1, inner.length() - 1);
                 }
@@ -240,12 +290,13 @@ final class ActiveContent {
         int i = 0;
         if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
             i = 3;
-        } else if (head.length >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
-                || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)) {
+        } else if (head.length >= 2
+                && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
+                        || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)) {
             return true; // UTF-16: judged as markup, whatever it holds
         }
-        while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'
-                || head[i] == '\f')) {
+        while (i < head.length
+                && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n' || head[i] == '\f')) {
             i++;
         }
         return i < head.length && head[i] == '<';

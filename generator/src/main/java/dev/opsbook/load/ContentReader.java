@@ -40,7 +40,8 @@ final class ContentReader {
     Path real(String rel) throws IOException {
         Path real = root.resolve(rel).toRealPath();
         if (!real.startsWith(root)) {
-            throw new IOException("the content file " + rel + " became a link out of the content folder while it was read");
+            throw new IOException(
+                    "the content file " + rel + " became a link out of the content folder while it was read");
         }
         return real;
     }
@@ -96,7 +97,10 @@ final class ContentReader {
             return;
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
             secrets.addAll(SecretScanner.scan(text, rel, service, 0, rel.endsWith(".yaml") || rel.endsWith(".yml")));
         } catch (CharacterCodingException e) {
             // binary (an image, a PDF): nothing to scan as text
@@ -121,7 +125,8 @@ final class ContentReader {
     List<Secret> secrets() {
         synchronized (secrets) {
             List<Secret> copy = new ArrayList<>(secrets);
-            copy.sort(java.util.Comparator.comparing((Secret s) -> s.pos().file()).thenComparingInt(s -> s.pos().line())
+            copy.sort(java.util.Comparator.comparing((Secret s) -> s.pos().file())
+                    .thenComparingInt(s -> s.pos().line())
                     .thenComparingInt(s -> s.pos().column()));
             return copy;
         }

@@ -36,7 +36,10 @@ record FrontMatter(String yaml, String body, int bodyLine, boolean present) {
             pos = end + 1;
             line++;
         }
-        findings.error(Rules.YAML_SYNTAX, service, new Pos(file, 1, 1),
+        findings.error(
+                Rules.YAML_SYNTAX,
+                service,
+                new Pos(file, 1, 1),
                 "front matter is not closed: no line '---' after the opening '---'",
                 "add a line '---' after the last front matter key");
         return Optional.empty();

@@ -7,7 +7,6 @@ import dev.opsbook.link.SitePaths;
 import dev.opsbook.markdown.BodyStore;
 import dev.opsbook.markdown.MarkdownEngine;
 import dev.opsbook.model.Handbook;
-import dev.opsbook.parallel.Parallel;
 import dev.opsbook.model.Incident;
 import dev.opsbook.model.Person;
 import dev.opsbook.model.Pos;
@@ -19,6 +18,7 @@ import dev.opsbook.model.Settings;
 import dev.opsbook.model.Severity;
 import dev.opsbook.model.Sla;
 import dev.opsbook.model.Team;
+import dev.opsbook.parallel.Parallel;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
@@ -65,17 +65,24 @@ public final class HandbookLoader {
         // the same rule for links as every other file (the listing below cannot come first: it needs exclude)
         if (Files.exists(settingsFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                 && followable(settingsFile, "opsbook.yaml", root, findings)) {
-            settings = reader.yaml("opsbook.yaml", null).map(SettingsLoader::read).orElse(settings);
+            settings =
+                    reader.yaml("opsbook.yaml", null).map(SettingsLoader::read).orElse(settings);
         }
         List<PathMatcher> exclude = settings.exclude().stream()
-                .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+                .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+                .toList();
         TreeSet<String> files = list(root, exclude, findings);
 
         List<Severity> severities = List.of();
         if (files.contains("severities.yaml")) {
-            severities = reader.yaml("severities.yaml", null).map(SeveritiesLoader::read).orElse(List.of());
+            severities = reader.yaml("severities.yaml", null)
+                    .map(SeveritiesLoader::read)
+                    .orElse(List.of());
         } else {
-            findings.error(Rules.SCHEMA, null, Pos.file("severities.yaml"),
+            findings.error(
+                    Rules.SCHEMA,
+                    null,
+                    Pos.file("severities.yaml"),
                     "severities.yaml is missing: every handbook defines its incident severity levels",
                     "create severities.yaml with a `severities:` list, most severe first");
         }
@@ -93,8 +100,12 @@ public final class HandbookLoader {
                 String id = entry.id();
                 if (id.equals("index")) {
                     // teams/index.html is the page of all teams: a team page of that name would replace it
-                    findings.error(Rules.INVALID_ID, null, Pos.file(rel), "team id 'index' is taken: teams/index.html"
-                            + " is the page of all teams", "rename the file, such as to 'index-team.yaml'");
+                    findings.error(
+                            Rules.INVALID_ID,
+                            null,
+                            Pos.file(rel),
+                            "team id 'index' is taken: teams/index.html" + " is the page of all teams",
+                            "rename the file, such as to 'index-team.yaml'");
                 } else if (checkName(rel, id, name, null, findings)) {
                     reader.yaml(rel, null).ifPresent(y -> teams.add(TeamLoader.read(id, y)));
                 }
@@ -102,12 +113,17 @@ public final class HandbookLoader {
                 String id = entry.service();
                 if (!Ids.valid(id)) {
                     if (badFolders.add(id)) {
-                        findings.error(Rules.INVALID_ID, null, Pos.file(ContentPaths.serviceFolder(id)),
-                                "service folder " + Ids.problem(id), "rename the folder to '" + Ids.suggest(id) + "'");
+                        findings.error(
+                                Rules.INVALID_ID,
+                                null,
+                                Pos.file(ContentPaths.serviceFolder(id)),
+                                "service folder " + Ids.problem(id),
+                                "rename the folder to '" + Ids.suggest(id) + "'");
                     }
                     continue;
                 }
-                serviceFiles.computeIfAbsent(id, k -> new TreeSet<>())
+                serviceFiles
+                        .computeIfAbsent(id, k -> new TreeSet<>())
                         .add(rel.substring(ContentPaths.serviceFolder(id).length() + 1));
             } else {
                 assets.add(rel);
@@ -125,24 +141,35 @@ public final class HandbookLoader {
                 published.add(asset);
             }
         }
-        return new Handbook(settings, severities, teams, services, files, published, reader.unreadable(), reader.secrets());
+        return new Handbook(
+                settings, severities, teams, services, files, published, reader.unreadable(), reader.secrets());
     }
 
     /**
      * Reads one runbook again (for the preview's quick update), or empty when its file cannot be read;
      * findings about it go to {@code findings}.
      */
-    public Optional<Runbook> reloadRunbook(Path root, String rel, String serviceId, Findings findings) throws IOException {
+    public Optional<Runbook> reloadRunbook(Path root, String rel, String serviceId, Findings findings)
+            throws IOException {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         ContentReader reader = new ContentReader(root, findings);
         return reader.frontMatter(rel, serviceId)
-                .map(fm -> RunbookLoader.read(ContentPaths.stem(name), serviceId, rel, fm, reader.frontMatterYaml(fm, rel, serviceId), markdown,
-                        bodies, findings));
+                .map(fm -> RunbookLoader.read(
+                        ContentPaths.stem(name),
+                        serviceId,
+                        rel,
+                        fm,
+                        reader.frontMatterYaml(fm, rel, serviceId),
+                        markdown,
+                        bodies,
+                        findings));
     }
 
     /** Reads the severity levels again (for the preview's quick update), or empty when the file cannot be read. */
     public Optional<List<Severity>> reloadSeverities(Path root, Findings findings) throws IOException {
-        return new ContentReader(root, findings).yaml(ContentPaths.SEVERITIES, null).map(SeveritiesLoader::read);
+        return new ContentReader(root, findings)
+                .yaml(ContentPaths.SEVERITIES, null)
+                .map(SeveritiesLoader::read);
     }
 
     /** Reads one team file again (for the preview's quick update), or empty when it cannot be read. */
@@ -155,8 +182,9 @@ public final class HandbookLoader {
      * Reads one service folder again (for the preview's quick update): {@code files} are its files, as
      * paths relative to the content root; {@code zone} is the handbook's time zone.
      */
-    public Optional<Service> reloadService(Path root, String id, java.util.Collection<String> files, java.time.ZoneId zone,
-                                           Findings findings) throws IOException {
+    public Optional<Service> reloadService(
+            Path root, String id, java.util.Collection<String> files, java.time.ZoneId zone, Findings findings)
+            throws IOException {
         String dir = ContentPaths.serviceFolder(id) + "/";
         TreeSet<String> names = new TreeSet<>();
         files.stream().filter(f -> f.startsWith(dir)).forEach(f -> names.add(f.substring(dir.length())));
@@ -172,31 +200,47 @@ public final class HandbookLoader {
             throws IOException {
         String taken = SitePaths.taken(rel);
         if (taken != null) {
-            findings.error(Rules.UNSAFE_PATH, service, Pos.file(rel), "'" + rel + "' cannot be published: " + taken,
+            findings.error(
+                    Rules.UNSAFE_PATH,
+                    service,
+                    Pos.file(rel),
+                    "'" + rel + "' cannot be published: " + taken,
                     "rename or move the file; opsbook writes that path itself");
             return false;
         }
         String active = ActiveContent.reason(reader.real(rel), rel);
         if (active != null) {
-            findings.error(Rules.UNSAFE_CONTENT, service, Pos.file(rel), "'" + rel + "' is not published: " + active,
-                    rel.endsWith(".svg") ? "export the diagram again without script, links to javascript: or event"
-                            + " handlers, or as PNG" : "write it as a runbook or guide in Markdown, or publish it elsewhere"
-                            + " and link to its address");
+            findings.error(
+                    Rules.UNSAFE_CONTENT,
+                    service,
+                    Pos.file(rel),
+                    "'" + rel + "' is not published: " + active,
+                    rel.endsWith(".svg")
+                            ? "export the diagram again without script, links to javascript: or event"
+                                    + " handlers, or as PNG"
+                            : "write it as a runbook or guide in Markdown, or publish it elsewhere"
+                                    + " and link to its address");
             return false;
         }
         return true;
     }
 
     /** Reads the service folders, several at once; the list keeps the folders' order. */
-    private List<Service> services(ContentReader reader, Map<String, TreeSet<String>> serviceFiles, List<String> assets,
-                                   java.time.ZoneId zone) throws IOException {
+    private List<Service> services(
+            ContentReader reader, Map<String, TreeSet<String>> serviceFiles, List<String> assets, java.time.ZoneId zone)
+            throws IOException {
         List<String> shared = java.util.Collections.synchronizedList(assets);
-        return Parallel.map(List.copyOf(serviceFiles.entrySet()), threads,
-                e -> service(reader, e.getKey(), e.getValue(), shared, zone)).stream().flatMap(Optional::stream).toList();
+        return Parallel.map(
+                        List.copyOf(serviceFiles.entrySet()),
+                        threads,
+                        e -> service(reader, e.getKey(), e.getValue(), shared, zone))
+                .stream()
+                .flatMap(Optional::stream)
+                .toList();
     }
 
-    private Optional<Service> service(ContentReader reader, String id, TreeSet<String> names, List<String> assets,
-                                      java.time.ZoneId zone)
+    private Optional<Service> service(
+            ContentReader reader, String id, TreeSet<String> names, List<String> assets, java.time.ZoneId zone)
             throws IOException {
         Findings findings = reader.findings();
         String dir = ContentPaths.serviceFolder(id) + "/";
@@ -204,13 +248,18 @@ public final class HandbookLoader {
         // rota and reviews are checked and published: nothing of the folder is lost
         ServiceLoader.Parts p;
         if (!names.contains(ContentPaths.SERVICE_FILE)) {
-            findings.error(Rules.SCHEMA, id, Pos.file(ContentPaths.serviceFile(id)),
+            findings.error(
+                    Rules.SCHEMA,
+                    id,
+                    Pos.file(ContentPaths.serviceFile(id)),
                     "service folder '" + id + "' has no service.yaml",
                     "add " + ContentPaths.serviceFile(id) + " with at least `owner: <team id>`");
             reader.missing(ContentPaths.serviceFile(id));
             p = ServiceLoader.Parts.unknown(id, ContentPaths.serviceFile(id));
         } else {
-            p = reader.yaml(ContentPaths.serviceFile(id), id).map(y -> ServiceLoader.read(id, y)).orElse(ServiceLoader.Parts.unknown(id, ContentPaths.serviceFile(id)));
+            p = reader.yaml(ContentPaths.serviceFile(id), id)
+                    .map(y -> ServiceLoader.read(id, y))
+                    .orElse(ServiceLoader.Parts.unknown(id, ContentPaths.serviceFile(id)));
         }
         Sla sla = null;
         Rota rota = null;
@@ -232,39 +281,72 @@ public final class HandbookLoader {
                 String rid = entry.id();
                 if (checkName(rel, rid, file, id, findings)) {
                     runbooks.add(reader.frontMatter(rel, id)
-                            .map(fm -> RunbookLoader.read(rid, id, rel, fm, reader.frontMatterYaml(fm, rel, id), markdown, bodies,
-                                    findings))
+                            .map(fm -> RunbookLoader.read(
+                                    rid, id, rel, fm, reader.frontMatterYaml(fm, rel, id), markdown, bodies, findings))
                             .orElseGet(() -> RunbookLoader.unknown(rid, id, rel)));
                 }
             } else if (kind == ContentPaths.Kind.INCIDENT) {
                 String iid = entry.id();
                 if (checkName(rel, iid, file, id, findings)) {
                     incidents.add(reader.frontMatter(rel, id)
-                            .map(fm -> IncidentLoader.read(iid, id, rel, fm, reader.frontMatterYaml(fm, rel, id), zone, markdown,
-                                    bodies, findings))
+                            .map(fm -> IncidentLoader.read(
+                                    iid,
+                                    id,
+                                    rel,
+                                    fm,
+                                    reader.frontMatterYaml(fm, rel, id),
+                                    zone,
+                                    markdown,
+                                    bodies,
+                                    findings))
                             .orElseGet(() -> IncidentLoader.unknown(iid, id, rel)));
                 }
             } else if (kind == ContentPaths.Kind.REVIEW) {
                 String rid = entry.id();
                 if (checkName(rel, rid, file, id, findings)) {
-                    reviews.add(reader.yaml(rel, id).map(m -> ReviewLoader.read(rid, id, m))
+                    reviews.add(reader.yaml(rel, id)
+                            .map(m -> ReviewLoader.read(rid, id, m))
                             .orElseGet(() -> ReviewLoader.unknown(rid, id, rel)));
                 }
             } else if (kind == ContentPaths.Kind.SERVICE_OTHER) {
-                findings.error(Rules.SCHEMA, id, Pos.file(rel), "unknown file '" + name + "' in a service folder"
-                                + nearFile(name), "a service folder holds service.yaml, sla.yaml and rota.yaml");
+                findings.error(
+                        Rules.SCHEMA,
+                        id,
+                        Pos.file(rel),
+                        "unknown file '" + name + "' in a service folder" + nearFile(name),
+                        "a service folder holds service.yaml, sla.yaml and rota.yaml");
             } else {
                 assets.add(rel);
             }
         }
-        return Optional.of(new Service(id, p.name(), p.description(), p.owner(), p.tier(), p.lifecycle(),
-                p.supportModel(), p.supportHours(), p.dependsOn(), p.links(), p.telemetry(), p.slos(), p.alerts(),
-                p.readiness(), p.notApplicable(), sla, rota, List.copyOf(runbooks), List.copyOf(reviews),
-                List.copyOf(incidents), p.keys(), new Pos(ContentPaths.serviceFile(id), 1, 1)));
+        return Optional.of(new Service(
+                id,
+                p.name(),
+                p.description(),
+                p.owner(),
+                p.tier(),
+                p.lifecycle(),
+                p.supportModel(),
+                p.supportHours(),
+                p.dependsOn(),
+                p.links(),
+                p.telemetry(),
+                p.slos(),
+                p.alerts(),
+                p.readiness(),
+                p.notApplicable(),
+                sla,
+                rota,
+                List.copyOf(runbooks),
+                List.copyOf(reviews),
+                List.copyOf(incidents),
+                p.keys(),
+                new Pos(ContentPaths.serviceFile(id), 1, 1)));
     }
 
     private static String nearFile(String name) {
-        String near = dev.opsbook.finding.DidYouMean.closest(name, List.of(ContentPaths.SERVICE_FILE, ContentPaths.SLA_FILE, ContentPaths.ROTA_FILE));
+        String near = dev.opsbook.finding.DidYouMean.closest(
+                name, List.of(ContentPaths.SERVICE_FILE, ContentPaths.SLA_FILE, ContentPaths.ROTA_FILE));
         return dev.opsbook.finding.DidYouMean.mention(near);
     }
 
@@ -275,8 +357,12 @@ public final class HandbookLoader {
             for (Person p : t.members()) {
                 Person first = seen.putIfAbsent(p.id(), p);
                 if (first != null) {
-                    findings.error(Rules.DUPLICATE_ID, null, p.pos(), "person '" + p.id() + "' is already defined at "
-                                    + first.pos(), "people ids are unique across all teams: give this person another id"
+                    findings.error(
+                            Rules.DUPLICATE_ID,
+                            null,
+                            p.pos(),
+                            "person '" + p.id() + "' is already defined at " + first.pos(),
+                            "people ids are unique across all teams: give this person another id"
                                     + " or list them in one team only");
                 }
             }
@@ -288,20 +374,33 @@ public final class HandbookLoader {
             return true;
         }
         if (name.endsWith(".yml")) {
-            findings.error(Rules.INVALID_ID, service, Pos.file(rel), "file name '" + name + "' must end in .yaml",
+            findings.error(
+                    Rules.INVALID_ID,
+                    service,
+                    Pos.file(rel),
+                    "file name '" + name + "' must end in .yaml",
                     "rename it to '" + id + ".yaml'");
         } else if (id.equalsIgnoreCase("readme")) {
-            // a README beside runbooks or reviews, for people browsing the repository: not content, so not to be renamed as if it were
-            findings.error(Rules.INVALID_ID, service, Pos.file(rel), "file name " + Ids.problem(id)
+            // a README beside runbooks or reviews, for people browsing the repository: not content, so not to be
+            // renamed as if it were
+            findings.error(
+                    Rules.INVALID_ID,
+                    service,
+                    Pos.file(rel),
+                    "file name " + Ids.problem(id)
                             + "; every file of this folder is read as content, named by its file name",
-                    "to keep it for the repository's readers, leave it out in opsbook.yaml: exclude: [\"" + rel + "\"]");
+                    "to keep it for the repository's readers, leave it out in opsbook.yaml: exclude: [\"" + rel
+                            + "\"]");
         } else {
-            findings.error(Rules.INVALID_ID, service, Pos.file(rel), "file name " + Ids.problem(id),
+            findings.error(
+                    Rules.INVALID_ID,
+                    service,
+                    Pos.file(rel),
+                    "file name " + Ids.problem(id),
                     "rename it to '" + Ids.suggest(id) + name.substring(name.lastIndexOf('.')) + "'");
         }
         return false;
     }
-
 
     /**
      * Whether the content file {@code file} (a regular file, or a symbolic link) is read: a link is
@@ -316,12 +415,19 @@ public final class HandbookLoader {
         try {
             target = file.toRealPath();
         } catch (IOException e) {
-            findings.error(Rules.BROKEN_REFERENCE, null, Pos.file(rel),
-                    "symbolic link leads nowhere", "remove the link or restore its target");
+            findings.error(
+                    Rules.BROKEN_REFERENCE,
+                    null,
+                    Pos.file(rel),
+                    "symbolic link leads nowhere",
+                    "remove the link or restore its target");
             return false;
         }
         if (!target.startsWith(root)) {
-            findings.error(Rules.UNSAFE_PATH, null, Pos.file(rel),
+            findings.error(
+                    Rules.UNSAFE_PATH,
+                    null,
+                    Pos.file(rel),
                     "symbolic link leads outside the content folder; it is not followed",
                     "copy the file into the content folder instead of linking to it");
             return false;
@@ -330,8 +436,7 @@ public final class HandbookLoader {
     }
 
     /** Every file below the root, relative and sorted; hidden and excluded files are left out. */
-    private static TreeSet<String> list(Path root, List<PathMatcher> exclude, Findings findings)
-            throws IOException {
+    private static TreeSet<String> list(Path root, List<PathMatcher> exclude, Findings findings) throws IOException {
         TreeSet<String> out = new TreeSet<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -361,8 +466,13 @@ public final class HandbookLoader {
             private FileVisitResult add(String rel) {
                 if (out.size() >= Limits.MAX_FILES) {
                     if (out.size() == Limits.MAX_FILES) {
-                        findings.error(Rules.SCHEMA, null, Pos.file(rel), "the content folder has more than "
-                                + Limits.MAX_FILES + " files; the rest are not read", "split the handbook");
+                        findings.error(
+                                Rules.SCHEMA,
+                                null,
+                                Pos.file(rel),
+                                "the content folder has more than " + Limits.MAX_FILES
+                                        + " files; the rest are not read",
+                                "split the handbook");
                     }
                     return FileVisitResult.TERMINATE;
                 }

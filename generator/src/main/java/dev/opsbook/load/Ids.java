@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 final class Ids {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
-    private Ids() {
-    }
+    private Ids() {}
 
     static boolean valid(String id) {
         return ID.matcher(id).matches();
@@ -20,7 +19,9 @@ final class Ids {
 
     /** The valid id closest to a name ("Payments API" → "payments-api"). */
     static String suggest(String name) {
-        String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String s = name.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
         return s.isEmpty() ? "my-id" : s.length() > 63 ? s.substring(0, 63) : s;
     }
 }

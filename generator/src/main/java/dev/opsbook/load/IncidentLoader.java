@@ -14,23 +14,56 @@ import java.util.List;
 final class IncidentLoader {
     static final List<String> RESOLUTIONS = Incident.Resolution.ids();
 
-    private IncidentLoader() {
-    }
+    private IncidentLoader() {}
 
     /** An incident whose file could not be read. */
     static Incident unknown(String id, String service, String file) {
-        return new Incident(id, service, id, null, null, null, null, List.of(), null, null, null, List.of(),
-                Markdown.EMPTY, new Pos(file, 1, 1));
+        return new Incident(
+                id,
+                service,
+                id,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                List.of(),
+                Markdown.EMPTY,
+                new Pos(file, 1, 1));
     }
 
     /** Reads an incident; times without an offset are in {@code zone}, the handbook's time zone. */
-    static Incident read(String id, String service, String file, FrontMatter fm, YamlMap y, ZoneId zone, MarkdownEngine md,
-                        BodyStore bodies, Findings findings) {
+    static Incident read(
+            String id,
+            String service,
+            String file,
+            FrontMatter fm,
+            YamlMap y,
+            ZoneId zone,
+            MarkdownEngine md,
+            BodyStore bodies,
+            Findings findings) {
         Markdown body = md.read(fm.body(), file, fm.bodyLine(), bodies, service, findings);
         Pos pos = new Pos(file, 1, 1);
         if (y == null) {
-            return new Incident(id, service, RunbookLoader.firstHeading(body, id), null, null, null, null, List.of(),
-                    null, null, null, List.of(), body, pos);
+            return new Incident(
+                    id,
+                    service,
+                    RunbookLoader.firstHeading(body, id),
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    body,
+                    pos);
         }
         y.require("title", "severity", "started");
         TeamLoader.checkId(id, y);
@@ -39,9 +72,21 @@ final class IncidentLoader {
         var started = y.dateTime("started");
         var detected = notBefore(y, "detected", started, zone);
         var resolved = notBefore(y, "resolved", started, zone);
-        var incident = new Incident(id, service, title != null ? title : id, severity, started, detected, resolved,
-                y.refs("services"), Incident.Resolution.of(y.oneOf("resolution", RESOLUTIONS)), y.ref("supportLead"), y.ref("supportEngineer"),
-                ActionLoader.read(y), body, pos);
+        var incident = new Incident(
+                id,
+                service,
+                title != null ? title : id,
+                severity,
+                started,
+                detected,
+                resolved,
+                y.refs("services"),
+                Incident.Resolution.of(y.oneOf("resolution", RESOLUTIONS)),
+                y.ref("supportLead"),
+                y.ref("supportEngineer"),
+                ActionLoader.read(y),
+                body,
+                pos);
         y.finish();
         return incident;
     }
@@ -54,7 +99,9 @@ final class IncidentLoader {
     private static When notBefore(YamlMap y, String key, When started, ZoneId zone) {
         When when = y.dateTime(key);
         if (started != null && when != null && when.at(zone).isBefore(started.at(zone))) {
-            y.schema(key, "'" + key + "' (" + when + ") is before 'started' (" + started + ")",
+            y.schema(
+                    key,
+                    "'" + key + "' (" + when + ") is before 'started' (" + started + ")",
                     "correct the date or time of one of them (times without an offset are in the handbook's time zone, "
                             + zone.getId() + ")");
             return null;

@@ -16,6 +16,5 @@ public final class Limits {
     /** Most files in a content folder. */
     public static final int MAX_FILES = 100_000;
 
-    private Limits() {
-    }
+    private Limits() {}
 }

@@ -6,15 +6,16 @@ import java.nio.file.Path;
 
 /** The Markdown body of a content file, read again when its page is rendered (the model keeps no text). */
 public final class MarkdownSource {
-    private MarkdownSource() {
-    }
+    private MarkdownSource() {}
 
     /** The body after the front matter; empty when the file cannot be read now (it was a finding already). */
     public static String body(Path root, String rel) {
         Findings ignored = new Findings();
         try {
             return Source.read(root.resolve(rel), rel, Limits.MAX_MARKDOWN_BYTES, null, ignored)
-                    .flatMap(text -> FrontMatter.split(text, rel, null, ignored)).map(FrontMatter::body).orElse("");
+                    .flatMap(text -> FrontMatter.split(text, rel, null, ignored))
+                    .map(FrontMatter::body)
+                    .orElse("");
         } catch (IOException e) {
             return "";
         }

@@ -9,12 +9,24 @@ final class ReviewLoader {
     static final List<String> OUTCOMES = List.of("approved", "approved-with-actions", "rejected", "deferred");
     static final List<String> ANSWERS = List.of("yes", "no", "unsure");
 
-    private ReviewLoader() {
-    }
+    private ReviewLoader() {}
 
     /** A review whose file could not be read. */
     static Review unknown(String id, String service, String file) {
-        return new Review(id, service, id, null, null, null, null, null, List.of(), List.of(), null, List.of(), List.of(),
+        return new Review(
+                id,
+                service,
+                id,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
                 new dev.opsbook.model.Pos(file, 1, 1));
     }
 
@@ -43,7 +55,8 @@ final class ReviewLoader {
             // rules see it as an answer of nothing, which its schema finding explains
             var keys = a.keyPositions(a.pos());
             for (String q : Review.QUESTIONS) {
-                if (keys.refused(q) && answers.stream().noneMatch(x -> x.question().equals(q))) {
+                if (keys.refused(q)
+                        && answers.stream().noneMatch(x -> x.question().equals(q))) {
                     answers.add(new Review.Answer(q, null, null, keys.at(q)));
                 }
             }
@@ -52,7 +65,20 @@ final class ReviewLoader {
         var enablers = y.strings("enablerStories");
         var actions = ActionLoader.read(y);
         y.finish();
-        return new Review(id, service, title != null ? title : id, story, storyUrl, date, datePos, committed, participants,
-                List.copyOf(answers), outcome, enablers, actions, y.pos());
+        return new Review(
+                id,
+                service,
+                title != null ? title : id,
+                story,
+                storyUrl,
+                date,
+                datePos,
+                committed,
+                participants,
+                List.copyOf(answers),
+                outcome,
+                enablers,
+                actions,
+                y.pos());
     }
 }

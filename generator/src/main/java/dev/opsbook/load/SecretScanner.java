@@ -27,11 +27,22 @@ final class SecretScanner {
     }
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("a private key block", Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"), 11,
+            new Kind(
+                    "a private key block",
+                    Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),
+                    11,
                     "PRIVATE KEY"),
             new Kind("an AWS access key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 4, "AKIA", "ASIA"),
-            new Kind("a GitHub token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b"), 4,
-                    "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+            new Kind(
+                    "a GitHub token",
+                    Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b"),
+                    4,
+                    "ghp_",
+                    "gho_",
+                    "ghu_",
+                    "ghs_",
+                    "ghr_",
+                    "github_pat_"),
             new Kind("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"), 6, "glpat-"),
             new Kind("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 5, "xox"));
     /** Words one of which a credential key contains, lower-cased: a cheap test before the pattern. */
@@ -40,12 +51,12 @@ final class SecretScanner {
     private static final Pattern YAML_SECRET = Pattern.compile(
             "^[\\s-]*[\"']?((?:[A-Za-z0-9]*_)?[a-z0-9]*(?:[Pp]assword|[Pp]asswd|[Ss]ecret|[Tt]oken|[Aa]pi_?[Kk]ey"
                     + "|[Aa]ccess_?[Kk]ey|[Pp]rivate_?[Kk]ey|PASSWORD|SECRET|TOKEN|API_KEY|ACCESS_KEY))[\"']?\\s*:\\s*(.*?)\\s*$");
+
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "^(?:[\"']?(?:\\$\\{[^}]*}|<[^>]*>|\\*+|x+|changeme|redacted|none|null|~|true|false|\\[\\]|\\{\\})[\"']?)?$",
             Pattern.CASE_INSENSITIVE);
 
-    private SecretScanner() {
-    }
+    private SecretScanner() {}
 
     /**
      * @param lineOffset lines of the file before {@code text}
@@ -66,7 +77,10 @@ final class SecretScanner {
                 }
                 Matcher m = k.pattern.matcher(line);
                 while (m.find()) {
-                    out.add(new Secret(k.name, mask(m.group(), k.keep), new Pos(file, lineOffset + i + 1, m.start() + 1),
+                    out.add(new Secret(
+                            k.name,
+                            mask(m.group(), k.keep),
+                            new Pos(file, lineOffset + i + 1, m.start() + 1),
                             service));
                     found = true;
                 }
@@ -76,8 +90,11 @@ final class SecretScanner {
                 if (m.matches()) {
                     String value = m.group(2).replaceAll("\\s+#.*$", "");
                     if (!PLACEHOLDER.matcher(value).matches() && value.length() >= 4) {
-                        out.add(new Secret("a " + m.group(1).toLowerCase(Locale.ROOT) + " value", "****",
-                                new Pos(file, lineOffset + i + 1, m.start(2) + 1), service));
+                        out.add(new Secret(
+                                "a " + m.group(1).toLowerCase(Locale.ROOT) + " value",
+                                "****",
+                                new Pos(file, lineOffset + i + 1, m.start(2) + 1),
+                                service));
                     }
                 }
             }
@@ -89,12 +106,15 @@ final class SecretScanner {
     private static final String[][] TRIGGERS_BY_FIRST = new String[128][];
 
     static {
-        KINDS.stream().flatMap(k -> java.util.Arrays.stream(k.trigger)).distinct().forEach(t -> {
-            String[] old = TRIGGERS_BY_FIRST[t.charAt(0)];
-            String[] now = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
-            now[now.length - 1] = t;
-            TRIGGERS_BY_FIRST[t.charAt(0)] = now;
-        });
+        KINDS.stream()
+                .flatMap(k -> java.util.Arrays.stream(k.trigger))
+                .distinct()
+                .forEach(t -> {
+                    String[] old = TRIGGERS_BY_FIRST[t.charAt(0)];
+                    String[] now = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+                    now[now.length - 1] = t;
+                    TRIGGERS_BY_FIRST[t.charAt(0)] = now;
+                });
     }
 
     /** Whether the text holds the fixed part of any token ({@link Kind#trigger}), in one pass. */

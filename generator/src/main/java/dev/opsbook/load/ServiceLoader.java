@@ -16,21 +16,47 @@ final class ServiceLoader {
     static final List<String> LIFECYCLES = List.of("experimental", "production", "deprecated");
     static final List<String> SUPPORT_MODELS = List.of("developer-managed", "operations-managed");
     static final List<String> SUPPORT_HOURS = List.of("24x7", "business-hours");
-    static final List<String> ROLLBACK_STRATEGIES = List.of("feature-toggle", "rollback", "fix-forward", "blue-green", "canary");
+    static final List<String> ROLLBACK_STRATEGIES =
+            List.of("feature-toggle", "rollback", "fix-forward", "blue-green", "canary");
 
-    private ServiceLoader() {
-    }
+    private ServiceLoader() {}
 
     /** The parts of service.yaml; runbooks, SLA, rota, reviews and incidents are added by the caller. */
-    record Parts(String name, String description, Ref owner, Integer tier, String lifecycle, String supportModel,
-                 String supportHours, List<Ref> dependsOn, List<Link> links, Service.Telemetry telemetry,
-                 List<Service.Slo> slos, List<Service.Alert> alerts, Service.Readiness readiness,
-                 List<Service.NotApplicable> notApplicable, Keys keys) {
+    record Parts(
+            String name,
+            String description,
+            Ref owner,
+            Integer tier,
+            String lifecycle,
+            String supportModel,
+            String supportHours,
+            List<Ref> dependsOn,
+            List<Link> links,
+            Service.Telemetry telemetry,
+            List<Service.Slo> slos,
+            List<Service.Alert> alerts,
+            Service.Readiness readiness,
+            List<Service.NotApplicable> notApplicable,
+            Keys keys) {
 
         /** What is known of a service whose service.yaml ({@code file}) could not be read: its id. */
         static Parts unknown(String id, String file) {
-            return new Parts(id, null, null, null, null, null, null, List.of(), List.of(), Service.Telemetry.NONE,
-                    List.of(), List.of(), Service.Readiness.NONE, List.of(), Keys.none(new Pos(file, 1, 1)));
+            return new Parts(
+                    id,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    Service.Telemetry.NONE,
+                    List.of(),
+                    List.of(),
+                    Service.Readiness.NONE,
+                    List.of(),
+                    Keys.none(new Pos(file, 1, 1)));
         }
     }
 
@@ -46,10 +72,12 @@ final class ServiceLoader {
         String supportHours = y.oneOf("supportHours", SUPPORT_HOURS);
         List<Ref> dependsOn = y.refs("dependsOn");
         List<Link> links = links(y, "links");
-        Service.Telemetry telemetry = y.map("telemetry").map(ServiceLoader::telemetry).orElse(Service.Telemetry.NONE);
+        Service.Telemetry telemetry =
+                y.map("telemetry").map(ServiceLoader::telemetry).orElse(Service.Telemetry.NONE);
         List<Service.Slo> slos = slos(y);
         List<Service.Alert> alerts = alerts(y);
-        Service.Readiness readiness = y.map("readiness").map(ServiceLoader::readiness).orElse(Service.Readiness.NONE);
+        Service.Readiness readiness =
+                y.map("readiness").map(ServiceLoader::readiness).orElse(Service.Readiness.NONE);
         List<Service.NotApplicable> notApplicable = new ArrayList<>();
         for (YamlMap n : y.maps("notApplicable")) {
             n.require("rule", "reason");
@@ -58,7 +86,9 @@ final class ServiceLoader {
                 SettingsLoader.unknownRule(n, "rule", rule.id());
                 rule = null;
             } else if (rule != null && Rules.isStructural(rule.id())) {
-                n.schema("rule", "'" + rule.id() + "' is a structural rule and cannot be marked not applicable",
+                n.schema(
+                        "rule",
+                        "'" + rule.id() + "' is a structural rule and cannot be marked not applicable",
                         "fix the content instead");
                 rule = null;
             }
@@ -69,8 +99,21 @@ final class ServiceLoader {
             }
         }
         y.finish();
-        return new Parts(name != null ? name : id, description, owner, tier, lifecycle, supportModel, supportHours,
-                dependsOn, links, telemetry, slos, alerts, readiness, List.copyOf(notApplicable),
+        return new Parts(
+                name != null ? name : id,
+                description,
+                owner,
+                tier,
+                lifecycle,
+                supportModel,
+                supportHours,
+                dependsOn,
+                links,
+                telemetry,
+                slos,
+                alerts,
+                readiness,
+                List.copyOf(notApplicable),
                 y.keyPositions(new Pos(y.file(), 1, 1)));
     }
 
@@ -90,16 +133,20 @@ final class ServiceLoader {
 
     private static Service.Telemetry telemetry(YamlMap t) {
         List<Link> dashboards = links(t, "dashboards");
-        Service.Logs logs = t.map("logs").map(l -> {
-            var v = new Service.Logs(l.bool("structured"), Urls.check(l, "url"), l.pos());
-            l.finish();
-            return v;
-        }).orElse(null);
-        Service.Tracing tracing = t.map("tracing").map(l -> {
-            var v = new Service.Tracing(l.bool("enabled"), Urls.check(l, "url"), l.pos());
-            l.finish();
-            return v;
-        }).orElse(null);
+        Service.Logs logs = t.map("logs")
+                .map(l -> {
+                    var v = new Service.Logs(l.bool("structured"), Urls.check(l, "url"), l.pos());
+                    l.finish();
+                    return v;
+                })
+                .orElse(null);
+        Service.Tracing tracing = t.map("tracing")
+                .map(l -> {
+                    var v = new Service.Tracing(l.bool("enabled"), Urls.check(l, "url"), l.pos());
+                    l.finish();
+                    return v;
+                })
+                .orElse(null);
         t.finish();
         return new Service.Telemetry(dashboards, logs, tracing);
     }
@@ -116,12 +163,20 @@ final class ServiceLoader {
                 id = null;
             }
             if (id != null && seen.putIfAbsent(id, s.pos("id").line()) != null) {
-                s.error(Rules.DUPLICATE_ID, s.pos("id"), "SLO '" + id + "' is defined twice in this service (first at line "
-                        + seen.get(id) + ")", "give each SLO its own id");
+                s.error(
+                        Rules.DUPLICATE_ID,
+                        s.pos("id"),
+                        "SLO '" + id + "' is defined twice in this service (first at line " + seen.get(id) + ")",
+                        "give each SLO its own id");
                 id = null;
             }
-            var slo = new Service.Slo(id, s.string("description"), s.string("sli"), s.percent("objective"),
-                    s.duration("window"), s.pos());
+            var slo = new Service.Slo(
+                    id,
+                    s.string("description"),
+                    s.string("sli"),
+                    s.percent("objective"),
+                    s.duration("window"),
+                    s.pos());
             s.finish();
             if (id != null) {
                 out.add(slo);
@@ -137,13 +192,20 @@ final class ServiceLoader {
             a.require("name");
             String name = a.string("name");
             if (name != null && !name.matches("[A-Za-z0-9_.:-]{1,128}")) {
-                a.error(Rules.INVALID_ID, a.pos("name"), "alert name '" + name + "' is not valid: use letters, digits, "
-                        + "'_', '-', '.' and ':' as monitoring systems do", "rename it as in the monitoring system");
+                a.error(
+                        Rules.INVALID_ID,
+                        a.pos("name"),
+                        "alert name '" + name + "' is not valid: use letters, digits, "
+                                + "'_', '-', '.' and ':' as monitoring systems do",
+                        "rename it as in the monitoring system");
                 name = null;
             }
             if (name != null && seen.putIfAbsent(name, a.pos("name").line()) != null) {
-                a.error(Rules.DUPLICATE_ID, a.pos("name"), "alert '" + name + "' is defined twice in this service (first at line "
-                        + seen.get(name) + ")", "give each alert its own name");
+                a.error(
+                        Rules.DUPLICATE_ID,
+                        a.pos("name"),
+                        "alert '" + name + "' is defined twice in this service (first at line " + seen.get(name) + ")",
+                        "give each alert its own name");
                 name = null;
             }
             var alert = new Service.Alert(name, a.ref("severity"), a.ref("runbook"), a.ref("slo"), a.pos());
@@ -159,35 +221,49 @@ final class ServiceLoader {
         var loadTest = evidence(r, "loadTest");
         var gameDay = evidence(r, "gameDay");
         var restore = evidence(r, "backupRestoreTest");
-        Service.Rollback rollback = r.map("rollback").map(m -> {
-            List<String> strategies = m.strings("strategies");
-            for (String s : strategies) {
-                if (!ROLLBACK_STRATEGIES.contains(s)) {
-                    m.schema("strategies", "rollback strategy '" + s + "' is not one of "
-                            + String.join(", ", ROLLBACK_STRATEGIES), null);
-                }
-            }
-            var v = new Service.Rollback(strategies.stream().filter(ROLLBACK_STRATEGIES::contains).toList(),
-                    m.date("lastTested"), m.pos());
-            m.finish();
-            return v;
-        }).orElse(null);
+        Service.Rollback rollback = r.map("rollback")
+                .map(m -> {
+                    List<String> strategies = m.strings("strategies");
+                    for (String s : strategies) {
+                        if (!ROLLBACK_STRATEGIES.contains(s)) {
+                            m.schema(
+                                    "strategies",
+                                    "rollback strategy '" + s + "' is not one of "
+                                            + String.join(", ", ROLLBACK_STRATEGIES),
+                                    null);
+                        }
+                    }
+                    var v = new Service.Rollback(
+                            strategies.stream()
+                                    .filter(ROLLBACK_STRATEGIES::contains)
+                                    .toList(),
+                            m.date("lastTested"),
+                            m.pos());
+                    m.finish();
+                    return v;
+                })
+                .orElse(null);
         var security = evidence(r, "securityReview");
-        Service.Deployment deployment = r.map("deployment").map(m -> {
-            var v = new Service.Deployment(m.bool("automated"), Urls.check(m, "pipeline"), m.duration("leadTime"), m.pos());
-            m.finish();
-            return v;
-        }).orElse(null);
+        Service.Deployment deployment = r.map("deployment")
+                .map(m -> {
+                    var v = new Service.Deployment(
+                            m.bool("automated"), Urls.check(m, "pipeline"), m.duration("leadTime"), m.pos());
+                    m.finish();
+                    return v;
+                })
+                .orElse(null);
         r.finish();
         return new Service.Readiness(loadTest, gameDay, restore, rollback, security, deployment);
     }
 
     private static Service.Evidence evidence(YamlMap r, String key) {
-        return r.map(key).map(m -> {
-            m.require("date");
-            var v = new Service.Evidence(m.date("date"), Urls.check(m, "url"), m.string("notes"), m.pos());
-            m.finish();
-            return v;
-        }).orElse(null);
+        return r.map(key)
+                .map(m -> {
+                    m.require("date");
+                    var v = new Service.Evidence(m.date("date"), Urls.check(m, "url"), m.string("notes"), m.pos());
+                    m.finish();
+                    return v;
+                })
+                .orElse(null);
     }
 }

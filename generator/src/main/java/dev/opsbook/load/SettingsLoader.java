@@ -16,8 +16,7 @@ import java.util.stream.Stream;
 final class SettingsLoader {
     static final List<String> SEVERITY_SETTINGS = List.of("off", "info", "warning", "error");
 
-    private SettingsLoader() {
-    }
+    private SettingsLoader() {}
 
     static Settings read(YamlMap y) {
         Settings d = Settings.defaults();
@@ -25,7 +24,9 @@ final class SettingsLoader {
         String organisation = y.string("organisation");
         String baseUrl = y.string("baseUrl");
         if (baseUrl != null && !baseUrl.matches("(?i)https?://\\S+")) {
-            y.schema("baseUrl", "'baseUrl' must be an http or https address, found '" + baseUrl + "'",
+            y.schema(
+                    "baseUrl",
+                    "'baseUrl' must be an http or https address, found '" + baseUrl + "'",
                     "write the site's full address, such as https://handbook.example.com/");
             baseUrl = null;
         } else if (baseUrl != null && !baseUrl.endsWith("/")) {
@@ -37,22 +38,35 @@ final class SettingsLoader {
         List<String> sections = y.has("runbookSections") ? sections(y) : d.runbookSections();
         Map<String, Settings.RuleSetting> checks = new LinkedHashMap<>();
         y.map("checks").ifPresent(c -> readChecks(c, checks));
-        List<Settings.Waiver> waivers = y.maps("waivers").stream().map(SettingsLoader::waiver).toList();
+        List<Settings.Waiver> waivers =
+                y.maps("waivers").stream().map(SettingsLoader::waiver).toList();
         Map<String, List<String>> levels = new LinkedHashMap<>();
         y.map("levels").ifPresent(l -> readLevels(l, levels));
         List<String> exclude = y.strings("exclude");
         String sourceUrl = y.string("sourceUrl");
         if (sourceUrl != null && !sourceUrl.matches("(?i)https?://\\S+")) {
-            y.schema("sourceUrl", "'sourceUrl' must be an http or https address, found '" + sourceUrl + "'",
+            y.schema(
+                    "sourceUrl",
+                    "'sourceUrl' must be an http or https address, found '" + sourceUrl + "'",
                     "write the full address of the repository's files, starting with https://");
             sourceUrl = null;
         }
         var asOf = y.date("asOf");
         y.finish();
-        return new Settings(title != null ? title : d.title(), organisation, baseUrl,
-                zone != null ? zone : d.timezone(), asOf, horizon != null ? horizon : d.rotaHorizonWeeks(),
-                contacts != null ? contacts : d.showContactDetails(), List.copyOf(sections), Map.copyOf(checks),
-                waivers, levels, exclude, sourceUrl);
+        return new Settings(
+                title != null ? title : d.title(),
+                organisation,
+                baseUrl,
+                zone != null ? zone : d.timezone(),
+                asOf,
+                horizon != null ? horizon : d.rotaHorizonWeeks(),
+                contacts != null ? contacts : d.showContactDetails(),
+                List.copyOf(sections),
+                Map.copyOf(checks),
+                waivers,
+                levels,
+                exclude,
+                sourceUrl);
     }
 
     static ZoneId zone(YamlMap y, String key) {
@@ -64,7 +78,9 @@ final class SettingsLoader {
             return ZoneId.of(tz);
         } catch (DateTimeException e) {
             String near = DidYouMean.closestZone(tz);
-            y.schema(key, "'" + key + "' is not an IANA time zone: '" + tz + "'" + DidYouMean.mention(near),
+            y.schema(
+                    key,
+                    "'" + key + "' is not an IANA time zone: '" + tz + "'" + DidYouMean.mention(near),
                     DidYouMean.changeTo(near, "use a zone such as Europe/London, America/New_York or UTC"));
             return null;
         }
@@ -78,7 +94,9 @@ final class SettingsLoader {
                 continue;
             }
             if (Rules.isStructural(rule)) {
-                c.schema(rule, "'" + rule + "' is a structural rule: it is always an error and cannot be configured",
+                c.schema(
+                        rule,
+                        "'" + rule + "' is a structural rule: it is always an error and cannot be configured",
                         "remove '" + rule + "' from checks:");
                 continue;
             }
@@ -94,8 +112,11 @@ final class SettingsLoader {
                 }
                 m.finish();
             } else if (severity == null || !SEVERITY_SETTINGS.contains(severity)) {
-                c.schema(rule, "'" + rule + "' must be off, info, warning or error (or a mapping with severity:), found '"
-                        + severity + "'", null);
+                c.schema(
+                        rule,
+                        "'" + rule + "' must be off, info, warning or error (or a mapping with severity:), found '"
+                                + severity + "'",
+                        null);
                 continue;
             }
             checks.put(rule, new Settings.RuleSetting(rule, severity, maxAge, at));
@@ -105,7 +126,9 @@ final class SettingsLoader {
     /** A rule id that is not one, at {@code key} of {@code y}: with the near miss, or where the ids are. */
     static void unknownRule(YamlMap y, String key, String rule) {
         String near = nearRule(rule);
-        y.schema(key, "unknown rule '" + rule + "'" + DidYouMean.mention(near),
+        y.schema(
+                key,
+                "unknown rule '" + rule + "'" + DidYouMean.mention(near),
                 DidYouMean.changeTo(near, "use a rule id listed in checks.md, such as runbook-stale"));
     }
 
@@ -116,7 +139,8 @@ final class SettingsLoader {
             unknownRule(w, "rule", rule.id());
             rule = null;
         } else if (rule != null && Rules.isStructural(rule.id())) {
-            w.schema("rule", "'" + rule.id() + "' is a structural rule and cannot be waived", "fix the content instead");
+            w.schema(
+                    "rule", "'" + rule.id() + "' is a structural rule and cannot be waived", "fix the content instead");
             rule = null;
         }
         Ref service = w.ref("service");
@@ -135,24 +159,33 @@ final class SettingsLoader {
                     l.schema(level, "level '" + level + "' names '" + r + "', which is not a completeness rule", null);
                 }
             }
-            levels.put(level, rules.stream().filter(Rules.COMPLETENESS::contains).toList());
+            levels.put(
+                    level, rules.stream().filter(Rules.COMPLETENESS::contains).toList());
         }
     }
 
     /** The rule id closest to a misspelt one, or null. */
     static String nearRule(String rule) {
-        return DidYouMean.closest(rule, Stream.concat(Rules.STRUCTURAL.stream(), Rules.COMPLETENESS.stream()).toList());
+        return DidYouMean.closest(
+                rule,
+                Stream.concat(Rules.STRUCTURAL.stream(), Rules.COMPLETENESS.stream())
+                        .toList());
     }
 
     /** The required runbook sections, each once: a heading listed twice is a slip (one of them was meant to be another). */
     private static List<String> sections(YamlMap y) {
         List<String> out = new java.util.ArrayList<>();
         for (org.yaml.snakeyaml.nodes.Node n : y.sequence("runbookSections")) {
-            String text = n instanceof org.yaml.snakeyaml.nodes.ScalarNode s ? s.getValue().strip() : "";
+            String text = n instanceof org.yaml.snakeyaml.nodes.ScalarNode s
+                    ? s.getValue().strip()
+                    : "";
             if (text.isEmpty()) {
                 y.schema(n, "each item of 'runbookSections' must be text, found " + YamlMap.describe(n), null);
             } else if (out.stream().anyMatch(t -> t.equalsIgnoreCase(text))) {
-                y.schema(n, "section '" + text + "' is listed twice in 'runbookSections'", "remove one, or name the section it was meant to be");
+                y.schema(
+                        n,
+                        "section '" + text + "' is listed twice in 'runbookSections'",
+                        "remove one, or name the section it was meant to be");
             } else {
                 out.add(text);
             }

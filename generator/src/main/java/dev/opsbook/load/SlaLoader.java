@@ -9,8 +9,7 @@ import java.util.List;
 final class SlaLoader {
     static final List<String> PERIODS = List.of("month", "quarter", "year");
 
-    private SlaLoader() {
-    }
+    private SlaLoader() {}
 
     static Sla read(YamlMap y) {
         y.require("availability");
@@ -24,9 +23,12 @@ final class SlaLoader {
                 r.map(severity).ifPresent(t -> {
                     var acknowledge = t.duration("acknowledge");
                     var resolve = t.duration("resolve");
-                    if (acknowledge != null && resolve != null
+                    if (acknowledge != null
+                            && resolve != null
                             && resolve.toDuration().compareTo(acknowledge.toDuration()) < 0) {
-                        t.schema("resolve", "'resolve' (" + resolve + ") is shorter than 'acknowledge' (" + acknowledge
+                        t.schema(
+                                "resolve",
+                                "'resolve' (" + resolve + ") is shorter than 'acknowledge' (" + acknowledge
                                         + "): an incident is resolved after it is acknowledged",
                                 "swap them if they are the wrong way round");
                         resolve = null;
@@ -42,6 +44,7 @@ final class SlaLoader {
         if (responseTimes.isPresent()) {
             keys = keys.with("responseTimes.", responseTimes.get().keyPositions(y.pos())); // which severity was refused
         }
-        return new Sla(availability, period != null ? period : "month", hours, List.copyOf(times), customers, keys, y.pos());
+        return new Sla(
+                availability, period != null ? period : "month", hours, List.copyOf(times), customers, keys, y.pos());
     }
 }

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 /** Reads {@code teams/<id>.yaml}. Phone numbers and email addresses become links, so they are checked. */
 final class TeamLoader {
     /** An address that a mailto: link can carry as it is: no display name, no query, no spaces. */
-    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+'\\-]+@[\\p{L}\\p{N}\\-]+(\\.[\\p{L}\\p{N}\\-]+)*");
+    private static final Pattern EMAIL =
+            Pattern.compile("[\\p{L}\\p{N}._%+'\\-]+@[\\p{L}\\p{N}\\-]+(\\.[\\p{L}\\p{N}\\-]+)*");
 
-    private TeamLoader() {
-    }
+    private TeamLoader() {}
 
     static Team read(String id, YamlMap y) {
         y.require("name");
@@ -38,7 +38,9 @@ final class TeamLoader {
                     java.time.ZoneId.of(tz);
                 } catch (java.time.DateTimeException e) {
                     String near = dev.opsbook.finding.DidYouMean.closestZone(tz);
-                    m.schema("timezone", "'timezone' is not an IANA time zone: '" + tz + "'"
+                    m.schema(
+                            "timezone",
+                            "'timezone' is not an IANA time zone: '" + tz + "'"
                                     + dev.opsbook.finding.DidYouMean.mention(near),
                             dev.opsbook.finding.DidYouMean.changeTo(near, "use a zone such as Europe/London"));
                     tz = null;
@@ -57,7 +59,9 @@ final class TeamLoader {
     private static String phone(YamlMap m) {
         String phone = m.string("phone");
         if (phone != null && !dev.opsbook.model.Phone.dialable(phone)) {
-            m.schema("phone", "'phone' is not a phone number: '" + phone + "'",
+            m.schema(
+                    "phone",
+                    "'phone' is not a phone number: '" + phone + "'",
                     "write the number as dialled from abroad, in digits with spaces, such as +44 20 7946 0101");
             return null;
         }
@@ -68,7 +72,9 @@ final class TeamLoader {
     private static String email(YamlMap m) {
         String email = m.string("email");
         if (email != null && !EMAIL.matcher(email.strip()).matches()) {
-            m.schema("email", "'email' is not an email address: '" + email + "'",
+            m.schema(
+                    "email",
+                    "'email' is not an email address: '" + email + "'",
                     "write the address alone, such as alice@example.com (no mailto:, no name, no spaces)");
             return null;
         }
@@ -79,7 +85,10 @@ final class TeamLoader {
     static void checkId(String id, YamlMap y) {
         String given = y.string("id");
         if (given != null && !given.equals(id)) {
-            y.error(Rules.INVALID_ID, y.pos("id"), "id '" + given + "' differs from its file name '" + id + "'",
+            y.error(
+                    Rules.INVALID_ID,
+                    y.pos("id"),
+                    "id '" + given + "' differs from its file name '" + id + "'",
                     "remove the id key or make it '" + id + "'");
         }
     }

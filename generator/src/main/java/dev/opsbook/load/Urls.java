@@ -8,8 +8,7 @@ import java.util.Locale;
  * {@code schema} finding and is never emitted as a link.
  */
 final class Urls {
-    private Urls() {
-    }
+    private Urls() {}
 
     static String check(YamlMap y, String key) {
         String url = y.string(key);
@@ -17,7 +16,9 @@ final class Urls {
             return null;
         }
         if (!allowed(url)) {
-            y.schema(key, "'" + key + "' must be an http, https or mailto address, found '" + url + "'",
+            y.schema(
+                    key,
+                    "'" + key + "' must be an http, https or mailto address, found '" + url + "'",
                     "use a full address such as https://grafana.example/d/abc");
             return null;
         }

@@ -24,8 +24,7 @@ final class YamlDocument {
     /** Tells scalar types apart; only read after it is built, so one serves every thread. */
     private static final Resolver RESOLVER = new Resolver();
 
-    private YamlDocument() {
-    }
+    private YamlDocument() {}
 
     /**
      * The top-level mapping of a YAML document, or empty after adding a finding.
@@ -48,7 +47,9 @@ final class YamlDocument {
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             String unclosed = unclosed(e);
             Mark opened = e.getContextMark();
-            if (unclosed == null && "while parsing a flow node".equals(e.getContext()) && problem.contains("<stream end>")) {
+            if (unclosed == null
+                    && "while parsing a flow node".equals(e.getContext())
+                    && problem.contains("<stream end>")) {
                 // "members: [" at the very end: the parser names only the end, so find the bracket that is open
                 int[] at = openBracket(text);
                 if (at != null) {
@@ -58,31 +59,50 @@ final class YamlDocument {
             }
             if (unclosed != null) {
                 // the parser noticed at the end of the file; the place to fix is where the quote or bracket opened
-                ctx.findings().error(Rules.YAML_SYNTAX, ctx.service(), ctx.pos(opened),
-                        "YAML does not parse: " + unclosed + " that starts here is not closed by the end of the file",
-                        "close it here, or remove what opens it");
+                ctx.findings()
+                        .error(
+                                Rules.YAML_SYNTAX,
+                                ctx.service(),
+                                ctx.pos(opened),
+                                "YAML does not parse: " + unclosed
+                                        + " that starts here is not closed by the end of the file",
+                                "close it here, or remove what opens it");
                 return Optional.empty();
             }
             if (e.getContext() != null && !problem.contains(e.getContext())) {
                 problem = problem + " (" + e.getContext() + ")";
             }
-            ctx.findings().error(Rules.YAML_SYNTAX, ctx.service(), ctx.pos(mark),
-                    "YAML does not parse: " + oneLine(problem), hint(problem));
+            ctx.findings()
+                    .error(
+                            Rules.YAML_SYNTAX,
+                            ctx.service(),
+                            ctx.pos(mark),
+                            "YAML does not parse: " + oneLine(problem),
+                            hint(problem));
             return Optional.empty();
         } catch (YAMLException | StackOverflowError e) {
-            ctx.findings().error(Rules.YAML_SYNTAX, ctx.service(), new Pos(ctx.file(), ctx.lineOffset() + 1, 1),
-                    "YAML is refused: " + oneLine(e instanceof StackOverflowError ? "nested too deeply" : e.getMessage()),
-                    "keep the document plain: at most " + Limits.MAX_YAML_DEPTH + " levels of nesting and "
-                            + Limits.MAX_YAML_ALIASES + " aliases");
+            ctx.findings()
+                    .error(
+                            Rules.YAML_SYNTAX,
+                            ctx.service(),
+                            new Pos(ctx.file(), ctx.lineOffset() + 1, 1),
+                            "YAML is refused: "
+                                    + oneLine(e instanceof StackOverflowError ? "nested too deeply" : e.getMessage()),
+                            "keep the document plain: at most " + Limits.MAX_YAML_DEPTH + " levels of nesting and "
+                                    + Limits.MAX_YAML_ALIASES + " aliases");
             return Optional.empty();
         }
         if (root == null) {
             return Optional.of(YamlMap.empty(ctx));
         }
         if (!(root instanceof MappingNode mapping)) {
-            ctx.findings().error(Rules.SCHEMA, ctx.service(), ctx.pos(root.getStartMark()),
-                    "the document must be a mapping of keys to values, found " + YamlMap.describe(root),
-                    "start the file with `key: value` lines");
+            ctx.findings()
+                    .error(
+                            Rules.SCHEMA,
+                            ctx.service(),
+                            ctx.pos(root.getStartMark()),
+                            "the document must be a mapping of keys to values, found " + YamlMap.describe(root),
+                            "start the file with `key: value` lines");
             return Optional.empty();
         }
         return Optional.of(new YamlMap(mapping, ctx));
@@ -94,7 +114,8 @@ final class YamlDocument {
      */
     private static String unclosed(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? "" : e.getProblem();
-        if (e.getContextMark() == null || e.getContext() == null
+        if (e.getContextMark() == null
+                || e.getContext() == null
                 || !problem.contains("<stream end>") && !problem.contains("end of stream")) {
             return null;
         }
@@ -125,8 +146,11 @@ final class YamlDocument {
                 valueStart = true;
             } else if (c == ' ' || c == '\t') {
                 // white space keeps what came before
-            } else if (c == '#' && (i == 0 || text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t'
-                    || text.charAt(i - 1) == '\n')) {
+            } else if (c == '#'
+                    && (i == 0
+                            || text.charAt(i - 1) == ' '
+                            || text.charAt(i - 1) == '\t'
+                            || text.charAt(i - 1) == '\n')) {
                 while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
                     i++;
                     column++;
@@ -200,7 +224,8 @@ final class YamlDocument {
         }
 
         Pos pos(Mark mark) {
-            return mark == null ? new Pos(file, lineOffset + 1, 1)
+            return mark == null
+                    ? new Pos(file, lineOffset + 1, 1)
                     : new Pos(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1);
         }
 

@@ -41,7 +41,8 @@ final class YamlMap {
     private static final Pattern DATE_TIME =
             Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(?::\\d{2})?)(Z|[+-]\\d{2}:\\d{2})?");
     private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}");
-    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+    private static final Pattern DURATION =
+            Pattern.compile("(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,12}(\\.\\d{1,12})?");
 
@@ -60,10 +61,14 @@ final class YamlMap {
             }
             NodeTuple first = entries.putIfAbsent(key.getValue(), t);
             if (first != null) {
-                ctx.findings().error(Rules.YAML_SYNTAX, ctx.service(), ctx.pos(key),
-                        "duplicate key '" + key.getValue() + "' (first at line "
-                                + ctx.pos(first.getKeyNode()).line() + ")",
-                        "keep one '" + key.getValue() + "' and remove the other");
+                ctx.findings()
+                        .error(
+                                Rules.YAML_SYNTAX,
+                                ctx.service(),
+                                ctx.pos(key),
+                                "duplicate key '" + key.getValue() + "' (first at line "
+                                        + ctx.pos(first.getKeyNode()).line() + ")",
+                                "keep one '" + key.getValue() + "' and remove the other");
             }
         }
     }
@@ -98,7 +103,11 @@ final class YamlMap {
             Node v = t.getValueNode();
             if (v.getStartMark() != null && v.getEndMark() != null) {
                 int first = ctx.rejected().nextSetBit(v.getStartMark().getIndex());
-                if (first >= 0 && first < Math.max(v.getEndMark().getIndex(), v.getStartMark().getIndex() + 1)) {
+                if (first >= 0
+                        && first
+                                < Math.max(
+                                        v.getEndMark().getIndex(),
+                                        v.getStartMark().getIndex() + 1)) {
                     refused.add(key);
                 }
             }
@@ -126,7 +135,9 @@ final class YamlMap {
             return null;
         }
         Node v = t.getValueNode();
-        if (v instanceof ScalarNode s && Tag.NULL.equals(s.getTag()) && s.getScalarStyle().getChar() == null) {
+        if (v instanceof ScalarNode s
+                && Tag.NULL.equals(s.getTag())
+                && s.getScalarStyle().getChar() == null) {
             return null;
         }
         return v;
@@ -148,8 +159,13 @@ final class YamlMap {
         for (String key : keys) {
             if (value(key) == null) {
                 ctx.reject(node); // a mapping without what it must say is refused as a whole
-                ctx.findings().error(Rules.SCHEMA, ctx.service(), pos(), "missing required key '" + key + "'",
-                        "add `" + key + ":` with a value here");
+                ctx.findings()
+                        .error(
+                                Rules.SCHEMA,
+                                ctx.service(),
+                                pos(),
+                                "missing required key '" + key + "'",
+                                "add `" + key + ":` with a value here");
             }
         }
     }
@@ -165,12 +181,17 @@ final class YamlMap {
             return null;
         }
         if (!INTEGER.matcher(s.strip()).matches()) {
-            schema(value(key), "'" + key + "' must be a whole number, found '" + s + "'", "write a whole number, such as 2");
+            schema(
+                    value(key),
+                    "'" + key + "' must be a whole number, found '" + s + "'",
+                    "write a whole number, such as 2");
             return null;
         }
         int i = Integer.parseInt(s.strip().replace("+", ""));
         if (i < min || i > max) {
-            schema(value(key), "'" + key + "' must be from " + min + " to " + max + ", found " + i,
+            schema(
+                    value(key),
+                    "'" + key + "' must be from " + min + " to " + max + ", found " + i,
                     "use a number from " + min + " to " + max);
             return null;
         }
@@ -187,13 +208,18 @@ final class YamlMap {
             t = t.substring(0, t.length() - 1).strip();
         }
         if (!DECIMAL.matcher(t).matches()) {
-            schema(value(key), "'" + key + "' must be a percentage such as 99.9, found '" + s + "'",
+            schema(
+                    value(key),
+                    "'" + key + "' must be a percentage such as 99.9, found '" + s + "'",
                     "write the number alone, without a % sign: 99.9");
             return null;
         }
         BigDecimal d = new BigDecimal(t);
         if (d.signum() <= 0 || d.compareTo(BigDecimal.valueOf(100)) > 0) {
-            schema(value(key), "'" + key + "' must be above 0 and at most 100, found " + t, "use a number above 0 and at most 100");
+            schema(
+                    value(key),
+                    "'" + key + "' must be above 0 and at most 100, found " + t,
+                    "use a number above 0 and at most 100");
             return null;
         }
         return d;
@@ -228,7 +254,9 @@ final class YamlMap {
                 // falls through to the finding: 2026-13-45 looks like a date but is none
             }
         }
-        schema(at, "'" + key + "' is not a valid date (YYYY-MM-DD): '" + s + "'",
+        schema(
+                at,
+                "'" + key + "' is not a valid date (YYYY-MM-DD): '" + s + "'",
                 "write a date that exists, as YYYY-MM-DD (such as 2026-11-21)");
         return null;
     }
@@ -242,16 +270,18 @@ final class YamlMap {
         Matcher m = DATE_TIME.matcher(t);
         if (m.matches()) {
             try {
-                LocalDateTime local = LocalDateTime.of(LocalDate.parse(m.group(1)),
-                        LocalTime.parse(m.group(2)));
+                LocalDateTime local = LocalDateTime.of(LocalDate.parse(m.group(1)), LocalTime.parse(m.group(2)));
                 ZoneOffset offset = m.group(3) == null ? null : ZoneOffset.of(m.group(3));
                 return new When(local, offset, t);
             } catch (java.time.DateTimeException e) {
                 // reported below
             }
         }
-        schema(value(key), "'" + key + "' is not a valid date-time (YYYY-MM-DDTHH:MM, optionally with Z or an offset): '"
-                + s + "'", "write it as YYYY-MM-DDTHH:MM, such as 2026-11-16T09:00");
+        schema(
+                value(key),
+                "'" + key + "' is not a valid date-time (YYYY-MM-DDTHH:MM, optionally with Z or an offset): '" + s
+                        + "'",
+                "write it as YYYY-MM-DDTHH:MM, such as 2026-11-16T09:00");
         return null;
     }
 
@@ -268,7 +298,9 @@ final class YamlMap {
                 // reported below
             }
         }
-        schema(value(key), "'" + key + "' is not a valid time (HH:MM, quoted): '" + s + "'",
+        schema(
+                value(key),
+                "'" + key + "' is not a valid time (HH:MM, quoted): '" + s + "'",
                 "write it as \"HH:MM\" in quotes, such as \"09:00\"");
         return null;
     }
@@ -290,7 +322,9 @@ final class YamlMap {
                     return new Dur((int) totalDays, seconds, t);
                 }
                 if (totalDays + seconds == 0) {
-                    schema(at, "'" + key + "' must be longer than nothing, found '" + t + "'",
+                    schema(
+                            at,
+                            "'" + key + "' must be longer than nothing, found '" + t + "'",
                             "write how long, such as 15m or 1h30m");
                     return null;
                 }
@@ -298,7 +332,9 @@ final class YamlMap {
                 // reported below
             }
         }
-        schema(at, "'" + key + "' is not a valid duration (such as 30s, 15m, 4h, 1d, 2w or 1h30m): '" + t + "'",
+        schema(
+                at,
+                "'" + key + "' is not a valid duration (such as 30s, 15m, 4h, 1d, 2w or 1h30m): '" + t + "'",
                 "write a number and a unit (s, m, h, d or w), such as 15m or 1h30m");
         return null;
     }
@@ -318,8 +354,11 @@ final class YamlMap {
             return t;
         }
         String near = DidYouMean.closest(t, allowed);
-        schema(value(key), "'" + key + "' must be one of " + String.join(", ", allowed) + "; found '" + t + "'"
-                + DidYouMean.mention(near), DidYouMean.changeTo(near, "use one of " + String.join(", ", allowed)));
+        schema(
+                value(key),
+                "'" + key + "' must be one of " + String.join(", ", allowed) + "; found '" + t + "'"
+                        + DidYouMean.mention(near),
+                DidYouMean.changeTo(near, "use one of " + String.join(", ", allowed)));
         return null;
     }
 
@@ -362,7 +401,9 @@ final class YamlMap {
         if (v instanceof SequenceNode seq) {
             return seq.getValue();
         }
-        schema(v, "'" + key + "' must be a list, found " + describe(v),
+        schema(
+                v,
+                "'" + key + "' must be a list, found " + describe(v),
                 "write a list: `" + key + ": [a, b]` or one `- item` per line");
         return List.of();
     }
@@ -412,18 +453,28 @@ final class YamlMap {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             if (!known.contains(e.getKey())) {
                 String near = DidYouMean.closest(e.getKey(), known);
-                ctx.findings().error(Rules.SCHEMA, ctx.service(), ctx.pos(e.getValue().getKeyNode()),
-                        "unknown key '" + e.getKey() + "'" + DidYouMean.mention(near),
-                        near != null ? "rename it to '" + near + "'"
-                                : "remove it; the keys allowed here are " + String.join(", ", known));
+                ctx.findings()
+                        .error(
+                                Rules.SCHEMA,
+                                ctx.service(),
+                                ctx.pos(e.getValue().getKeyNode()),
+                                "unknown key '" + e.getKey() + "'" + DidYouMean.mention(near),
+                                near != null
+                                        ? "rename it to '" + near + "'"
+                                        : "remove it; the keys allowed here are " + String.join(", ", known));
             }
         }
     }
 
     void schema(Node at, String message, String hint) {
         ctx.reject(at);
-        ctx.findings().error(Rules.SCHEMA, ctx.service(), at == null ? pos() : ctx.pos(at), message,
-                hint != null ? hint : "see the content format (content.md) for this file");
+        ctx.findings()
+                .error(
+                        Rules.SCHEMA,
+                        ctx.service(),
+                        at == null ? pos() : ctx.pos(at),
+                        message,
+                        hint != null ? hint : "see the content format (content.md) for this file");
     }
 
     /** Reports a problem with the value of {@code key}. */

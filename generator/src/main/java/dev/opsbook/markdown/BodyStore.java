@@ -56,7 +56,8 @@ public final class BodyStore implements AutoCloseable {
 
     /** A store whose budget is an eighth of the heap, or {@code -Dopsbook.bodies.inMemory}. */
     public static BodyStore forThisJvm() {
-        return new BodyStore(Long.getLong("opsbook.bodies.inMemory", Runtime.getRuntime().maxMemory() / 8));
+        return new BodyStore(
+                Long.getLong("opsbook.bodies.inMemory", Runtime.getRuntime().maxMemory() / 8));
     }
 
     /** A store that keeps everything in memory (for single runbooks read again by the preview). */
@@ -80,8 +81,8 @@ public final class BodyStore implements AutoCloseable {
         try {
             if (spill == null) {
                 Path file = Files.createTempFile("opsbook-bodies-", ".html");
-                spill = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                        StandardOpenOption.DELETE_ON_CLOSE);
+                spill = FileChannel.open(
+                        file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
                 try {
                     Files.delete(file); // where the system allows it, the open file has no name from now on
                 } catch (IOException e) {

@@ -16,14 +16,65 @@ final class HeadingIds {
      * count as already taken, so such a heading gets {@code search-1}. A test reads the templates and
      * fails when one of their ids is missing here.
      */
-    static final java.util.Set<String> RESERVED = java.util.Set.of("actions", "actions-h", "alerts", "alerts-h",
-            "alerts-here-h", "answers", "answers-h", "dependencies", "dependencies-h", "failures-h", "filter-count",
-            "gone-h", "incident-actions-h", "incidents", "incidents-h", "level", "level-h", "links", "main", "matrix-h",
-            "members", "members-h", "moves-h", "new-h", "oncall", "oncall-data", "oncall-h", "overview", "overview-h",
-            "readiness", "readiness-filters", "readiness-h", "readiness-matrix", "reviews", "reviews-h", "rota",
-            "rules-h", "runbooks", "runbooks-h", "search", "search-results", "services", "services-h",
-            "services-table", "sev-h", "shifts-h", "sla", "sla-h", "slos", "slos-h", "summary-h", "support",
-            "support-h", "teams-h", "telemetry", "telemetry-h", "theme-toggle", "waivers-h");
+    static final java.util.Set<String> RESERVED = java.util.Set.of(
+            "actions",
+            "actions-h",
+            "alerts",
+            "alerts-h",
+            "alerts-here-h",
+            "answers",
+            "answers-h",
+            "dependencies",
+            "dependencies-h",
+            "failures-h",
+            "filter-count",
+            "gone-h",
+            "incident-actions-h",
+            "incidents",
+            "incidents-h",
+            "level",
+            "level-h",
+            "links",
+            "main",
+            "matrix-h",
+            "members",
+            "members-h",
+            "moves-h",
+            "new-h",
+            "oncall",
+            "oncall-data",
+            "oncall-h",
+            "overview",
+            "overview-h",
+            "readiness",
+            "readiness-filters",
+            "readiness-h",
+            "readiness-matrix",
+            "reviews",
+            "reviews-h",
+            "rota",
+            "rules-h",
+            "runbooks",
+            "runbooks-h",
+            "search",
+            "search-results",
+            "services",
+            "services-h",
+            "services-table",
+            "sev-h",
+            "shifts-h",
+            "sla",
+            "sla-h",
+            "slos",
+            "slos-h",
+            "summary-h",
+            "support",
+            "support-h",
+            "teams-h",
+            "telemetry",
+            "telemetry-h",
+            "theme-toggle",
+            "waivers-h");
 
     private final Map<String, Integer> seen = new HashMap<>();
 
@@ -64,8 +115,12 @@ final class HeadingIds {
     /** Upper, lower, title case, modifier and other letters, and letter numbers (such as Ⅻ). */
     private static boolean isLetter(char c) {
         return switch (Character.getType(c)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.LETTER_NUMBER -> true;
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.LETTER_NUMBER -> true;
             default -> false;
         };
     }

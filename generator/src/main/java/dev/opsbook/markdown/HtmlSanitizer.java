@@ -15,11 +15,61 @@ import org.jsoup.safety.Safelist;
  */
 public final class HtmlSanitizer {
     private static final Safelist SAFELIST = new Safelist()
-            .addTags("a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
-                    "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4",
-                    "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp",
-                    "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
-                    "thead", "tr", "u", "ul", "var")
+            .addTags(
+                    "a",
+                    "abbr",
+                    "b",
+                    "blockquote",
+                    "br",
+                    "caption",
+                    "cite",
+                    "code",
+                    "col",
+                    "colgroup",
+                    "dd",
+                    "del",
+                    "details",
+                    "div",
+                    "dl",
+                    "dt",
+                    "em",
+                    "figcaption",
+                    "figure",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "hr",
+                    "i",
+                    "img",
+                    "ins",
+                    "kbd",
+                    "li",
+                    "mark",
+                    "ol",
+                    "p",
+                    "pre",
+                    "q",
+                    "s",
+                    "samp",
+                    "small",
+                    "span",
+                    "strong",
+                    "sub",
+                    "summary",
+                    "sup",
+                    "table",
+                    "tbody",
+                    "td",
+                    "tfoot",
+                    "th",
+                    "thead",
+                    "tr",
+                    "u",
+                    "ul",
+                    "var")
             .addAttributes("a", "href", "title")
             .addAttributes("img", "src", "alt", "title", "width", "height")
             .addAttributes("abbr", "title")
@@ -30,11 +80,14 @@ public final class HtmlSanitizer {
             .addAttributes("code", "class")
             .addAttributes("pre", "class")
             .addAttributes("details", "open")
-            .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
-            .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id");
+            .addAttributes("h1", "id")
+            .addAttributes("h2", "id")
+            .addAttributes("h3", "id")
+            .addAttributes("h4", "id")
+            .addAttributes("h5", "id")
+            .addAttributes("h6", "id");
 
-    private HtmlSanitizer() {
-    }
+    private HtmlSanitizer() {}
 
     /**
      * @param rewrite maps an address as written to the address to emit, or to null to drop it
@@ -65,7 +118,9 @@ public final class HtmlSanitizer {
     /** The ids of the headings in sanitised HTML. */
     public static java.util.Set<String> headingIds(String html) {
         java.util.Set<String> ids = new java.util.HashSet<>();
-        Jsoup.parseBodyFragment(html).select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]").forEach(e -> ids.add(e.id()));
+        Jsoup.parseBodyFragment(html)
+                .select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")
+                .forEach(e -> ids.add(e.id()));
         return ids;
     }
 }

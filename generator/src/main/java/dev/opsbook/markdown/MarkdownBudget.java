@@ -61,8 +61,7 @@ public final class MarkdownBudget {
                         n++;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
             previous = c;
         }

@@ -6,10 +6,10 @@ import dev.opsbook.model.Markdown;
 import dev.opsbook.model.Pos;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TableBlock;
@@ -43,6 +43,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 public final class MarkdownEngine {
     /** Opens a numbered address slot in prepared HTML; {@link #SLOT_END} closes it. */
     static final char SLOT_START = '\u0001';
+
     static final char SLOT_END = '\u0002';
 
     private final Parser parser;
@@ -50,6 +51,7 @@ public final class MarkdownEngine {
     private final Parser guarded;
     /** Blocks only, every inline left unparsed: to find which block of a body nests too deeply. */
     private final Parser blockParser;
+
     private final HtmlRenderer renderer;
     private final HtmlRenderer escaping;
 
@@ -58,16 +60,32 @@ public final class MarkdownEngine {
 
     public MarkdownEngine() {
         List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create());
-        parser = Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-                .inlineParserFactory(counted(org.commonmark.internal.InlineParserImpl::new)).build();
-        guarded = Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-                .inlineParserFactory(counted(SlowInlines::create)).build();
-        blockParser = Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS)
-                .inlineParserFactory(context -> (lines, block) -> { }).build();
-        renderer = HtmlRenderer.builder().extensions(extensions).softbreak("\n")
-                .attributeProviderFactory(context -> new Attributes()).build();
-        escaping = HtmlRenderer.builder().extensions(extensions).softbreak("\n").escapeHtml(true)
-                .attributeProviderFactory(context -> new Attributes()).build();
+        parser = Parser.builder()
+                .extensions(extensions)
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+                .inlineParserFactory(counted(org.commonmark.internal.InlineParserImpl::new))
+                .build();
+        guarded = Parser.builder()
+                .extensions(extensions)
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+                .inlineParserFactory(counted(SlowInlines::create))
+                .build();
+        blockParser = Parser.builder()
+                .extensions(extensions)
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+                .inlineParserFactory(context -> (lines, block) -> {})
+                .build();
+        renderer = HtmlRenderer.builder()
+                .extensions(extensions)
+                .softbreak("\n")
+                .attributeProviderFactory(context -> new Attributes())
+                .build();
+        escaping = HtmlRenderer.builder()
+                .extensions(extensions)
+                .softbreak("\n")
+                .escapeHtml(true)
+                .attributeProviderFactory(context -> new Attributes())
+                .build();
     }
 
     /**
@@ -94,7 +112,8 @@ public final class MarkdownEngine {
      * the header's width, one cell each, so that 20,000 rows under a header of 40,000 columns would make
      * 800 million cells out of 100,000 elements. Past {@link MarkdownBudget#MAX_ELEMENTS} the parse stops.
      */
-    private static org.commonmark.parser.InlineParserFactory counted(org.commonmark.parser.InlineParserFactory factory) {
+    private static org.commonmark.parser.InlineParserFactory counted(
+            org.commonmark.parser.InlineParserFactory factory) {
         return context -> {
             org.commonmark.parser.InlineParser inner = factory.create(context);
             return (lines, block) -> {
@@ -113,11 +132,22 @@ public final class MarkdownEngine {
     }
 
     /** A body shown as written, with an error at its first line saying which limit it is over. */
-    private static Markdown asWritten(String text, String file, int firstLine, BodyStore bodies, String service,
-            Findings findings, String message, String hint) {
+    private static Markdown asWritten(
+            String text,
+            String file,
+            int firstLine,
+            BodyStore bodies,
+            String service,
+            Findings findings,
+            String message,
+            String hint) {
         findings.error(Rules.SCHEMA, service, new Pos(file, firstLine, 1), message, hint);
         boolean pages = bodies.forPages();
-        return new Markdown(firstLine, List.of(), List.of(), pages ? snippet(text) : "",
+        return new Markdown(
+                firstLine,
+                List.of(),
+                List.of(),
+                pages ? snippet(text) : "",
                 pages ? new Markdown.Prepared(bodies.keep(asWritten(text)), List.of()) : null);
     }
 
@@ -131,28 +161,52 @@ public final class MarkdownEngine {
     public Markdown read(String text, String file, int firstLine, BodyStore bodies, String service, Findings findings) {
         int elements = MarkdownBudget.elements(text);
         if (elements > MarkdownBudget.MAX_ELEMENTS) {
-            return asWritten(text, file, firstLine, bodies, service, findings, "Markdown of " + elements
-                    + " elements (lines, and characters that can start one) is more than the "
-                    + MarkdownBudget.MAX_ELEMENTS + " a body may hold: the page shows this text as written",
+            return asWritten(
+                    text,
+                    file,
+                    firstLine,
+                    bodies,
+                    service,
+                    findings,
+                    "Markdown of " + elements
+                            + " elements (lines, and characters that can start one) is more than the "
+                            + MarkdownBudget.MAX_ELEMENTS + " a body may hold: the page shows this text as written",
                     "split it into several runbooks, or put long listings in a file of their own and link to it");
         }
         if (!bodies.markdown().take(elements)) {
-            return asWritten(text, file, firstLine, bodies, service, findings, "the Markdown of this build holds more than"
-                    + " its limit of " + MarkdownBudget.MAX_HANDBOOK_ELEMENTS + " elements: the page shows this text"
-                    + " as written", "build the handbook in parts, or leave generated listings out of the content");
+            return asWritten(
+                    text,
+                    file,
+                    firstLine,
+                    bodies,
+                    service,
+                    findings,
+                    "the Markdown of this build holds more than"
+                            + " its limit of " + MarkdownBudget.MAX_HANDBOOK_ELEMENTS
+                            + " elements: the page shows this text"
+                            + " as written",
+                    "build the handbook in parts, or leave generated listings out of the content");
         }
         try {
             return bodies.markdown().parsing(elements, () -> parsed(text, file, firstLine, bodies, service, findings));
         } catch (TooManyBlocks e) {
             SlowInlines.drain();
-            return asWritten(text, file, firstLine, bodies, service, findings, "Markdown that makes more than "
-                    + MarkdownBudget.MAX_ELEMENTS + " paragraphs, headings and table cells (a table's rows are"
-                    + " filled out to the width of its header): the page shows this text as written",
+            return asWritten(
+                    text,
+                    file,
+                    firstLine,
+                    bodies,
+                    service,
+                    findings,
+                    "Markdown that makes more than "
+                            + MarkdownBudget.MAX_ELEMENTS + " paragraphs, headings and table cells (a table's rows are"
+                            + " filled out to the width of its header): the page shows this text as written",
                     "give the table a header no wider than its rows, or split it");
         }
     }
 
-    private Markdown parsed(String text, String file, int firstLine, BodyStore bodies, String service, Findings findings) {
+    private Markdown parsed(
+            String text, String file, int firstLine, BodyStore bodies, String service, Findings findings) {
         boolean pages = bodies.forPages();
         Pos tooDeep = Nesting.blocks(text, file, firstLine);
         Node doc = null;
@@ -177,15 +231,27 @@ public final class MarkdownEngine {
             }
         }
         if (doc == null) { // the whole body as written: its paragraphs kept as text do not matter
-            findings.error(Rules.SCHEMA, service, tooDeep, "Markdown nested more than " + Nesting.LIMIT
-                    + " levels deep (block quotes, lists, emphasis or links): the page shows this text as written",
+            findings.error(
+                    Rules.SCHEMA,
+                    service,
+                    tooDeep,
+                    "Markdown nested more than " + Nesting.LIMIT
+                            + " levels deep (block quotes, lists, emphasis or links): the page shows this text as written",
                     "flatten the nesting; no reader follows more than a few levels");
-            return new Markdown(firstLine, List.of(), List.of(), pages ? snippet(text) : "",
+            return new Markdown(
+                    firstLine,
+                    List.of(),
+                    List.of(),
+                    pages ? snippet(text) : "",
                     pages ? new Markdown.Prepared(bodies.keep(asWritten(text)), List.of()) : null);
         }
         for (SourceSpan kept : plain) {
-            findings.error(Rules.SCHEMA, service, new Pos(file, firstLine + kept.getLineIndex(), kept.getColumnIndex() + 1),
-                    "a paragraph with more than " + SlowInlines.LIMIT + " '<' or '[' is shown as plain text: formatting it"
+            findings.error(
+                    Rules.SCHEMA,
+                    service,
+                    new Pos(file, firstLine + kept.getLineIndex(), kept.getColumnIndex() + 1),
+                    "a paragraph with more than " + SlowInlines.LIMIT
+                            + " '<' or '[' is shown as plain text: formatting it"
                             + " would take time that grows with the square of its length",
                     "put code and markup in a fenced code block (```), or split the paragraph");
         }
@@ -195,17 +261,38 @@ public final class MarkdownEngine {
         long most = (long) MarkdownBudget.MAX_EXPANSION * text.length() + (1 << 20);
         if (addresses > most) {
             // one reference definition of 4 KB used 25,000 times: a page of 100 MB from 100 KB of text
-            return asWritten(text, file, firstLine, bodies, service, findings, "the links of this Markdown would write "
-                    + addresses + " characters of addresses into its page, more than " + MarkdownBudget.MAX_EXPANSION
-                    + " times its own length: the page shows this text as written",
+            return asWritten(
+                    text,
+                    file,
+                    firstLine,
+                    bodies,
+                    service,
+                    findings,
+                    "the links of this Markdown would write "
+                            + addresses + " characters of addresses into its page, more than "
+                            + MarkdownBudget.MAX_EXPANSION
+                            + " times its own length: the page shows this text as written",
                     "link to long addresses a few times, not thousands");
         }
         if (!bodies.markdown().keep(reader.links.size() + reader.headings.size())) {
-            return asWritten(text, file, firstLine, bodies, service, findings, "the Markdown of this build holds more than"
-                    + " its limit of " + MarkdownBudget.MAX_HANDBOOK_KEPT + " headings and links: the page shows this text"
-                    + " as written", "build the handbook in parts, or leave generated listings out of the content");
+            return asWritten(
+                    text,
+                    file,
+                    firstLine,
+                    bodies,
+                    service,
+                    findings,
+                    "the Markdown of this build holds more than"
+                            + " its limit of " + MarkdownBudget.MAX_HANDBOOK_KEPT
+                            + " headings and links: the page shows this text"
+                            + " as written",
+                    "build the handbook in parts, or leave generated listings out of the content");
         }
-        return new Markdown(firstLine, List.copyOf(reader.links), List.copyOf(reader.headings), pages ? snippet(text) : "",
+        return new Markdown(
+                firstLine,
+                List.copyOf(reader.links),
+                List.copyOf(reader.headings),
+                pages ? snippet(text) : "",
                 pages && !reader.rawHtml ? prepare(doc, bodies) : null);
     }
 
@@ -243,8 +330,12 @@ public final class MarkdownEngine {
      * U+FFFD, as CommonMark has it.
      */
     static String asWritten(String text) {
-        return "<pre class=\"as-written\"><code>" + dev.opsbook.text.Escape.html(text).replace(String.valueOf(SLOT_START), "&#1;")
-                .replace(String.valueOf(SLOT_END), "&#2;").replace('\u0000', '\uFFFD') + "</code></pre>\n";
+        return "<pre class=\"as-written\"><code>"
+                + dev.opsbook.text.Escape.html(text)
+                        .replace(String.valueOf(SLOT_START), "&#1;")
+                        .replace(String.valueOf(SLOT_END), "&#2;")
+                        .replace('\u0000', '\uFFFD')
+                + "</code></pre>\n";
     }
 
     private Markdown.Prepared prepare(Node doc, BodyStore bodies) {
@@ -258,7 +349,8 @@ public final class MarkdownEngine {
         }
         // the text itself may hold the slot characters (written as &#1;, say): then slots cannot be told apart
         return count(html, SLOT_START) == addresses.size() && count(html, SLOT_END) == addresses.size()
-                ? new Markdown.Prepared(bodies.keep(html), List.copyOf(addresses)) : null;
+                ? new Markdown.Prepared(bodies.keep(html), List.copyOf(addresses))
+                : null;
     }
 
     private static int count(String s, char c) {
@@ -402,10 +494,10 @@ public final class MarkdownEngine {
     /** Collects the links, headings and raw HTML of a parsed document, with their places in the file. */
     private static final class Reader {
         private static final Pattern HTML_LINK = Pattern.compile("<(a|img)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
-        private static final Pattern HREF = Pattern.compile("\\bhref\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))",
-                Pattern.CASE_INSENSITIVE);
-        private static final Pattern SRC = Pattern.compile("\\bsrc\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))",
-                Pattern.CASE_INSENSITIVE);
+        private static final Pattern HREF =
+                Pattern.compile("\\bhref\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))", Pattern.CASE_INSENSITIVE);
+        private static final Pattern SRC =
+                Pattern.compile("\\bsrc\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))", Pattern.CASE_INSENSITIVE);
         private final String text;
         private final String file;
         private final int firstLine;
@@ -435,13 +527,16 @@ public final class MarkdownEngine {
                     inline(n, i.getDestination().intern(), true);
                 } else if (n instanceof LinkReferenceDefinition d) {
                     int colon = text.indexOf("]:", start(n));
-                    links.add(new Markdown.MdLink(d.getDestination().intern(), false,
-                            colon < 0 ? pos(n) : at(destination(colon + 2))));
+                    links.add(new Markdown.MdLink(
+                            d.getDestination().intern(), false, colon < 0 ? pos(n) : at(destination(colon + 2))));
                 } else if (n instanceof Heading h) {
                     // runbooks repeat the same headings and links: one copy of each string for all of them
                     String headingText = headingText(h).intern();
                     Node first = h.getFirstChild();
-                    headings.add(new Markdown.MdHeading(h.getLevel(), headingText, ids.next(headingText).intern(),
+                    headings.add(new Markdown.MdHeading(
+                            h.getLevel(),
+                            headingText,
+                            ids.next(headingText).intern(),
                             first != null && !first.getSourceSpans().isEmpty() ? pos(first) : pos(h)));
                 }
                 visit(n);
@@ -483,12 +578,15 @@ public final class MarkdownEngine {
                 if (!attr.find()) {
                     continue;
                 }
-                String written = attr.group(2) != null ? attr.group(2) : attr.group(3) != null ? attr.group(3) : attr.group(4);
+                String written =
+                        attr.group(2) != null ? attr.group(2) : attr.group(3) != null ? attr.group(3) : attr.group(4);
                 int at = text.indexOf(written, cursor);
                 if (at >= 0) {
                     cursor = at + written.length();
                 }
-                links.add(new Markdown.MdLink(org.jsoup.parser.Parser.unescapeEntities(written, true).intern(), image,
+                links.add(new Markdown.MdLink(
+                        org.jsoup.parser.Parser.unescapeEntities(written, true).intern(),
+                        image,
                         at >= 0 ? at(at) : at(from)));
             }
         }

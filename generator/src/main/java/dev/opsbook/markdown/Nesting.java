@@ -21,8 +21,7 @@ final class Nesting {
     /** Levels of nesting a body may have. */
     static final int LIMIT = 100;
 
-    private Nesting() {
-    }
+    private Nesting() {}
 
     /**
      * The line that may open more than {@link #LIMIT} block quotes and lists, before any parsing; null
@@ -130,7 +129,8 @@ final class Nesting {
         if (spans.isEmpty()) {
             return new Pos(file, firstLine, 1);
         }
-        return new Pos(file, firstLine + spans.get(0).getLineIndex(), spans.get(0).getColumnIndex() + 1);
+        return new Pos(
+                file, firstLine + spans.get(0).getLineIndex(), spans.get(0).getColumnIndex() + 1);
     }
 
     /**
@@ -146,7 +146,8 @@ final class Nesting {
             }
             int from = spans.get(0).getLineIndex();
             int to = spans.get(spans.size() - 1).getLineIndex();
-            String alone = String.join("\n", java.util.Arrays.asList(lines).subList(from, Math.min(to + 1, lines.length)));
+            String alone =
+                    String.join("\n", java.util.Arrays.asList(lines).subList(from, Math.min(to + 1, lines.length)));
             boolean deep;
             try {
                 deep = tooDeep(parser.parse(alone)) != null;

@@ -25,8 +25,7 @@ final class SlowInlines {
     /** {@code <} or {@code [} characters one paragraph may hold and still be formatted. */
     static final int LIMIT = 200;
 
-    private SlowInlines() {
-    }
+    private SlowInlines() {}
 
     /** Whether some paragraph of {@code text} could hold more than {@link #LIMIT} of either character. */
     static boolean risky(String text) {

@@ -31,10 +31,25 @@ public record Handbook(
         List<Secret> secrets,
         Index index) {
 
-    public Handbook(Settings settings, List<Severity> severities, List<Team> teams, List<Service> services,
-                    Set<String> files, List<String> assets, Set<String> unreadable, List<Secret> secrets) {
-        this(settings, List.copyOf(severities), List.copyOf(teams), List.copyOf(services), Set.copyOf(files),
-                List.copyOf(assets), Set.copyOf(unreadable), List.copyOf(secrets), new Index(severities, teams, services));
+    public Handbook(
+            Settings settings,
+            List<Severity> severities,
+            List<Team> teams,
+            List<Service> services,
+            Set<String> files,
+            List<String> assets,
+            Set<String> unreadable,
+            List<Secret> secrets) {
+        this(
+                settings,
+                List.copyOf(severities),
+                List.copyOf(teams),
+                List.copyOf(services),
+                Set.copyOf(files),
+                List.copyOf(assets),
+                Set.copyOf(unreadable),
+                List.copyOf(secrets),
+                new Index(severities, teams, services));
     }
 
     /** True when a file whose path starts with {@code prefix} could not be parsed. */
@@ -76,9 +91,29 @@ public record Handbook(
             }
             List<Runbook> rbs = new ArrayList<>(s.runbooks());
             rbs.replaceAll(r -> r.id().equals(runbook.id()) ? runbook : r);
-            out.add(new Service(s.id(), s.name(), s.description(), s.owner(), s.tier(), s.lifecycle(), s.supportModel(),
-                    s.supportHours(), s.dependsOn(), s.links(), s.telemetry(), s.slos(), s.alerts(), s.readiness(),
-                    s.notApplicable(), s.sla(), s.rota(), List.copyOf(rbs), s.reviews(), s.incidents(), s.keys(), s.pos()));
+            out.add(new Service(
+                    s.id(),
+                    s.name(),
+                    s.description(),
+                    s.owner(),
+                    s.tier(),
+                    s.lifecycle(),
+                    s.supportModel(),
+                    s.supportHours(),
+                    s.dependsOn(),
+                    s.links(),
+                    s.telemetry(),
+                    s.slos(),
+                    s.alerts(),
+                    s.readiness(),
+                    s.notApplicable(),
+                    s.sla(),
+                    s.rota(),
+                    List.copyOf(rbs),
+                    s.reviews(),
+                    s.incidents(),
+                    s.keys(),
+                    s.pos()));
         }
         return new Handbook(settings, severities, teams, out, files, assets, unreadable, secrets);
     }
@@ -103,8 +138,7 @@ public record Handbook(
     }
 
     /** An alert and the service it belongs to. */
-    public record AlertSource(Service service, Service.Alert alert) {
-    }
+    public record AlertSource(Service service, Service.Alert alert) {}
 
     /**
      * The alerts that lead to {@code runbook}: those whose {@code runbook:} names it, and those its front
@@ -129,13 +163,16 @@ public record Handbook(
         return find(fromService, ref, Service::incidents, Incident::id);
     }
 
-    private <T> Optional<T> find(String fromService, String ref, Function<Service, List<T>> items,
-                                 Function<T, String> id) {
+    private <T> Optional<T> find(
+            String fromService, String ref, Function<Service, List<T>> items, Function<T, String> id) {
         int slash = ref.indexOf('/');
         String serviceId = slash < 0 ? fromService : ref.substring(0, slash);
         String itemId = slash < 0 ? ref : ref.substring(slash + 1);
-        return serviceId == null ? Optional.empty()
-                : service(serviceId).flatMap(s -> items.apply(s).stream().filter(x -> id.apply(x).equals(itemId)).findFirst());
+        return serviceId == null
+                ? Optional.empty()
+                : service(serviceId).flatMap(s -> items.apply(s).stream()
+                        .filter(x -> id.apply(x).equals(itemId))
+                        .findFirst());
     }
 
     /** The maps behind the lookups; the first of two equal ids wins (the second is a finding). */
@@ -171,7 +208,9 @@ public record Handbook(
                     Map<String, Runbook> of = runbooks.get(slash < 0 ? s.id() : ref.substring(0, slash));
                     Runbook target = of == null ? null : of.get(slash < 0 ? ref : ref.substring(slash + 1));
                     if (target != null) {
-                        leadingTo.computeIfAbsent(target, k -> new ArrayList<>()).add(new AlertSource(s, a));
+                        leadingTo
+                                .computeIfAbsent(target, k -> new ArrayList<>())
+                                .add(new AlertSource(s, a));
                     }
                 }
             }
@@ -184,8 +223,11 @@ public record Handbook(
             for (Service s : services) {
                 for (Runbook r : s.runbooks()) {
                     for (Ref ref : r.alerts()) {
-                        AlertSource src = s.alerts().stream().filter(a -> a.name().equals(ref.id())).findFirst()
-                                .map(a -> new AlertSource(s, a)).orElse(byName.get(ref.id()));
+                        AlertSource src = s.alerts().stream()
+                                .filter(a -> a.name().equals(ref.id()))
+                                .findFirst()
+                                .map(a -> new AlertSource(s, a))
+                                .orElse(byName.get(ref.id()));
                         if (src == null) {
                             continue;
                         }

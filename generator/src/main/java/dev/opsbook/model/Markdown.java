@@ -8,18 +8,15 @@ import java.util.List;
  * rendered (see {@link Prepared}). The Markdown text itself is not kept:
  * each body is parsed once, when it is loaded.
  */
-public record Markdown(int firstLine, List<MdLink> links, List<MdHeading> headings, String snippet,
-                       Prepared prepared) {
+public record Markdown(int firstLine, List<MdLink> links, List<MdHeading> headings, String snippet, Prepared prepared) {
 
     public static final Markdown EMPTY = new Markdown(1, List.of(), List.of(), "", null);
 
     /** A link or image destination as written. */
-    public record MdLink(String url, boolean image, Pos pos) {
-    }
+    public record MdLink(String url, boolean image, Pos pos) {}
 
     /** A heading with the anchor the site gives it. */
-    public record MdHeading(int level, String text, String anchor, Pos pos) {
-    }
+    public record MdHeading(int level, String text, String anchor, Pos pos) {}
 
     /**
      * The body rendered to HTML when it was loaded, with a numbered slot wherever a link or image
@@ -28,6 +25,5 @@ public record Markdown(int firstLine, List<MdLink> links, List<MdHeading> headin
      * with its page. The HTML is kept where the build's store put it (memory, or a temporary file for
      * very large handbooks).
      */
-    public record Prepared(java.util.function.Supplier<String> html, List<String> addresses) {
-    }
+    public record Prepared(java.util.function.Supplier<String> html, List<String> addresses) {}
 }

@@ -10,8 +10,7 @@ public final class Phone {
     /** Digits with the usual separators (spaces, dashes, dots, parentheses) and an optional leading +. */
     private static final Pattern NUMBER = Pattern.compile("\\+?[0-9(][0-9 ().\\-]*");
 
-    private Phone() {
-    }
+    private Phone() {}
 
     /** Whether {@code number} (stripped) is a number a phone can dial: that form, 3 to 20 digits. */
     public static boolean dialable(String number) {

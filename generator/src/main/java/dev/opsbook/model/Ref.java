@@ -1,5 +1,4 @@
 package dev.opsbook.model;
 
 /** A reference by id to another element (a team, person, service, severity …), where it was written. */
-public record Ref(String id, Pos pos) {
-}
+public record Ref(String id, Pos pos) {}

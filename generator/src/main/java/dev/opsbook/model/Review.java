@@ -47,9 +47,9 @@ public record Review(
     }
 
     /** The keys of the five questions, in the order the site shows them. */
-    public static final List<String> QUESTIONS = java.util.Arrays.stream(Question.values()).map(Question::key).toList();
+    public static final List<String> QUESTIONS =
+            java.util.Arrays.stream(Question.values()).map(Question::key).toList();
 
     /** One answered question: {@code answer} is yes, no or unsure. */
-    public record Answer(String question, String answer, String notes, Pos pos) {
-    }
+    public record Answer(String question, String answer, String notes, Pos pos) {}
 }

@@ -24,12 +24,12 @@ public record Rota(
         Keys keys,
         Pos pos) {
 
-    public record BusinessHours(List<DayOfWeek> days, LocalTime from, LocalTime to, Pos pos) {
-    }
+    public record BusinessHours(List<DayOfWeek> days, LocalTime from, LocalTime to, Pos pos) {}
 
     /** The two roles of a rota, by the key they are written under and the name people know them by. */
     public enum Role {
-        LEAD("lead", "Support Lead"), ENGINEER("engineer", "Support Engineer");
+        LEAD("lead", "Support Lead"),
+        ENGINEER("engineer", "Support Engineer");
 
         private final String id;
         private final String label;
@@ -76,13 +76,10 @@ public record Rota(
     }
 
     /** Replaces one role's person for a span. */
-    public record Override(Role role, Ref person, When from, When to, String reason, Pos pos) {
-    }
+    public record Override(Role role, Ref person, When from, When to, String reason, Pos pos) {}
 
     /** After {@code after} without acknowledgement, call {@code contact} (a person or a team id). */
-    public record EscalationStep(Dur after, Ref contact, Pos pos) {
-    }
+    public record EscalationStep(Dur after, Ref contact, Pos pos) {}
 
-    public record OutOfHours(Boolean onCall, String compensation, List<String> tools) {
-    }
+    public record OutOfHours(Boolean onCall, String compensation, List<String> tools) {}
 }

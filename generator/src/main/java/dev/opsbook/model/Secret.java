@@ -7,5 +7,4 @@ package dev.opsbook.model;
  * @param kind   what it looks like ("an AWS access key", "a private key block" …)
  * @param masked the value with all but a recognisable prefix hidden
  */
-public record Secret(String kind, String masked, Pos pos, String service) {
-}
+public record Secret(String kind, String masked, Pos pos, String service) {}

@@ -36,34 +36,31 @@ public record Service(
         public static final Telemetry NONE = new Telemetry(List.of(), null, null);
     }
 
-    public record Logs(Boolean structured, String url, Pos pos) {
-    }
+    public record Logs(Boolean structured, String url, Pos pos) {}
 
-    public record Tracing(Boolean enabled, String url, Pos pos) {
-    }
+    public record Tracing(Boolean enabled, String url, Pos pos) {}
 
     /** A service level objective; {@code objective} is a percentage. */
-    public record Slo(String id, String description, String sli, BigDecimal objective, Dur window, Pos pos) {
-    }
+    public record Slo(String id, String description, String sli, BigDecimal objective, Dur window, Pos pos) {}
 
     /** An alert of the monitoring system; {@code runbook} is {@code id} or {@code service/id}. */
-    public record Alert(String name, Ref severity, Ref runbook, Ref slo, Pos pos) {
-    }
+    public record Alert(String name, Ref severity, Ref runbook, Ref slo, Pos pos) {}
 
-    public record Readiness(Evidence loadTest, Evidence gameDay, Evidence backupRestoreTest,
-                            Rollback rollback, Evidence securityReview, Deployment deployment) {
+    public record Readiness(
+            Evidence loadTest,
+            Evidence gameDay,
+            Evidence backupRestoreTest,
+            Rollback rollback,
+            Evidence securityReview,
+            Deployment deployment) {
         public static final Readiness NONE = new Readiness(null, null, null, null, null, null);
     }
 
-    public record Evidence(LocalDate date, String url, String notes, Pos pos) {
-    }
+    public record Evidence(LocalDate date, String url, String notes, Pos pos) {}
 
-    public record Rollback(List<String> strategies, LocalDate lastTested, Pos pos) {
-    }
+    public record Rollback(List<String> strategies, LocalDate lastTested, Pos pos) {}
 
-    public record Deployment(Boolean automated, String pipeline, Dur leadTime, Pos pos) {
-    }
+    public record Deployment(Boolean automated, String pipeline, Dur leadTime, Pos pos) {}
 
-    public record NotApplicable(Ref rule, String reason, Pos pos) {
-    }
+    public record NotApplicable(Ref rule, String reason, Pos pos) {}
 }

@@ -30,13 +30,24 @@ public record Settings(
             List.of("Symptoms", "Impact", "Diagnosis", "Mitigation", "Escalation");
 
     public static Settings defaults() {
-        return new Settings(DEFAULT_TITLE, null, null, ZoneId.of("UTC"), null, 12, true,
-                DEFAULT_RUNBOOK_SECTIONS, Map.of(), List.of(), Map.of(), List.of(), null);
+        return new Settings(
+                DEFAULT_TITLE,
+                null,
+                null,
+                ZoneId.of("UTC"),
+                null,
+                12,
+                true,
+                DEFAULT_RUNBOOK_SECTIONS,
+                Map.of(),
+                List.of(),
+                Map.of(),
+                List.of(),
+                null);
     }
 
     /** A per-rule override from {@code checks:}; {@code severity} is off, info, warning or error. */
-    public record RuleSetting(String rule, String severity, Integer maxAgeDays, Pos pos) {
-    }
+    public record RuleSetting(String rule, String severity, Integer maxAgeDays, Pos pos) {}
 
     /** A waiver of a completeness rule for one service (or {@code *}) until {@code expires}. */
     public record Waiver(Ref rule, Ref service, String reason, Ref approvedBy, LocalDate expires, Pos pos) {

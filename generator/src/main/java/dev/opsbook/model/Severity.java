@@ -15,9 +15,7 @@ public record Severity(
         Pos pos) {
 
     /** Response targets; any of them may be absent. */
-    public record Response(Dur acknowledge, Dur firstUpdate, Dur updateEvery, Dur resolveTarget) {
-    }
+    public record Response(Dur acknowledge, Dur firstUpdate, Dur updateEvery, Dur resolveTarget) {}
 
-    public record Communication(String channel, List<String> audience) {
-    }
+    public record Communication(String channel, List<String> audience) {}
 }

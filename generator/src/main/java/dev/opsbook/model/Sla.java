@@ -14,6 +14,5 @@ public record Sla(
         Pos pos) {
 
     /** The promised response for one severity. */
-    public record ResponseTime(Ref severity, Dur acknowledge, Dur resolve) {
-    }
+    public record ResponseTime(Ref severity, Dur acknowledge, Dur resolve) {}
 }

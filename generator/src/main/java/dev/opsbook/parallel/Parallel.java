@@ -19,8 +19,7 @@ public final class Parallel {
         R apply(T item) throws IOException;
     }
 
-    private Parallel() {
-    }
+    private Parallel() {}
 
     /**
      * The results of {@code work} on each item, in the items' order, computed on {@code threads} threads:

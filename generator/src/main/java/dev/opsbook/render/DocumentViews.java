@@ -38,8 +38,14 @@ final class DocumentViews implements PageFamily {
     /** Where the Markdown is read from when a body must be rendered again. */
     private final Path contentRoot;
 
-    DocumentViews(Handbook hb, PageLinks links, ContentLinks contentLinks, MarkdownEngine markdown, PageRenderer pages,
-                  OnCallViews onCall, Path contentRoot) {
+    DocumentViews(
+            Handbook hb,
+            PageLinks links,
+            ContentLinks contentLinks,
+            MarkdownEngine markdown,
+            PageRenderer pages,
+            OnCallViews onCall,
+            Path contentRoot) {
         this.hb = hb;
         this.links = links;
         this.contentLinks = contentLinks;
@@ -62,7 +68,8 @@ final class DocumentViews implements PageFamily {
         return switch (page.kind()) {
             case RUNBOOK -> new Rendered("runbook.ftlh", crumbs, runbook(s, page.index(), from), onCall.data(s, from));
             case REVIEW -> new Rendered("review.ftlh", crumbs, review(s, page.subject(Review.class), from), null);
-            case INCIDENT -> new Rendered("incident.ftlh", crumbs, incident(s, page.subject(Incident.class), from), null);
+            case INCIDENT -> new Rendered(
+                    "incident.ftlh", crumbs, incident(s, page.subject(Incident.class), from), null);
             default -> throw new IllegalArgumentException(page.kind().toString());
         };
     }
@@ -80,7 +87,9 @@ final class DocumentViews implements PageFamily {
             facts.add(new Fact("Usual severity", null, links.severity(from, r.severity())));
         }
         facts.add(new Fact("Owner", null, links.team(from, r.owner() != null ? r.owner() : s.owner())));
-        facts.add(new Fact("Last reviewed", r.lastReviewed() == null ? "never" : r.lastReviewed().toString(),
+        facts.add(new Fact(
+                "Last reviewed",
+                r.lastReviewed() == null ? "never" : r.lastReviewed().toString(),
                 null));
         if (r.reviewedBy() != null) {
             facts.add(new Fact("Reviewed by", null, links.person(from, r.reviewedBy())));
@@ -96,46 +105,79 @@ final class DocumentViews implements PageFamily {
         Runbook prev = index > 0 ? s.runbooks().get(index - 1) : null;
         Runbook next = index + 1 < s.runbooks().size() ? s.runbooks().get(index + 1) : null;
         OnCallBox box = onCall.box(s, from).orElse(null);
-        String boxHtml = box == null ? null : onCallBoxes.computeIfAbsent(s.id() + "|" + OnCallViews.folderOf(from),
-                k -> pages.fragment(ONCALL_BOX, Map.of("box", box)));
-        return new RunbookView(r.title(), r.summary(), links.service(from, s.id()), box, boxHtml, facts,
-                alerts, r.tags(),
-                toc(r.body()), body(r.body(), r.file(), s.id(), from),
-                prev == null ? null : new LinkView(prev.title(), PageLinks.rel(from, SitePaths.runbook(s.id(), prev.id()))),
-                next == null ? null : new LinkView(next.title(), PageLinks.rel(from, SitePaths.runbook(s.id(), next.id()))),
+        String boxHtml = box == null
+                ? null
+                : onCallBoxes.computeIfAbsent(
+                        s.id() + "|" + OnCallViews.folderOf(from), k -> pages.fragment(ONCALL_BOX, Map.of("box", box)));
+        return new RunbookView(
+                r.title(),
+                r.summary(),
+                links.service(from, s.id()),
+                box,
+                boxHtml,
+                facts,
+                alerts,
+                r.tags(),
+                toc(r.body()),
+                body(r.body(), r.file(), s.id(), from),
+                prev == null
+                        ? null
+                        : new LinkView(prev.title(), PageLinks.rel(from, SitePaths.runbook(s.id(), prev.id()))),
+                next == null
+                        ? null
+                        : new LinkView(next.title(), PageLinks.rel(from, SitePaths.runbook(s.id(), next.id()))),
                 r.file());
     }
 
     private AlertRef alertRef(Service svc, Service.Alert a, String from) {
-        return new AlertRef(a.name(), new LinkView(a.name(),
-                PageLinks.rel(from, SitePaths.service(svc.id()) + "#" + SitePaths.alertAnchor(a.name()))), links.severity(from, a.severity()));
+        return new AlertRef(
+                a.name(),
+                new LinkView(
+                        a.name(),
+                        PageLinks.rel(from, SitePaths.service(svc.id()) + "#" + SitePaths.alertAnchor(a.name()))),
+                links.severity(from, a.severity()));
     }
 
     private ReviewView review(Service s, Review r, String from) {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Service", null, links.service(from, s.id())));
         if (r.story() != null) {
-            facts.add(new Fact("Story", r.storyUrl() == null ? r.story() : null,
+            facts.add(new Fact(
+                    "Story",
+                    r.storyUrl() == null ? r.story() : null,
                     r.storyUrl() == null ? null : new LinkView(r.story(), r.storyUrl())));
         }
         facts.add(new Fact("Review held", PageLinks.text(r.date()), null));
-        facts.add(new Fact("Story committed", r.committed() == null ? "not yet" : r.committed().toString(), null));
+        facts.add(new Fact(
+                "Story committed",
+                r.committed() == null ? "not yet" : r.committed().toString(),
+                null));
         facts.add(new Fact("Outcome", r.outcome(), null));
         List<AnswerView> answers = new ArrayList<>();
         for (Review.Question question : Review.Question.values()) {
             String q = question.key();
             var a = r.answers().stream().filter(x -> x.question().equals(q)).findFirst();
-            answers.add(new AnswerView(question.text(), a.map(Review.Answer::answer).orElse("not answered"),
+            answers.add(new AnswerView(
+                    question.text(),
+                    a.map(Review.Answer::answer).orElse("not answered"),
                     a.map(Review.Answer::notes).orElse(null)));
         }
-        return new ReviewView(r.title(), links.service(from, s.id()), facts,
-                r.participants().stream().map(p -> links.person(from, p)).toList(), answers, r.enablerStories(),
-                actions(r.actions(), from), r.pos().file());
+        return new ReviewView(
+                r.title(),
+                links.service(from, s.id()),
+                facts,
+                r.participants().stream().map(p -> links.person(from, p)).toList(),
+                answers,
+                r.enablerStories(),
+                actions(r.actions(), from),
+                r.pos().file());
     }
 
     private List<ActionView> actions(List<Action> actions, String from) {
-        return actions.stream().map(a -> new ActionView(a.description(), links.person(from, a.owner()), PageLinks.text(a.due()),
-                a.status())).toList();
+        return actions.stream()
+                .map(a -> new ActionView(
+                        a.description(), links.person(from, a.owner()), PageLinks.text(a.due()), a.status()))
+                .toList();
     }
 
     private IncidentView incident(Service s, Incident i, String from) {
@@ -146,21 +188,31 @@ final class DocumentViews implements PageFamily {
         }
         facts.add(new Fact("Started", PageLinks.text(i.started()), null));
         facts.add(new Fact("Detected", PageLinks.text(i.detected()), null));
-        facts.add(new Fact("Resolved", i.resolved() == null ? "not yet" : i.resolved().toString(), null));
+        facts.add(new Fact(
+                "Resolved", i.resolved() == null ? "not yet" : i.resolved().toString(), null));
         var zone = hb.settings().timezone();
         if (i.started() != null && i.detected() != null) {
-            facts.add(new Fact("Time to detect", Formats.span(java.time.Duration.between(
-                    i.started().at(zone), i.detected().at(zone))), null));
+            facts.add(new Fact(
+                    "Time to detect",
+                    Formats.span(java.time.Duration.between(
+                            i.started().at(zone), i.detected().at(zone))),
+                    null));
         }
         if (i.started() != null && i.resolved() != null) {
-            facts.add(new Fact("Time to resolve", Formats.span(java.time.Duration.between(
-                    i.started().at(zone), i.resolved().at(zone))), null));
+            facts.add(new Fact(
+                    "Time to resolve",
+                    Formats.span(java.time.Duration.between(
+                            i.started().at(zone), i.resolved().at(zone))),
+                    null));
         }
         if (i.started() != null) {
             var local = OutOfHours.local(s, i.started(), zone);
-            facts.add(new Fact("Started out of hours", (OutOfHours.isOutOfHours(s, i.started(), zone) ? "yes" : "no") + " ("
-                    + local.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
-                    + local.toLocalTime() + " " + local.getZone().getId() + ")", null));
+            facts.add(new Fact(
+                    "Started out of hours",
+                    (OutOfHours.isOutOfHours(s, i.started(), zone) ? "yes" : "no") + " ("
+                            + local.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
+                            + local.toLocalTime() + " " + local.getZone().getId() + ")",
+                    null));
         }
         if (i.resolution() != null) {
             facts.add(new Fact("Resolution", i.resolution().label(), null));
@@ -171,14 +223,22 @@ final class DocumentViews implements PageFamily {
         if (i.supportEngineer() != null) {
             facts.add(new Fact("Support Engineer", null, links.person(from, i.supportEngineer())));
         }
-        return new IncidentView(i.title(), links.service(from, s.id()), facts,
-                i.services().stream().map(o -> links.service(from, o.id())).toList(), actions(i.actions(), from),
-                toc(i.body()), body(i.body(), i.pos().file(), s.id(), from), i.pos().file());
+        return new IncidentView(
+                i.title(),
+                links.service(from, s.id()),
+                facts,
+                i.services().stream().map(o -> links.service(from, o.id())).toList(),
+                actions(i.actions(), from),
+                toc(i.body()),
+                body(i.body(), i.pos().file(), s.id(), from),
+                i.pos().file());
     }
 
     private static List<TocEntry> toc(Markdown body) {
-        return body.headings().stream().filter(h -> (h.level() == 2 || h.level() == 3) && !h.anchor().isEmpty())
-                .map(h -> new TocEntry(h.level(), h.text(), h.anchor())).toList();
+        return body.headings().stream()
+                .filter(h -> (h.level() == 2 || h.level() == 3) && !h.anchor().isEmpty())
+                .map(h -> new TocEntry(h.level(), h.text(), h.anchor()))
+                .toList();
     }
 
     /**
@@ -189,8 +249,11 @@ final class DocumentViews implements PageFamily {
     private String body(Markdown body, String file, String service, String from) {
         // each address is resolved once, though a slow render may ask for it more than once
         java.util.Map<String, java.util.Optional<String>> resolved = new java.util.HashMap<>();
-        java.util.function.UnaryOperator<String> rewrite = url -> resolved.computeIfAbsent(url,
-                u -> java.util.Optional.ofNullable(resolveForPage(contentLinks.resolve(file, service, u), from))).orElse(null);
+        java.util.function.UnaryOperator<String> rewrite = url -> resolved.computeIfAbsent(
+                        url,
+                        u -> java.util.Optional.ofNullable(
+                                resolveForPage(contentLinks.resolve(file, service, u), from)))
+                .orElse(null);
         String prepared = MarkdownEngine.fill(body.prepared(), rewrite);
         if (prepared != null) {
             return prepared;
@@ -198,8 +261,10 @@ final class DocumentViews implements PageFamily {
         // raw HTML, or a link that leads nowhere (it is dropped): render again and sanitise
         String text = dev.opsbook.load.MarkdownSource.body(contentRoot, file);
         String html = HtmlSanitizer.clean(markdown.toHtml(text), rewrite);
-        java.util.Set<String> expected = body.headings().stream().map(Markdown.MdHeading::anchor)
-                .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> expected = body.headings().stream()
+                .map(Markdown.MdHeading::anchor)
+                .filter(a -> !a.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
         if (!HtmlSanitizer.headingIds(html).containsAll(expected)) {
             html = HtmlSanitizer.clean(markdown.toHtmlEscapingRawHtml(text), rewrite);
         }
@@ -215,5 +280,4 @@ final class DocumentViews implements PageFamily {
         }
         return null;
     }
-
 }

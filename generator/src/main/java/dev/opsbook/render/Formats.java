@@ -9,8 +9,7 @@ final class Formats {
     /** Days in each SLA period: the convention the site states next to the figures. */
     static final String CONVENTION = "a month is counted as 30 days, a quarter as 90 days, a year as 365 days";
 
-    private Formats() {
-    }
+    private Formats() {}
 
     static long periodSeconds(String period) {
         return switch (period) {
@@ -23,7 +22,8 @@ final class Formats {
     /** The time a percentage leaves unmet over {@code seconds}: 99.9 % of 30 days → "43 min 12 s". */
     static String budget(BigDecimal percent, long seconds) {
         BigDecimal missing = BigDecimal.valueOf(100).subtract(percent);
-        long s = missing.multiply(BigDecimal.valueOf(seconds)).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
+        long s = missing.multiply(BigDecimal.valueOf(seconds))
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
                 .longValue();
         return span(Duration.ofSeconds(s));
     }

@@ -1,10 +1,10 @@
 package dev.opsbook.render;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.link.SitePaths;
 import dev.opsbook.model.Handbook;
@@ -30,7 +30,8 @@ import java.util.TreeSet;
  * script, the boxes show the duty at noon of the as-of date.
  */
 final class OnCallViews {
-    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", java.util.Locale.ENGLISH);
+    static final DateTimeFormatter LOCAL =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", java.util.Locale.ENGLISH);
     private static final JsonFactory JSON = new JsonFactory();
     /** At most this many upcoming shift rows per service on a page. */
     static final int MAX_ROWS = 100;
@@ -53,6 +54,7 @@ final class OnCallViews {
      * so the twenty runbook pages of a service share one of each.
      */
     private final java.util.Map<String, Optional<OnCallBox>> boxes = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final java.util.Map<String, String> schedules = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The folder of a page (what relative links from it depend on); the caches here are by service and folder. */
@@ -81,10 +83,16 @@ final class OnCallViews {
         boolean covered = sch.covered(at);
         DutyView lead = duty(Rota.Role.LEAD, covered ? sch.at(Rota.Role.LEAD, at) : Optional.empty(), from);
         DutyView engineer = duty(Rota.Role.ENGINEER, covered ? sch.at(Rota.Role.ENGINEER, at) : Optional.empty(), from);
-        List<EscalationView> escalation = r.escalation().stream().map(e -> new EscalationView(e.after() == null ? null : e.after().text(),
-                hb.person(e.contact().id()).map(p -> personLink(p, from)).orElseGet(() -> hb.team(e.contact().id())
-                        .map(t -> new LinkView(t.name(), SitePaths.relative(from, SitePaths.team(t.id()))))
-                        .orElse(LinkView.plain(e.contact().id()))))).toList();
+        List<EscalationView> escalation = r.escalation().stream()
+                .map(e -> new EscalationView(
+                        e.after() == null ? null : e.after().text(),
+                        hb.person(e.contact().id())
+                                .map(p -> personLink(p, from))
+                                .orElseGet(() -> hb.team(e.contact().id())
+                                        .map(t -> new LinkView(
+                                                t.name(), SitePaths.relative(from, SitePaths.team(t.id()))))
+                                        .orElse(LinkView.plain(e.contact().id())))))
+                .toList();
         List<ShiftRow> rows = new ArrayList<>();
         TreeSet<ZonedDateTime> bounds = new TreeSet<>();
         for (Duty d : sch.leads()) {
@@ -97,22 +105,42 @@ final class OnCallViews {
         }
         ZonedDateTime prev = null;
         for (ZonedDateTime b : bounds) {
-            if (prev != null && b.isAfter(at.minusWeeks(1)) && rows.size() < MAX_ROWS && prev.isBefore(sch.windowEnd())) {
+            if (prev != null
+                    && b.isAfter(at.minusWeeks(1))
+                    && rows.size() < MAX_ROWS
+                    && prev.isBefore(sch.windowEnd())) {
                 Optional<Duty> l = sch.at(Rota.Role.LEAD, prev);
                 Optional<Duty> e = sch.at(Rota.Role.ENGINEER, prev);
                 if (l.isPresent() || e.isPresent()) {
-                    rows.add(new ShiftRow(LOCAL.format(prev), LOCAL.format(b), l.map(d -> personLink(d.person(), from)).orElse(null),
+                    rows.add(new ShiftRow(
+                            LOCAL.format(prev),
+                            LOCAL.format(b),
+                            l.map(d -> personLink(d.person(), from)).orElse(null),
                             e.map(d -> personLink(d.person(), from)).orElse(null),
-                            l.map(Duty::override).orElse(false) || e.map(Duty::override).orElse(false)));
+                            l.map(Duty::override).orElse(false)
+                                    || e.map(Duty::override).orElse(false)));
                 }
             }
             prev = b;
         }
         String coverage = "business-hours".equals(r.coverage())
-                ? "business hours" + (r.businessHours() != null ? " (" + r.businessHours().from() + " to " + r.businessHours().to()
-                + ")" : "") : "24x7";
-        return Optional.of(new OnCallBox(s.id(), new LinkView(s.name(), SitePaths.relative(from, SitePaths.service(s.id()))),
-                sch.zone().getId(), coverage, LOCAL.format(at), lead, engineer, escalation, rows, covered));
+                ? "business hours"
+                        + (r.businessHours() != null
+                                ? " (" + r.businessHours().from() + " to "
+                                        + r.businessHours().to() + ")"
+                                : "")
+                : "24x7";
+        return Optional.of(new OnCallBox(
+                s.id(),
+                new LinkView(s.name(), SitePaths.relative(from, SitePaths.service(s.id()))),
+                sch.zone().getId(),
+                coverage,
+                LOCAL.format(at),
+                lead,
+                engineer,
+                escalation,
+                rows,
+                covered));
     }
 
     private DutyView duty(Rota.Role role, Optional<Duty> d, String from) {
@@ -121,8 +149,14 @@ final class OnCallViews {
             return new DutyView(role.id(), label, "", null, null, null);
         }
         Optional<Person> p = hb.person(d.get().person());
-        return new DutyView(role.id(), label, d.get().person(), personLink(d.get().person(), from),
-                p.filter(x -> hb.settings().showContactDetails()).map(Person::phone).orElse(null),
+        return new DutyView(
+                role.id(),
+                label,
+                d.get().person(),
+                personLink(d.get().person(), from),
+                p.filter(x -> hb.settings().showContactDetails())
+                        .map(Person::phone)
+                        .orElse(null),
                 p.map(Person::email).orElse(null));
     }
 
@@ -131,7 +165,8 @@ final class OnCallViews {
     }
 
     private static LinkView personLink(Person p, String from) {
-        return new LinkView(p.name(), SitePaths.relative(from, SitePaths.team(p.team()) + "#" + SitePaths.personAnchor(p.id())));
+        return new LinkView(
+                p.name(), SitePaths.relative(from, SitePaths.team(p.team()) + "#" + SitePaths.personAnchor(p.id())));
     }
 
     /**
@@ -185,8 +220,9 @@ final class OnCallViews {
                 if (person.isPresent()) {
                     Person p = person.get();
                     json.writeStringField("name", p.name());
-                    json.writeStringField("href", SitePaths.relative(from, SitePaths.team(p.team()) + "#"
-                            + SitePaths.personAnchor(id)));
+                    json.writeStringField(
+                            "href",
+                            SitePaths.relative(from, SitePaths.team(p.team()) + "#" + SitePaths.personAnchor(id)));
                     if (hb.settings().showContactDetails() && p.phone() != null) {
                         json.writeStringField("phone", p.phone());
                     }

@@ -51,12 +51,28 @@ final class OrganisationViews implements PageFamily {
 
     private HomeView home(String from) {
         List<ServiceRow> rows = links.serviceRows(from, hb.services());
-        return new HomeView(rows,
-                hb.teams().stream().map(t -> new LinkView(t.name(), PageLinks.rel(from, SitePaths.team(t.id())))).toList(),
+        return new HomeView(
+                rows,
+                hb.teams().stream()
+                        .map(t -> new LinkView(t.name(), PageLinks.rel(from, SitePaths.team(t.id()))))
+                        .toList(),
                 severityRows(from, false),
-                rows.stream().map(ServiceRow::team).filter(t -> !t.isEmpty()).distinct().sorted().toList(),
-                rows.stream().map(r -> r.tier() == null ? "—" : r.tier()).distinct().sorted().toList(),
-                report.assessment().services().stream().map(a -> a.level()).distinct().sorted().toList());
+                rows.stream()
+                        .map(ServiceRow::team)
+                        .filter(t -> !t.isEmpty())
+                        .distinct()
+                        .sorted()
+                        .toList(),
+                rows.stream()
+                        .map(r -> r.tier() == null ? "—" : r.tier())
+                        .distinct()
+                        .sorted()
+                        .toList(),
+                report.assessment().services().stream()
+                        .map(a -> a.level())
+                        .distinct()
+                        .sorted()
+                        .toList());
     }
 
     private List<SeverityRow> severityRows(String from, boolean withSlas) {
@@ -68,25 +84,45 @@ final class OrganisationViews implements PageFamily {
                     if (svc.sla() == null) {
                         continue;
                     }
-                    svc.sla().responseTimes().stream().filter(t -> t.severity().id().equals(s.id())).findFirst()
-                            .ifPresent(t -> slas.add(new SlaCell(links.service(from, svc.id()), PageLinks.text(t.acknowledge()),
+                    svc.sla().responseTimes().stream()
+                            .filter(t -> t.severity().id().equals(s.id()))
+                            .findFirst()
+                            .ifPresent(t -> slas.add(new SlaCell(
+                                    links.service(from, svc.id()),
+                                    PageLinks.text(t.acknowledge()),
                                     PageLinks.text(t.resolve()))));
                 }
             }
             var r = s.response();
-            rows.add(new SeverityRow(s.id(), SitePaths.severityAnchor(s.id()), s.name(), s.description(), s.criteria(),
-                    PageLinks.text(r.acknowledge()), PageLinks.text(r.firstUpdate()), PageLinks.text(r.updateEvery()),
-                    PageLinks.text(r.resolveTarget()), s.communication().channel(),
+            rows.add(new SeverityRow(
+                    s.id(),
+                    SitePaths.severityAnchor(s.id()),
+                    s.name(),
+                    s.description(),
+                    s.criteria(),
+                    PageLinks.text(r.acknowledge()),
+                    PageLinks.text(r.firstUpdate()),
+                    PageLinks.text(r.updateEvery()),
+                    PageLinks.text(r.resolveTarget()),
+                    s.communication().channel(),
                     String.join(", ", s.communication().audience()),
-                    s.outOfHours() == null ? null : s.outOfHours().equals("page") ? "Page the on-call people"
-                            : "Wait for the next business day",
-                    s.majorIncident(), slas));
+                    s.outOfHours() == null
+                            ? null
+                            : s.outOfHours().equals("page")
+                                    ? "Page the on-call people"
+                                    : "Wait for the next business day",
+                    s.majorIncident(),
+                    slas));
         }
         return rows;
     }
 
     private SeveritiesView severities(String from) {
-        return new SeveritiesView(severityRows(from, true), hb.services().stream()
-                .filter(s -> s.sla() != null).map(s -> links.service(from, s.id())).toList());
+        return new SeveritiesView(
+                severityRows(from, true),
+                hb.services().stream()
+                        .filter(s -> s.sla() != null)
+                        .map(s -> links.service(from, s.id()))
+                        .toList());
     }
 }

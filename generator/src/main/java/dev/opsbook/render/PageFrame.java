@@ -32,7 +32,10 @@ final class PageFrame {
     void write(PageSink sink, SitePlan.Page page, PageFamily.Rendered r) throws IOException {
         String path = page.path();
         List<NavItem> nav = List.of(
-                new NavItem("Services", rel(path, SitePaths.HOME), path.equals(SitePaths.HOME) || path.startsWith("services/")),
+                new NavItem(
+                        "Services",
+                        rel(path, SitePaths.HOME),
+                        path.equals(SitePaths.HOME) || path.startsWith("services/")),
                 new NavItem("On call", rel(path, SitePaths.ONCALL), path.equals(SitePaths.ONCALL)),
                 new NavItem("Teams", rel(path, SitePaths.TEAMS), path.startsWith("teams/")),
                 new NavItem("Severities", rel(path, SitePaths.SEVERITIES), path.equals(SitePaths.SEVERITIES)),
@@ -43,8 +46,16 @@ final class PageFrame {
             crumbs.add(new LinkView(hb.settings().title(), rel(path, SitePaths.HOME)));
         }
         crumbs.addAll(r.crumbs());
-        PageView view = new PageView(page.title(), hb.settings().title(), hb.settings().organisation(), SitePaths.root(path),
-                path, nav, crumbs, generator, r.onCallData(),
+        PageView view = new PageView(
+                page.title(),
+                hb.settings().title(),
+                hb.settings().organisation(),
+                SitePaths.root(path),
+                path,
+                nav,
+                crumbs,
+                generator,
+                r.onCallData(),
                 page.kind() == SitePlan.Kind.NOT_FOUND ? hb.settings().baseUrl() : null);
         byte[] html = pages.render(r.template(), view, r.model());
         verifier.record(path, html);

@@ -37,14 +37,17 @@ final class PageLinks {
     }
 
     LinkView service(String from, String id) {
-        return hb.service(id).map(s -> new LinkView(s.name(), rel(from, SitePaths.service(id)))).orElse(LinkView.plain(id));
+        return hb.service(id)
+                .map(s -> new LinkView(s.name(), rel(from, SitePaths.service(id))))
+                .orElse(LinkView.plain(id));
     }
 
     LinkView team(String from, Ref ref) {
         if (ref == null) {
             return null;
         }
-        return hb.team(ref.id()).map(t -> new LinkView(t.name(), rel(from, SitePaths.team(t.id()))))
+        return hb.team(ref.id())
+                .map(t -> new LinkView(t.name(), rel(from, SitePaths.team(t.id()))))
                 .orElse(LinkView.plain(ref.id()));
     }
 
@@ -53,8 +56,10 @@ final class PageLinks {
     }
 
     LinkView person(String from, String id) {
-        return hb.person(id).map(p -> new LinkView(p.name(),
-                rel(from, SitePaths.team(p.team()) + "#" + SitePaths.personAnchor(p.id())))).orElse(LinkView.plain(id));
+        return hb.person(id)
+                .map(p -> new LinkView(
+                        p.name(), rel(from, SitePaths.team(p.team()) + "#" + SitePaths.personAnchor(p.id()))))
+                .orElse(LinkView.plain(id));
     }
 
     /** A person or a team (escalation contacts may be either). */
@@ -66,15 +71,19 @@ final class PageLinks {
         if (ref == null) {
             return null;
         }
-        return hb.severity(ref.id()).map(s -> new LinkView(s.id() + " " + s.name(),
-                rel(from, SitePaths.SEVERITIES + "#" + SitePaths.severityAnchor(s.id())))).orElse(LinkView.plain(ref.id()));
+        return hb.severity(ref.id())
+                .map(s -> new LinkView(
+                        s.id() + " " + s.name(),
+                        rel(from, SitePaths.SEVERITIES + "#" + SitePaths.severityAnchor(s.id()))))
+                .orElse(LinkView.plain(ref.id()));
     }
 
     LinkView runbook(String from, String service, Ref ref) {
         if (ref == null) {
             return null;
         }
-        return hb.runbook(service, ref.id()).map(r -> new LinkView(r.title(), rel(from, SitePaths.runbook(r.service(), r.id()))))
+        return hb.runbook(service, ref.id())
+                .map(r -> new LinkView(r.title(), rel(from, SitePaths.runbook(r.service(), r.id()))))
                 .orElse(LinkView.plain(ref.id()));
     }
 
@@ -90,9 +99,19 @@ final class PageLinks {
 
     /** The rows of a list of services (the home page's, a team's). */
     List<ServiceRow> serviceRows(String from, List<Service> services) {
-        return services.stream().map(s -> new ServiceRow(s.id(), service(from, s.id()),
-                s.tier() == null ? null : "Tier " + s.tier(), team(from, s.owner()),
-                s.owner() == null ? "" : s.owner().id(), s.lifecycle(), s.supportModel(), s.supportHours(), s.description(),
-                level(s), onCall.box(s, from).orElse(null))).toList();
+        return services.stream()
+                .map(s -> new ServiceRow(
+                        s.id(),
+                        service(from, s.id()),
+                        s.tier() == null ? null : "Tier " + s.tier(),
+                        team(from, s.owner()),
+                        s.owner() == null ? "" : s.owner().id(),
+                        s.lifecycle(),
+                        s.supportModel(),
+                        s.supportHours(),
+                        s.description(),
+                        level(s),
+                        onCall.box(s, from).orElse(null)))
+                .toList();
     }
 }

@@ -45,8 +45,11 @@ public final class PageRenderer {
         cfg.setTemplateUpdateDelayMilliseconds(userTemplates == null ? Long.MAX_VALUE : 0);
         TemplateLoader classpath = new ClassTemplateLoader(PageRenderer.class.getClassLoader(), CLASSPATH_BASE);
         try {
-            cfg.setTemplateLoader(userTemplates == null ? classpath
-                    : new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(userTemplates.toFile()), classpath}));
+            cfg.setTemplateLoader(
+                    userTemplates == null
+                            ? classpath
+                            : new MultiTemplateLoader(
+                                    new TemplateLoader[] {new FileTemplateLoader(userTemplates.toFile()), classpath}));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the templates folder " + userTemplates, e);
         }
@@ -74,22 +77,28 @@ public final class PageRenderer {
                     throw doesNotParse(p); // an imported template (the user's layout.ftlh) with a syntax error
                 }
             }
-            throw new TemplateFailure(where(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber())
-                    + ": template failed for " + page.path() + ": " + firstParagraph(e.getMessageWithoutStackTop()), e);
+            throw new TemplateFailure(
+                    where(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber()) + ": template failed for "
+                            + page.path() + ": " + firstParagraph(e.getMessageWithoutStackTop()),
+                    e);
         }
     }
 
     /** A template with a syntax error: where, and what FreeMarker says, on one line (a user's error, not an I/O one). */
     private TemplateFailure doesNotParse(ParseException e) {
-        return new TemplateFailure(where(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber())
-                + ": template does not parse: " + firstParagraph(e.getEditorMessage()), e);
+        return new TemplateFailure(
+                where(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber()) + ": template does not parse: "
+                        + firstParagraph(e.getEditorMessage()),
+                e);
     }
 
     /** {@code file:line:column} of a place in a template: the user's file when it comes from their folder. */
     private String where(String name, Integer line, Integer column) {
-        String file = name == null ? "a template"
-                : userTemplates != null && Files.isRegularFile(userTemplates.resolve(name)) ? userTemplates.resolve(name).toString()
-                : "template " + name;
+        String file = name == null
+                ? "a template"
+                : userTemplates != null && Files.isRegularFile(userTemplates.resolve(name))
+                        ? userTemplates.resolve(name).toString()
+                        : "template " + name;
         return file + (line != null && line > 0 ? ":" + line + (column != null && column > 0 ? ":" + column : "") : "");
     }
 
@@ -129,8 +138,10 @@ public final class PageRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render " + source, e);
         } catch (TemplateException e) {
-            throw new TemplateFailure(where(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber())
-                    + ": template failed: " + firstParagraph(e.getMessageWithoutStackTop()), e);
+            throw new TemplateFailure(
+                    where(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber()) + ": template failed: "
+                            + firstParagraph(e.getMessageWithoutStackTop()),
+                    e);
         }
     }
 
@@ -147,7 +158,8 @@ public final class PageRenderer {
             if (userTemplates != null && Files.isRegularFile(userTemplates.resolve(name))) {
                 return Optional.of(Files.readAllBytes(userTemplates.resolve(name)));
             }
-            try (InputStream in = PageRenderer.class.getClassLoader().getResourceAsStream(CLASSPATH_BASE + "/" + name)) {
+            try (InputStream in =
+                    PageRenderer.class.getClassLoader().getResourceAsStream(CLASSPATH_BASE + "/" + name)) {
                 return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
             }
         } catch (IOException e) {

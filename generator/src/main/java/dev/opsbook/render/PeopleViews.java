@@ -42,6 +42,7 @@ final class PeopleViews implements PageFamily {
     private final OnCallViews onCall;
     /** The services whose rota names each person, worked out once (not a scan of every service per person). */
     private final Map<String, List<Service>> rotasByPerson = new HashMap<>();
+
     private volatile SortedMap<String, List<CalendarFeeds.Shift>> shiftsByPerson;
 
     PeopleViews(Handbook hb, CheckContext ctx, PageLinks links, OnCallViews onCall) {
@@ -50,7 +51,9 @@ final class PeopleViews implements PageFamily {
         this.links = links;
         this.onCall = onCall;
         for (Service s : hb.services()) {
-            rotaPeople(s).distinct().forEach(id -> rotasByPerson.computeIfAbsent(id, k -> new ArrayList<>()).add(s));
+            rotaPeople(s).distinct().forEach(id -> rotasByPerson
+                    .computeIfAbsent(id, k -> new ArrayList<>())
+                    .add(s));
         }
     }
 
@@ -63,11 +66,16 @@ final class PeopleViews implements PageFamily {
     public Rendered view(SitePlan.Page page) {
         String from = page.path();
         return switch (page.kind()) {
-            case TEAMS -> new Rendered("teams.ftlh", new TeamsView(hb.teams().stream().map(t -> team(t, from)).toList()));
+            case TEAMS -> new Rendered(
+                    "teams.ftlh",
+                    new TeamsView(hb.teams().stream().map(t -> team(t, from)).toList()));
             case TEAM -> {
                 Team t = page.subject(Team.class);
-                yield new Rendered("team.ftlh", List.of(new LinkView("Teams", PageLinks.rel(from, SitePaths.TEAMS))),
-                        team(t, from), onCall.data(owned(t), from));
+                yield new Rendered(
+                        "team.ftlh",
+                        List.of(new LinkView("Teams", PageLinks.rel(from, SitePaths.TEAMS))),
+                        team(t, from),
+                        onCall.data(owned(t), from));
             }
             case ONCALL -> new Rendered("oncall.ftlh", List.of(), onCallPage(from), onCall.data(hb.services(), from));
             default -> throw new IllegalArgumentException(page.kind().toString());
@@ -79,14 +87,32 @@ final class PeopleViews implements PageFamily {
         boolean contacts = hb.settings().showContactDetails();
         for (Person p : t.members()) {
             List<LinkView> rotas = rotasByPerson.getOrDefault(p.id(), List.of()).stream()
-                    .map(s -> new LinkView(s.name(), PageLinks.rel(from, SitePaths.service(s.id()) + "#rota"))).toList();
-            people.add(new PersonView(p.id(), SitePaths.personAnchor(p.id()), p.name(), p.email(),
-                    contacts ? p.phone() : null, p.timezone(), rotas, shiftsByPerson().containsKey(p.id())
-                    ? new LinkView("calendar", PageLinks.rel(from, SitePaths.personCalendar(p.id()))) : null));
+                    .map(s -> new LinkView(s.name(), PageLinks.rel(from, SitePaths.service(s.id()) + "#rota")))
+                    .toList();
+            people.add(new PersonView(
+                    p.id(),
+                    SitePaths.personAnchor(p.id()),
+                    p.name(),
+                    p.email(),
+                    contacts ? p.phone() : null,
+                    p.timezone(),
+                    rotas,
+                    shiftsByPerson().containsKey(p.id())
+                            ? new LinkView("calendar", PageLinks.rel(from, SitePaths.personCalendar(p.id())))
+                            : null));
         }
         List<Service> owned = owned(t);
-        return new TeamView(t.id(), t.name(), t.email(), t.chat(), people, links.serviceRows(from, owned),
-                owned.stream().map(s -> onCall.box(s, from)).flatMap(Optional::stream).toList(),
+        return new TeamView(
+                t.id(),
+                t.name(),
+                t.email(),
+                t.chat(),
+                people,
+                links.serviceRows(from, owned),
+                owned.stream()
+                        .map(s -> onCall.box(s, from))
+                        .flatMap(Optional::stream)
+                        .toList(),
                 outOfHoursIncidents(owned));
     }
 
@@ -94,12 +120,15 @@ final class PeopleViews implements PageFamily {
     private long outOfHoursIncidents(List<Service> services) {
         var zone = hb.settings().timezone();
         LocalDate from = ctx.asOf().minusDays(90);
-        return services.stream().flatMap(s -> s.incidents().stream().filter(i -> i.started() != null)
-                .filter(i -> {
-                    var day = OutOfHours.local(s, i.started(), zone).toLocalDate();
-                    return day.isAfter(from) && !day.isAfter(ctx.asOf());
-                })
-                .filter(i -> OutOfHours.isOutOfHours(s, i.started(), zone))).count();
+        return services.stream()
+                .flatMap(s -> s.incidents().stream()
+                        .filter(i -> i.started() != null)
+                        .filter(i -> {
+                            var day = OutOfHours.local(s, i.started(), zone).toLocalDate();
+                            return day.isAfter(from) && !day.isAfter(ctx.asOf());
+                        })
+                        .filter(i -> OutOfHours.isOutOfHours(s, i.started(), zone)))
+                .count();
     }
 
     /**
@@ -109,14 +138,17 @@ final class PeopleViews implements PageFamily {
     SortedMap<String, List<CalendarFeeds.Shift>> shiftsByPerson() {
         SortedMap<String, List<CalendarFeeds.Shift>> byPerson = shiftsByPerson;
         if (byPerson == null) {
-            byPerson = CalendarFeeds.shiftsByPerson(hb.services(), s -> ctx.schedule(s).orElse(null));
+            byPerson = CalendarFeeds.shiftsByPerson(
+                    hb.services(), s -> ctx.schedule(s).orElse(null));
             shiftsByPerson = byPerson;
         }
         return byPerson;
     }
 
     private List<Service> owned(Team t) {
-        return hb.services().stream().filter(s -> s.owner() != null && s.owner().id().equals(t.id())).toList();
+        return hb.services().stream()
+                .filter(s -> s.owner() != null && s.owner().id().equals(t.id()))
+                .toList();
     }
 
     private OnCallView onCallPage(String from) {
@@ -134,26 +166,51 @@ final class PeopleViews implements PageFamily {
         if (r == null) {
             return Stream.empty();
         }
-        return Stream.of(r.lead().stream().map(x -> x.id()), r.engineer().stream().map(x -> x.id()),
-                r.overrides().stream().map(o -> o.person().id())).flatMap(x -> x);
+        return Stream.of(
+                        r.lead().stream().map(x -> x.id()),
+                        r.engineer().stream().map(x -> x.id()),
+                        r.overrides().stream().map(o -> o.person().id()))
+                .flatMap(x -> x);
     }
 
     /** A service's rota as its page shows it. */
     RotaView rota(Rota r, String from) {
-        String tz = r.timezone() != null ? r.timezone() : hb.settings().timezone().getId();
-        String hours = r.businessHours() == null ? null : r.businessHours().days().stream()
-                .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).collect(Collectors.joining(", "))
-                + " " + r.businessHours().from() + " to " + r.businessHours().to();
-        String ooh = r.outOfHours() == null ? null
+        String tz =
+                r.timezone() != null ? r.timezone() : hb.settings().timezone().getId();
+        String hours = r.businessHours() == null
+                ? null
+                : r.businessHours().days().stream()
+                                .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+                                .collect(Collectors.joining(", "))
+                        + " " + r.businessHours().from() + " to "
+                        + r.businessHours().to();
+        String ooh = r.outOfHours() == null
+                ? null
                 : (Boolean.TRUE.equals(r.outOfHours().onCall()) ? "On call out of hours" : "No out-of-hours on-call")
-                + (r.outOfHours().compensation() != null ? "; " + r.outOfHours().compensation() : "")
-                + (r.outOfHours().tools().isEmpty() ? "" : "; tools: " + String.join(", ", r.outOfHours().tools()));
-        return new RotaView(tz, PageLinks.text(r.start()), PageLinks.text(r.rotation()), r.coverage(), hours,
+                        + (r.outOfHours().compensation() != null
+                                ? "; " + r.outOfHours().compensation()
+                                : "")
+                        + (r.outOfHours().tools().isEmpty()
+                                ? ""
+                                : "; tools: " + String.join(", ", r.outOfHours().tools()));
+        return new RotaView(
+                tz,
+                PageLinks.text(r.start()),
+                PageLinks.text(r.rotation()),
+                r.coverage(),
+                hours,
                 r.lead().stream().map(p -> links.person(from, p)).toList(),
                 r.engineer().stream().map(p -> links.person(from, p)).toList(),
-                r.overrides().stream().map(o -> new OverrideView(o.role().label(),
-                        links.person(from, o.person()), PageLinks.text(o.from()), PageLinks.text(o.to()), o.reason())).toList(),
-                r.escalation().stream().map(e -> new EscalationView(PageLinks.text(e.after()), links.contact(from, e.contact())))
+                r.overrides().stream()
+                        .map(o -> new OverrideView(
+                                o.role().label(),
+                                links.person(from, o.person()),
+                                PageLinks.text(o.from()),
+                                PageLinks.text(o.to()),
+                                o.reason()))
+                        .toList(),
+                r.escalation().stream()
+                        .map(e -> new EscalationView(PageLinks.text(e.after()), links.contact(from, e.contact())))
                         .toList(),
                 ooh);
     }

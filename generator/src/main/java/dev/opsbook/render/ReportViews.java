@@ -37,7 +37,9 @@ final class ReportViews implements PageFamily {
 
     @Override
     public java.util.Set<dev.opsbook.link.SitePlan.Kind> kinds() {
-        return java.util.EnumSet.of(dev.opsbook.link.SitePlan.Kind.READINESS, dev.opsbook.link.SitePlan.Kind.CHANGES,
+        return java.util.EnumSet.of(
+                dev.opsbook.link.SitePlan.Kind.READINESS,
+                dev.opsbook.link.SitePlan.Kind.CHANGES,
                 dev.opsbook.link.SitePlan.Kind.ACTIONS);
     }
 
@@ -46,8 +48,11 @@ final class ReportViews implements PageFamily {
         String from = page.path();
         return switch (page.kind()) {
             case READINESS -> new Rendered("readiness.ftlh", readiness(from));
-            case CHANGES -> new Rendered("changes.ftlh", List.of(new LinkView("Readiness report",
-                    SitePaths.relative(from, SitePaths.READINESS))), changes(from), null);
+            case CHANGES -> new Rendered(
+                    "changes.ftlh",
+                    List.of(new LinkView("Readiness report", SitePaths.relative(from, SitePaths.READINESS))),
+                    changes(from),
+                    null);
             case ACTIONS -> new Rendered("actions.ftlh", actions(from));
             default -> throw new IllegalArgumentException(page.kind().toString());
         };
@@ -68,19 +73,28 @@ final class ReportViews implements PageFamily {
         String text = f.pos().toString();
         String base = hb.settings().sourceUrl();
         if (base != null) {
-            return new LinkView(text, base + (base.endsWith("/") ? "" : "/") + f.pos().file()
-                    + (f.pos().hasLine() ? "#L" + f.pos().line() : ""));
+            return new LinkView(
+                    text,
+                    base
+                            + (base.endsWith("/") ? "" : "/")
+                            + f.pos().file()
+                            + (f.pos().hasLine() ? "#L" + f.pos().line() : ""));
         }
-        return links.pageOf(f.pos().file()).or(() -> java.util.Optional.ofNullable(
-                        dev.opsbook.link.ContentPaths.serviceOf(f.pos().file())).flatMap(hb::service).map(s -> SitePaths.service(s.id())))
+        return links.pageOf(f.pos().file())
+                .or(() -> java.util.Optional.ofNullable(
+                                dev.opsbook.link.ContentPaths.serviceOf(f.pos().file()))
+                        .flatMap(hb::service)
+                        .map(s -> SitePaths.service(s.id())))
                 .map(p -> new LinkView(text, SitePaths.relative(from, p)))
                 .orElse(LinkView.plain(text));
     }
 
     FailureView failure(Finding f, String from) {
-        LinkView service = f.service() == null ? null : hb.service(f.service())
-                .map(s -> new LinkView(s.name(), SitePaths.relative(from, SitePaths.service(s.id()))))
-                .orElse(LinkView.plain(f.service()));
+        LinkView service = f.service() == null
+                ? null
+                : hb.service(f.service())
+                        .map(s -> new LinkView(s.name(), SitePaths.relative(from, SitePaths.service(s.id()))))
+                        .orElse(LinkView.plain(f.service()));
         return new FailureView(service, f.rule(), f.level().id(), location(f, from), f.message(), f.hint());
     }
 
@@ -98,35 +112,57 @@ final class ReportViews implements PageFamily {
         List<String> levelNames = new ArrayList<>(assessment.levels().keySet());
         levelNames.add(0, dev.opsbook.check.Levels.NONE);
         for (String l : levelNames) {
-            levels.add(new Count(l, assessment.services().stream().filter(s -> s.level().equals(l)).count()));
+            levels.add(new Count(
+                    l,
+                    assessment.services().stream()
+                            .filter(s -> s.level().equals(l))
+                            .count()));
         }
-        List<Count> severities = List.of(new Count("error", data.count(Level.ERROR)),
-                new Count("warning", data.count(Level.WARNING)), new Count("info", data.count(Level.INFO)));
+        List<Count> severities = List.of(
+                new Count("error", data.count(Level.ERROR)),
+                new Count("warning", data.count(Level.WARNING)),
+                new Count("info", data.count(Level.INFO)));
         List<RuleHead> rules = RuleCatalog.DESCRIPTIONS.entrySet().stream()
                 .filter(e -> !dev.opsbook.finding.Rules.isStructural(e.getKey()))
-                .map(e -> new RuleHead(e.getKey(), e.getValue())).toList();
+                .map(e -> new RuleHead(e.getKey(), e.getValue()))
+                .toList();
         List<ReadinessRow> rows = new ArrayList<>();
         List<Fact> notApplicable = new ArrayList<>();
         for (ServiceAssessment a : assessment.services()) {
             Service s = a.service();
             List<Cell> cells = new ArrayList<>();
             for (RuleResult r : a.results()) {
-                String title = switch (r.status()) {
-                    case FAIL -> r.severity().id() + ": " + r.findings().get(0).message();
-                    case WAIVED -> "waived: " + r.waiver().reason() + " (until " + r.waiver().expires() + ")";
-                    case NOT_APPLICABLE, OFF -> r.reason();
-                    default -> "passes";
-                };
-                cells.add(new Cell(r.rule(), r.status().id(), symbol(r.status()),
-                        r.severity() == null ? null : r.severity().id(), title));
+                String title =
+                        switch (r.status()) {
+                            case FAIL -> r.severity().id() + ": "
+                                    + r.findings().get(0).message();
+                            case WAIVED -> "waived: " + r.waiver().reason() + " (until "
+                                    + r.waiver().expires() + ")";
+                            case NOT_APPLICABLE, OFF -> r.reason();
+                            default -> "passes";
+                        };
+                cells.add(new Cell(
+                        r.rule(),
+                        r.status().id(),
+                        symbol(r.status()),
+                        r.severity() == null ? null : r.severity().id(),
+                        title));
                 if (r.status() == Status.NOT_APPLICABLE) {
                     notApplicable.add(new Fact(s.id() + " · " + r.rule(), r.reason(), null));
                 }
             }
-            rows.add(new ReadinessRow(s.id(), new LinkView(s.name(), SitePaths.relative(from, SitePaths.service(s.id()))),
+            rows.add(new ReadinessRow(
+                    s.id(),
+                    new LinkView(s.name(), SitePaths.relative(from, SitePaths.service(s.id()))),
                     s.owner() == null ? "" : s.owner().id(),
-                    s.owner() == null ? "—" : hb.team(s.owner().id()).map(t -> t.name()).orElse(s.owner().id()),
-                    s.tier() == null ? "—" : String.valueOf(s.tier()), a.level(), cells));
+                    s.owner() == null
+                            ? "—"
+                            : hb.team(s.owner().id())
+                                    .map(t -> t.name())
+                                    .orElse(s.owner().id()),
+                    s.tier() == null ? "—" : String.valueOf(s.tier()),
+                    a.level(),
+                    cells));
         }
         List<FailureView> general = new ArrayList<>();
         java.util.Map<String, List<FailureView>> byService = new java.util.LinkedHashMap<>();
@@ -142,8 +178,13 @@ final class ReportViews implements PageFamily {
         for (ServiceAssessment a : assessment.services()) {
             List<FailureView> of = byService.get(a.service().id());
             if (!of.isEmpty()) {
-                grouped.add(new ServiceFailures(new LinkView(a.service().name(),
-                        SitePaths.relative(from, SitePaths.service(a.service().id()))), a.level(), of));
+                grouped.add(new ServiceFailures(
+                        new LinkView(
+                                a.service().name(),
+                                SitePaths.relative(
+                                        from, SitePaths.service(a.service().id()))),
+                        a.level(),
+                        of));
             }
         }
         List<WaiverView> waivers = new ArrayList<>();
@@ -151,71 +192,126 @@ final class ReportViews implements PageFamily {
             if (w.rule() == null || w.service() == null) {
                 continue;
             }
-            waivers.add(new WaiverView(w.service().id(), w.rule().id(), w.reason(),
+            waivers.add(new WaiverView(
+                    w.service().id(),
+                    w.rule().id(),
+                    w.reason(),
                     w.approvedBy() == null ? null : personLink(w.approvedBy().id(), from),
-                    Objects.toString(w.expires(), "—"), w.expires() != null && !w.expires().isBefore(data.asOf())));
+                    Objects.toString(w.expires(), "—"),
+                    w.expires() != null && !w.expires().isBefore(data.asOf())));
         }
-        List<String> teams = rows.stream().map(ReadinessRow::team).filter(t -> !t.isEmpty()).distinct().sorted().toList();
-        List<String> tiers = rows.stream().map(ReadinessRow::tier).distinct().sorted().toList();
-        return new ReadinessView(data.asOf().toString(), data.contentDigest(), data.generator(), levels, severities, rules,
-                rows, grouped, general, waivers, notApplicable, teams, tiers, levelNames,
-                List.of("pass", "fail", "waived", "off", "not-applicable"), data.changes() != null);
+        List<String> teams = rows.stream()
+                .map(ReadinessRow::team)
+                .filter(t -> !t.isEmpty())
+                .distinct()
+                .sorted()
+                .toList();
+        List<String> tiers =
+                rows.stream().map(ReadinessRow::tier).distinct().sorted().toList();
+        return new ReadinessView(
+                data.asOf().toString(),
+                data.contentDigest(),
+                data.generator(),
+                levels,
+                severities,
+                rules,
+                rows,
+                grouped,
+                general,
+                waivers,
+                notApplicable,
+                teams,
+                tiers,
+                levelNames,
+                List.of("pass", "fail", "waived", "off", "not-applicable"),
+                data.changes() != null);
     }
 
     private LinkView personLink(String id, String from) {
-        return hb.person(id).map(p -> new LinkView(p.name(), SitePaths.relative(from,
-                SitePaths.team(p.team()) + "#" + SitePaths.personAnchor(p.id())))).orElse(LinkView.plain(id));
+        return hb.person(id)
+                .map(p -> new LinkView(
+                        p.name(),
+                        SitePaths.relative(from, SitePaths.team(p.team()) + "#" + SitePaths.personAnchor(p.id()))))
+                .orElse(LinkView.plain(id));
     }
 
     ActionsView actions(String from) {
-        record Open(Action action, Service service, LinkView source) {
-        }
+        record Open(Action action, Service service, LinkView source) {}
         List<Open> open = new ArrayList<>();
         for (Service s : hb.services()) {
             for (Review r : s.reviews()) {
-                LinkView src = new LinkView("Review: " + r.title(), SitePaths.relative(from, SitePaths.review(s.id(), r.id())
-                        + "#actions"));
+                LinkView src = new LinkView(
+                        "Review: " + r.title(),
+                        SitePaths.relative(from, SitePaths.review(s.id(), r.id()) + "#actions"));
                 r.actions().stream().filter(Action::isOpen).forEach(a -> open.add(new Open(a, s, src)));
             }
             for (Incident i : s.incidents()) {
-                LinkView src = new LinkView("Incident: " + i.title(), SitePaths.relative(from, SitePaths.incident(s.id(), i.id())
-                        + "#incident-actions-h"));
+                LinkView src = new LinkView(
+                        "Incident: " + i.title(),
+                        SitePaths.relative(from, SitePaths.incident(s.id(), i.id()) + "#incident-actions-h"));
                 i.actions().stream().filter(Action::isOpen).forEach(a -> open.add(new Open(a, s, src)));
             }
         }
-        Comparator<Open> order = Comparator
-                .comparing((Open o) -> !(o.action.due() != null && o.action.due().isBefore(data.asOf())))
+        Comparator<Open> order = Comparator.comparing(
+                        (Open o) -> !(o.action.due() != null && o.action.due().isBefore(data.asOf())))
                 .thenComparing(o -> o.action.due() == null ? java.time.LocalDate.MAX : o.action.due())
                 .thenComparing(o -> o.service.id())
                 .thenComparing(o -> o.action.description());
-        List<ActionRow> rows = open.stream().sorted(order).map(o -> {
-            boolean overdue = o.action.due() != null && o.action.due().isBefore(data.asOf());
-            long days = o.action.due() == null ? 0 : ChronoUnit.DAYS.between(o.action.due(), data.asOf());
-            String lateness = o.action.due() == null ? "no due date" : overdue ? days + (days == 1 ? " day" : " days") + " overdue"
-                    : days == 0 ? "due today" : "due in " + -days + (days == -1 ? " day" : " days");
-            return new ActionRow(o.action.description(), o.action.owner() == null ? null
-                    : personLink(o.action.owner().id(), from), Objects.toString(o.action.due(), "—"), o.action.status(),
-                    overdue, lateness, o.source, new LinkView(o.service.name(),
-                    SitePaths.relative(from, SitePaths.service(o.service.id()))));
-        }).toList();
-        return new ActionsView(data.asOf().toString(), rows, rows.stream().filter(ActionRow::overdue).count());
+        List<ActionRow> rows = open.stream()
+                .sorted(order)
+                .map(o -> {
+                    boolean overdue = o.action.due() != null && o.action.due().isBefore(data.asOf());
+                    long days = o.action.due() == null ? 0 : ChronoUnit.DAYS.between(o.action.due(), data.asOf());
+                    String lateness = o.action.due() == null
+                            ? "no due date"
+                            : overdue
+                                    ? days + (days == 1 ? " day" : " days") + " overdue"
+                                    : days == 0 ? "due today" : "due in " + -days + (days == -1 ? " day" : " days");
+                    return new ActionRow(
+                            o.action.description(),
+                            o.action.owner() == null
+                                    ? null
+                                    : personLink(o.action.owner().id(), from),
+                            Objects.toString(o.action.due(), "—"),
+                            o.action.status(),
+                            overdue,
+                            lateness,
+                            o.source,
+                            new LinkView(
+                                    o.service.name(), SitePaths.relative(from, SitePaths.service(o.service.id()))));
+                })
+                .toList();
+        return new ActionsView(
+                data.asOf().toString(),
+                rows,
+                rows.stream().filter(ActionRow::overdue).count());
     }
 
     ChangesView changes(String from) {
         Changes c = data.changes();
-        return new ChangesView(Objects.toString(c.baselineAsOf(), "unknown"), data.asOf().toString(),
+        return new ChangesView(
+                Objects.toString(c.baselineAsOf(), "unknown"),
+                data.asOf().toString(),
                 c.added().stream().map(k -> keyView(k, from)).toList(),
                 c.removed().stream().map(k -> keyView(k, from)).toList(),
                 c.moves().stream().map(Changes.LevelMove::toString).toList());
     }
 
     private FailureView keyView(Changes.FindingKey k, String from) {
-        Level level = switch (k.severity()) {
-            case "error" -> Level.ERROR;
-            case "warning" -> Level.WARNING;
-            default -> Level.INFO;
-        };
-        return failure(new Finding(k.rule(), level, k.service(), new dev.opsbook.model.Pos(k.file(), k.line(),
-                k.column()), k.message(), null), from);
+        Level level =
+                switch (k.severity()) {
+                    case "error" -> Level.ERROR;
+                    case "warning" -> Level.WARNING;
+                    default -> Level.INFO;
+                };
+        return failure(
+                new Finding(
+                        k.rule(),
+                        level,
+                        k.service(),
+                        new dev.opsbook.model.Pos(k.file(), k.line(), k.column()),
+                        k.message(),
+                        null),
+                from);
     }
 }

@@ -1,10 +1,9 @@
 package dev.opsbook.render;
 
-import dev.opsbook.link.SitePlan;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.opsbook.link.SitePaths;
+import dev.opsbook.link.SitePlan;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Incident;
 import dev.opsbook.model.Markdown;
@@ -32,6 +31,7 @@ final class SearchIndex {
     static final int BODY_CHARS = dev.opsbook.markdown.MarkdownEngine.SNIPPET_CHARS;
     /** The indexed fields, in MiniSearch's order: title, keys (ids, alert names), headings, service, body. */
     static final List<String> FIELDS = List.of("t", "a", "h", "s", "b");
+
     private static final JsonFactory JSON = new JsonFactory();
 
     /** One searchable document. */
@@ -42,8 +42,7 @@ final class SearchIndex {
         }
     }
 
-    private SearchIndex() {
-    }
+    private SearchIndex() {}
 
     /** Writes the search data to {@code out} as it is made (the stream stays open). */
     static void write(SitePlan plan, java.io.OutputStream out) throws java.io.IOException {
@@ -79,7 +78,8 @@ final class SearchIndex {
      * by JSON, then every backslash and quote by the string.
      */
     private static JsonGenerator quoted(java.io.OutputStream out) throws java.io.IOException {
-        return JSON.createGenerator(new SingleQuoted(out)).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        return JSON.createGenerator(new SingleQuoted(out))
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .enable(JsonGenerator.Feature.ESCAPE_NON_ASCII);
     }
 
@@ -136,68 +136,120 @@ final class SearchIndex {
     /** The kinds of page searched, in the order their documents come. */
     private static final List<List<SitePlan.Kind>> PASSES = List.of(
             List.of(SitePlan.Kind.SERVICE, SitePlan.Kind.RUNBOOK, SitePlan.Kind.REVIEW, SitePlan.Kind.INCIDENT),
-            List.of(SitePlan.Kind.TEAM), List.of(SitePlan.Kind.SEVERITIES));
+            List.of(SitePlan.Kind.TEAM),
+            List.of(SitePlan.Kind.SEVERITIES));
 
     /** The documents of one page: the page, and the parts of it a search finds on their own (alerts, people …). */
     private static void documents(Handbook hb, SitePlan.Page page, List<Doc> docs) {
         Service s = page.service();
         switch (page.kind()) {
             case SERVICE -> {
-                docs.add(doc(page.path(), s.name(), "service", "", String.join(" ", s.id(),
-                        s.alerts().stream().map(Service.Alert::name).collect(Collectors.joining(" "))), "",
+                docs.add(doc(
+                        page.path(),
+                        s.name(),
+                        "service",
+                        "",
+                        String.join(
+                                " ",
+                                s.id(),
+                                s.alerts().stream().map(Service.Alert::name).collect(Collectors.joining(" "))),
+                        "",
                         s.description() == null ? "" : s.description()));
                 for (Service.Alert a : s.alerts()) {
-                    String target = a.runbook() != null ? hb.runbook(s.id(), a.runbook().id())
-                            .map(r -> SitePaths.runbook(r.service(), r.id())).orElse(page.path()) : page.path();
+                    String target = a.runbook() != null
+                            ? hb.runbook(s.id(), a.runbook().id())
+                                    .map(r -> SitePaths.runbook(r.service(), r.id()))
+                                    .orElse(page.path())
+                            : page.path();
                     docs.add(doc(target, a.name(), "alert", s.name(), a.name(), "", ""));
                 }
                 for (Service.Slo slo : s.slos()) {
-                    docs.add(doc(page.path() + "#" + SitePaths.sloAnchor(slo.id()), s.name() + " SLO " + slo.id(), "SLO",
-                            s.name(), "", "", String.join(" ", nz(slo.description()), nz(slo.sli()))));
+                    docs.add(doc(
+                            page.path() + "#" + SitePaths.sloAnchor(slo.id()),
+                            s.name() + " SLO " + slo.id(),
+                            "SLO",
+                            s.name(),
+                            "",
+                            "",
+                            String.join(" ", nz(slo.description()), nz(slo.sli()))));
                 }
             }
             case RUNBOOK -> {
                 Runbook r = page.subject(Runbook.class);
-                java.util.Set<String> alerts = new java.util.LinkedHashSet<>(r.alerts().stream().map(x -> x.id()).toList());
+                java.util.Set<String> alerts = new java.util.LinkedHashSet<>(
+                        r.alerts().stream().map(x -> x.id()).toList());
                 hb.alertsLeadingTo(r).forEach(src -> alerts.add(src.alert().name()));
                 // its id ("failover", as in runbook:ledger/failover) is how people name it too; its tags weigh
                 // as its headings (not as keys: typing "payments" should not put every runbook tagged so first)
                 java.util.List<String> keys = new ArrayList<>(alerts);
                 keys.add(r.id());
-                docs.add(doc(page.path(), r.title(), "runbook", s.name(), String.join(" ", keys),
-                        String.join(" ", headings(r.body()), String.join(" ", r.tags())).strip(),
+                docs.add(doc(
+                        page.path(),
+                        r.title(),
+                        "runbook",
+                        s.name(),
+                        String.join(" ", keys),
+                        String.join(" ", headings(r.body()), String.join(" ", r.tags()))
+                                .strip(),
                         nz(r.summary()) + " " + r.body().snippet()));
             }
             case REVIEW -> {
                 Review r = page.subject(Review.class);
-                docs.add(doc(page.path(), r.title(), "review", s.name(), String.join(" ", nz(r.story()), r.id()).strip(), "", ""));
+                docs.add(doc(
+                        page.path(),
+                        r.title(),
+                        "review",
+                        s.name(),
+                        String.join(" ", nz(r.story()), r.id()).strip(),
+                        "",
+                        ""));
             }
             case INCIDENT -> {
                 Incident i = page.subject(Incident.class);
-                docs.add(doc(page.path(), i.title(), "incident", s.name(), i.id(), headings(i.body()), i.body().snippet()));
+                docs.add(doc(
+                        page.path(),
+                        i.title(),
+                        "incident",
+                        s.name(),
+                        i.id(),
+                        headings(i.body()),
+                        i.body().snippet()));
             }
             case TEAM -> {
                 Team t = page.subject(Team.class);
                 docs.add(doc(page.path(), t.name(), "team", "", t.id(), "", nz(t.chat())));
                 for (Person p : t.members()) {
-                    docs.add(doc(page.path() + "#" + SitePaths.personAnchor(p.id()), p.name(), "person", t.name(), p.id(),
-                            "", nz(p.email())));
+                    docs.add(doc(
+                            page.path() + "#" + SitePaths.personAnchor(p.id()),
+                            p.name(),
+                            "person",
+                            t.name(),
+                            p.id(),
+                            "",
+                            nz(p.email())));
                 }
             }
             case SEVERITIES -> {
                 for (Severity v : hb.severities()) {
-                    docs.add(doc(page.path() + "#" + SitePaths.severityAnchor(v.id()), v.id() + " " + v.name(), "severity",
-                            "", v.id(), "", nz(v.description()) + " " + String.join(" ", v.criteria())));
+                    docs.add(doc(
+                            page.path() + "#" + SitePaths.severityAnchor(v.id()),
+                            v.id() + " " + v.name(),
+                            "severity",
+                            "",
+                            v.id(),
+                            "",
+                            nz(v.description()) + " " + String.join(" ", v.criteria())));
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
-    private static Doc doc(String url, String title, String kind, String service, String keys, String headings, String body) {
+    private static Doc doc(
+            String url, String title, String kind, String service, String keys, String headings, String body) {
         String b = body.strip();
-        return new Doc(url, title, kind, service, keys, headings, b.length() > BODY_CHARS ? b.substring(0, BODY_CHARS) : b);
+        return new Doc(
+                url, title, kind, service, keys, headings, b.length() > BODY_CHARS ? b.substring(0, BODY_CHARS) : b);
     }
 
     private static String headings(Markdown body) {

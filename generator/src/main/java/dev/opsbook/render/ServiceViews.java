@@ -31,8 +31,9 @@ final class ServiceViews implements PageFamily {
         this.onCall = onCall;
         this.reportViews = reportViews;
         for (Service s : hb.services()) {
-            s.dependsOn().stream().map(d -> d.id()).distinct()
-                    .forEach(id -> dependents.computeIfAbsent(id, k -> new ArrayList<>()).add(s));
+            s.dependsOn().stream().map(d -> d.id()).distinct().forEach(id -> dependents
+                    .computeIfAbsent(id, k -> new ArrayList<>())
+                    .add(s));
         }
     }
 
@@ -54,36 +55,56 @@ final class ServiceViews implements PageFamily {
         facts.add(new Fact("Lifecycle", Objects.requireNonNullElse(s.lifecycle(), "not set"), null));
         facts.add(new Fact("Support model", Objects.requireNonNullElse(s.supportModel(), "not set"), null));
         facts.add(new Fact("Support hours", Objects.requireNonNullElse(s.supportHours(), "not set"), null));
-        List<LinkView> dependsOn = s.dependsOn().stream().map(d -> links.service(from, d.id())).toList();
+        List<LinkView> dependsOn =
+                s.dependsOn().stream().map(d -> links.service(from, d.id())).toList();
         List<LinkView> usedBy = dependents.getOrDefault(s.id(), List.of()).stream()
-                .map(o -> links.service(from, o.id())).toList();
-        List<LinkView> extLinks = s.links().stream().map(l -> new LinkView(l.title(), l.url())).toList();
+                .map(o -> links.service(from, o.id()))
+                .toList();
+        List<LinkView> extLinks =
+                s.links().stream().map(l -> new LinkView(l.title(), l.url())).toList();
         List<Fact> telemetry = new ArrayList<>();
-        s.telemetry().dashboards().forEach(d -> telemetry.add(new Fact("Dashboard", null, new LinkView(d.title(), d.url()))));
+        s.telemetry()
+                .dashboards()
+                .forEach(d -> telemetry.add(new Fact("Dashboard", null, new LinkView(d.title(), d.url()))));
         if (s.telemetry().logs() != null) {
             var l = s.telemetry().logs();
-            telemetry.add(new Fact("Logs", Boolean.TRUE.equals(l.structured()) ? "structured" : "not structured",
+            telemetry.add(new Fact(
+                    "Logs",
+                    Boolean.TRUE.equals(l.structured()) ? "structured" : "not structured",
                     l.url() == null ? null : new LinkView("open logs", l.url())));
         }
         if (s.telemetry().tracing() != null) {
             var t = s.telemetry().tracing();
-            telemetry.add(new Fact("Tracing", Boolean.TRUE.equals(t.enabled()) ? "enabled" : "not enabled",
+            telemetry.add(new Fact(
+                    "Tracing",
+                    Boolean.TRUE.equals(t.enabled()) ? "enabled" : "not enabled",
                     t.url() == null ? null : new LinkView("open traces", t.url())));
         }
         SlaView sla = null;
         if (s.sla() != null) {
             Sla a = s.sla();
-            sla = new SlaView(Formats.percent(a.availability()), a.period(),
-                    a.availability() == null ? null : Formats.budget(a.availability(), Formats.periodSeconds(a.period())),
-                    Formats.CONVENTION, a.supportHours(),
-                    a.responseTimes().stream().map(t -> new SlaCell(links.severity(from, t.severity()),
-                            PageLinks.text(t.acknowledge()), PageLinks.text(t.resolve()))).toList(), a.customers());
+            sla = new SlaView(
+                    Formats.percent(a.availability()),
+                    a.period(),
+                    a.availability() == null
+                            ? null
+                            : Formats.budget(a.availability(), Formats.periodSeconds(a.period())),
+                    Formats.CONVENTION,
+                    a.supportHours(),
+                    a.responseTimes().stream()
+                            .map(t -> new SlaCell(
+                                    links.severity(from, t.severity()),
+                                    PageLinks.text(t.acknowledge()),
+                                    PageLinks.text(t.resolve())))
+                            .toList(),
+                    a.customers());
         }
         List<SloView> slos = new ArrayList<>();
         Map<String, List<LinkView>> protectingBySlo = new HashMap<>(); // in one pass: services may have thousands
         for (Service.Alert a : s.alerts()) {
             if (a.slo() != null) {
-                protectingBySlo.computeIfAbsent(a.slo().id(), k -> new ArrayList<>())
+                protectingBySlo
+                        .computeIfAbsent(a.slo().id(), k -> new ArrayList<>())
                         .add(new LinkView(a.name(), "#" + SitePaths.alertAnchor(a.name())));
             }
         }
@@ -91,41 +112,95 @@ final class ServiceViews implements PageFamily {
         for (Service.Slo slo : s.slos()) {
             sloIds.add(slo.id());
             List<LinkView> protecting = List.copyOf(protectingBySlo.getOrDefault(slo.id(), List.of()));
-            String budget = slo.objective() == null || slo.window() == null ? null
+            String budget = slo.objective() == null || slo.window() == null
+                    ? null
                     : Formats.budget(slo.objective(), slo.window().toDuration().getSeconds());
             String verdict = null;
-            if (s.sla() != null && s.sla().availability() != null && slo.objective() != null
+            if (s.sla() != null
+                    && s.sla().availability() != null
+                    && slo.objective() != null
                     && slo.id().contains("availability")) {
                 verdict = slo.objective().compareTo(s.sla().availability()) >= 0
-                        ? "At least as strict as the SLA (" + Formats.percent(s.sla().availability()) + "): the SLO warns first."
+                        ? "At least as strict as the SLA ("
+                                + Formats.percent(s.sla().availability()) + "): the SLO warns first."
                         : "Below the SLA (" + Formats.percent(s.sla().availability())
                                 + "): the SLA can be breached before this SLO is missed.";
             }
-            slos.add(new SloView(slo.id(), SitePaths.sloAnchor(slo.id()), slo.description(), slo.sli(),
-                    Formats.percent(slo.objective()), PageLinks.text(slo.window()), budget, protecting, verdict));
+            slos.add(new SloView(
+                    slo.id(),
+                    SitePaths.sloAnchor(slo.id()),
+                    slo.description(),
+                    slo.sli(),
+                    Formats.percent(slo.objective()),
+                    PageLinks.text(slo.window()),
+                    budget,
+                    protecting,
+                    verdict));
         }
-        List<AlertView> alerts = s.alerts().stream().map(a -> new AlertView(a.name(), SitePaths.alertAnchor(a.name()),
-                links.severity(from, a.severity()), links.runbook(from, s.id(), a.runbook()),
-                a.slo() == null ? null : sloIds.contains(a.slo().id())
-                        ? new LinkView(a.slo().id(), "#" + SitePaths.sloAnchor(a.slo().id())) : LinkView.plain(a.slo().id())))
+        List<AlertView> alerts = s.alerts().stream()
+                .map(a -> new AlertView(
+                        a.name(),
+                        SitePaths.alertAnchor(a.name()),
+                        links.severity(from, a.severity()),
+                        links.runbook(from, s.id(), a.runbook()),
+                        a.slo() == null
+                                ? null
+                                : sloIds.contains(a.slo().id())
+                                        ? new LinkView(
+                                                a.slo().id(),
+                                                "#"
+                                                        + SitePaths.sloAnchor(
+                                                                a.slo().id()))
+                                        : LinkView.plain(a.slo().id())))
                 .toList();
         RotaView rota = s.rota() == null ? null : people.rota(s.rota(), from);
-        List<RunbookRow> runbooks = s.runbooks().stream().map(r -> new RunbookRow(
-                new LinkView(r.title(), PageLinks.rel(from, SitePaths.runbook(s.id(), r.id()))), r.summary(),
-                links.severity(from, r.severity()), PageLinks.text(r.lastReviewed()))).toList();
-        List<DatedRow> reviews = s.reviews().stream().map(r -> new DatedRow(
-                new LinkView(r.title(), PageLinks.rel(from, SitePaths.review(s.id(), r.id()))), PageLinks.text(r.date()),
-                r.outcome(), null)).toList();
+        List<RunbookRow> runbooks = s.runbooks().stream()
+                .map(r -> new RunbookRow(
+                        new LinkView(r.title(), PageLinks.rel(from, SitePaths.runbook(s.id(), r.id()))),
+                        r.summary(),
+                        links.severity(from, r.severity()),
+                        PageLinks.text(r.lastReviewed())))
+                .toList();
+        List<DatedRow> reviews = s.reviews().stream()
+                .map(r -> new DatedRow(
+                        new LinkView(r.title(), PageLinks.rel(from, SitePaths.review(s.id(), r.id()))),
+                        PageLinks.text(r.date()),
+                        r.outcome(),
+                        null))
+                .toList();
         List<DatedRow> incidents = s.incidents().stream()
                 .sorted((x, y) -> String.valueOf(y.started()).compareTo(String.valueOf(x.started())))
-                .map(i -> new DatedRow(new LinkView(i.title(), PageLinks.rel(from, SitePaths.incident(s.id(), i.id()))),
-                        PageLinks.text(i.started()), i.resolution() == null ? null : i.resolution().id(), links.severity(from, i.severity())))
+                .map(i -> new DatedRow(
+                        new LinkView(i.title(), PageLinks.rel(from, SitePaths.incident(s.id(), i.id()))),
+                        PageLinks.text(i.started()),
+                        i.resolution() == null ? null : i.resolution().id(),
+                        links.severity(from, i.severity())))
                 .toList();
         List<Fact> readiness = readiness(s.readiness());
-        List<Fact> na = s.notApplicable().stream().map(n -> new Fact(n.rule().id(), n.reason(), null)).toList();
-        return new ServiceView(s.id(), s.name(), s.description(), facts, dependsOn, usedBy, extLinks, telemetry, sla,
-                slos, alerts, rota, runbooks, reviews, incidents, readiness, na,
-                reportViews.level(links.assessment(s), from), onCall.box(s, from).orElse(null), s.pos().file());
+        List<Fact> na = s.notApplicable().stream()
+                .map(n -> new Fact(n.rule().id(), n.reason(), null))
+                .toList();
+        return new ServiceView(
+                s.id(),
+                s.name(),
+                s.description(),
+                facts,
+                dependsOn,
+                usedBy,
+                extLinks,
+                telemetry,
+                sla,
+                slos,
+                alerts,
+                rota,
+                runbooks,
+                reviews,
+                incidents,
+                readiness,
+                na,
+                reportViews.level(links.assessment(s), from),
+                onCall.box(s, from).orElse(null),
+                s.pos().file());
     }
 
     private static List<Fact> readiness(Service.Readiness r) {
@@ -134,15 +209,21 @@ final class ServiceViews implements PageFamily {
         evidence(out, "Game day", r.gameDay());
         evidence(out, "Backup restore test", r.backupRestoreTest());
         if (r.rollback() != null) {
-            out.add(new Fact("Rollback", String.join(", ", r.rollback().strategies())
-                    + (r.rollback().lastTested() != null ? "; last tested " + r.rollback().lastTested() : "; never tested"),
+            out.add(new Fact(
+                    "Rollback",
+                    String.join(", ", r.rollback().strategies())
+                            + (r.rollback().lastTested() != null
+                                    ? "; last tested " + r.rollback().lastTested()
+                                    : "; never tested"),
                     null));
         }
         evidence(out, "Security review", r.securityReview());
         if (r.deployment() != null) {
             var d = r.deployment();
-            out.add(new Fact("Deployment", (Boolean.TRUE.equals(d.automated()) ? "automated" : "not automated")
-                    + (d.leadTime() != null ? "; lead time " + d.leadTime() : ""),
+            out.add(new Fact(
+                    "Deployment",
+                    (Boolean.TRUE.equals(d.automated()) ? "automated" : "not automated")
+                            + (d.leadTime() != null ? "; lead time " + d.leadTime() : ""),
                     d.pipeline() == null ? null : new LinkView("pipeline", d.pipeline())));
         }
         return out;
@@ -150,9 +231,10 @@ final class ServiceViews implements PageFamily {
 
     private static void evidence(List<Fact> out, String label, Service.Evidence e) {
         if (e != null) {
-            out.add(new Fact(label, (e.date() != null ? e.date().toString() : "no date")
-                    + (e.notes() != null ? ": " + e.notes() : ""), e.url() == null ? null : new LinkView("evidence", e.url())));
+            out.add(new Fact(
+                    label,
+                    (e.date() != null ? e.date().toString() : "no date") + (e.notes() != null ? ": " + e.notes() : ""),
+                    e.url() == null ? null : new LinkView("evidence", e.url())));
         }
     }
-
 }

@@ -41,6 +41,7 @@ public final class SiteRenderer {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline';"
             + " script-src 'self'; img-src 'self' data:; font-src 'self' data:; base-uri 'self'; form-action 'none';"
             + " frame-ancestors 'none'";
+
     static final String HOSTING_HEADERS = "/*\n"
             + "  Content-Security-Policy: " + CONTENT_SECURITY_POLICY + "\n"
             + "  X-Content-Type-Options: nosniff\n"
@@ -60,8 +61,15 @@ public final class SiteRenderer {
     /**
      * @param contentRoot where the content's files are read from (assets to copy, Markdown to render again)
      */
-    public SiteRenderer(Handbook hb, SitePlan plan, ContentLinks links, MarkdownEngine markdown, PageRenderer pages,
-                        ReportData report, CheckContext ctx, Path contentRoot) {
+    public SiteRenderer(
+            Handbook hb,
+            SitePlan plan,
+            ContentLinks links,
+            MarkdownEngine markdown,
+            PageRenderer pages,
+            ReportData report,
+            CheckContext ctx,
+            Path contentRoot) {
         this.hb = hb;
         this.plan = plan;
         this.pages = pages;
@@ -72,9 +80,12 @@ public final class SiteRenderer {
         PageLinks pageLinks = new PageLinks(hb, onCall, report);
         ReportViews reports = new ReportViews(hb, links, report);
         this.people = new PeopleViews(hb, ctx, pageLinks, onCall);
-        for (PageFamily family : List.of(new OrganisationViews(hb, pageLinks, onCall, report), people,
+        for (PageFamily family : List.of(
+                new OrganisationViews(hb, pageLinks, onCall, report),
+                people,
                 new ServiceViews(hb, pageLinks, people, onCall, reports),
-                new DocumentViews(hb, pageLinks, links, markdown, pages, onCall, contentRoot), reports)) {
+                new DocumentViews(hb, pageLinks, links, markdown, pages, onCall, contentRoot),
+                reports)) {
             for (SitePlan.Kind kind : family.kinds()) {
                 if (families.put(kind, family) != null) {
                     throw new IllegalStateException("two view families render " + kind);
@@ -120,7 +131,8 @@ public final class SiteRenderer {
         calendarTasks(sink, tasks);
         tasks.add(() -> {
             for (String asset : List.of("static/opsbook.css", "static/opsbook.js", "static/minisearch.js")) {
-                byte[] bytes = pages.asset(asset).orElseThrow(() -> new IllegalStateException("missing asset " + asset));
+                byte[] bytes =
+                        pages.asset(asset).orElseThrow(() -> new IllegalStateException("missing asset " + asset));
                 sink.write("assets/" + asset.substring("static/".length()), bytes);
             }
         });
@@ -131,8 +143,8 @@ public final class SiteRenderer {
             // streamed: an asset may be a video or a large PDF, larger than the heap
             tasks.add(() -> sink.write(asset, (PageSink.Content) out -> Files.copy(contentRoot.resolve(asset), out)));
         }
-        tasks.add(() -> sink.write(SitePaths.SITEMAP,
-                Sitemap.of(plan, hb.settings().baseUrl()).getBytes(StandardCharsets.UTF_8)));
+        tasks.add(() -> sink.write(
+                SitePaths.SITEMAP, Sitemap.of(plan, hb.settings().baseUrl()).getBytes(StandardCharsets.UTF_8)));
         tasks.add(() -> sink.write(SitePaths.HEADERS, HOSTING_HEADERS.getBytes(StandardCharsets.US_ASCII)));
         tasks.addAll(tasks.size() / 3, withDigest);
         run(tasks, threads);
@@ -167,11 +179,13 @@ public final class SiteRenderer {
     private void calendarTasks(PageSink sink, List<Task> tasks) {
         List<CalendarJob> jobs = new ArrayList<>();
         for (Service s : hb.services()) {
-            ctx.schedule(s).ifPresent(schedule -> jobs.add(
-                    feeds -> sink.write(SitePaths.serviceCalendar(s.id()), feeds.service(s, schedule))));
+            ctx.schedule(s)
+                    .ifPresent(schedule -> jobs.add(
+                            feeds -> sink.write(SitePaths.serviceCalendar(s.id()), feeds.service(s, schedule))));
         }
-        people.shiftsByPerson().forEach((id, shifts) -> hb.person(id).ifPresent(p -> jobs.add(
-                feeds -> sink.write(SitePaths.personCalendar(p.id()), feeds.person(p, shifts)))));
+        people.shiftsByPerson().forEach((id, shifts) -> hb.person(id)
+                .ifPresent(
+                        p -> jobs.add(feeds -> sink.write(SitePaths.personCalendar(p.id()), feeds.person(p, shifts)))));
         int piece = 48;
         for (int from = 0; from < jobs.size(); from += piece) {
             List<CalendarJob> part = jobs.subList(from, Math.min(jobs.size(), from + piece));

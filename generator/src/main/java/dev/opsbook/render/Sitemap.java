@@ -5,8 +5,7 @@ import dev.opsbook.text.Escape;
 
 /** The sitemap (sitemaps.org): the full address of every listed page of the plan, in the plan's order. */
 final class Sitemap {
-    private Sitemap() {
-    }
+    private Sitemap() {}
 
     /** @param base the site's address (baseUrl, ending in /), or null */
     static String of(SitePlan plan, String base) {
@@ -14,8 +13,10 @@ final class Sitemap {
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         if (base == null) {
             // a sitemap lists full addresses (https://…), which only baseUrl gives: relative ones are invalid
-            return sb.append("  <!-- no pages listed: set baseUrl in opsbook.yaml to the address the site is served from -->\n")
-                    .append("</urlset>\n").toString();
+            return sb.append(
+                            "  <!-- no pages listed: set baseUrl in opsbook.yaml to the address the site is served from -->\n")
+                    .append("</urlset>\n")
+                    .toString();
         }
         for (SitePlan.Page p : plan.pages()) {
             if (p.listed()) {

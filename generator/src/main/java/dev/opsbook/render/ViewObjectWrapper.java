@@ -77,10 +77,11 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
             try {
                 return wrap(accessor.invoke(object));
             } catch (IllegalAccessException e) {
-                throw new IllegalStateException("cannot read " + key + " of " + object.getClass().getName(), e);
+                throw new IllegalStateException(
+                        "cannot read " + key + " of " + object.getClass().getName(), e);
             } catch (InvocationTargetException e) {
-                throw new TemplateModelException("reading " + key + " of " + object.getClass().getSimpleName()
-                        + " failed", e.getCause());
+                throw new TemplateModelException(
+                        "reading " + key + " of " + object.getClass().getSimpleName() + " failed", e.getCause());
             }
         }
 

@@ -4,8 +4,7 @@ import java.util.List;
 
 /** The records that templates see. Every {@code href} is relative to the page being rendered. */
 public final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     /** A link, or plain text when {@code href} is null. */
     public record LinkView(String text, String href) {
@@ -19,179 +18,273 @@ public final class Views {
      * The frame of a page. {@code base} is the site's address (baseUrl) on the 404 page, which a web
      * server sends for a missing address at any depth, and null on every other page.
      */
-    public record PageView(String title, String handbookTitle, String organisation, String root, String path,
-                           List<NavItem> nav, List<LinkView> crumbs, String generator, String onCallData, String base) {
-    }
+    public record PageView(
+            String title,
+            String handbookTitle,
+            String organisation,
+            String root,
+            String path,
+            List<NavItem> nav,
+            List<LinkView> crumbs,
+            String generator,
+            String onCallData,
+            String base) {}
 
     /** An entry of the main navigation; {@code current} when the page is in its section. */
-    public record NavItem(String text, String href, boolean current) {
-    }
+    public record NavItem(String text, String href, boolean current) {}
 
-    public record Fact(String label, String value, LinkView link) {
-    }
+    public record Fact(String label, String value, LinkView link) {}
 
-    public record ServiceRow(String id, LinkView service, String tier, LinkView owner, String team, String lifecycle,
-                             String supportModel, String supportHours, String description, String level, OnCallBox onCall) {
-    }
+    public record ServiceRow(
+            String id,
+            LinkView service,
+            String tier,
+            LinkView owner,
+            String team,
+            String lifecycle,
+            String supportModel,
+            String supportHours,
+            String description,
+            String level,
+            OnCallBox onCall) {}
 
-    public record HomeView(List<ServiceRow> services, List<LinkView> teams, List<SeverityRow> severities,
-                           List<String> teamIds, List<String> tiers, List<String> levels) {
-    }
+    public record HomeView(
+            List<ServiceRow> services,
+            List<LinkView> teams,
+            List<SeverityRow> severities,
+            List<String> teamIds,
+            List<String> tiers,
+            List<String> levels) {}
 
-    public record SeverityRow(String id, String anchor, String name, String description, List<String> criteria,
-                              String acknowledge, String firstUpdate, String updateEvery, String resolveTarget,
-                              String channel, String audience, String outOfHours, boolean majorIncident,
-                              List<SlaCell> slas) {
-    }
+    public record SeverityRow(
+            String id,
+            String anchor,
+            String name,
+            String description,
+            List<String> criteria,
+            String acknowledge,
+            String firstUpdate,
+            String updateEvery,
+            String resolveTarget,
+            String channel,
+            String audience,
+            String outOfHours,
+            boolean majorIncident,
+            List<SlaCell> slas) {}
 
-    public record SlaCell(LinkView subject, String acknowledge, String resolve) {
-    }
+    public record SlaCell(LinkView subject, String acknowledge, String resolve) {}
 
-    public record SeveritiesView(List<SeverityRow> severities, List<LinkView> services) {
-    }
+    public record SeveritiesView(List<SeverityRow> severities, List<LinkView> services) {}
 
-    public record PersonView(String id, String anchor, String name, String email, String phone, String timezone,
-                             List<LinkView> rotas, LinkView calendar) {
-    }
+    public record PersonView(
+            String id,
+            String anchor,
+            String name,
+            String email,
+            String phone,
+            String timezone,
+            List<LinkView> rotas,
+            LinkView calendar) {}
 
-    public record TeamView(String id, String name, String email, String chat, List<PersonView> members,
-                           List<ServiceRow> services, List<OnCallBox> onCall, long outOfHoursIncidents90d) {
-    }
+    public record TeamView(
+            String id,
+            String name,
+            String email,
+            String chat,
+            List<PersonView> members,
+            List<ServiceRow> services,
+            List<OnCallBox> onCall,
+            long outOfHoursIncidents90d) {}
 
-    public record TeamsView(List<TeamView> teams) {
-    }
+    public record TeamsView(List<TeamView> teams) {}
 
-    public record SloView(String id, String anchor, String description, String sli, String objective, String window,
-                          String errorBudget, List<LinkView> alerts, String verdict) {
-    }
+    public record SloView(
+            String id,
+            String anchor,
+            String description,
+            String sli,
+            String objective,
+            String window,
+            String errorBudget,
+            List<LinkView> alerts,
+            String verdict) {}
 
-    public record SlaView(String availability, String period, String allowedDowntime, String convention,
-                          String supportHours, List<SlaCell> responseTimes, List<String> customers) {
-    }
+    public record SlaView(
+            String availability,
+            String period,
+            String allowedDowntime,
+            String convention,
+            String supportHours,
+            List<SlaCell> responseTimes,
+            List<String> customers) {}
 
-    public record AlertView(String name, String anchor, LinkView severity, LinkView runbook, LinkView slo) {
-    }
+    public record AlertView(String name, String anchor, LinkView severity, LinkView runbook, LinkView slo) {}
 
-    public record RotaView(String timezone, String start, String rotation, String coverage, String businessHours,
-                           List<LinkView> leads, List<LinkView> engineers, List<OverrideView> overrides,
-                           List<EscalationView> escalation, String outOfHours) {
-    }
+    public record RotaView(
+            String timezone,
+            String start,
+            String rotation,
+            String coverage,
+            String businessHours,
+            List<LinkView> leads,
+            List<LinkView> engineers,
+            List<OverrideView> overrides,
+            List<EscalationView> escalation,
+            String outOfHours) {}
 
-    public record OverrideView(String role, LinkView person, String from, String to, String reason) {
-    }
+    public record OverrideView(String role, LinkView person, String from, String to, String reason) {}
 
-    public record EscalationView(String after, LinkView contact) {
-    }
+    public record EscalationView(String after, LinkView contact) {}
 
-    public record RunbookRow(LinkView runbook, String summary, LinkView severity, String lastReviewed) {
-    }
+    public record RunbookRow(LinkView runbook, String summary, LinkView severity, String lastReviewed) {}
 
-    public record DatedRow(LinkView link, String date, String detail, LinkView severity) {
-    }
+    public record DatedRow(LinkView link, String date, String detail, LinkView severity) {}
 
-    public record ServiceView(String id, String name, String description, List<Fact> facts, List<LinkView> dependsOn,
-                              List<LinkView> usedBy, List<LinkView> links, List<Fact> telemetry, SlaView sla,
-                              List<SloView> slos, List<AlertView> alerts, RotaView rota, List<RunbookRow> runbooks,
-                              List<DatedRow> reviews, List<DatedRow> incidents, List<Fact> readiness,
-                              List<Fact> notApplicable, LevelView level, OnCallBox onCall, String source) {
-    }
+    public record ServiceView(
+            String id,
+            String name,
+            String description,
+            List<Fact> facts,
+            List<LinkView> dependsOn,
+            List<LinkView> usedBy,
+            List<LinkView> links,
+            List<Fact> telemetry,
+            SlaView sla,
+            List<SloView> slos,
+            List<AlertView> alerts,
+            RotaView rota,
+            List<RunbookRow> runbooks,
+            List<DatedRow> reviews,
+            List<DatedRow> incidents,
+            List<Fact> readiness,
+            List<Fact> notApplicable,
+            LevelView level,
+            OnCallBox onCall,
+            String source) {}
 
-    public record TocEntry(int level, String text, String anchor) {
-    }
+    public record TocEntry(int level, String text, String anchor) {}
 
-    public record AlertRef(String name, LinkView alert, LinkView severity) {
-    }
+    public record AlertRef(String name, LinkView alert, LinkView severity) {}
 
     /**
      * @param onCallHtml the on-call box already rendered (by the {@code oncall} macro of layout.ftlh): the
      *                   same for every runbook of a service, so it is rendered once for all of them
      */
-    public record RunbookView(String title, String summary, LinkView service, OnCallBox onCall, String onCallHtml,
-                              List<Fact> facts, List<AlertRef> alerts,
-                              List<String> tags, List<TocEntry> toc, String bodyHtml, LinkView previous,
-                              LinkView next, String source) {
-    }
+    public record RunbookView(
+            String title,
+            String summary,
+            LinkView service,
+            OnCallBox onCall,
+            String onCallHtml,
+            List<Fact> facts,
+            List<AlertRef> alerts,
+            List<String> tags,
+            List<TocEntry> toc,
+            String bodyHtml,
+            LinkView previous,
+            LinkView next,
+            String source) {}
 
-    public record AnswerView(String question, String answer, String notes) {
-    }
+    public record AnswerView(String question, String answer, String notes) {}
 
-    public record ActionView(String description, LinkView owner, String due, String status) {
-    }
+    public record ActionView(String description, LinkView owner, String due, String status) {}
 
-    public record ReviewView(String title, LinkView service, List<Fact> facts, List<LinkView> participants,
-                             List<AnswerView> answers, List<String> enablerStories, List<ActionView> actions,
-                             String source) {
-    }
+    public record ReviewView(
+            String title,
+            LinkView service,
+            List<Fact> facts,
+            List<LinkView> participants,
+            List<AnswerView> answers,
+            List<String> enablerStories,
+            List<ActionView> actions,
+            String source) {}
 
-    public record IncidentView(String title, LinkView service, List<Fact> facts, List<LinkView> services,
-                               List<ActionView> actions, List<TocEntry> toc, String bodyHtml, String source) {
-    }
+    public record IncidentView(
+            String title,
+            LinkView service,
+            List<Fact> facts,
+            List<LinkView> services,
+            List<ActionView> actions,
+            List<TocEntry> toc,
+            String bodyHtml,
+            String source) {}
 
     // ---- readiness, actions and changes
 
     /** A failing (or waived) rule with where and what to do. */
-    public record FailureView(LinkView service, String rule, String severity, LinkView location, String message,
-                              String hint) {
-    }
+    public record FailureView(
+            LinkView service, String rule, String severity, LinkView location, String message, String hint) {}
 
-    public record Count(String label, long count) {
-    }
+    public record Count(String label, long count) {}
 
-    public record RuleHead(String id, String description) {
-    }
+    public record RuleHead(String id, String description) {}
 
     /** One service × rule cell: status text and a symbol, never colour alone. */
-    public record Cell(String rule, String status, String symbol, String severity, String title) {
-    }
+    public record Cell(String rule, String status, String symbol, String severity, String title) {}
 
-    public record ReadinessRow(String id, LinkView service, String team, String teamName, String tier, String level,
-                               List<Cell> cells) {
-    }
+    public record ReadinessRow(
+            String id, LinkView service, String team, String teamName, String tier, String level, List<Cell> cells) {}
 
-    public record WaiverView(String service, String rule, String reason, LinkView approvedBy, String expires,
-                             boolean active) {
-    }
+    public record WaiverView(
+            String service, String rule, String reason, LinkView approvedBy, String expires, boolean active) {}
 
-    public record LevelView(String level, String nextLevel, List<FailureView> blocking) {
-    }
+    public record LevelView(String level, String nextLevel, List<FailureView> blocking) {}
 
     /** One service's failures, printed on a page of their own. */
-    public record ServiceFailures(LinkView service, String level, List<FailureView> failures) {
-    }
+    public record ServiceFailures(LinkView service, String level, List<FailureView> failures) {}
 
-    public record ReadinessView(String asOf, String contentDigest, String generator, List<Count> levels,
-                                List<Count> severities, List<RuleHead> rules, List<ReadinessRow> rows,
-                                List<ServiceFailures> failures, List<FailureView> handbookFindings, List<WaiverView> waivers,
-                                List<Fact> notApplicable, List<String> teams, List<String> tiers, List<String> levelNames,
-                                List<String> statuses, boolean hasChanges) {
-    }
+    public record ReadinessView(
+            String asOf,
+            String contentDigest,
+            String generator,
+            List<Count> levels,
+            List<Count> severities,
+            List<RuleHead> rules,
+            List<ReadinessRow> rows,
+            List<ServiceFailures> failures,
+            List<FailureView> handbookFindings,
+            List<WaiverView> waivers,
+            List<Fact> notApplicable,
+            List<String> teams,
+            List<String> tiers,
+            List<String> levelNames,
+            List<String> statuses,
+            boolean hasChanges) {}
 
-    public record ActionRow(String description, LinkView owner, String due, String status, boolean overdue,
-                            String lateness, LinkView source, LinkView service) {
-    }
+    public record ActionRow(
+            String description,
+            LinkView owner,
+            String due,
+            String status,
+            boolean overdue,
+            String lateness,
+            LinkView source,
+            LinkView service) {}
 
-    public record ActionsView(String asOf, List<ActionRow> actions, long overdue) {
-    }
+    public record ActionsView(String asOf, List<ActionRow> actions, long overdue) {}
 
-    public record ChangesView(String baselineAsOf, String asOf, List<FailureView> added, List<FailureView> removed,
-                              List<String> moves) {
-    }
+    public record ChangesView(
+            String baselineAsOf, String asOf, List<FailureView> added, List<FailureView> removed, List<String> moves) {}
 
     // ---- on call
 
     /** Who holds a role: as of the build (the page's script updates it to the reader's clock). */
-    public record DutyView(String role, String roleLabel, String person, LinkView name, String phone, String email) {
-    }
+    public record DutyView(String role, String roleLabel, String person, LinkView name, String phone, String email) {}
 
-    public record ShiftRow(String from, String to, LinkView lead, LinkView engineer, boolean override) {
-    }
+    public record ShiftRow(String from, String to, LinkView lead, LinkView engineer, boolean override) {}
 
     /** One service's on-call box: now, whom to escalate to, and the shifts to come. */
-    public record OnCallBox(String service, LinkView serviceLink, String timezone, String coverage, String asOfLabel,
-                            DutyView lead, DutyView engineer, List<EscalationView> escalation, List<ShiftRow> upcoming,
-                            boolean coveredNow) {
-    }
+    public record OnCallBox(
+            String service,
+            LinkView serviceLink,
+            String timezone,
+            String coverage,
+            String asOfLabel,
+            DutyView lead,
+            DutyView engineer,
+            List<EscalationView> escalation,
+            List<ShiftRow> upcoming,
+            boolean coveredNow) {}
 
-    public record OnCallView(String asOfLabel, String horizon, List<OnCallBox> services, List<LinkView> withoutRota) {
-    }
+    public record OnCallView(String asOfLabel, String horizon, List<OnCallBox> services, List<LinkView> withoutRota) {}
 }

@@ -44,14 +44,23 @@ public final class Baseline {
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new NotAReport("baseline " + file + " is not JSON: " + e.getOriginalMessage());
         }
-        if (root == null || !root.path("findings").isArray() || !root.path("services").isArray()) {
+        if (root == null
+                || !root.path("findings").isArray()
+                || !root.path("services").isArray()) {
             throw new NotAReport("baseline " + file + " is not an opsbook-report.json (no findings and services)");
         }
         List<Changes.FindingKey> findings = new ArrayList<>();
         for (JsonNode f : root.path("findings")) {
-            findings.add(new Changes.FindingKey(f.path("rule").asText(), f.path("severity").asText(),
-                    f.path("service").isNull() || f.path("service").isMissingNode() ? null : f.path("service").asText(),
-                    f.path("file").asText(), f.path("line").asInt(0), f.path("column").asInt(0), f.path("message").asText()));
+            findings.add(new Changes.FindingKey(
+                    f.path("rule").asText(),
+                    f.path("severity").asText(),
+                    f.path("service").isNull() || f.path("service").isMissingNode()
+                            ? null
+                            : f.path("service").asText(),
+                    f.path("file").asText(),
+                    f.path("line").asInt(0),
+                    f.path("column").asInt(0),
+                    f.path("message").asText()));
         }
         Map<String, String> levels = new LinkedHashMap<>();
         for (JsonNode s : root.path("services")) {
@@ -61,8 +70,16 @@ public final class Baseline {
     }
 
     public Changes compare(List<Finding> current, List<ServiceAssessment> services) {
-        List<Changes.FindingKey> now = current.stream().map(f -> new Changes.FindingKey(f.rule(), f.level().id(),
-                f.service(), f.pos().file(), f.pos().line(), f.pos().column(), f.message())).toList();
+        List<Changes.FindingKey> now = current.stream()
+                .map(f -> new Changes.FindingKey(
+                        f.rule(),
+                        f.level().id(),
+                        f.service(),
+                        f.pos().file(),
+                        f.pos().line(),
+                        f.pos().column(),
+                        f.message()))
+                .toList();
         List<Changes.FindingKey> added = unmatched(now, findings);
         List<Changes.FindingKey> removed = unmatched(findings, now);
         List<Changes.LevelMove> moves = new ArrayList<>();
@@ -74,7 +91,9 @@ public final class Baseline {
                 moves.add(new Changes.LevelMove(e.getKey(), before, e.getValue()));
             }
         }
-        levels.keySet().stream().filter(id -> !currentLevels.containsKey(id)).sorted()
+        levels.keySet().stream()
+                .filter(id -> !currentLevels.containsKey(id))
+                .sorted()
                 .forEach(id -> moves.add(new Changes.LevelMove(id, levels.get(id), null)));
         return new Changes(asOf, added, removed, moves);
     }

@@ -10,8 +10,8 @@ import java.util.List;
 public record Changes(String baselineAsOf, List<FindingKey> added, List<FindingKey> removed, List<LevelMove> moves) {
 
     /** A finding as a baseline knows it; line numbers are left out, because edits above it move them. */
-    public record FindingKey(String rule, String severity, String service, String file, int line, int column,
-                             String message) {
+    public record FindingKey(
+            String rule, String severity, String service, String file, int line, int column, String message) {
         /** What identifies a finding across builds: rule, service, file and message. */
         java.util.List<String> identity() {
             return java.util.Arrays.asList(rule, service, file, message);

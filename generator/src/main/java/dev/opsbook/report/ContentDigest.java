@@ -16,8 +16,7 @@ import java.util.TreeSet;
  * length as decimal text, a NUL byte and its bytes. A renamed, added, removed or edited file changes it.
  */
 public final class ContentDigest {
-    private ContentDigest() {
-    }
+    private ContentDigest() {}
 
     public static String of(Path root, Collection<String> files) throws IOException {
         MessageDigest sha;

@@ -19,8 +19,7 @@ public final class JsonReport {
     /** Jackson's streaming core only: the reports need no object mapping (and a build loads no databind). */
     static final JsonFactory JSON = new JsonFactory();
 
-    private JsonReport() {
-    }
+    private JsonReport() {}
 
     public static byte[] write(ReportData d) {
         return ((dev.opsbook.site.PageSink.Content) out -> write(d, out)).toBytes();
@@ -80,7 +79,9 @@ public final class JsonReport {
         g.writeStartObject();
         g.writeStringField("id", s.service().id());
         g.writeStringField("name", s.service().name());
-        g.writeStringField("owner", s.service().owner() == null ? null : s.service().owner().id());
+        g.writeStringField(
+                "owner",
+                s.service().owner() == null ? null : s.service().owner().id());
         if (s.service().tier() == null) {
             g.writeNullField("tier");
         } else {
@@ -108,12 +109,15 @@ public final class JsonReport {
                 case WAIVED -> {
                     g.writeStringField("severity", r.severity().id());
                     g.writeStringField("waiver", r.waiver().reason());
-                    g.writeStringField("approvedBy", r.waiver().approvedBy() == null ? null : r.waiver().approvedBy().id());
+                    g.writeStringField(
+                            "approvedBy",
+                            r.waiver().approvedBy() == null
+                                    ? null
+                                    : r.waiver().approvedBy().id());
                     g.writeStringField("expires", r.waiver().expires().toString());
                 }
                 case NOT_APPLICABLE, OFF -> g.writeStringField("reason", r.reason());
-                default -> {
-                }
+                default -> {}
             }
             g.writeEndObject();
         }

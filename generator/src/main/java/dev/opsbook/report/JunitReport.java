@@ -1,11 +1,10 @@
 package dev.opsbook.report;
 
-import dev.opsbook.text.Escape;
-
 import dev.opsbook.check.RuleResult;
 import dev.opsbook.check.ServiceAssessment;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Rules;
+import dev.opsbook.text.Escape;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,8 +16,7 @@ import java.util.stream.Collectors;
  * rule and for the findings that belong to no service.
  */
 public final class JunitReport {
-    private JunitReport() {
-    }
+    private JunitReport() {}
 
     public static byte[] write(ReportData d) {
         return ((dev.opsbook.site.PageSink.Content) out -> write(d, out)).toBytes();
@@ -35,7 +33,9 @@ public final class JunitReport {
         java.util.Map<String, List<Finding>> structuralOf = new java.util.HashMap<>();
         for (Finding x : d.findings()) {
             if (x.service() != null && Rules.isStructural(x.rule())) {
-                structuralOf.computeIfAbsent(x.service(), k -> new java.util.ArrayList<>()).add(x);
+                structuralOf
+                        .computeIfAbsent(x.service(), k -> new java.util.ArrayList<>())
+                        .add(x);
             }
         }
         for (ServiceAssessment s : d.assessment().services()) {
@@ -44,7 +44,8 @@ public final class JunitReport {
             int sk = 0;
             List<Finding> structural = structuralOf.getOrDefault(s.service().id(), List.of());
             for (String rule : Rules.STRUCTURAL) {
-                List<Finding> of = structural.stream().filter(x -> x.rule().equals(rule)).toList();
+                List<Finding> of =
+                        structural.stream().filter(x -> x.rule().equals(rule)).toList();
                 f += testCase(cases, s.service().id(), rule, of, null);
             }
             for (RuleResult r : s.results()) {
@@ -58,35 +59,64 @@ public final class JunitReport {
                 }
             }
             int n = Rules.STRUCTURAL.size() + s.results().size();
-            suites.add(new StringBuilder(cases.length() + 120).append("  <testsuite name=\"").append(Escape.xml(s.service().id()))
-                    .append("\" tests=\"").append(n).append("\" failures=\"").append(f)
-                    .append("\" errors=\"0\" skipped=\"").append(sk).append("\">\n").append(cases).append("  </testsuite>\n"));
+            suites.add(new StringBuilder(cases.length() + 120)
+                    .append("  <testsuite name=\"")
+                    .append(Escape.xml(s.service().id()))
+                    .append("\" tests=\"")
+                    .append(n)
+                    .append("\" failures=\"")
+                    .append(f)
+                    .append("\" errors=\"0\" skipped=\"")
+                    .append(sk)
+                    .append("\">\n")
+                    .append(cases)
+                    .append("  </testsuite>\n"));
             tests += n;
             failures += f;
             skipped += sk;
         }
         // findings that belong to no service: structural problems in shared files, handbook-wide rules
-        List<Finding> general = d.findings().stream().filter(x -> x.service() == null).toList();
-        List<String> rules = general.stream().map(Finding::rule).distinct().sorted().toList();
+        List<Finding> general =
+                d.findings().stream().filter(x -> x.service() == null).toList();
+        List<String> rules =
+                general.stream().map(Finding::rule).distinct().sorted().toList();
         StringBuilder cases = new StringBuilder();
         int f = 0;
         for (String rule : Rules.STRUCTURAL) {
-            f += testCase(cases, "handbook", rule, general.stream().filter(x -> x.rule().equals(rule)).toList(), null);
+            f += testCase(
+                    cases,
+                    "handbook",
+                    rule,
+                    general.stream().filter(x -> x.rule().equals(rule)).toList(),
+                    null);
         }
         int n = Rules.STRUCTURAL.size();
         for (String rule : rules) {
             if (!Rules.isStructural(rule)) {
-                f += testCase(cases, "handbook", rule, general.stream().filter(x -> x.rule().equals(rule)).toList(), null);
+                f += testCase(
+                        cases,
+                        "handbook",
+                        rule,
+                        general.stream().filter(x -> x.rule().equals(rule)).toList(),
+                        null);
                 n++;
             }
         }
-        suites.add(new StringBuilder().append("  <testsuite name=\"handbook\" tests=\"").append(n).append("\" failures=\"")
-                .append(f).append("\" errors=\"0\" skipped=\"0\">\n").append(cases).append("  </testsuite>\n"));
+        suites.add(new StringBuilder()
+                .append("  <testsuite name=\"handbook\" tests=\"")
+                .append(n)
+                .append("\" failures=\"")
+                .append(f)
+                .append("\" errors=\"0\" skipped=\"0\">\n")
+                .append(cases)
+                .append("  </testsuite>\n"));
         tests += n;
         failures += f;
-        java.io.Writer xml = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 65_536);
-        xml.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"opsbook " + Escape.xml(d.asOf().toString())
-                + "\" tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"" + skipped + "\">\n");
+        java.io.Writer xml =
+                new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 65_536);
+        xml.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"opsbook "
+                + Escape.xml(d.asOf().toString()) + "\" tests=\"" + tests + "\" failures=\"" + failures
+                + "\" errors=\"0\" skipped=\"" + skipped + "\">\n");
         for (StringBuilder suite : suites) {
             xml.append(suite);
         }
@@ -96,9 +126,15 @@ public final class JunitReport {
 
     /** Appends one test case; returns 1 when it failed. */
     private static int testCase(StringBuilder out, String suite, String rule, List<Finding> findings, String skipped) {
-        out.append("    <testcase classname=\"opsbook.").append(Escape.xml(suite)).append("\" name=\"").append(Escape.xml(rule)).append('"');
+        out.append("    <testcase classname=\"opsbook.")
+                .append(Escape.xml(suite))
+                .append("\" name=\"")
+                .append(Escape.xml(rule))
+                .append('"');
         if (skipped != null) {
-            out.append(">\n      <skipped message=\"").append(Escape.xml(skipped)).append("\"/>\n    </testcase>\n");
+            out.append(">\n      <skipped message=\"")
+                    .append(Escape.xml(skipped))
+                    .append("\"/>\n    </testcase>\n");
             return 0;
         }
         if (findings.isEmpty()) {
@@ -106,21 +142,27 @@ public final class JunitReport {
             return 0;
         }
         Finding first = findings.get(0);
-        String body = findings.stream().map(x -> x.format() + (x.hint() != null ? "\n  hint: " + Finding.printable(x.hint()) : ""))
+        String body = findings.stream()
+                .map(x -> x.format() + (x.hint() != null ? "\n  hint: " + Finding.printable(x.hint()) : ""))
                 .collect(Collectors.joining("\n"));
-        out.append(">\n      <failure type=\"").append(first.level().id()).append("\" message=\"")
-                .append(Escape.xml(Finding.printable(first.pos() + ": " + first.message()))).append("\">").append(Escape.xml(body))
+        out.append(">\n      <failure type=\"")
+                .append(first.level().id())
+                .append("\" message=\"")
+                .append(Escape.xml(Finding.printable(first.pos() + ": " + first.message())))
+                .append("\">")
+                .append(Escape.xml(body))
                 .append("</failure>\n    </testcase>\n");
         return 1;
     }
 
     private static String skipReason(RuleResult r) {
         return switch (r.status()) {
-            case WAIVED -> "waived: " + r.waiver().reason() + (r.waiver().approvedBy() != null ? " (approved by "
-                    + r.waiver().approvedBy().id() + ")" : "") + " until " + r.waiver().expires();
+            case WAIVED -> "waived: " + r.waiver().reason()
+                    + (r.waiver().approvedBy() != null
+                            ? " (approved by " + r.waiver().approvedBy().id() + ")"
+                            : "") + " until " + r.waiver().expires();
             case OFF -> "off: " + r.reason();
             default -> "not applicable: " + r.reason();
         };
     }
-
 }

@@ -3,8 +3,8 @@ package dev.opsbook.report;
 import dev.opsbook.check.Assessment;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
-import java.time.LocalDate;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -15,11 +15,23 @@ import java.util.concurrent.CompletionException;
  * @param digest  the content digest, which may still be being computed (see {@link #contentDigest})
  * @param changes the comparison with a baseline report, or null without one
  */
-public record ReportData(String generator, String version, LocalDate asOf, CompletableFuture<String> digest,
-                         List<Finding> findings, Assessment assessment, Changes changes) {
+public record ReportData(
+        String generator,
+        String version,
+        LocalDate asOf,
+        CompletableFuture<String> digest,
+        List<Finding> findings,
+        Assessment assessment,
+        Changes changes) {
 
-    public ReportData(String generator, String version, LocalDate asOf, String contentDigest, List<Finding> findings,
-                      Assessment assessment, Changes changes) {
+    public ReportData(
+            String generator,
+            String version,
+            LocalDate asOf,
+            String contentDigest,
+            List<Finding> findings,
+            Assessment assessment,
+            Changes changes) {
         this(generator, version, asOf, CompletableFuture.completedFuture(contentDigest), findings, assessment, changes);
     }
 

@@ -12,8 +12,7 @@ public final class ReportFiles {
     /** The three, as {@code check} writes them into its folder. */
     public static final List<String> ALL = List.of(JSON, JUNIT, SARIF);
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /** Writes the three reports side by side on up to {@code threads} threads ({@code sink} must allow that). */
     public static void write(ReportData data, PageSink sink, int threads) throws IOException {

@@ -9,8 +9,7 @@ public final class RuleCatalog {
     /** Rule id → description, structural rules first, then completeness rules in the order of checks.md. */
     public static final Map<String, String> DESCRIPTIONS = descriptions();
 
-    private RuleCatalog() {
-    }
+    private RuleCatalog() {}
 
     private static Map<String, String> descriptions() {
         Map<String, String> m = new LinkedHashMap<>();

@@ -1,8 +1,8 @@
 package dev.opsbook.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.opsbook.check.rules.AllChecks;
 import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.rules.AllChecks;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
 import dev.opsbook.finding.Rules;
@@ -14,8 +14,7 @@ import java.util.Map;
 public final class SarifReport {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    private SarifReport() {
-    }
+    private SarifReport() {}
 
     public static byte[] write(ReportData d) {
         return ((dev.opsbook.site.PageSink.Content) out -> write(d, out)).toBytes();
@@ -118,7 +117,10 @@ public final class SarifReport {
         if (Rules.isStructural(rule)) {
             return "error";
         }
-        CompletenessCheck c = AllChecks.LIST.stream().filter(x -> x.id().equals(rule)).findFirst().orElseThrow();
+        CompletenessCheck c = AllChecks.LIST.stream()
+                .filter(x -> x.id().equals(rule))
+                .findFirst()
+                .orElseThrow();
         return sarifLevel(c.defaultLevel(null));
     }
 
@@ -137,7 +139,8 @@ public final class SarifReport {
             if (!sb.isEmpty()) {
                 sb.append('/');
             }
-            sb.append(java.net.URLEncoder.encode(seg, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+            sb.append(java.net.URLEncoder.encode(seg, java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"));
         }
         return sb.toString();
     }

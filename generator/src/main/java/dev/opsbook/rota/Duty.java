@@ -10,5 +10,10 @@ import java.time.ZonedDateTime;
  * @param source where the assignment comes from: the person in the role list, or the override
  * @param override true when an override put the person there
  */
-public record Duty(dev.opsbook.model.Rota.Role role, String person, ZonedDateTime from, ZonedDateTime to, Pos source, boolean override) {
-}
+public record Duty(
+        dev.opsbook.model.Rota.Role role,
+        String person,
+        ZonedDateTime from,
+        ZonedDateTime to,
+        Pos source,
+        boolean override) {}

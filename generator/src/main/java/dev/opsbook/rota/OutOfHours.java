@@ -11,20 +11,23 @@ import java.time.ZonedDateTime;
  * 09:00 to 17:00), in the rota's time zone (or the handbook's).
  */
 public final class OutOfHours {
-    private OutOfHours() {
-    }
+    private OutOfHours() {}
 
     /** The moment in the service's zone. */
     public static ZonedDateTime local(Service s, When when, ZoneId handbookZone) {
-        ZoneId zone = s.rota() == null ? handbookZone : RotaSchedule.zone(s.rota(), handbookZone).orElse(handbookZone);
+        ZoneId zone = s.rota() == null
+                ? handbookZone
+                : RotaSchedule.zone(s.rota(), handbookZone).orElse(handbookZone);
         return when.at(zone);
     }
 
     public static boolean isOutOfHours(Service s, When when, ZoneId handbookZone) {
         ZonedDateTime t = local(s, when, handbookZone);
-        Rota.BusinessHours hours = s.rota() != null && s.rota().businessHours() != null ? s.rota().businessHours()
+        Rota.BusinessHours hours = s.rota() != null && s.rota().businessHours() != null
+                ? s.rota().businessHours()
                 : RotaSchedule.DEFAULT_HOURS;
-        return !hours.days().contains(t.getDayOfWeek()) || t.toLocalTime().isBefore(hours.from())
+        return !hours.days().contains(t.getDayOfWeek())
+                || t.toLocalTime().isBefore(hours.from())
                 || !t.toLocalTime().isBefore(hours.to());
     }
 }

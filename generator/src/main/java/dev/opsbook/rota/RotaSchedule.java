@@ -21,8 +21,14 @@ import java.util.Optional;
  * @param windowStart the start of the shift in progress at the as-of date (or the rota's start, if later)
  * @param windowEnd   the as-of date plus the horizon
  */
-public record RotaSchedule(ZoneId zone, ZonedDateTime windowStart, ZonedDateTime windowEnd, ZonedDateTime rotaStart,
-                           List<Duty> leads, List<Duty> engineers, List<Span> coverage) {
+public record RotaSchedule(
+        ZoneId zone,
+        ZonedDateTime windowStart,
+        ZonedDateTime windowEnd,
+        ZonedDateTime rotaStart,
+        List<Duty> leads,
+        List<Duty> engineers,
+        List<Span> coverage) {
 
     /** A span of time, [from, to). */
     public record Span(ZonedDateTime from, ZonedDateTime to) {
@@ -54,12 +60,13 @@ public record RotaSchedule(ZoneId zone, ZonedDateTime windowStart, ZonedDateTime
         List<ZonedDateTime> bounds = new ArrayList<>();
         long first = 0;
         if (rota.rotation() != null) {
-            LocalDateTime startLocal = rota.start().offset() == null ? rota.start().local()
-                    : rotaStart.toLocalDateTime();
+            LocalDateTime startLocal =
+                    rota.start().offset() == null ? rota.start().local() : rotaStart.toLocalDateTime();
             // the shift in progress at the start of the as-of date: jump close, then step
             if (asOfStart.isAfter(rotaStart)) {
                 long shiftSeconds = Math.max(1, rota.rotation().toDuration().getSeconds());
-                first = Math.max(0, java.time.Duration.between(rotaStart, asOfStart).getSeconds() / shiftSeconds - 1);
+                first = Math.max(
+                        0, java.time.Duration.between(rotaStart, asOfStart).getSeconds() / shiftSeconds - 1);
                 while (first > 0 && shiftStart(startLocal, zone, rota, first).isAfter(asOfStart)) {
                     first--;
                 }
@@ -78,7 +85,8 @@ public record RotaSchedule(ZoneId zone, ZonedDateTime windowStart, ZonedDateTime
         List<Duty> leads = role(Rota.Role.LEAD, rota.lead(), rota, bounds, first, zone);
         List<Duty> engineers = role(Rota.Role.ENGINEER, rota.engineer(), rota, bounds, first, zone);
         ZonedDateTime windowStart = bounds.isEmpty() || bounds.get(0).isAfter(asOfStart) ? asOfStart : bounds.get(0);
-        return new RotaSchedule(zone, windowStart, end, rotaStart, leads, engineers, coverage(rota, zone, windowStart, end));
+        return new RotaSchedule(
+                zone, windowStart, end, rotaStart, leads, engineers, coverage(rota, zone, windowStart, end));
     }
 
     /** The covered time of the window: all of it for 24x7, the business hours of each business day otherwise. */
@@ -109,9 +117,15 @@ public record RotaSchedule(ZoneId zone, ZonedDateTime windowStart, ZonedDateTime
 
     /** Monday to Friday, 09:00 to 17:00: the business hours of a rota that names none. */
     public static final Rota.BusinessHours DEFAULT_HOURS = new Rota.BusinessHours(
-            List.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.WEDNESDAY,
-                    java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.FRIDAY),
-            java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0), null);
+            List.of(
+                    java.time.DayOfWeek.MONDAY,
+                    java.time.DayOfWeek.TUESDAY,
+                    java.time.DayOfWeek.WEDNESDAY,
+                    java.time.DayOfWeek.THURSDAY,
+                    java.time.DayOfWeek.FRIDAY),
+            java.time.LocalTime.of(9, 0),
+            java.time.LocalTime.of(17, 0),
+            null);
 
     /** True when {@code t} falls in covered time. */
     public boolean covered(ZonedDateTime t) {
@@ -119,11 +133,14 @@ public record RotaSchedule(ZoneId zone, ZonedDateTime windowStart, ZonedDateTime
     }
 
     static ZonedDateTime shiftStart(LocalDateTime startLocal, ZoneId zone, Rota rota, long k) {
-        return startLocal.plusDays(k * rota.rotation().days()).atZone(zone).plusSeconds(k * rota.rotation().seconds());
+        return startLocal
+                .plusDays(k * rota.rotation().days())
+                .atZone(zone)
+                .plusSeconds(k * rota.rotation().seconds());
     }
 
-    private static List<Duty> role(Rota.Role role, List<Ref> people, Rota rota, List<ZonedDateTime> bounds, long k0,
-                                   ZoneId zone) {
+    private static List<Duty> role(
+            Rota.Role role, List<Ref> people, Rota rota, List<ZonedDateTime> bounds, long k0, ZoneId zone) {
         List<Duty> duties = new ArrayList<>();
         if (!people.isEmpty()) {
             for (int i = 0; i + 1 < bounds.size(); i++) {

@@ -34,14 +34,31 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class PreviewServer implements AutoCloseable {
     static final String BUILD_ENDPOINT = "/__opsbook/build";
-    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "css", "text/css",
-            "js", "text/javascript", "json", "application/json", "xml", "application/xml", "svg", "image/svg+xml",
-            "png", "image/png", "ics", "text/calendar; charset=utf-8", "sarif", "application/sarif+json");
+    private static final Map<String, String> TYPES = Map.of(
+            "html",
+            "text/html; charset=utf-8",
+            "css",
+            "text/css",
+            "js",
+            "text/javascript",
+            "json",
+            "application/json",
+            "xml",
+            "application/xml",
+            "svg",
+            "image/svg+xml",
+            "png",
+            "image/png",
+            "ics",
+            "text/calendar; charset=utf-8",
+            "sarif",
+            "application/sarif+json");
 
     /** Requests answered at once: one slow client does not hold up the others, or the reload. */
     static final int THREADS = 8;
     /** Seconds a client has to send its request, and that an idle kept-alive connection stays open. */
     static final long REQUEST_SECONDS = 10;
+
     static final long IDLE_SECONDS = 10;
 
     private final BuildRequest request;
@@ -61,10 +78,12 @@ public final class PreviewServer implements AutoCloseable {
     static {
         // the JDK's server reads these once; a request not read whole within the time is dropped, so that
         // a client that sends half a request holds one thread for seconds, not the server for minutes
-        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime",
-                Long.toString(REQUEST_SECONDS)));
-        System.setProperty("sun.net.httpserver.idleInterval", System.getProperty("sun.net.httpserver.idleInterval",
-                Long.toString(IDLE_SECONDS)));
+        System.setProperty(
+                "sun.net.httpserver.maxReqTime",
+                System.getProperty("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_SECONDS)));
+        System.setProperty(
+                "sun.net.httpserver.idleInterval",
+                System.getProperty("sun.net.httpserver.idleInterval", Long.toString(IDLE_SECONDS)));
     }
 
     public PreviewServer(BuildRequest request, int port, PrintWriter log) throws IOException, OpsbookException {
@@ -72,8 +91,8 @@ public final class PreviewServer implements AutoCloseable {
         this.log = log;
         if (!java.nio.file.Files.isDirectory(request.content())) {
             // as build says it (exit 2), not a stack trace from the watcher's set-up
-            throw OpsbookException.userError("content folder " + request.content()
-                    + " does not exist or is not a folder", null);
+            throw OpsbookException.userError(
+                    "content folder " + request.content() + " does not exist or is not a folder", null);
         }
         this.content = request.content().toRealPath(); // watched where it is, if given as a symbolic link
         // the port first: a port in use is known at once, not after a build of many seconds
@@ -124,7 +143,8 @@ public final class PreviewServer implements AutoCloseable {
         BuildResult r = opsbook.build(request);
         long lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
         List<dev.opsbook.finding.Finding> found = r.findings().stream()
-                .filter(f -> f.level() == dev.opsbook.finding.Level.ERROR).toList();
+                .filter(f -> f.level() == dev.opsbook.finding.Level.ERROR)
+                .toList();
         boolean errorsChanged = !found.equals(errors);
         errors = found;
         // after a quick update the pages show the change already; they reload once more only when the
@@ -145,7 +165,8 @@ public final class PreviewServer implements AutoCloseable {
     private void registerRoots() throws IOException {
         registerAll(content);
         Path templates = request.templates();
-        if (templates != null && Files.isDirectory(templates)
+        if (templates != null
+                && Files.isDirectory(templates)
                 && !templates.toRealPath().startsWith(content)) {
             registerAll(templates);
         }
@@ -155,7 +176,10 @@ public final class PreviewServer implements AutoCloseable {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                dir.register(
+                        watcher,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_DELETE,
                         StandardWatchEventKinds.ENTRY_MODIFY);
                 return FileVisitResult.CONTINUE;
             }
@@ -196,8 +220,12 @@ public final class PreviewServer implements AutoCloseable {
                     }
                     // an edited runbook: its pages first (in well under a second), then everything
                     long start = System.nanoTime();
-                    int quick = newDirs || !onlyModified ? -1
-                            : quickUpdate.update(request, changed).map(List::size).orElse(-1);
+                    int quick = newDirs || !onlyModified
+                            ? -1
+                            : quickUpdate
+                                    .update(request, changed)
+                                    .map(List::size)
+                                    .orElse(-1);
                     if (quick >= 0) {
                         lastQuickMillis = (System.nanoTime() - start) / 1_000_000;
                         builds.incrementAndGet();
@@ -226,14 +254,22 @@ public final class PreviewServer implements AutoCloseable {
             String method = ex.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 ex.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(ex, 405, "text/plain; charset=utf-8", "opsbook serve answers GET and HEAD only\n"
-                        .getBytes(StandardCharsets.UTF_8));
+                send(
+                        ex,
+                        405,
+                        "text/plain; charset=utf-8",
+                        "opsbook serve answers GET and HEAD only\n".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             if (!localHost(ex.getRequestHeaders().getFirst("Host"))) {
                 // a page elsewhere that had its name point at 127.0.0.1 (DNS rebinding) reads nothing here
-                send(ex, 421, "text/plain; charset=utf-8", ("opsbook serve answers only requests for 127.0.0.1:"
-                        + port() + " or localhost:" + port() + "\n").getBytes(StandardCharsets.UTF_8));
+                send(
+                        ex,
+                        421,
+                        "text/plain; charset=utf-8",
+                        ("opsbook serve answers only requests for 127.0.0.1:" + port() + " or localhost:" + port()
+                                        + "\n")
+                                .getBytes(StandardCharsets.UTF_8));
                 return;
             }
             String path = URI.create(ex.getRequestURI().getRawPath()).getPath();
@@ -248,8 +284,13 @@ public final class PreviewServer implements AutoCloseable {
             }
             if (!file.startsWith(root) || !Files.isRegularFile(file)) {
                 Path notFound = root.resolve("404.html");
-                send(ex, 404, TYPES.get("html"), Files.isRegularFile(notFound) ? fromRoot(live(Files.readAllBytes(notFound)))
-                        : "Not found".getBytes(StandardCharsets.UTF_8));
+                send(
+                        ex,
+                        404,
+                        TYPES.get("html"),
+                        Files.isRegularFile(notFound)
+                                ? fromRoot(live(Files.readAllBytes(notFound)))
+                                : "Not found".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             String name = file.getFileName().toString();
@@ -296,10 +337,17 @@ public final class PreviewServer implements AutoCloseable {
                 + "<p><strong>" + errors.size() + (errors.size() == 1 ? " error" : " errors")
                 + " in the content</strong> (shown by opsbook serve only; the site is written all the same):</p><ul>");
         for (var f : errors.subList(0, Math.min(errors.size(), 20))) {
-            b.append("<li><code>").append(dev.opsbook.text.Escape.html(f.pos().toString())).append("</code> ").append(dev.opsbook.text.Escape.html(f.message()))
-                    .append(" <small>[").append(dev.opsbook.text.Escape.html(f.rule())).append("]</small>");
+            b.append("<li><code>")
+                    .append(dev.opsbook.text.Escape.html(f.pos().toString()))
+                    .append("</code> ")
+                    .append(dev.opsbook.text.Escape.html(f.message()))
+                    .append(" <small>[")
+                    .append(dev.opsbook.text.Escape.html(f.rule()))
+                    .append("]</small>");
             if (f.hint() != null) {
-                b.append("<br><small>hint: ").append(dev.opsbook.text.Escape.html(f.hint())).append("</small>");
+                b.append("<br><small>hint: ")
+                        .append(dev.opsbook.text.Escape.html(f.hint()))
+                        .append("</small>");
             }
             b.append("</li>");
         }
@@ -308,7 +356,6 @@ public final class PreviewServer implements AutoCloseable {
         }
         return b.append("</ul></div>").toString();
     }
-
 
     /**
      * The site's 404 page, whose links lead from the site's root, for an address at any depth: a
@@ -356,7 +403,9 @@ public final class PreviewServer implements AutoCloseable {
         var h = ex.getResponseHeaders();
         h.set("Content-Type", type);
         h.set("Cache-Control", "no-store");
-        h.set("Content-Security-Policy", dev.opsbook.render.SiteRenderer.CONTENT_SECURITY_POLICY + "; connect-src 'self'");
+        h.set(
+                "Content-Security-Policy",
+                dev.opsbook.render.SiteRenderer.CONTENT_SECURITY_POLICY + "; connect-src 'self'");
         h.set("X-Content-Type-Options", "nosniff");
         h.set("X-Frame-Options", "DENY");
         h.set("Referrer-Policy", "no-referrer");

@@ -39,9 +39,15 @@ import java.util.TreeSet;
  */
 final class QuickUpdate {
     /** The kinds of content file a quick update reads again. */
-    private static final Set<ContentPaths.Kind> QUICK = Set.of(ContentPaths.Kind.SEVERITIES, ContentPaths.Kind.TEAM,
-            ContentPaths.Kind.SERVICE, ContentPaths.Kind.SLA, ContentPaths.Kind.ROTA, ContentPaths.Kind.RUNBOOK,
-            ContentPaths.Kind.REVIEW, ContentPaths.Kind.INCIDENT);
+    private static final Set<ContentPaths.Kind> QUICK = Set.of(
+            ContentPaths.Kind.SEVERITIES,
+            ContentPaths.Kind.TEAM,
+            ContentPaths.Kind.SERVICE,
+            ContentPaths.Kind.SLA,
+            ContentPaths.Kind.ROTA,
+            ContentPaths.Kind.RUNBOOK,
+            ContentPaths.Kind.REVIEW,
+            ContentPaths.Kind.INCIDENT);
 
     private final Opsbook opsbook;
 
@@ -68,8 +74,10 @@ final class QuickUpdate {
                 return Optional.empty();
             }
             Handbook hb = reread.get();
-            SitePlan plan = SitePlan.of(hb, last.plan().page(dev.opsbook.link.SitePaths.CHANGES).isPresent());
-            // the pages the files fed before and feed now: a person taken out of a team still left pages that named them
+            SitePlan plan = SitePlan.of(
+                    hb, last.plan().page(dev.opsbook.link.SitePaths.CHANGES).isPresent());
+            // the pages the files fed before and feed now: a person taken out of a team still left pages that named
+            // them
             Map<String, SitePlan.Page> pages = new LinkedHashMap<>();
             for (SitePlan.Page p : last.plan().fedBy(changed)) {
                 plan.page(p.path()).ifPresent(now -> pages.put(now.path(), now));
@@ -79,8 +87,15 @@ final class QuickUpdate {
             CheckContext ctx = new CheckContext(hb, last.context().asOf()); // the rotas expanded again
             PageRenderer templates = opsbook.pages(request.templates());
             try (OutputLock lock = OutputLock.acquire(request.output())) {
-                SiteRenderer renderer = new SiteRenderer(hb, plan, new ContentLinks(hb, plan), opsbook.markdown(), templates,
-                        last.report(), ctx, content);
+                SiteRenderer renderer = new SiteRenderer(
+                        hb,
+                        plan,
+                        new ContentLinks(hb, plan),
+                        opsbook.markdown(),
+                        templates,
+                        last.report(),
+                        ctx,
+                        content);
                 renderer.renderPages(pages.values(), new ReplacingFileSink(lock.folder()), opsbook.threads());
             }
             return Optional.of(List.copyOf(pages.keySet()));
@@ -97,7 +112,9 @@ final class QuickUpdate {
         Map<String, TreeSet<String>> byService = new TreeMap<>();
         for (String rel : changed) {
             ContentPaths.Entry entry = ContentPaths.of(rel);
-            if (!QUICK.contains(entry.kind()) || !hb.files().contains(rel) || !Files.isRegularFile(content.resolve(rel))) {
+            if (!QUICK.contains(entry.kind())
+                    || !hb.files().contains(rel)
+                    || !Files.isRegularFile(content.resolve(rel))) {
                 return Optional.empty();
             }
             switch (entry.kind()) {
@@ -109,7 +126,8 @@ final class QuickUpdate {
                     hb = hb.withSeverities(levels.get());
                 }
                 case TEAM -> {
-                    var team = hb.team(entry.id()).isEmpty() ? Optional.<dev.opsbook.model.Team>empty()
+                    var team = hb.team(entry.id()).isEmpty()
+                            ? Optional.<dev.opsbook.model.Team>empty()
                             : loader.reloadTeam(content, rel, ignored);
                     if (team.isEmpty()) {
                         return Optional.empty();
@@ -120,17 +138,20 @@ final class QuickUpdate {
                     if (hb.service(entry.service()).isEmpty()) {
                         return Optional.empty();
                     }
-                    byService.computeIfAbsent(entry.service(), k -> new TreeSet<>()).add(rel);
+                    byService
+                            .computeIfAbsent(entry.service(), k -> new TreeSet<>())
+                            .add(rel);
                 }
             }
         }
         for (Map.Entry<String, TreeSet<String>> e : byService.entrySet()) {
             String id = e.getKey();
-            boolean runbooksOnly = e.getValue().stream()
-                    .allMatch(rel -> ContentPaths.of(rel).kind() == ContentPaths.Kind.RUNBOOK);
+            boolean runbooksOnly =
+                    e.getValue().stream().allMatch(rel -> ContentPaths.of(rel).kind() == ContentPaths.Kind.RUNBOOK);
             if (runbooksOnly) {
                 for (String rel : e.getValue()) {
-                    var runbook = hb.runbook(id, ContentPaths.of(rel).id()).isEmpty() ? Optional.<dev.opsbook.model.Runbook>empty()
+                    var runbook = hb.runbook(id, ContentPaths.of(rel).id()).isEmpty()
+                            ? Optional.<dev.opsbook.model.Runbook>empty()
                             : loader.reloadRunbook(content, rel, id, ignored);
                     if (runbook.isEmpty()) {
                         return Optional.empty();
@@ -138,7 +159,8 @@ final class QuickUpdate {
                     hb = hb.withRunbook(runbook.get());
                 }
             } else {
-                Optional<Service> service = loader.reloadService(content, id, hb.files(), hb.settings().timezone(), ignored);
+                Optional<Service> service = loader.reloadService(
+                        content, id, hb.files(), hb.settings().timezone(), ignored);
                 if (service.isEmpty()) {
                     return Optional.empty();
                 }

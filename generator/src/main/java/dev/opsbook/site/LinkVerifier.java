@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LinkVerifier {
     /** The ids of each page, sorted (a compact set: tens of thousands of pages are kept until the end). */
     private final Map<String, String[]> ids = new ConcurrentHashMap<>();
+
     private final Map<String, String[]> links = new ConcurrentHashMap<>();
     /** One copy of each id and link target: tens of thousands of pages name the same few. */
     private final Map<String, String> strings = new ConcurrentHashMap<>();
@@ -111,8 +112,11 @@ public final class LinkVerifier {
 
     private static boolean named(byte[] html, int eq, byte[] name) {
         int start = eq - name.length;
-        if (start < 1 || html[start - 1] != ' ' && html[start - 1] != '\n' && html[start - 1] != '\t'
-                && html[start - 1] != '\r') {
+        if (start < 1
+                || html[start - 1] != ' '
+                        && html[start - 1] != '\n'
+                        && html[start - 1] != '\t'
+                        && html[start - 1] != '\r') {
             return false;
         }
         for (int k = 0; k < name.length; k++) {
@@ -131,35 +135,38 @@ public final class LinkVerifier {
         // pages of one folder share most of their links: each is resolved once per folder
         Map<String, List<String>> folders = new HashMap<>();
         for (String page : links.keySet()) {
-            folders.computeIfAbsent(page.substring(0, page.lastIndexOf('/') + 1), f -> new ArrayList<>()).add(page);
+            folders.computeIfAbsent(page.substring(0, page.lastIndexOf('/') + 1), f -> new ArrayList<>())
+                    .add(page);
         }
         List<String> broken = new ArrayList<>();
         try {
-            for (List<String> found : dev.opsbook.parallel.Parallel.map(List.copyOf(folders.values()), threads, pages -> {
-                List<String> out = new ArrayList<>();
-                Map<String, String> targets = new HashMap<>();
-                // the verdict on a link that names a file is the same from every page of the folder (the
-                // header, the breadcrumbs and the on-call box repeat on each); "#id" or "?q" alone names the page itself
-                Map<String, String> verdicts = new HashMap<>();
-                for (String page : pages) {
-                    for (String href : links.get(page)) {
-                        String problem;
-                        if (href.isEmpty() || href.charAt(0) == '#' || href.charAt(0) == '?') {
-                            problem = check(page, href, written, targets);
-                        } else {
-                            problem = verdicts.get(href);
-                            if (problem == null) {
-                                problem = Objects.requireNonNullElse(check(page, href, written, targets), "");
-                                verdicts.put(href, problem);
+            for (List<String> found :
+                    dev.opsbook.parallel.Parallel.map(List.copyOf(folders.values()), threads, pages -> {
+                        List<String> out = new ArrayList<>();
+                        Map<String, String> targets = new HashMap<>();
+                        // the verdict on a link that names a file is the same from every page of the folder (the
+                        // header, the breadcrumbs and the on-call box repeat on each); "#id" or "?q" alone names the
+                        // page itself
+                        Map<String, String> verdicts = new HashMap<>();
+                        for (String page : pages) {
+                            for (String href : links.get(page)) {
+                                String problem;
+                                if (href.isEmpty() || href.charAt(0) == '#' || href.charAt(0) == '?') {
+                                    problem = check(page, href, written, targets);
+                                } else {
+                                    problem = verdicts.get(href);
+                                    if (problem == null) {
+                                        problem = Objects.requireNonNullElse(check(page, href, written, targets), "");
+                                        verdicts.put(href, problem);
+                                    }
+                                }
+                                if (problem != null && !problem.isEmpty()) {
+                                    out.add(page + ": " + href + " (" + problem + ")");
+                                }
                             }
                         }
-                        if (problem != null && !problem.isEmpty()) {
-                            out.add(page + ": " + href + " (" + problem + ")");
-                        }
-                    }
-                }
-                return out;
-            })) {
+                        return out;
+                    })) {
                 broken.addAll(found);
             }
         } catch (java.io.IOException e) {
@@ -174,8 +181,10 @@ public final class LinkVerifier {
         if (colon < 3 || colon > 6) {
             return false; // tel:, http:, https: and mailto: put their colon at 3 to 6; site links have none there
         }
-        return href.regionMatches(true, 0, "http://", 0, 7) || href.regionMatches(true, 0, "https://", 0, 8)
-                || href.regionMatches(true, 0, "mailto:", 0, 7) || href.regionMatches(true, 0, "tel:", 0, 4);
+        return href.regionMatches(true, 0, "http://", 0, 7)
+                || href.regionMatches(true, 0, "https://", 0, 8)
+                || href.regionMatches(true, 0, "mailto:", 0, 7)
+                || href.regionMatches(true, 0, "tel:", 0, 4);
     }
 
     private String check(String page, String href, Set<String> written, Map<String, String> targets) {
@@ -202,8 +211,16 @@ public final class LinkVerifier {
                 return "names a folder, not a file";
             }
             // pages of one folder share most of their links: each is resolved once per folder
-            target = targets.computeIfAbsent(path, p -> Objects.requireNonNullElse(resolve(page, p.indexOf('%') >= 0
-                    ? java.net.URLDecoder.decode(p.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8) : p), ""));
+            target = targets.computeIfAbsent(
+                    path,
+                    p -> Objects.requireNonNullElse(
+                            resolve(
+                                    page,
+                                    p.indexOf('%') >= 0
+                                            ? java.net.URLDecoder.decode(
+                                                    p.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8)
+                                            : p),
+                            ""));
             if (target.isEmpty()) {
                 return "leaves the site";
             }
@@ -211,7 +228,9 @@ public final class LinkVerifier {
         if (!written.contains(target)) {
             return "no such file " + target;
         }
-        if (fragment != null && !fragment.isEmpty() && target.endsWith(".html")
+        if (fragment != null
+                && !fragment.isEmpty()
+                && target.endsWith(".html")
                 && Arrays.binarySearch(ids.getOrDefault(target, NONE), fragment) < 0) {
             return "no element with id '" + fragment + "' in " + target;
         }

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 
 /** Refuses output folders that a build must never replace. Every path is compared as a real path. */
 public final class OutputGuard {
-    private OutputGuard() {
-    }
+    private OutputGuard() {}
 
     /**
      * Why {@code out} cannot be the output folder for {@code content}, or null when it can. Paths are
@@ -75,8 +74,8 @@ public final class OutputGuard {
             return true;
         }
         try (var entries = Files.list(folder)) {
-            return entries.allMatch(e -> reports.contains(e.getFileName().toString())
-                    && Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS));
+            return entries.allMatch(e ->
+                    reports.contains(e.getFileName().toString()) && Files.isRegularFile(e, LinkOption.NOFOLLOW_LINKS));
         } catch (IOException e) {
             return false; // unreadable: not known to be ours
         }

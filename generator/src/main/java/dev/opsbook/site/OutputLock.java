@@ -74,8 +74,8 @@ public final class OutputLock implements AutoCloseable {
         Path abs = out.toAbsolutePath().normalize();
         if (Files.isSymbolicLink(abs)) {
             if (!Files.exists(abs)) {
-                throw new java.nio.file.NoSuchFileException(abs.toString(), null,
-                        "the output folder is a symbolic link that leads nowhere");
+                throw new java.nio.file.NoSuchFileException(
+                        abs.toString(), null, "the output folder is a symbolic link that leads nowhere");
             }
             return abs.toRealPath();
         }

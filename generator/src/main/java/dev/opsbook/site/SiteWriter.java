@@ -24,8 +24,10 @@ import java.util.TreeSet;
 public final class SiteWriter implements PageSink, AutoCloseable {
     /** The file that marks a folder as a site that opsbook built, which a later build may replace. */
     public static final String MARKER = ".opsbook-site";
+
     static final byte[] MARKER_TEXT = ("This folder is a site that opsbook built. The next `opsbook build` into it"
-            + " replaces it as a whole.\n").getBytes(StandardCharsets.US_ASCII);
+                    + " replaces it as a whole.\n")
+            .getBytes(StandardCharsets.US_ASCII);
 
     private final Path out;
     private final Path staging;
@@ -33,6 +35,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     private final Set<String> written = Collections.synchronizedSet(new TreeSet<>());
     /** Folders of the staging tree known to exist. */
     private final Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private boolean committed;
 
     /** @param lock the lock of the output folder, held until the writer is closed */
@@ -100,8 +103,8 @@ public final class SiteWriter implements PageSink, AutoCloseable {
         if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
             return e;
         }
-        var named = new java.nio.file.FileSystemException(file.toString(), null,
-                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        var named = new java.nio.file.FileSystemException(
+                file.toString(), null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         named.initCause(e);
         return named;
     }

@@ -93,12 +93,10 @@ public final class Utf8Writer extends Writer {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     /** What was written, as UTF-8. */
     public byte[] toByteArray() {

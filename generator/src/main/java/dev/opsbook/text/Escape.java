@@ -6,8 +6,7 @@ package dev.opsbook.text;
  * that Java writes itself (rewritten link addresses, the preview's error box, the sitemap, JUnit XML).
  */
 public final class Escape {
-    private Escape() {
-    }
+    private Escape() {}
 
     /**
      * Text for HTML, as element content or a double-quoted attribute value: {@code & < > "} as
@@ -17,13 +16,14 @@ public final class Escape {
         StringBuilder sb = null;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            String esc = switch (c) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                default -> null;
-            };
+            String esc =
+                    switch (c) {
+                        case '&' -> "&amp;";
+                        case '<' -> "&lt;";
+                        case '>' -> "&gt;";
+                        case '"' -> "&quot;";
+                        default -> null;
+                    };
             if (esc != null && sb == null) {
                 sb = new StringBuilder(value.length() + 16).append(value, 0, i);
             }
@@ -54,7 +54,10 @@ public final class Escape {
                 case '\'' -> sb.append("&apos;");
                 case '\n' -> sb.append("&#10;");
                 default -> {
-                    if (c == 0x9 || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
+                    if (c == 0x9
+                            || c == 0xD
+                            || c >= 0x20 && c <= 0xD7FF
+                            || c >= 0xE000 && c <= 0xFFFD
                             || c >= 0x10000 && c <= 0x10FFFF) {
                         sb.appendCodePoint(c);
                     }

@@ -31,16 +31,19 @@ import org.junit.jupiter.api.Test;
 class RuleRegistryTest {
     /** A rule's row in a Markdown table: its id in backticks, and its severity in brackets if one is given. */
     private static final Pattern ROW = Pattern.compile("(?m)^\\| `([a-z][a-z-]*)`(?: \\[([^\\]]+)\\])? \\|");
+
     private static final Pattern LEVEL_ROW = Pattern.compile("(?m)^\\| `([a-z-]+)` \\| ([a-z, -]+) \\|$");
 
     @Test
     void theChecksThatRunAreTheCompletenessRulesInTheirOrder() {
-        List<String> running = AllChecks.LIST.stream().map(CompletenessCheck::id).toList();
+        List<String> running =
+                AllChecks.LIST.stream().map(CompletenessCheck::id).toList();
         assertEquals(Rule.ids(Rule.Kind.COMPLETENESS), running);
         for (CompletenessCheck c : AllChecks.LIST) {
             assertEquals(Rule.of(c.id()).orElseThrow().description(), c.description(), c.id());
         }
-        assertEquals(Arrays.stream(Rule.values()).map(Rule::id).toList(), List.copyOf(RuleCatalog.DESCRIPTIONS.keySet()));
+        assertEquals(
+                Arrays.stream(Rule.values()).map(Rule::id).toList(), List.copyOf(RuleCatalog.DESCRIPTIONS.keySet()));
     }
 
     @Test
@@ -78,21 +81,28 @@ class RuleRegistryTest {
         }
         String text = Files.readString(spec);
         Map<String, String> rows = rows(text);
-        List<String> expected = new ArrayList<>(Arrays.stream(Rule.values()).map(Rule::id).toList());
-        expected.remove(Rule.UNSAFE_CONTENT.id()); // opsbook's own structural rule (docs/checks.md), not in the contract's table
+        List<String> expected =
+                new ArrayList<>(Arrays.stream(Rule.values()).map(Rule::id).toList());
+        expected.remove(
+                Rule.UNSAFE_CONTENT
+                        .id()); // opsbook's own structural rule (docs/checks.md), not in the contract's table
         assertEquals(expected, List.copyOf(rows.keySet()), "shared/spec/checks.md's rules");
         assertEquals(Levels.DEFAULT, levels(text), "shared/spec/checks.md's readiness levels");
     }
 
     private static void assertRows(String doc, String name) {
         Map<String, String> rows = rows(doc);
-        assertEquals(Arrays.stream(Rule.values()).map(Rule::id).toList(), List.copyOf(rows.keySet()), name + "'s rules");
+        assertEquals(
+                Arrays.stream(Rule.values()).map(Rule::id).toList(), List.copyOf(rows.keySet()), name + "'s rules");
         for (Rule r : Rule.values()) {
             String shown = rows.get(r.id());
             if (r.kind() == Rule.Kind.COMPLETENESS && r.level() != null) {
                 assertEquals(r.level().name().toLowerCase(Locale.ROOT), shown, name + ": the severity of " + r.id());
             } else if (r.kind() == Rule.Kind.COMPLETENESS) {
-                assertTrue(shown != null && Arrays.stream(Level.values()).noneMatch(l -> l.name().equalsIgnoreCase(shown)),
+                assertTrue(
+                        shown != null
+                                && Arrays.stream(Level.values())
+                                        .noneMatch(l -> l.name().equalsIgnoreCase(shown)),
                         name + ": " + r.id() + " depends on the service, as its row should say: " + shown);
             }
         }
@@ -103,7 +113,8 @@ class RuleRegistryTest {
         Map<String, String> rows = new LinkedHashMap<>();
         Matcher m = ROW.matcher(doc);
         while (m.find()) {
-            if (Rule.of(m.group(1)).isPresent() || !Levels.DEFAULT.containsKey(m.group(1)) && !m.group(1).contains("report")) {
+            if (Rule.of(m.group(1)).isPresent()
+                    || !Levels.DEFAULT.containsKey(m.group(1)) && !m.group(1).contains("report")) {
                 rows.putIfAbsent(m.group(1), m.group(2));
             }
         }

@@ -61,7 +61,9 @@ class StagesTest {
                 String text = Files.readString(f).replaceAll("(?m)^package .*$", "");
                 Matcher m = USE.matcher(text);
                 while (m.find()) {
-                    String used = m.group(1).isEmpty() ? "" : m.group(1).substring(0, m.group(1).length() - 1);
+                    String used = m.group(1).isEmpty()
+                            ? ""
+                            : m.group(1).substring(0, m.group(1).length() - 1);
                     if (!used.equals(pkg)) {
                         to.putIfAbsent(used, SOURCES.relativize(f).toString());
                     }
@@ -74,7 +76,9 @@ class StagesTest {
     @Test
     void everyPackageIsInAStageAndUsesOnlyTheStagesBelowIt() throws IOException {
         Map<String, Map<String, String>> uses = uses();
-        assertTrue(uses.keySet().containsAll(List.of("", "model", "render", "cli")), uses.keySet().toString());
+        assertTrue(
+                uses.keySet().containsAll(List.of("", "model", "render", "cli")),
+                uses.keySet().toString());
         List<String> wrong = new ArrayList<>();
         for (var e : uses.entrySet()) {
             int from = stage(e.getKey());
@@ -85,8 +89,8 @@ class StagesTest {
             for (var to : e.getValue().entrySet()) {
                 int target = stage(to.getKey());
                 if (target >= from) {
-                    wrong.add(to.getValue() + " (stage " + from + ") uses dev.opsbook." + to.getKey() + " (stage " + target
-                            + "): a stage uses only the stages below it");
+                    wrong.add(to.getValue() + " (stage " + from + ") uses dev.opsbook." + to.getKey() + " (stage "
+                            + target + "): a stage uses only the stages below it");
                 }
             }
         }

@@ -25,8 +25,8 @@ class AccessibilityBrowserTest extends ExampleSiteInBrowser {
     static List<String> violations(String page) {
         browser.open(site.resolve(page));
         browser.driver().executeScript(axe);
-        Object result = browser.driver().executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
+        Object result = browser.driver()
+                .executeAsyncScript("var done = arguments[arguments.length - 1];"
                         + "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })"
                         + ".then(function (r) { done(r.violations.map(function (v) {"
                         + "  return v.id + ': ' + v.help + ' — ' + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(' | ');"
@@ -46,13 +46,14 @@ class AccessibilityBrowserTest extends ExampleSiteInBrowser {
     @Test
     void axeReallyRunsAndWouldReportAViolation() {
         browser.open(site.resolve("index.html"));
-        browser.driver().executeScript("var i = document.createElement('img'); i.src = 'x.png';"
-                + " document.querySelector('main').appendChild(i);"
-                + " var b = document.createElement('button'); document.querySelector('main').appendChild(b);");
+        browser.driver()
+                .executeScript("var i = document.createElement('img'); i.src = 'x.png';"
+                        + " document.querySelector('main').appendChild(i);"
+                        + " var b = document.createElement('button'); document.querySelector('main').appendChild(b);");
         browser.driver().executeScript(axe);
         @SuppressWarnings("unchecked")
-        List<String> ids = (List<String>) browser.driver().executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
+        List<String> ids = (List<String>) browser.driver()
+                .executeAsyncScript("var done = arguments[arguments.length - 1];"
                         + "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })"
                         + ".then(function (r) { done(r.violations.map(function (v) { return v.id; })); });");
         assertEquals(true, ids.contains("image-alt") && ids.contains("button-name"), ids.toString());
@@ -60,8 +61,10 @@ class AccessibilityBrowserTest extends ExampleSiteInBrowser {
 
     @Test
     void noViolationsInDarkMode() {
-        browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
-                List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        browser.driver()
+                .executeCdpCommand(
+                        "Emulation.setEmulatedMedia",
+                        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
         try {
             List<String> all = new ArrayList<>();
             for (String page : ReadingBrowserTest.pages()) {

@@ -26,21 +26,32 @@ public final class Browser implements AutoCloseable {
 
     public Browser(int width, int height) throws Exception {
         if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(DRIVER))) {
-            throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver ("
-                    + CHROMIUM + ", " + DRIVER + "): apt-get install chromium chromium-driver (.ci/run does)");
+            throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver (" + CHROMIUM
+                    + ", " + DRIVER + "): apt-get install chromium chromium-driver (.ci/run does)");
         }
         profile = Files.createTempDirectory("opsbook-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--allow-file-access-from-files", "--user-data-dir=" + profile,
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--allow-file-access-from-files",
+                "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         // headless Chromium keeps its window at least about 500 px wide whatever --window-size says: the page's
@@ -54,8 +65,9 @@ public final class Browser implements AutoCloseable {
     private final int height;
 
     private void emulate() {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
-                "deviceScaleFactor", 1, "mobile", width < 600));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
     public ChromeDriver driver() {
@@ -81,7 +93,8 @@ public final class Browser implements AutoCloseable {
     public void close() throws Exception {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

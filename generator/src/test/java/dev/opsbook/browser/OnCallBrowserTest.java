@@ -35,8 +35,10 @@ class OnCallBrowserTest {
     WebElement openAt(String at, String service) throws Exception {
         browser = new Browser(1280, 900);
         long ms = ZonedDateTime.parse(at).toInstant().toEpochMilli();
-        browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "(() => { const T = " + ms + "; const D = Date; Date.now = () => T; })();"));
+        browser.driver()
+                .executeCdpCommand(
+                        "Page.addScriptToEvaluateOnNewDocument",
+                        Map.of("source", "(() => { const T = " + ms + "; const D = Date; Date.now = () => T; })();"));
         browser.open(site.resolve("oncall.html"));
         return browser.driver().findElement(By.cssSelector("[data-oncall-now=" + service + "]"));
     }
@@ -53,7 +55,8 @@ class OnCallBrowserTest {
         assertEquals("dave", person(pay, "engineer"));
         assertTrue(pay.getText().contains("Alice Moreno"), pay.getText());
         assertTrue(pay.getText().contains("24 Nov 2026") && pay.getText().contains("(Europe/London)"), pay.getText());
-        assertEquals(List.of(), browser.console().stream().map(e -> e.getMessage()).toList());
+        assertEquals(
+                List.of(), browser.console().stream().map(e -> e.getMessage()).toList());
     }
 
     @Test

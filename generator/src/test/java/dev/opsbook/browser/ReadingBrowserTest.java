@@ -21,8 +21,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ReadingBrowserTest extends ExampleSiteInBrowser {
 
     List<WebElement> results() {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
-                !d.findElements(By.cssSelector("#search-results [role=option]")).isEmpty());
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector("#search-results [role=option]"))
+                        .isEmpty());
         return browser.driver().findElements(By.cssSelector("#search-results [role=option]"));
     }
 
@@ -32,11 +33,19 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
         WebElement box = browser.driver().findElement(By.cssSelector("input[type=search]"));
         box.sendKeys("LedgerReplicationLag");
         List<WebElement> r = results();
-        assertEquals("Ledger replica lagging behind", r.get(0).findElement(By.tagName("a")).getText());
-        assertTrue(r.get(0).getText().toLowerCase().contains("runbook") && r.get(0).getText().contains("Ledger"), r.get(0).getText());
-        assertTrue(r.get(0).findElement(By.tagName("a")).getAttribute("href")
+        assertEquals(
+                "Ledger replica lagging behind",
+                r.get(0).findElement(By.tagName("a")).getText());
+        assertTrue(
+                r.get(0).getText().toLowerCase().contains("runbook")
+                        && r.get(0).getText().contains("Ledger"),
+                r.get(0).getText());
+        assertTrue(r.get(0)
+                .findElement(By.tagName("a"))
+                .getAttribute("href")
                 .endsWith("/services/ledger/runbooks/replication-lag.html"));
-        assertEquals(List.of(), browser.console().stream().map(e -> e.getMessage()).toList());
+        assertEquals(
+                List.of(), browser.console().stream().map(e -> e.getMessage()).toList());
     }
 
     @Test
@@ -44,21 +53,30 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
         browser.open(site.resolve("index.html"));
         WebElement box = browser.driver().findElement(By.id("search"));
         box.sendKeys("Carol");
-        assertTrue(results().get(0).getText().contains("Carol Lindqvist") && results().get(0).getText().toLowerCase().contains("person"));
+        assertTrue(results().get(0).getText().contains("Carol Lindqvist")
+                && results().get(0).getText().toLowerCase().contains("person"));
         box.clear();
         box.sendKeys("patronictl");
-        assertTrue(results().get(0).getText().startsWith("Fail the ledger database over"), results().get(0).getText());
+        assertTrue(
+                results().get(0).getText().startsWith("Fail the ledger database over"),
+                results().get(0).getText());
         box.clear();
         box.sendKeys("Critical");
-        assertTrue(results().stream().anyMatch(r -> r.getText().contains("P1 Critical") && r.getText().toLowerCase().contains("severity")));
+        assertTrue(results().stream()
+                .anyMatch(r -> r.getText().contains("P1 Critical")
+                        && r.getText().toLowerCase().contains("severity")));
         // a runbook by its id, as runbook:ledger/failover names it; a review by its id and by its story
         box.clear();
         box.sendKeys("failover");
-        assertTrue(results().get(0).getText().startsWith("Fail the ledger database over"), results().get(0).getText());
+        assertTrue(
+                results().get(0).getText().startsWith("Fail the ledger database over"),
+                results().get(0).getText());
         for (String q : List.of("osr-2026-014", "PAY-1234")) {
             box.clear();
             box.sendKeys(q);
-            assertTrue(results().get(0).getText().startsWith("Apple Pay at checkout"), q + ": " + results().get(0).getText());
+            assertTrue(
+                    results().get(0).getText().startsWith("Apple Pay at checkout"),
+                    q + ": " + results().get(0).getText());
         }
     }
 
@@ -71,25 +89,37 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
         focused.sendKeys("failover");
         results();
         focused.sendKeys(Keys.ARROW_DOWN);
-        String selected = browser.driver().findElement(By.cssSelector("#search-results [aria-selected=true] a")).getText();
+        String selected = browser.driver()
+                .findElement(By.cssSelector("#search-results [aria-selected=true] a"))
+                .getText();
         focused.sendKeys(Keys.ENTER);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/runbooks/"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("/runbooks/"));
         assertEquals(selected, browser.driver().findElement(By.tagName("h1")).getText());
     }
 
     @Test
     void darkModeFollowsTheSystemAndTheToggleIsRemembered() throws Exception {
         try (Browser darkBrowser = new Browser(1280, 900)) {
-            darkBrowser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
-                    List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            darkBrowser
+                    .driver()
+                    .executeCdpCommand(
+                            "Emulation.setEmulatedMedia",
+                            Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
             darkBrowser.open(site.resolve("index.html"));
-            assertEquals("rgba(13, 17, 23, 1)", darkBrowser.driver().findElement(By.tagName("body")).getCssValue("background-color"));
+            assertEquals(
+                    "rgba(13, 17, 23, 1)",
+                    darkBrowser.driver().findElement(By.tagName("body")).getCssValue("background-color"));
             WebElement toggle = darkBrowser.driver().findElement(By.id("theme-toggle"));
             assertEquals("true", toggle.getAttribute("aria-pressed"));
             toggle.click();
-            assertEquals("rgba(255, 255, 255, 1)", darkBrowser.driver().findElement(By.tagName("body")).getCssValue("background-color"));
+            assertEquals(
+                    "rgba(255, 255, 255, 1)",
+                    darkBrowser.driver().findElement(By.tagName("body")).getCssValue("background-color"));
             darkBrowser.open(site.resolve("severities.html"));
-            assertEquals("rgba(255, 255, 255, 1)", darkBrowser.driver().findElement(By.tagName("body")).getCssValue("background-color"),
+            assertEquals(
+                    "rgba(255, 255, 255, 1)",
+                    darkBrowser.driver().findElement(By.tagName("body")).getCssValue("background-color"),
                     "the choice is remembered from page to page");
             screenshots(darkBrowser, "dark");
         }
@@ -100,15 +130,19 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
         // every page of the example, not one of each type: a runbook's 440 px diagram once widened only its own
         List<String> every;
         try (var files = Files.walk(site)) {
-            every = files.filter(f -> f.toString().endsWith(".html")).map(f -> site.relativize(f).toString()).sorted().toList();
+            every = files.filter(f -> f.toString().endsWith(".html"))
+                    .map(f -> site.relativize(f).toString())
+                    .sorted()
+                    .toList();
         }
         assertTrue(every.size() > 30, every.toString());
         try (Browser phone = new Browser(360, 740)) {
             for (String page : every) {
                 phone.open(site.resolve(page));
                 assertEquals(360L, phone.driver().executeScript("return window.innerWidth;"), page);
-                Object overflow = phone.driver().executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                Object overflow = phone.driver()
+                        .executeScript(
+                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertEquals(0L, overflow, page + " scrolls sideways at 360 px");
             }
             screenshots(phone, "phone");
@@ -120,26 +154,45 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
         // topic names, pod names and URLs written as text: in a table cell they widened the runbook by 565 px
         String topic = "harbourvine.ledger.postings.v2.deadletter.partition0007";
         var tree = dev.opsbook.ContentTree.complete(tmp.resolve("content"))
-                .file("services/api/runbooks/api-down.md", dev.opsbook.ContentTree.COMPLETE_RUNBOOK
-                        + "\n| Kafka topic of the dead letters | Consumer group that reads them |\n|---|---|\n| " + topic
-                        + " | " + topic + ".consumers |\n\nThe `" + topic + "` topic, and https://grafana.example/d/"
-                        + topic + "/overview.\n\n### " + topic + "\n")
+                .file(
+                        "services/api/runbooks/api-down.md",
+                        dev.opsbook.ContentTree.COMPLETE_RUNBOOK
+                                + "\n| Kafka topic of the dead letters | Consumer group that reads them |\n|---|---|\n| "
+                                + topic
+                                + " | " + topic + ".consumers |\n\nThe `" + topic
+                                + "` topic, and https://grafana.example/d/"
+                                + topic + "/overview.\n\n### " + topic + "\n")
                 // a real surname, on duty in the on-call box of every page of the service; long names in breadcrumbs
-                .file("teams/ops.yaml", dev.opsbook.ContentTree.TEAM.replace("name: Alice",
-                        "name: Alice Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaft")
-                        .replace("name: Operations", "name: Donaudampfschifffahrtselektrizitaetenhauptbetriebswerk")
-                        + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n")
-                .file("services/api/service.yaml", dev.opsbook.ContentTree.COMPLETE_SERVICE.replace("name: API",
-                        "name: Donaudampfschifffahrtselektrizitaetenhauptbetriebswerkbauunterbeamten"));
-        new dev.opsbook.Opsbook().build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
-                .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
+                .file(
+                        "teams/ops.yaml",
+                        dev.opsbook.ContentTree.TEAM
+                                        .replace(
+                                                "name: Alice",
+                                                "name: Alice Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaft")
+                                        .replace(
+                                                "name: Operations",
+                                                "name: Donaudampfschifffahrtselektrizitaetenhauptbetriebswerk")
+                                + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n")
+                .file(
+                        "services/api/service.yaml",
+                        dev.opsbook.ContentTree.COMPLETE_SERVICE.replace(
+                                "name: API",
+                                "name: Donaudampfschifffahrtselektrizitaetenhauptbetriebswerkbauunterbeamten"));
+        new dev.opsbook.Opsbook()
+                .build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
+                        .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
         try (Browser phone = new Browser(360, 740)) {
-            for (String page : List.of("services/api/runbooks/api-down.html", "oncall.html", "teams/ops.html",
-                    "index.html", "services/api/index.html")) {
+            for (String page : List.of(
+                    "services/api/runbooks/api-down.html",
+                    "oncall.html",
+                    "teams/ops.html",
+                    "index.html",
+                    "services/api/index.html")) {
                 phone.open(tmp.resolve("site").resolve(page));
                 assertTrue(phone.driver().getPageSource().contains("Wolfeschlegel"), page);
-                Object overflow = phone.driver().executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                Object overflow = phone.driver()
+                        .executeScript(
+                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertEquals(0L, overflow, page + " scrolls sideways at 360 px");
             }
         }
@@ -150,8 +203,12 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
         browser.open(site.resolve("services/payments-api/runbooks/high-error-rate.html"));
         browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
-            assertEquals("none", browser.driver().findElement(By.cssSelector(".site-header")).getCssValue("display"));
-            assertEquals("none", browser.driver().findElement(By.cssSelector("nav.toc")).getCssValue("display"));
+            assertEquals(
+                    "none",
+                    browser.driver().findElement(By.cssSelector(".site-header")).getCssValue("display"));
+            assertEquals(
+                    "none",
+                    browser.driver().findElement(By.cssSelector("nav.toc")).getCssValue("display"));
             assertFalse(browser.driver().findElement(By.tagName("h1")).getText().isEmpty());
         } finally {
             browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
@@ -184,9 +241,17 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
     }
 
     static List<String> pages() {
-        return List.of("index.html", "services/payments-api/index.html", "services/payments-api/runbooks/high-error-rate.html",
-                "oncall.html", "severities.html", "readiness/index.html", "actions.html", "teams/payments.html",
-                "services/payments-api/reviews/osr-2026-014.html", "services/payments-api/incidents/2026-09-03-card-outage.html");
+        return List.of(
+                "index.html",
+                "services/payments-api/index.html",
+                "services/payments-api/runbooks/high-error-rate.html",
+                "oncall.html",
+                "severities.html",
+                "readiness/index.html",
+                "actions.html",
+                "teams/payments.html",
+                "services/payments-api/reviews/osr-2026-014.html",
+                "services/payments-api/incidents/2026-09-03-card-outage.html");
     }
 
     /** Writes a screenshot of each page type under target/screenshots, for a person to look at. */

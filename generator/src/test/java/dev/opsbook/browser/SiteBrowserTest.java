@@ -16,12 +16,19 @@ class SiteBrowserTest extends ExampleSiteInBrowser {
 
     @Test
     void pagesLoadFromDiskWithTheirStylesAndScriptsAndNoConsoleErrors() {
-        for (String page : List.of("index.html", "services/payments-api/index.html",
-                "services/payments-api/runbooks/high-error-rate.html", "severities.html", "teams/payments.html",
-                "readiness/index.html", "actions.html", "services/payments-api/reviews/osr-2026-014.html",
+        for (String page : List.of(
+                "index.html",
+                "services/payments-api/index.html",
+                "services/payments-api/runbooks/high-error-rate.html",
+                "severities.html",
+                "teams/payments.html",
+                "readiness/index.html",
+                "actions.html",
+                "services/payments-api/reviews/osr-2026-014.html",
                 "services/payments-api/incidents/2026-09-03-card-outage.html")) {
             browser.open(site.resolve(page));
-            String header = browser.driver().findElement(By.cssSelector(".site-header")).getCssValue("display");
+            String header =
+                    browser.driver().findElement(By.cssSelector(".site-header")).getCssValue("display");
             assertEquals("flex", header, page + ": the stylesheet applies");
             List<LogEntry> console = browser.console();
             assertEquals(List.of(), console.stream().map(LogEntry::getMessage).toList(), page);
@@ -32,7 +39,8 @@ class SiteBrowserTest extends ExampleSiteInBrowser {
     void codeBlocksGetACopyButtonFromTheSitesOwnScriptUnderTheCsp() {
         browser.open(site.resolve("services/payments-api/runbooks/high-error-rate.html"));
         List<WebElement> buttons = browser.driver().findElements(By.cssSelector(".markdown pre button.copy"));
-        assertEquals(browser.driver().findElements(By.cssSelector(".markdown pre")).size(), buttons.size());
+        assertEquals(
+                browser.driver().findElements(By.cssSelector(".markdown pre")).size(), buttons.size());
         assertFalse(buttons.isEmpty());
     }
 
@@ -50,7 +58,9 @@ class SiteBrowserTest extends ExampleSiteInBrowser {
         new Select(form.findElement(By.cssSelector("select[data-filter=tier]"))).selectByVisibleText("all");
         new Select(form.findElement(By.cssSelector("select[data-filter=status]"))).selectByVisibleText("waived");
         assertEquals(List.of("Notifications"), visibleServices());
-        assertEquals("1 of 6 services", browser.driver().findElement(By.id("filter-count")).getText());
+        assertEquals(
+                "1 of 6 services",
+                browser.driver().findElement(By.id("filter-count")).getText());
         new Select(form.findElement(By.cssSelector("select[data-filter=status]"))).selectByVisibleText("all");
         new Select(form.findElement(By.cssSelector("select[data-filter=level]"))).selectByVisibleText("documented");
         assertEquals(List.of("Fraud Check", "Notifications", "Route Planner", "Web Shop"), visibleServices());
@@ -58,7 +68,9 @@ class SiteBrowserTest extends ExampleSiteInBrowser {
 
     static List<String> visibleServices() {
         return browser.driver().findElements(By.cssSelector("#readiness-matrix tbody tr")).stream()
-                .filter(WebElement::isDisplayed).map(r -> r.findElement(By.cssSelector("th")).getText()).toList();
+                .filter(WebElement::isDisplayed)
+                .map(r -> r.findElement(By.cssSelector("th")).getText())
+                .toList();
     }
 
     @Test
@@ -68,14 +80,19 @@ class SiteBrowserTest extends ExampleSiteInBrowser {
         assertTrue(form.isDisplayed());
         List<WebElement> boxes = browser.driver().findElements(By.cssSelector("#services-table [data-oncall-now]"));
         assertEquals(6, boxes.size());
-        new Select(form.findElement(By.cssSelector("select[data-filter=level]"))).selectByVisibleText("operations-ready");
+        new Select(form.findElement(By.cssSelector("select[data-filter=level]")))
+                .selectByVisibleText("operations-ready");
         List<String> shown = browser.driver().findElements(By.cssSelector("#services-table tbody tr")).stream()
-                .filter(WebElement::isDisplayed).map(r -> r.findElement(By.tagName("a")).getText()).toList();
+                .filter(WebElement::isDisplayed)
+                .map(r -> r.findElement(By.tagName("a")).getText())
+                .toList();
         assertEquals(List.of("Ledger"), shown);
         new Select(form.findElement(By.cssSelector("select[data-filter=level]"))).selectByVisibleText("all");
         new Select(form.findElement(By.cssSelector("select[data-filter=team]"))).selectByVisibleText("storefront");
         shown = browser.driver().findElements(By.cssSelector("#services-table tbody tr")).stream()
-                .filter(WebElement::isDisplayed).map(r -> r.findElement(By.tagName("a")).getText()).toList();
+                .filter(WebElement::isDisplayed)
+                .map(r -> r.findElement(By.tagName("a")).getText())
+                .toList();
         assertEquals(List.of("Web Shop"), shown);
     }
 }

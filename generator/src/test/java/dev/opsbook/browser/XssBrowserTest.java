@@ -38,8 +38,10 @@ class XssBrowserTest {
 
     static List<String> corpus() throws IOException {
         try (InputStream in = XssBrowserTest.class.getResourceAsStream("/xss/payloads.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .toList();
         }
     }
 
@@ -56,31 +58,50 @@ class XssBrowserTest {
         int[] i = {0};
         java.util.function.Supplier<String> next = () -> q(p.get(i[0]++ % p.size()));
         tree.file("opsbook.yaml", "title: " + next.get() + "\norganisation: " + next.get() + "\n");
-        tree.file("severities.yaml", "severities:\n  - { id: P1, name: " + next.get() + ", description: " + next.get()
-                + ", criteria: [" + next.get() + "], response: { acknowledge: 15m }, communication: { channel: " + next.get()
-                + ", audience: [" + next.get() + "] } }\n  - { id: P2, name: " + next.get() + " }\n");
-        tree.file("teams/ops.yaml", "name: " + next.get() + "\nemail: " + next.get() + "\nchat: " + next.get()
-                + "\nmembers:\n  - { id: alice, name: " + next.get() + ", email: " + next.get() + ", phone: " + next.get()
-                + " }\n  - { id: bob, name: " + next.get() + " }\n");
+        tree.file(
+                "severities.yaml",
+                "severities:\n  - { id: P1, name: " + next.get() + ", description: " + next.get()
+                        + ", criteria: [" + next.get() + "], response: { acknowledge: 15m }, communication: { channel: "
+                        + next.get()
+                        + ", audience: [" + next.get() + "] } }\n  - { id: P2, name: " + next.get() + " }\n");
+        tree.file(
+                "teams/ops.yaml",
+                "name: " + next.get() + "\nemail: " + next.get() + "\nchat: " + next.get()
+                        + "\nmembers:\n  - { id: alice, name: " + next.get() + ", email: " + next.get() + ", phone: "
+                        + next.get()
+                        + " }\n  - { id: bob, name: " + next.get() + " }\n");
         for (int s = 1; s <= 3; s++) {
             String svc = "services/svc-" + s + "/";
-            tree.file(svc + "service.yaml", "name: " + next.get() + "\ndescription: " + next.get() + "\nowner: ops\ntier: 1\n"
-                    + "links:\n  - { title: " + next.get() + ", url: " + next.get() + " }\n"
-                    + "telemetry:\n  dashboards: [{ title: " + next.get() + ", url: \"https://x.example/\" }]\n"
-                    + "slos:\n  - { id: availability, objective: 99.9, window: 28d, description: " + next.get() + ", sli: "
-                    + next.get() + " }\n"
-                    + "alerts:\n  - { name: Down, severity: P1, runbook: rb, slo: availability }\n"
-                    + "readiness:\n  loadTest: { date: 2026-10-01, notes: " + next.get() + ", url: " + next.get() + " }\n"
-                    + "notApplicable:\n  - { rule: readiness-game-day, reason: " + next.get() + " }\n");
-            tree.file(svc + "sla.yaml", "availability: 99\ncustomers: [" + next.get() + "]\nresponseTimes:\n  P1: { acknowledge: 1h }\n");
-            tree.file(svc + "rota.yaml", "start: 2026-11-02T09:00\nrotation: 1w\nlead: [alice, bob]\nengineer: [bob, alice]\n"
-                    + "overrides:\n  - { role: lead, person: bob, from: 2026-11-23T09:00, to: 2026-11-24T09:00, reason: "
-                    + next.get() + " }\nescalation: [{ after: 15m, contact: ops }]\noutOfHours: { onCall: true, compensation: "
-                    + next.get() + ", tools: [" + next.get() + "] }\n");
-            tree.file(svc + "reviews/osr-1.yaml", "title: " + next.get() + "\nstory: " + next.get() + "\nstoryUrl: " + next.get()
-                    + "\ndate: 2026-10-01\ncommitted: 2026-10-05\noutcome: approved-with-actions\nenablerStories: [" + next.get()
-                    + "]\nanswers:\n  newSystems: { answer: yes, notes: " + next.get() + " }\nactions:\n  - { description: "
-                    + next.get() + ", owner: alice, due: 2026-11-01 }\n");
+            tree.file(
+                    svc + "service.yaml",
+                    "name: " + next.get() + "\ndescription: " + next.get() + "\nowner: ops\ntier: 1\n"
+                            + "links:\n  - { title: " + next.get() + ", url: " + next.get() + " }\n"
+                            + "telemetry:\n  dashboards: [{ title: " + next.get() + ", url: \"https://x.example/\" }]\n"
+                            + "slos:\n  - { id: availability, objective: 99.9, window: 28d, description: " + next.get()
+                            + ", sli: "
+                            + next.get() + " }\n"
+                            + "alerts:\n  - { name: Down, severity: P1, runbook: rb, slo: availability }\n"
+                            + "readiness:\n  loadTest: { date: 2026-10-01, notes: " + next.get() + ", url: "
+                            + next.get() + " }\n"
+                            + "notApplicable:\n  - { rule: readiness-game-day, reason: " + next.get() + " }\n");
+            tree.file(
+                    svc + "sla.yaml",
+                    "availability: 99\ncustomers: [" + next.get() + "]\nresponseTimes:\n  P1: { acknowledge: 1h }\n");
+            tree.file(
+                    svc + "rota.yaml",
+                    "start: 2026-11-02T09:00\nrotation: 1w\nlead: [alice, bob]\nengineer: [bob, alice]\n"
+                            + "overrides:\n  - { role: lead, person: bob, from: 2026-11-23T09:00, to: 2026-11-24T09:00, reason: "
+                            + next.get()
+                            + " }\nescalation: [{ after: 15m, contact: ops }]\noutOfHours: { onCall: true, compensation: "
+                            + next.get() + ", tools: [" + next.get() + "] }\n");
+            tree.file(
+                    svc + "reviews/osr-1.yaml",
+                    "title: " + next.get() + "\nstory: " + next.get() + "\nstoryUrl: " + next.get()
+                            + "\ndate: 2026-10-01\ncommitted: 2026-10-05\noutcome: approved-with-actions\nenablerStories: ["
+                            + next.get()
+                            + "]\nanswers:\n  newSystems: { answer: yes, notes: " + next.get()
+                            + " }\nactions:\n  - { description: "
+                            + next.get() + ", owner: alice, due: 2026-11-01 }\n");
             StringBuilder md = new StringBuilder("---\ntitle: " + next.get() + "\nsummary: " + next.get() + "\ntags: ["
                     + next.get() + "]\n---\n## Symptoms\n\n");
             for (String payload : p) {
@@ -88,12 +109,18 @@ class XssBrowserTest {
             }
             md.append("## Impact\n\n[link](runbook:svc-1/rb) and [other](../../svc-2/runbooks/rb.md)\n");
             tree.file(svc + "runbooks/rb.md", md.toString());
-            tree.file(svc + "incidents/i-1.md", "---\ntitle: " + next.get() + "\nseverity: P1\nstarted: 2026-11-01T10:00Z\n"
-                    + "actions:\n  - { description: " + next.get() + ", owner: bob, due: 2026-12-01 }\n---\n" + String.join("\n\n", p));
+            tree.file(
+                    svc + "incidents/i-1.md",
+                    "---\ntitle: " + next.get() + "\nseverity: P1\nstarted: 2026-11-01T10:00Z\n"
+                            + "actions:\n  - { description: " + next.get() + ", owner: bob, due: 2026-12-01 }\n---\n"
+                            + String.join("\n\n", p));
         }
         Path site = dir.resolve("site");
-        BuildResult result = new Opsbook().build(BuildRequest.build(tree.root(), site).withAsOf(LocalDate.of(2026, 11, 21)));
-        assertTrue(result.findings().stream().anyMatch(f -> f.rule().equals("schema") && f.message().contains("javascript")),
+        BuildResult result =
+                new Opsbook().build(BuildRequest.build(tree.root(), site).withAsOf(LocalDate.of(2026, 11, 21)));
+        assertTrue(
+                result.findings().stream()
+                        .anyMatch(f -> f.rule().equals("schema") && f.message().contains("javascript")),
                 "javascript: URLs in YAML are schema findings");
 
         List<Path> pages;
@@ -103,8 +130,11 @@ class XssBrowserTest {
         assertTrue(pages.size() >= 15, "pages: " + pages.size());
         try (Browser browser = new Browser(1280, 900)) {
             var driver = browser.driver();
-            driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                    "window.alert = window.confirm = window.prompt = function () { window.__xss = 'dialog'; };"));
+            driver.executeCdpCommand(
+                    "Page.addScriptToEvaluateOnNewDocument",
+                    Map.of(
+                            "source",
+                            "window.alert = window.confirm = window.prompt = function () { window.__xss = 'dialog'; };"));
             Set<String> followed = new LinkedHashSet<>();
             Set<String> hovered = new java.util.HashSet<>();
             for (Path page : pages) {
@@ -135,7 +165,11 @@ class XssBrowserTest {
 
     static void assertClean(org.openqa.selenium.chrome.ChromeDriver driver, String where) {
         assertNull(driver.executeScript("return window.__xss === undefined ? null : String(window.__xss);"), where);
-        assertEquals(0L, driver.executeScript("return document.querySelectorAll('script:not([src]):not([type=\"application/json\"]),"
-                + " iframe, object, embed, [onerror], [onload], [onclick], [onmouseover]').length;"), where);
+        assertEquals(
+                0L,
+                driver.executeScript(
+                        "return document.querySelectorAll('script:not([src]):not([type=\"application/json\"]),"
+                                + " iframe, object, embed, [onerror], [onload], [onclick], [onmouseover]').length;"),
+                where);
     }
 }

@@ -42,94 +42,170 @@ class CompletenessTest {
 
     static Stream<Arguments> scenarios() {
         return Stream.of(
-                scenario("service-description", t -> t.file(SVC, COMPLETE_SERVICE.replace("description: The public API.\n", "")),
+                scenario(
+                        "service-description",
+                        t -> t.file(SVC, COMPLETE_SERVICE.replace("description: The public API.\n", "")),
                         "services/api/service.yaml:1:1: warning: service 'api' has no description [service-description]"),
-                scenario("sla-present", t -> t.delete("services/api/sla.yaml"),
+                scenario(
+                        "sla-present",
+                        t -> t.delete("services/api/sla.yaml"),
                         "services/api/service.yaml:1:1: error: service 'api' has no SLA [sla-present]"),
-                scenario("sla-covers-severities", t -> t.file("services/api/sla.yaml",
+                scenario(
+                        "sla-covers-severities",
+                        t -> t.file(
+                                "services/api/sla.yaml",
                                 "availability: 99.9\nresponseTimes:\n  P1: { acknowledge: 15m, resolve: 4h }\n"),
                         "services/api/sla.yaml:2:1: error: the SLA has no response times for P2 [sla-covers-severities]"),
-                scenario("slo-present", t -> t.file(SVC, COMPLETE_SERVICE.replace(
-                                "slos:\n  - { id: availability, objective: 99.95, window: 28d }\n", "")
-                                .replace(", slo: availability", "")),
+                scenario(
+                        "slo-present",
+                        t -> t.file(
+                                SVC,
+                                COMPLETE_SERVICE
+                                        .replace("slos:\n  - { id: availability, objective: 99.95, window: 28d }\n", "")
+                                        .replace(", slo: availability", "")),
                         "services/api/service.yaml:1:1: error: service 'api' has no SLO [slo-present]"),
-                scenario("slo-stricter-than-sla", t -> t.file(SVC, COMPLETE_SERVICE.replace("objective: 99.95", "objective: 99.5")),
+                scenario(
+                        "slo-stricter-than-sla",
+                        t -> t.file(SVC, COMPLETE_SERVICE.replace("objective: 99.95", "objective: 99.5")),
                         "services/api/service.yaml:13:5: error: SLO 'availability' aims at 99.5%, below the SLA's 99.9%: the SLA"
                                 + " can be breached before the SLO is missed [slo-stricter-than-sla]"),
-                scenario("slo-alerted", t -> t.file(SVC, COMPLETE_SERVICE.replace(", slo: availability", "")),
+                scenario(
+                        "slo-alerted",
+                        t -> t.file(SVC, COMPLETE_SERVICE.replace(", slo: availability", "")),
                         "services/api/service.yaml:13:5: warning: no alert protects SLO 'availability' [slo-alerted]"),
-                scenario("alert-has-runbook", t -> t.file(SVC, COMPLETE_SERVICE.replace(", runbook: api-down", "")),
+                scenario(
+                        "alert-has-runbook",
+                        t -> t.file(SVC, COMPLETE_SERVICE.replace(", runbook: api-down", "")),
                         "services/api/service.yaml:15:5: error: alert 'ApiDown' has no runbook [alert-has-runbook]"),
-                scenario("runbook-sections", t -> t.file(RUNBOOK, COMPLETE_RUNBOOK.replace("## Impact\n", "")
-                                .replace("## Escalation\n", "")),
+                scenario(
+                        "runbook-sections",
+                        t -> t.file(
+                                RUNBOOK,
+                                COMPLETE_RUNBOOK.replace("## Impact\n", "").replace("## Escalation\n", "")),
                         "services/api/runbooks/api-down.md:5:1: warning: runbook 'api-down' has no '## Impact', '## Escalation'"
                                 + " sections [runbook-sections]"),
-                scenario("runbook-stale", t -> t.file(RUNBOOK, COMPLETE_RUNBOOK.replace("2026-10-01", "2026-05-24")),
+                scenario(
+                        "runbook-stale",
+                        t -> t.file(RUNBOOK, COMPLETE_RUNBOOK.replace("2026-10-01", "2026-05-24")),
                         "services/api/runbooks/api-down.md:3:1: warning: runbook 'api-down' was last reviewed on 2026-05-24,"
                                 + " 181 days ago (more than 180) [runbook-stale]"),
-                scenario("runbook-orphan", t -> t.file("services/api/runbooks/other.md", COMPLETE_RUNBOOK),
+                scenario(
+                        "runbook-orphan",
+                        t -> t.file("services/api/runbooks/other.md", COMPLETE_RUNBOOK),
                         "services/api/runbooks/other.md:1:1: info: no alert leads to runbook 'other' [runbook-orphan]"),
-                scenario("rota-present", t -> t.delete(ROTA),
+                scenario(
+                        "rota-present",
+                        t -> t.delete(ROTA),
                         "services/api/service.yaml:1:1: error: service 'api' has no support rota [rota-present]"),
-                scenario("rota-coverage-gap", t -> t.file(ROTA, COMPLETE_ROTA.replace("2026-11-02T09:00", "2026-12-07T09:00")),
+                scenario(
+                        "rota-coverage-gap",
+                        t -> t.file(ROTA, COMPLETE_ROTA.replace("2026-11-02T09:00", "2026-12-07T09:00")),
                         "services/api/rota.yaml:1:1: error: nobody is on duty from 2026-11-21 00:00 until the rota starts at"
                                 + " 2026-12-07 09:00 [rota-coverage-gap]"),
-                scenario("rota-min-members", t -> t.file(ROTA, COMPLETE_ROTA.replace("lead: [alice, bob]", "lead: [alice, alice]")),
+                scenario(
+                        "rota-min-members",
+                        t -> t.file(ROTA, COMPLETE_ROTA.replace("lead: [alice, bob]", "lead: [alice, alice]")),
                         "services/api/rota.yaml:3:8: warning: the Support Lead role has 1 person; nobody can take over"
                                 + " [rota-min-members]"),
-                scenario("rota-escalation", t -> t.file(ROTA, COMPLETE_ROTA.replace("escalation:\n  - { after: 15m, contact: ops }\n", "")),
+                scenario(
+                        "rota-escalation",
+                        t -> t.file(ROTA, COMPLETE_ROTA.replace("escalation:\n  - { after: 15m, contact: ops }\n", "")),
                         "services/api/rota.yaml:1:1: warning: the rota has no escalation step [rota-escalation]"),
-                scenario("rota-unknown-timezone", t -> t.file(ROTA, "timezone: Europe/Londn\n" + COMPLETE_ROTA),
+                scenario(
+                        "rota-unknown-timezone",
+                        t -> t.file(ROTA, "timezone: Europe/Londn\n" + COMPLETE_ROTA),
                         "services/api/rota.yaml:1:11: error: 'Europe/Londn' is not an IANA time zone (did you mean 'Europe/London'?) [rota-unknown-timezone]"),
-                scenario("telemetry-dashboards", t -> t.file(SVC, COMPLETE_SERVICE.replace(
-                                "dashboards: [{ title: Overview, url: \"https://grafana.example/d/api\" }]", "dashboards: []")),
+                scenario(
+                        "telemetry-dashboards",
+                        t -> t.file(
+                                SVC,
+                                COMPLETE_SERVICE.replace(
+                                        "dashboards: [{ title: Overview, url: \"https://grafana.example/d/api\" }]",
+                                        "dashboards: []")),
                         // the list is there but empty: the finding points at the block it belongs in
                         "services/api/service.yaml:8:1: warning: service 'api' has no dashboard [telemetry-dashboards]"),
-                scenario("telemetry-structured-logs", t -> t.file(SVC, COMPLETE_SERVICE.replace("structured: true", "structured: false")),
+                scenario(
+                        "telemetry-structured-logs",
+                        t -> t.file(SVC, COMPLETE_SERVICE.replace("structured: true", "structured: false")),
                         "services/api/service.yaml:10:9: warning: the logs of 'api' are not structured [telemetry-structured-logs]"),
-                scenario("telemetry-tracing", t -> t.file(SVC, COMPLETE_SERVICE.replace("enabled: true", "enabled: false")),
+                scenario(
+                        "telemetry-tracing",
+                        t -> t.file(SVC, COMPLETE_SERVICE.replace("enabled: true", "enabled: false")),
                         "services/api/service.yaml:11:12: info: tracing is not enabled for 'api' [telemetry-tracing]"),
-                scenario("readiness-load-test", t -> t.file(SVC, COMPLETE_SERVICE.replace("loadTest: { date: 2026-10-01 }",
-                                "loadTest: { date: 2025-11-20 }")),
+                scenario(
+                        "readiness-load-test",
+                        t -> t.file(
+                                SVC,
+                                COMPLETE_SERVICE.replace(
+                                        "loadTest: { date: 2026-10-01 }", "loadTest: { date: 2025-11-20 }")),
                         "services/api/service.yaml:17:13: warning: the last load test of 'api' was on 2025-11-20, 366 days ago"
                                 + " (more than 365) [readiness-load-test]"),
-                scenario("readiness-game-day", t -> t.file(SVC, COMPLETE_SERVICE.replace("  gameDay: { date: 2026-06-01 }\n", "")),
+                scenario(
+                        "readiness-game-day",
+                        t -> t.file(SVC, COMPLETE_SERVICE.replace("  gameDay: { date: 2026-06-01 }\n", "")),
                         "services/api/service.yaml:16:1: info: service 'api' has no game day on record [readiness-game-day]"),
-                scenario("readiness-backup-restore", t -> t.file(SVC, COMPLETE_SERVICE.replace("2026-09-01", "2025-01-01")),
+                scenario(
+                        "readiness-backup-restore",
+                        t -> t.file(SVC, COMPLETE_SERVICE.replace("2026-09-01", "2025-01-01")),
                         "services/api/service.yaml:19:22: warning: the last backup restore test of 'api' was on 2025-01-01, 689"
                                 + " days ago (more than 365) [readiness-backup-restore]"),
-                scenario("readiness-rollback", t -> t.file(SVC, COMPLETE_SERVICE.replace(", lastTested: 2026-10-01", "")),
+                scenario(
+                        "readiness-rollback",
+                        t -> t.file(SVC, COMPLETE_SERVICE.replace(", lastTested: 2026-10-01", "")),
                         "services/api/service.yaml:20:13: warning: the rollback of 'api' (rollback) has never been tested"
                                 + " [readiness-rollback]"),
-                scenario("readiness-deployment", t -> t.file(SVC, COMPLETE_SERVICE.replace("automated: true", "automated: false")),
+                scenario(
+                        "readiness-deployment",
+                        t -> t.file(SVC, COMPLETE_SERVICE.replace("automated: true", "automated: false")),
                         "services/api/service.yaml:21:15: warning: the deployment of 'api' is not automated [readiness-deployment]"),
-                scenario("review-present", t -> t.delete(REVIEW),
+                scenario(
+                        "review-present",
+                        t -> t.delete(REVIEW),
                         "services/api/service.yaml:1:1: info: production service 'api' has no operational support review"
                                 + " [review-present]"),
-                scenario("review-too-late", t -> t.file(REVIEW, COMPLETE_REVIEW.replace("date: 2026-10-01", "date: 2026-10-05")),
+                scenario(
+                        "review-too-late",
+                        t -> t.file(REVIEW, COMPLETE_REVIEW.replace("date: 2026-10-01", "date: 2026-10-05")),
                         "services/api/reviews/osr-1.yaml:2:1: warning: review 'osr-1' was held on 2026-10-05, not before the"
                                 + " story was committed on 2026-10-05 [review-too-late]"),
-                scenario("review-unanswered", t -> t.file(REVIEW, COMPLETE_REVIEW.replace("  newSystems: { answer: no }\n", "")),
+                scenario(
+                        "review-unanswered",
+                        t -> t.file(REVIEW, COMPLETE_REVIEW.replace("  newSystems: { answer: no }\n", "")),
                         "services/api/reviews/osr-1.yaml:1:1: error: review 'osr-1' does not answer newSystems [review-unanswered]"),
-                scenario("review-no-automated-validation", t -> t.file(REVIEW, COMPLETE_REVIEW.replace(
-                                "automatedValidation: { answer: yes }", "automatedValidation: { answer: no }")),
+                scenario(
+                        "review-no-automated-validation",
+                        t -> t.file(
+                                REVIEW,
+                                COMPLETE_REVIEW.replace(
+                                        "automatedValidation: { answer: yes }", "automatedValidation: { answer: no }")),
                         "services/api/reviews/osr-1.yaml:9:24: warning: review 'osr-1': the environment cannot be validated"
                                 + " automatically, so continuous delivery is not possible [review-no-automated-validation]"),
-                scenario("review-actions-missing", t -> t.file(REVIEW, COMPLETE_REVIEW.replace("outcome: approved",
-                                "outcome: approved-with-actions")),
+                scenario(
+                        "review-actions-missing",
+                        t -> t.file(
+                                REVIEW, COMPLETE_REVIEW.replace("outcome: approved", "outcome: approved-with-actions")),
                         "services/api/reviews/osr-1.yaml:1:1: error: review 'osr-1' was approved with actions but lists none"
                                 + " [review-actions-missing]"),
-                scenario("action-overdue", t -> t.file(REVIEW, COMPLETE_REVIEW
-                                + "actions:\n  - { description: Fix it, owner: alice, due: 2026-11-20 }\n"
-                                + "  - { description: Due today, owner: bob, due: 2026-11-21 }\n"
-                                + "  - { description: Done late, owner: bob, due: 2026-01-01, status: done }\n"),
+                scenario(
+                        "action-overdue",
+                        t -> t.file(
+                                REVIEW,
+                                COMPLETE_REVIEW
+                                        + "actions:\n  - { description: Fix it, owner: alice, due: 2026-11-20 }\n"
+                                        + "  - { description: Due today, owner: bob, due: 2026-11-21 }\n"
+                                        + "  - { description: Done late, owner: bob, due: 2026-01-01, status: done }\n"),
                         "services/api/reviews/osr-1.yaml:12:5: warning: action 'Fix it' (alice) was due on 2026-11-20 and is"
                                 + " still open [action-overdue]"),
-                scenario("incident-actions-missing", t -> t.file("services/api/incidents/i-1.md",
+                scenario(
+                        "incident-actions-missing",
+                        t -> t.file(
+                                "services/api/incidents/i-1.md",
                                 "---\ntitle: Outage\nseverity: P2\nstarted: 2026-11-01T10:00Z\n---\n## Summary\n"),
                         "services/api/incidents/i-1.md:1:1: warning: incident 'i-1' (P2) has no follow-up action"
                                 + " [incident-actions-missing]"),
-                scenario("content-secret", t -> t.file(RUNBOOK, COMPLETE_RUNBOOK + "\nUse AKIAIOSFODNN7EXAMPLE to log in.\n")
+                scenario(
+                        "content-secret",
+                        t -> t.file(RUNBOOK, COMPLETE_RUNBOOK + "\nUse AKIAIOSFODNN7EXAMPLE to log in.\n")
                                 .file("services/api/config/app.yaml", "user: app\npassword: hunter22\n"),
                         "services/api/config/app.yaml:2:11: error: this looks like a password value (****) [content-secret]",
                         "services/api/runbooks/api-down.md:11:5: error: this looks like an AWS access key (AKIA…)"
@@ -149,8 +225,10 @@ class CompletenessTest {
     @Test
     void everyRuleOfTheContractHasAScenario() {
         List<String> covered = scenarios().map(a -> (String) a.get()[0]).toList();
-        List<String> missing = Rules.COMPLETENESS.stream().filter(r -> !covered.contains(r))
-                .filter(r -> !List.of("rota-distinct-roles", "waiver-expired").contains(r)).toList();
+        List<String> missing = Rules.COMPLETENESS.stream()
+                .filter(r -> !covered.contains(r))
+                .filter(r -> !List.of("rota-distinct-roles", "waiver-expired").contains(r))
+                .toList();
         assertEquals(List.of(), missing, "rota-distinct-roles and waiver-expired have tests of their own");
     }
 
@@ -158,22 +236,32 @@ class CompletenessTest {
     @MethodSource("scenarios")
     void fails(String rule, UnaryOperator<ContentTree> breaker, List<String> expected) {
         BuildResult r = breaker.apply(ContentTree.complete(dir)).result();
-        assertEquals(expected, r.findings().stream().filter(f -> f.rule().equals(rule)).map(f -> f.format()).toList());
+        assertEquals(
+                expected,
+                r.findings().stream()
+                        .filter(f -> f.rule().equals(rule))
+                        .map(f -> f.format())
+                        .toList());
         RuleResult result = r.assessment().services().get(0).result(rule).orElseThrow();
         assertEquals(Status.FAIL, result.status());
         assertTrue(result.hint() != null && !result.hint().isBlank(), "a failure carries a hint");
-        assertEquals(List.of(), r.findings().stream().filter(f -> Rules.isStructural(f.rule())).toList());
+        assertEquals(
+                List.of(),
+                r.findings().stream().filter(f -> Rules.isStructural(f.rule())).toList());
     }
 
     @ParameterizedTest(name = "{0} waived")
     @MethodSource("scenarios")
     void waived(String rule, UnaryOperator<ContentTree> breaker, List<String> expected) {
-        ContentTree t = breaker.apply(ContentTree.complete(dir)).file("opsbook.yaml", waiver(rule, "api", "2026-11-21"));
+        ContentTree t =
+                breaker.apply(ContentTree.complete(dir)).file("opsbook.yaml", waiver(rule, "api", "2026-11-21"));
         BuildResult r = t.result();
         RuleResult result = r.assessment().services().get(0).result(rule).orElseThrow();
         assertEquals(Status.WAIVED, result.status());
         assertEquals("Agreed with the service owner", result.waiver().reason());
-        assertEquals(List.of(), r.findings().stream().filter(f -> f.rule().equals(rule)).toList());
+        assertEquals(
+                List.of(),
+                r.findings().stream().filter(f -> f.rule().equals(rule)).toList());
     }
 
     @ParameterizedTest(name = "{0} with an expired waiver")
@@ -181,9 +269,13 @@ class CompletenessTest {
     void expiredWaiver(String rule, UnaryOperator<ContentTree> breaker, List<String> expected) {
         ContentTree t = breaker.apply(ContentTree.complete(dir)).file("opsbook.yaml", waiver(rule, "*", "2026-11-20"));
         BuildResult r = t.result();
-        assertEquals(Status.FAIL, r.assessment().services().get(0).result(rule).orElseThrow().status());
-        assertEquals(List.of("opsbook.yaml:2:5: warning: the waiver of " + rule + " for every service expired on 2026-11-20;"
-                + " the rule applies again [waiver-expired]"), t.findings("waiver-expired"));
+        assertEquals(
+                Status.FAIL,
+                r.assessment().services().get(0).result(rule).orElseThrow().status());
+        assertEquals(
+                List.of("opsbook.yaml:2:5: warning: the waiver of " + rule + " for every service expired on 2026-11-20;"
+                        + " the rule applies again [waiver-expired]"),
+                t.findings("waiver-expired"));
     }
 
     @ParameterizedTest(name = "{0} not applicable")
@@ -192,35 +284,53 @@ class CompletenessTest {
         ContentTree t = breaker.apply(ContentTree.complete(dir));
         String service = Files.readString(dir.resolve(SVC));
         t.file(SVC, service + "notApplicable:\n  - { rule: " + rule + ", reason: Covered elsewhere }\n");
-        RuleResult result = t.result().assessment().services().get(0).result(rule).orElseThrow();
+        RuleResult result =
+                t.result().assessment().services().get(0).result(rule).orElseThrow();
         assertEquals(Status.NOT_APPLICABLE, result.status());
         assertEquals("Covered elsewhere", result.reason());
     }
 
     @Test
     void aNotApplicableMarkWhoseReasonIsRefusedStillSaysWhyInEveryReport() {
-        ContentTree t = ContentTree.complete(dir).file(SVC, COMPLETE_SERVICE
-                + "notApplicable:\n  - { rule: telemetry-tracing, reason: ~ }\n");
-        RuleResult result = t.result().assessment().services().get(0).result("telemetry-tracing").orElseThrow();
+        ContentTree t = ContentTree.complete(dir)
+                .file(SVC, COMPLETE_SERVICE + "notApplicable:\n  - { rule: telemetry-tracing, reason: ~ }\n");
+        RuleResult result = t.result()
+                .assessment()
+                .services()
+                .get(0)
+                .result("telemetry-tracing")
+                .orElseThrow();
         assertEquals(Status.NOT_APPLICABLE, result.status());
         assertEquals("no reason given", result.reason(), "not null: JSON, JUnit XML and the pages print it");
-        assertTrue(t.findings("schema").stream().anyMatch(f -> f.contains("reason")), t.findings("schema").toString());
+        assertTrue(
+                t.findings("schema").stream().anyMatch(f -> f.contains("reason")),
+                t.findings("schema").toString());
     }
 
     @ParameterizedTest(name = "{0} off, or raised to error")
     @MethodSource("scenarios")
     void offOrRaised(String rule, UnaryOperator<ContentTree> breaker, List<String> expected) {
         ContentTree t = breaker.apply(ContentTree.complete(dir)).file("opsbook.yaml", "checks:\n  " + rule + ": off\n");
-        assertEquals(Status.OFF, t.result().assessment().services().get(0).result(rule).orElseThrow().status());
+        assertEquals(
+                Status.OFF,
+                t.result()
+                        .assessment()
+                        .services()
+                        .get(0)
+                        .result(rule)
+                        .orElseThrow()
+                        .status());
         assertEquals(List.of(), t.findings(rule));
         t.file("opsbook.yaml", "checks:\n  " + rule + ": error\n");
-        assertTrue(t.findings(rule).stream().allMatch(f -> f.contains(": error: ")), t.findings(rule).toString());
+        assertTrue(
+                t.findings(rule).stream().allMatch(f -> f.contains(": error: ")),
+                t.findings(rule).toString());
         assertEquals(expected.size(), t.findings(rule).size());
     }
 
     static String waiver(String rule, String service, String expires) {
-        return "waivers:\n  - { rule: " + rule + ", service: \"" + service + "\", reason: Agreed with the service owner,"
-                + " approvedBy: alice, expires: " + expires + " }\n";
+        return "waivers:\n  - { rule: " + rule + ", service: \"" + service
+                + "\", reason: Agreed with the service owner," + " approvedBy: alice, expires: " + expires + " }\n";
     }
 
     // ---- boundaries: the as-of date decides, exactly
@@ -233,38 +343,62 @@ class CompletenessTest {
                 .file(RUNBOOK, COMPLETE_RUNBOOK.replace("2026-10-01", "2026-10-22"));
         assertEquals(List.of(), t.findings("runbook-stale"));
         t.file(RUNBOOK, COMPLETE_RUNBOOK.replace("2026-10-01", "2026-10-21"));
-        assertEquals(List.of("services/api/runbooks/api-down.md:3:1: error: runbook 'api-down' was last reviewed on"
-                + " 2026-10-21, 31 days ago (more than 30) [runbook-stale]"), t.findings("runbook-stale"));
+        assertEquals(
+                List.of("services/api/runbooks/api-down.md:3:1: error: runbook 'api-down' was last reviewed on"
+                        + " 2026-10-21, 31 days ago (more than 30) [runbook-stale]"),
+                t.findings("runbook-stale"));
     }
 
     @Test
     void aRunbookWithoutLastReviewedIsStale() {
         var t = ContentTree.complete(dir).file(RUNBOOK, COMPLETE_RUNBOOK.replace("lastReviewed: 2026-10-01\n", ""));
-        assertEquals(List.of("services/api/runbooks/api-down.md:2:1: warning: runbook 'api-down' has no lastReviewed date"
-                + " [runbook-stale]"), t.findings("runbook-stale"));
+        assertEquals(
+                List.of("services/api/runbooks/api-down.md:2:1: warning: runbook 'api-down' has no lastReviewed date"
+                        + " [runbook-stale]"),
+                t.findings("runbook-stale"));
     }
 
     @Test
     void whatIsWrittenButSaysTooLittleIsReportedAtItsKey() {
         var t = ContentTree.complete(dir)
-                .file(ROTA, "# the API's rota\n" + COMPLETE_ROTA.replace("2026-11-02T09:00", "2026-12-07T09:00")
-                        .replace("escalation:\n  - { after: 15m, contact: ops }\n", "escalation: []\n"))
-                .file(SVC, COMPLETE_SERVICE.replace("slos:\n  - { id: availability, objective: 99.95, window: 28d }\n",
-                        "slos: []\n").replace(", slo: availability", "").replace("description: The public API.", "description:"));
-        assertEquals(List.of("services/api/rota.yaml:2:1: error: nobody is on duty from 2026-11-21 00:00 until the rota"
-                + " starts at 2026-12-07 09:00 [rota-coverage-gap]"), t.findings("rota-coverage-gap"));
-        assertEquals(List.of("services/api/rota.yaml:6:1: warning: the rota has no escalation step [rota-escalation]"),
+                .file(
+                        ROTA,
+                        "# the API's rota\n"
+                                + COMPLETE_ROTA
+                                        .replace("2026-11-02T09:00", "2026-12-07T09:00")
+                                        .replace("escalation:\n  - { after: 15m, contact: ops }\n", "escalation: []\n"))
+                .file(
+                        SVC,
+                        COMPLETE_SERVICE
+                                .replace(
+                                        "slos:\n  - { id: availability, objective: 99.95, window: 28d }\n",
+                                        "slos: []\n")
+                                .replace(", slo: availability", "")
+                                .replace("description: The public API.", "description:"));
+        assertEquals(
+                List.of("services/api/rota.yaml:2:1: error: nobody is on duty from 2026-11-21 00:00 until the rota"
+                        + " starts at 2026-12-07 09:00 [rota-coverage-gap]"),
+                t.findings("rota-coverage-gap"));
+        assertEquals(
+                List.of("services/api/rota.yaml:6:1: warning: the rota has no escalation step [rota-escalation]"),
                 t.findings("rota-escalation"));
-        assertEquals(List.of("services/api/service.yaml:12:1: error: service 'api' has no SLO [slo-present]"),
+        assertEquals(
+                List.of("services/api/service.yaml:12:1: error: service 'api' has no SLO [slo-present]"),
                 t.findings("slo-present"));
-        assertEquals(List.of("services/api/service.yaml:2:1: warning: service 'api' has no description [service-description]"),
+        assertEquals(
+                List.of(
+                        "services/api/service.yaml:2:1: warning: service 'api' has no description [service-description]"),
                 t.findings("service-description"));
 
         t.file(ROTA, COMPLETE_ROTA.replace("lead: [alice, bob]", "lead: []"));
-        assertEquals(List.of("services/api/rota.yaml:3:1: error: the rota names no Support Lead: all covered time is a gap"
-                + " [rota-coverage-gap]"), t.findings("rota-coverage-gap"));
-        assertEquals(List.of("services/api/rota.yaml:3:1: warning: the Support Lead role has 0 people; nobody can take over"
-                + " [rota-min-members]"), t.findings("rota-min-members"));
+        assertEquals(
+                List.of("services/api/rota.yaml:3:1: error: the rota names no Support Lead: all covered time is a gap"
+                        + " [rota-coverage-gap]"),
+                t.findings("rota-coverage-gap"));
+        assertEquals(
+                List.of("services/api/rota.yaml:3:1: warning: the Support Lead role has 0 people; nobody can take over"
+                        + " [rota-min-members]"),
+                t.findings("rota-min-members"));
     }
 
     @Test
@@ -274,19 +408,23 @@ class CompletenessTest {
                 .file(REVIEW, COMPLETE_REVIEW.replace("newSystems: { answer: no }", "newSystems: { answer: maybe }"))
                 .file(SVC, COMPLETE_SERVICE.replace("gameDay: { date: 2026-06-01 }", "gameDay: { date: 2026-13-45 }"));
         BuildResult r = t.result();
-        assertEquals(List.of(
-                "services/api/reviews/osr-1.yaml:8:25: error: 'answer' must be one of yes, no, unsure; found 'maybe' [schema]",
-                "services/api/rota.yaml:3:7: error: 'lead' must be a list, found 'alice' [schema]",
-                "services/api/service.yaml:18:20: error: 'date' is not a valid date (YYYY-MM-DD): '2026-13-45' [schema]"),
+        assertEquals(
+                List.of(
+                        "services/api/reviews/osr-1.yaml:8:25: error: 'answer' must be one of yes, no, unsure; found 'maybe' [schema]",
+                        "services/api/rota.yaml:3:7: error: 'lead' must be a list, found 'alice' [schema]",
+                        "services/api/service.yaml:18:20: error: 'date' is not a valid date (YYYY-MM-DD): '2026-13-45' [schema]"),
                 r.findings().stream().map(dev.opsbook.finding.Finding::format).toList());
         var api = r.assessment().services().get(0);
-        for (String rule : List.of("rota-coverage-gap", "rota-min-members", "review-unanswered", "readiness-game-day")) {
+        for (String rule :
+                List.of("rota-coverage-gap", "rota-min-members", "review-unanswered", "readiness-game-day")) {
             RuleResult result = api.result(rule).orElseThrow();
             assertEquals(Status.FAIL, result.status(), rule);
             assertEquals(1, result.findings().size(), rule + ": the report still says why");
         }
-        assertEquals("services/api/rota.yaml:3:1: error: the rota names no Support Lead: all covered time is a gap"
-                + " [rota-coverage-gap]", api.result("rota-coverage-gap").orElseThrow().findings().get(0).format());
+        assertEquals(
+                "services/api/rota.yaml:3:1: error: the rota names no Support Lead: all covered time is a gap"
+                        + " [rota-coverage-gap]",
+                api.result("rota-coverage-gap").orElseThrow().findings().get(0).format());
 
         // a lead list that is there but empty is no refused value: it is reported as before
         t.file(ROTA, COMPLETE_ROTA.replace("lead: [alice, bob]", "lead: []"));
@@ -296,95 +434,170 @@ class CompletenessTest {
         t.file(ROTA, COMPLETE_ROTA)
                 .file(REVIEW, COMPLETE_REVIEW.replace("newSystems: { answer: no }", "newSystems: 100"))
                 .file(SVC, COMPLETE_SERVICE.replace("{ id: availability, objective", "{ objective"));
-        assertEquals(List.of(
-                "services/api/reviews/osr-1.yaml:8:15: error: 'newSystems' must be a mapping of keys to values, found"
-                        + " '100' [schema]",
-                "services/api/service.yaml:13:5: error: missing required key 'id' [schema]"),
-                t.result().findings().stream().filter(f -> f.level() == dev.opsbook.finding.Level.ERROR)
-                        .map(dev.opsbook.finding.Finding::format).toList());
-        assertEquals(Status.FAIL, t.result().assessment().services().get(0).result("review-unanswered").orElseThrow().status());
+        assertEquals(
+                List.of(
+                        "services/api/reviews/osr-1.yaml:8:15: error: 'newSystems' must be a mapping of keys to values, found"
+                                + " '100' [schema]",
+                        "services/api/service.yaml:13:5: error: missing required key 'id' [schema]"),
+                t.result().findings().stream()
+                        .filter(f -> f.level() == dev.opsbook.finding.Level.ERROR)
+                        .map(dev.opsbook.finding.Finding::format)
+                        .toList());
+        assertEquals(
+                Status.FAIL,
+                t.result()
+                        .assessment()
+                        .services()
+                        .get(0)
+                        .result("review-unanswered")
+                        .orElseThrow()
+                        .status());
 
         // an SLO id that is not an id: the SLO is left out, and the alert that names it is not reported again
-        t.file(REVIEW, COMPLETE_REVIEW).file(SVC, COMPLETE_SERVICE.replace("{ id: availability, objective",
-                "{ id: Availability, objective"));
-        assertEquals(List.of("services/api/service.yaml:13:11: error: SLO 'Availability' is not a valid id: use lower-case"
+        t.file(REVIEW, COMPLETE_REVIEW)
+                .file(SVC, COMPLETE_SERVICE.replace("{ id: availability, objective", "{ id: Availability, objective"));
+        assertEquals(
+                List.of("services/api/service.yaml:13:11: error: SLO 'Availability' is not a valid id: use lower-case"
                         + " letters, digits and dashes (such as payments-api), at most 63 characters [invalid-id]"),
-                t.result().findings().stream().filter(f -> f.level() == dev.opsbook.finding.Level.ERROR)
-                        .map(dev.opsbook.finding.Finding::format).toList());
+                t.result().findings().stream()
+                        .filter(f -> f.level() == dev.opsbook.finding.Level.ERROR)
+                        .map(dev.opsbook.finding.Finding::format)
+                        .toList());
 
         // a severity's response times that are not a mapping; a severity left out is still reported
-        t.file(REVIEW, COMPLETE_REVIEW).file(SVC, COMPLETE_SERVICE)
-                .file("services/api/sla.yaml", "availability: 99.9\nresponseTimes:\n  P1: 15m\n  P2: { acknowledge: 1h, resolve: 1d }\n");
-        assertEquals(List.of("services/api/sla.yaml:3:7: error: 'P1' must be a mapping of keys to values, found '15m' [schema]"),
-                t.result().findings().stream().filter(f -> f.level() == dev.opsbook.finding.Level.ERROR)
-                        .map(dev.opsbook.finding.Finding::format).toList());
-        assertEquals(Status.FAIL, t.result().assessment().services().get(0).result("sla-covers-severities").orElseThrow().status());
+        t.file(REVIEW, COMPLETE_REVIEW)
+                .file(SVC, COMPLETE_SERVICE)
+                .file(
+                        "services/api/sla.yaml",
+                        "availability: 99.9\nresponseTimes:\n  P1: 15m\n  P2: { acknowledge: 1h, resolve: 1d }\n");
+        assertEquals(
+                List.of(
+                        "services/api/sla.yaml:3:7: error: 'P1' must be a mapping of keys to values, found '15m' [schema]"),
+                t.result().findings().stream()
+                        .filter(f -> f.level() == dev.opsbook.finding.Level.ERROR)
+                        .map(dev.opsbook.finding.Finding::format)
+                        .toList());
+        assertEquals(
+                Status.FAIL,
+                t.result()
+                        .assessment()
+                        .services()
+                        .get(0)
+                        .result("sla-covers-severities")
+                        .orElseThrow()
+                        .status());
         t.file("services/api/sla.yaml", "availability: 99.9\nresponseTimes:\n  P1: 15m\n");
-        assertEquals(List.of("services/api/sla.yaml:2:1: error: the SLA has no response times for P1, P2 [sla-covers-severities]"),
+        assertEquals(
+                List.of(
+                        "services/api/sla.yaml:2:1: error: the SLA has no response times for P1, P2 [sla-covers-severities]"),
                 t.findings("sla-covers-severities"));
     }
 
     @Test
     void aLoadTestExactly365DaysOldStillCounts() {
-        var t = ContentTree.complete(dir).file(SVC, COMPLETE_SERVICE.replace("loadTest: { date: 2026-10-01 }",
-                "loadTest: { date: 2025-11-21 }"));
+        var t = ContentTree.complete(dir)
+                .file(
+                        SVC,
+                        COMPLETE_SERVICE.replace("loadTest: { date: 2026-10-01 }", "loadTest: { date: 2025-11-21 }"));
         assertEquals(List.of(), t.findings("readiness-load-test"));
     }
 
     @Test
     void anActionDueOnTheAsOfDateIsNotOverdue() {
-        var t = ContentTree.complete(dir).file(REVIEW, COMPLETE_REVIEW
-                + "actions:\n  - { description: Due today, owner: bob, due: 2026-11-21 }\n");
+        var t = ContentTree.complete(dir)
+                .file(
+                        REVIEW,
+                        COMPLETE_REVIEW + "actions:\n  - { description: Due today, owner: bob, due: 2026-11-21 }\n");
         assertEquals(List.of(), t.findings("action-overdue"));
-        assertEquals(1, t.result(java.time.LocalDate.of(2026, 11, 22)).findings().stream()
-                .filter(f -> f.rule().equals("action-overdue")).count());
+        assertEquals(
+                1,
+                t.result(java.time.LocalDate.of(2026, 11, 22)).findings().stream()
+                        .filter(f -> f.rule().equals("action-overdue"))
+                        .count());
     }
 
     @Test
     void aWaiverIsValidThroughItsExpiryDay() {
-        var t = ContentTree.complete(dir).file(SVC, COMPLETE_SERVICE.replace("  gameDay: { date: 2026-06-01 }\n", ""))
+        var t = ContentTree.complete(dir)
+                .file(SVC, COMPLETE_SERVICE.replace("  gameDay: { date: 2026-06-01 }\n", ""))
                 .file("opsbook.yaml", waiver("readiness-game-day", "api", "2026-11-21"));
-        assertEquals(Status.WAIVED, t.result().assessment().services().get(0).result("readiness-game-day").orElseThrow().status());
-        assertEquals(Status.FAIL, t.result(java.time.LocalDate.of(2026, 11, 22)).assessment().services().get(0)
-                .result("readiness-game-day").orElseThrow().status());
+        assertEquals(
+                Status.WAIVED,
+                t.result()
+                        .assessment()
+                        .services()
+                        .get(0)
+                        .result("readiness-game-day")
+                        .orElseThrow()
+                        .status());
+        assertEquals(
+                Status.FAIL,
+                t.result(java.time.LocalDate.of(2026, 11, 22))
+                        .assessment()
+                        .services()
+                        .get(0)
+                        .result("readiness-game-day")
+                        .orElseThrow()
+                        .status());
     }
 
     @Test
     void aServiceFolderWithoutServiceYamlKeepsItsRunbooksAndIsNotABrokenReference() {
         // another service depends on it and links its runbook: one schema error, no broken references, and the
         // folder's runbooks are still checked and published
-        var t = ContentTree.complete(dir).delete(SVC)
+        var t = ContentTree.complete(dir)
+                .delete(SVC)
                 .file("services/web/service.yaml", "owner: ops\ntier: 3\ndependsOn: [api]\n")
-                .file("services/web/runbooks/slow.md", COMPLETE_RUNBOOK.replace("title: API down", "title: Slow")
-                        .replace("## Symptoms", "See [the API runbook](../../api/runbooks/api-down.md).\n\n## Symptoms"));
+                .file(
+                        "services/web/runbooks/slow.md",
+                        COMPLETE_RUNBOOK
+                                .replace("title: API down", "title: Slow")
+                                .replace(
+                                        "## Symptoms",
+                                        "See [the API runbook](../../api/runbooks/api-down.md).\n\n## Symptoms"));
         BuildResult r = t.result();
-        assertEquals(List.of("services/api/service.yaml: error: service folder 'api' has no service.yaml [schema]"),
+        assertEquals(
+                List.of("services/api/service.yaml: error: service folder 'api' has no service.yaml [schema]"),
                 t.structural());
-        ServiceAssessment api = r.assessment().services().stream().filter(x -> x.service().id().equals("api"))
-                .findFirst().orElseThrow();
+        ServiceAssessment api = r.assessment().services().stream()
+                .filter(x -> x.service().id().equals("api"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(1, api.service().runbooks().size());
         assertEquals(Status.FAIL, api.result("slo-present").orElseThrow().status());
-        assertEquals(List.of(), t.findings("slo-present").stream().filter(f -> f.startsWith("services/api/")).toList(),
+        assertEquals(
+                List.of(),
+                t.findings("slo-present").stream()
+                        .filter(f -> f.startsWith("services/api/"))
+                        .toList(),
                 "not checked, not 'has no SLO'");
     }
 
     @Test
     void aRunbookWhoseFrontMatterCannotBeReadIsNotCalledUnreviewed() {
-        var t = ContentTree.complete(dir).file(RUNBOOK, COMPLETE_RUNBOOK.replace("title: API down", "title: \"API down"));
-        assertEquals(List.of("services/api/runbooks/api-down.md:1:1: warning: runbook 'api-down' is not checked: its front"
-                + " matter could not be read [runbook-stale]"), t.findings("runbook-stale"));
+        var t = ContentTree.complete(dir)
+                .file(RUNBOOK, COMPLETE_RUNBOOK.replace("title: API down", "title: \"API down"));
+        assertEquals(
+                List.of("services/api/runbooks/api-down.md:1:1: warning: runbook 'api-down' is not checked: its front"
+                        + " matter could not be read [runbook-stale]"),
+                t.findings("runbook-stale"));
         assertEquals(1, t.findings("yaml-syntax").size());
     }
 
     @Test
     void anSlaOrRotaThatCannotBeReadIsSaidToBeTheReason() {
         // the file is there but does not parse: the syntax error has its finding, and the missing SLA or rota says why
-        var t = ContentTree.complete(dir).file("services/api/sla.yaml", "availability: [99.9\n")
+        var t = ContentTree.complete(dir)
+                .file("services/api/sla.yaml", "availability: [99.9\n")
                 .file(ROTA, "start: {\n");
-        assertEquals(List.of("services/api/service.yaml:1:1: error: service 'api' has no SLA: its sla.yaml could not be read"
-                + " [sla-present]"), t.findings("sla-present"));
-        assertEquals(List.of("services/api/service.yaml:1:1: error: service 'api' has no support rota: its rota.yaml could"
-                + " not be read [rota-present]"), t.findings("rota-present"));
+        assertEquals(
+                List.of("services/api/service.yaml:1:1: error: service 'api' has no SLA: its sla.yaml could not be read"
+                        + " [sla-present]"),
+                t.findings("sla-present"));
+        assertEquals(
+                List.of("services/api/service.yaml:1:1: error: service 'api' has no support rota: its rota.yaml could"
+                        + " not be read [rota-present]"),
+                t.findings("rota-present"));
         assertEquals(2, t.findings("yaml-syntax").size());
     }
 
@@ -393,37 +606,69 @@ class CompletenessTest {
         // a value with ": " in it, unquoted: the file does not parse. Its SLOs, alerts, telemetry and readiness
         // are there but unknown: the rules that read them are not checked (and fail, saying why) instead of
         // reporting "no SLO", "no description"... The rota's own rules still judge the rota.
-        var t = ContentTree.complete(dir).file(SVC, COMPLETE_SERVICE.replace("name: API\n", "name: API: public\n"))
+        var t = ContentTree.complete(dir)
+                .file(SVC, COMPLETE_SERVICE.replace("name: API\n", "name: API: public\n"))
                 .file(ROTA, COMPLETE_ROTA.replace("engineer: [carol, dave]", "engineer: [alice, dave]"));
         BuildResult r = t.result();
-        assertEquals(List.of("services/api/service.yaml:1:10: error: YAML does not parse: mapping values are not allowed here"
-                + " [yaml-syntax]"), r.findings().stream().filter(f -> f.pos() != null && SVC.equals(f.pos().file()))
-                .map(dev.opsbook.finding.Finding::format).toList());
+        assertEquals(
+                List.of(
+                        "services/api/service.yaml:1:10: error: YAML does not parse: mapping values are not allowed here"
+                                + " [yaml-syntax]"),
+                r.findings().stream()
+                        .filter(f -> f.pos() != null && SVC.equals(f.pos().file()))
+                        .map(dev.opsbook.finding.Finding::format)
+                        .toList());
         ServiceAssessment api = r.assessment().services().get(0);
-        for (String rule : List.of("service-description", "slo-present", "alert-has-runbook", "telemetry-dashboards",
-                "readiness-load-test", "sla-present", "rota-present")) {
+        for (String rule : List.of(
+                "service-description",
+                "slo-present",
+                "alert-has-runbook",
+                "telemetry-dashboards",
+                "readiness-load-test",
+                "sla-present",
+                "rota-present")) {
             RuleResult result = api.result(rule).orElseThrow();
             assertEquals(Status.FAIL, result.status(), rule);
             assertEquals("fix the problem reported in services/api/service.yaml", result.hint(), rule);
-            assertEquals("services/api/service.yaml: " + result.severity().id() + ": not checked: services/api/service.yaml"
-                    + " could not be read [" + rule + "]", result.findings().get(0).format(), rule);
+            assertEquals(
+                    "services/api/service.yaml: " + result.severity().id() + ": not checked: services/api/service.yaml"
+                            + " could not be read [" + rule + "]",
+                    result.findings().get(0).format(),
+                    rule);
         }
-        assertEquals(List.of("services/api/rota.yaml:4:12: error: alice is Support Lead and Support Engineer from 2026-11-16"
-                + " 09:00 to 2026-11-23 09:00 [rota-distinct-roles]"), t.findings("rota-distinct-roles").subList(0, 1));
+        assertEquals(
+                List.of("services/api/rota.yaml:4:12: error: alice is Support Lead and Support Engineer from 2026-11-16"
+                        + " 09:00 to 2026-11-23 09:00 [rota-distinct-roles]"),
+                t.findings("rota-distinct-roles").subList(0, 1));
         assertEquals("none", api.level());
     }
 
     @Test
     void severityDependsOnTierAndSupportHours() {
-        var t = ContentTree.complete(dir).delete("services/api/sla.yaml").delete(ROTA)
-                .file(SVC, COMPLETE_SERVICE.replace("tier: 2", "tier: 3").replace("supportHours: 24x7", "supportHours: business-hours")
-                        .replace("slos:\n  - { id: availability, objective: 99.95, window: 28d }\n", "").replace(", slo: availability", ""));
-        assertEquals(List.of("services/api/service.yaml:1:1: info: service 'api' has no SLA [sla-present]"), t.findings("sla-present"));
-        assertEquals(List.of("services/api/service.yaml:1:1: warning: service 'api' has no SLO [slo-present]"), t.findings("slo-present"));
-        assertEquals(List.of("services/api/service.yaml:1:1: warning: service 'api' has no support rota [rota-present]"),
+        var t = ContentTree.complete(dir)
+                .delete("services/api/sla.yaml")
+                .delete(ROTA)
+                .file(
+                        SVC,
+                        COMPLETE_SERVICE
+                                .replace("tier: 2", "tier: 3")
+                                .replace("supportHours: 24x7", "supportHours: business-hours")
+                                .replace("slos:\n  - { id: availability, objective: 99.95, window: 28d }\n", "")
+                                .replace(", slo: availability", ""));
+        assertEquals(
+                List.of("services/api/service.yaml:1:1: info: service 'api' has no SLA [sla-present]"),
+                t.findings("sla-present"));
+        assertEquals(
+                List.of("services/api/service.yaml:1:1: warning: service 'api' has no SLO [slo-present]"),
+                t.findings("slo-present"));
+        assertEquals(
+                List.of("services/api/service.yaml:1:1: warning: service 'api' has no support rota [rota-present]"),
                 t.findings("rota-present"));
-        t.file(SVC, Files.exists(dir.resolve(SVC)) ? readUnchecked(dir.resolve(SVC)).replace("tier: 3", "tier: 1") : "");
-        assertEquals(List.of("services/api/service.yaml:1:1: error: service 'api' has no support rota [rota-present]"),
+        t.file(
+                SVC,
+                Files.exists(dir.resolve(SVC)) ? readUnchecked(dir.resolve(SVC)).replace("tier: 3", "tier: 1") : "");
+        assertEquals(
+                List.of("services/api/service.yaml:1:1: error: service 'api' has no support rota [rota-present]"),
                 t.findings("rota-present"));
     }
 
@@ -438,7 +683,8 @@ class CompletenessTest {
     @Test
     void aRunbookThatNamesItsAlertLinksThemBothWays() {
         // the alert names no runbook, but the runbook's front matter names the alert
-        var t = ContentTree.complete(dir).file(SVC, COMPLETE_SERVICE.replace(", runbook: api-down", ""))
+        var t = ContentTree.complete(dir)
+                .file(SVC, COMPLETE_SERVICE.replace(", runbook: api-down", ""))
                 .file(RUNBOOK, COMPLETE_RUNBOOK.replace("title: API down\n", "title: API down\nalerts: [ApiDown]\n"));
         assertEquals(List.of(), t.findings("alert-has-runbook"));
         assertEquals(List.of(), t.findings("runbook-orphan"));
@@ -453,7 +699,11 @@ class CompletenessTest {
         assertEquals("supportable", a.level());
         assertEquals("operations-ready", a.nextLevel());
         assertEquals(List.of("telemetry-tracing"), a.blocking());
-        t.file(SVC, COMPLETE_SERVICE.replace("description: The public API.\n", "").replace("enabled: true", "enabled: false"));
+        t.file(
+                SVC,
+                COMPLETE_SERVICE
+                        .replace("description: The public API.\n", "")
+                        .replace("enabled: true", "enabled: false"));
         a = t.result().assessment().services().get(0);
         assertEquals("none", a.level(), "an info or warning failure of documented blocks every level");
         assertEquals("documented", a.nextLevel());
@@ -461,8 +711,11 @@ class CompletenessTest {
 
     @Test
     void levelsCanBeReplacedInOpsbookYaml() {
-        var t = ContentTree.complete(dir).file(SVC, COMPLETE_SERVICE.replace("enabled: true", "enabled: false"))
-                .file("opsbook.yaml", "levels:\n  basic: [service-description]\n  traced: [telemetry-tracing]\n  gold: [readiness-game-day]\n");
+        var t = ContentTree.complete(dir)
+                .file(SVC, COMPLETE_SERVICE.replace("enabled: true", "enabled: false"))
+                .file(
+                        "opsbook.yaml",
+                        "levels:\n  basic: [service-description]\n  traced: [telemetry-tracing]\n  gold: [readiness-game-day]\n");
         ServiceAssessment a = t.result().assessment().services().get(0);
         assertEquals("basic", a.level());
         assertEquals("traced", a.nextLevel());

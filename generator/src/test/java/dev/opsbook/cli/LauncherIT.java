@@ -26,15 +26,17 @@ class LauncherIT {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out) {
-    }
+    private record Run(int exit, String out) {}
 
     private Run run(String... args) throws IOException, InterruptedException {
         return run(Map.of(), args);
     }
 
     private Run run(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
-        return exec(extraEnv, Stream.concat(Stream.of("sh", LAUNCHER.toString()), Stream.of(args)).toList());
+        return exec(
+                extraEnv,
+                Stream.concat(Stream.of("sh", LAUNCHER.toString()), Stream.of(args))
+                        .toList());
     }
 
     private Run exec(Map<String, String> extraEnv, List<String> command) throws IOException, InterruptedException {
@@ -72,31 +74,62 @@ class LauncherIT {
         assertEquals(List.of(), archives(), "no class archive from a run that stopped at a usage error");
 
         Path site = dir.resolve("site");
-        Run first = run("build", "--content", ExampleHandbook.content().toString(), "--out", site.toString(),
-                "--as-of", "2026-11-21");
+        Run first = run(
+                "build",
+                "--content",
+                ExampleHandbook.content().toString(),
+                "--out",
+                site.toString(),
+                "--as-of",
+                "2026-11-21");
         assertEquals(0, first.exit(), first.out());
         assertTrue(Files.isRegularFile(site.resolve("index.html")));
         assertEquals(1, archives().size(), "the classes are archived after the first build: " + archives());
-        assertTrue(archives().get(0).getFileName().toString().matches("classes-\\d+\\.jsa"), archives().toString());
+        assertTrue(
+                archives().get(0).getFileName().toString().matches("classes-\\d+\\.jsa"),
+                archives().toString());
         Object archive = Files.readAttributes(archives().get(0), java.nio.file.attribute.BasicFileAttributes.class)
                 .fileKey();
 
-        Run second = run("build", "--content", ExampleHandbook.content().toString(), "--out", site.toString(),
-                "--as-of", "2026-11-21");
+        Run second = run(
+                "build",
+                "--content",
+                ExampleHandbook.content().toString(),
+                "--out",
+                site.toString(),
+                "--as-of",
+                "2026-11-21");
         assertEquals(0, second.exit(), second.out());
         assertEquals(first.out(), second.out(), "the archive changes nothing but the start-up time");
         assertEquals(1, archives().size());
-        assertEquals(archive, Files.readAttributes(archives().get(0), java.nio.file.attribute.BasicFileAttributes.class)
-                .fileKey(), "the second run maps the archive instead of writing another");
+        assertEquals(
+                archive,
+                Files.readAttributes(archives().get(0), java.nio.file.attribute.BasicFileAttributes.class)
+                        .fileKey(),
+                "the second run maps the archive instead of writing another");
 
         // OPSBOOK_JAVA_OPTS comes last; a collector chosen there replaces the launcher's (the JVM takes only one)
-        Run serial = run(Map.of("OPSBOOK_JAVA_OPTS", "-XX:+UseSerialGC -Xmx512m"), "build", "--content",
-                ExampleHandbook.content().toString(), "--out", site.toString(), "--as-of", "2026-11-21");
+        Run serial = run(
+                Map.of("OPSBOOK_JAVA_OPTS", "-XX:+UseSerialGC -Xmx512m"),
+                "build",
+                "--content",
+                ExampleHandbook.content().toString(),
+                "--out",
+                site.toString(),
+                "--as-of",
+                "2026-11-21");
         assertEquals(0, serial.exit(), serial.out());
 
         // a heap sized in OPSBOOK_JAVA_OPTS, smaller than the launcher's young generation: no JVM warning in the output
-        Run small = run(Map.of("OPSBOOK_JAVA_OPTS", "-Xmx64m"), "build", "--content",
-                ExampleHandbook.content().toString(), "--out", site.toString(), "--as-of", "2026-11-21");
+        Run small = run(
+                Map.of("OPSBOOK_JAVA_OPTS", "-Xmx64m"),
+                "build",
+                "--content",
+                ExampleHandbook.content().toString(),
+                "--out",
+                site.toString(),
+                "--as-of",
+                "2026-11-21");
         assertEquals(0, small.exit(), small.out());
         assertEquals(first.out(), small.out());
     }
@@ -113,8 +146,15 @@ class LauncherIT {
             file.write(new byte[] {1, 2, 3, 4});
         }
         Path site = dir.resolve("site");
-        Run run = run(Map.of("OPSBOOK_JAVA_OPTS", "-Xmx64m"), "build", "--content", content.toString(), "--out",
-                site.toString(), "--as-of", "2026-11-21");
+        Run run = run(
+                Map.of("OPSBOOK_JAVA_OPTS", "-Xmx64m"),
+                "build",
+                "--content",
+                content.toString(),
+                "--out",
+                site.toString(),
+                "--as-of",
+                "2026-11-21");
         assertEquals(0, run.exit(), run.out());
         Path copied = site.resolve("services/ledger/failover-walkthrough.mp4");
         assertEquals(Files.size(video), Files.size(copied));
@@ -124,7 +164,9 @@ class LauncherIT {
     /** The environment of a CI image with no locale: LC_ALL=C, or nothing set at all. */
     private static Map<String, String> noLocale(Map<String, String> env, String lcAll) {
         Map<String, String> e = new java.util.HashMap<>();
-        env.keySet().stream().filter(k -> k.equals("LANG") || k.startsWith("LC_")).forEach(k -> e.put(k, null));
+        env.keySet().stream()
+                .filter(k -> k.equals("LANG") || k.startsWith("LC_"))
+                .forEach(k -> e.put(k, null));
         if (lcAll != null) {
             e.put("LC_ALL", lcAll);
         }
@@ -135,14 +177,22 @@ class LauncherIT {
     void fileNamesAreReadAndPrintedTheSameUnderAnyLocale() throws Exception {
         Path content = dir.resolve("content");
         ExampleHandbook.copy(ExampleHandbook.content(), content);
-        Files.copy(content.resolve("services/ledger/runbooks/failover.md"),
+        Files.copy(
+                content.resolve("services/ledger/runbooks/failover.md"),
                 content.resolve("services/ledger/runbooks/failover-été.md"));
         Files.writeString(content.resolve("services/ledger/schéma.txt"), "x");
         String finding = "services/ledger/runbooks/failover-été.md: error: file name 'failover-été' is not a valid id";
         for (String lcAll : new String[] {"C", "POSIX", null}) {
             Path site = dir.resolve("site-" + lcAll);
-            Run run = run(noLocale(System.getenv(), lcAll), "build", "--content", content.toString(), "--out",
-                    site.toString(), "--as-of", "2026-11-21");
+            Run run = run(
+                    noLocale(System.getenv(), lcAll),
+                    "build",
+                    "--content",
+                    content.toString(),
+                    "--out",
+                    site.toString(),
+                    "--as-of",
+                    "2026-11-21");
             assertEquals(1, run.exit(), lcAll + ": " + run.out());
             assertTrue(run.out().contains(finding), lcAll + ": " + run.out());
             assertTrue(Files.isRegularFile(site.resolve("services/ledger/schéma.txt")), lcAll);
@@ -150,8 +200,17 @@ class LauncherIT {
 
         // the JVM started some other way in an ASCII locale: one line that says why and what to do, exit 3
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Run bare = exec(noLocale(System.getenv(), "C"), List.of(java, "-jar", JAR.toAbsolutePath().toString(), "build",
-                "--content", content.toString(), "--out", dir.resolve("bare").toString()));
+        Run bare = exec(
+                noLocale(System.getenv(), "C"),
+                List.of(
+                        java,
+                        "-jar",
+                        JAR.toAbsolutePath().toString(),
+                        "build",
+                        "--content",
+                        content.toString(),
+                        "--out",
+                        dir.resolve("bare").toString()));
         assertEquals(3, bare.exit(), bare.out());
         assertEquals(1, bare.out().lines().count(), bare.out());
         assertTrue(bare.out().startsWith("opsbook: cannot read the file name services/ledger/"), bare.out());
@@ -162,8 +221,9 @@ class LauncherIT {
     /** The output's parent and every staging or half-written file left beside the site. */
     private static List<String> leftovers(Path parent) throws IOException {
         try (Stream<Path> files = Files.list(parent)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.contains("staging") || n.contains("tmp")
-                    || n.contains("previous")).toList();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.contains("staging") || n.contains("tmp") || n.contains("previous"))
+                    .toList();
         }
     }
 
@@ -181,27 +241,56 @@ class LauncherIT {
         byte[] index = Files.readAllBytes(site.resolve("index.html"));
 
         // every file written larger than 50 KB fails as on a full disk, with "File too large"
-        Run full = exec(Map.of(), List.of("sh", "-c", "ulimit -f 100; exec sh \"$0\" \"$@\"", LAUNCHER.toString(),
-                "build", "--content", content, "--out", site.toString(), "--as-of", "2026-11-21"));
+        Run full = exec(
+                Map.of(),
+                List.of(
+                        "sh",
+                        "-c",
+                        "ulimit -f 100; exec sh \"$0\" \"$@\"",
+                        LAUNCHER.toString(),
+                        "build",
+                        "--content",
+                        content,
+                        "--out",
+                        site.toString(),
+                        "--as-of",
+                        "2026-11-21"));
         assertEquals(3, full.exit(), full.out());
         assertEquals(1, full.out().lines().count(), full.out());
-        assertTrue(full.out().matches("opsbook: I/O error: " + java.util.regex.Pattern.quote(site.toString())
-                + "/\\S+: File too large\n"), full.out());
+        assertTrue(
+                full.out()
+                        .matches("opsbook: I/O error: " + java.util.regex.Pattern.quote(site.toString())
+                                + "/\\S+: File too large\n"),
+                full.out());
         assertTrue(java.util.Arrays.equals(index, Files.readAllBytes(site.resolve("index.html"))), "the site stays");
         assertEquals(List.of(), leftovers(ro));
 
         // the folder the site is in cannot be written (as root, the build runs as nobody: root writes anywhere)
         List<String> asUser = "root".equals(System.getProperty("user.name"))
-                ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--") : List.of();
+                ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--")
+                : List.of();
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
-            Run readOnly = exec(Map.of("HOME", dir.toString()), Stream.concat(asUser.stream(), Stream.of("sh",
-                    LAUNCHER.toAbsolutePath().toString(), "build", "--content", content, "--out", site.toString(),
-                    "--as-of", "2026-11-21")).toList());
+            Run readOnly = exec(
+                    Map.of("HOME", dir.toString()),
+                    Stream.concat(
+                                    asUser.stream(),
+                                    Stream.of(
+                                            "sh",
+                                            LAUNCHER.toAbsolutePath().toString(),
+                                            "build",
+                                            "--content",
+                                            content,
+                                            "--out",
+                                            site.toString(),
+                                            "--as-of",
+                                            "2026-11-21"))
+                            .toList());
             assertEquals(3, readOnly.exit(), readOnly.out());
             assertEquals(1, readOnly.out().lines().count(), readOnly.out());
-            assertTrue(readOnly.out().startsWith("opsbook: cannot write the output folder " + site + ": " + ro),
+            assertTrue(
+                    readOnly.out().startsWith("opsbook: cannot write the output folder " + site + ": " + ro),
                     readOnly.out());
             assertTrue(readOnly.out().endsWith(": permission denied\n"), readOnly.out());
         } finally {
@@ -212,7 +301,12 @@ class LauncherIT {
 
         // an output under a file
         Files.writeString(dir.resolve("notes.txt"), "mine");
-        Run underFile = run("build", "--content", content, "--out", dir.resolve("notes.txt/site").toString());
+        Run underFile = run(
+                "build",
+                "--content",
+                content,
+                "--out",
+                dir.resolve("notes.txt/site").toString());
         assertEquals(3, underFile.exit(), underFile.out());
         assertEquals(1, underFile.out().lines().count(), underFile.out());
         assertTrue(underFile.out().contains("notes.txt"), underFile.out());

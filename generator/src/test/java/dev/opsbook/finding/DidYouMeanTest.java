@@ -40,7 +40,8 @@ class DidYouMeanTest {
                 candidates.add(word(random, alphabet));
             }
             String w = random.nextInt(3) == 0 && !candidates.isEmpty()
-                    ? mutate(candidates.get(random.nextInt(candidates.size())), random, alphabet) : word(random, alphabet);
+                    ? mutate(candidates.get(random.nextInt(candidates.size())), random, alphabet)
+                    : word(random, alphabet);
             assertEquals(reference(w, candidates), DidYouMean.closest(w, candidates), w + " in " + candidates);
         }
     }

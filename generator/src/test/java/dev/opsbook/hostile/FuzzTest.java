@@ -28,15 +28,43 @@ class FuzzTest {
     static final long SEED = Long.getLong("opsbook.fuzz.seed", 20261121L);
     static final int ITERATIONS = Integer.getInteger("opsbook.fuzz.iterations", 2000);
     static final long BOUND_NANOS = 5_000_000_000L;
-    static final String[] TOKENS = {":", "- ", "[", "]", "{", "}", "\"", "'", "&a ", "*a", "!!str ", "\t", "---\n", "#",
-        "|", ">", "? ", "%", "@", "`", "\u0000", "\uFEFF", "\u202E", "\n  ", "<script>", "](", "](../../../../x.md)"};
+    static final String[] TOKENS = {
+        ":",
+        "- ",
+        "[",
+        "]",
+        "{",
+        "}",
+        "\"",
+        "'",
+        "&a ",
+        "*a",
+        "!!str ",
+        "\t",
+        "---\n",
+        "#",
+        "|",
+        ">",
+        "? ",
+        "%",
+        "@",
+        "`",
+        "\u0000",
+        "\uFEFF",
+        "\u202E",
+        "\n  ",
+        "<script>",
+        "](",
+        "](../../../../x.md)"
+    };
 
     /**
      * Shapes that have overflowed a recursive parser (deep block quotes, lists, emphasis) or made one look
      * ahead from every character (tags, comments, brackets); {@code |} splits an opener from its closer.
      */
-    static final String[] SHAPES = {"> ", "- ", "1. ", "*|*", "**a |a**", "[|]", "<a", "x <!--", "<?", "<a b=\"", "{|}",
-        "[|]", "- [", "&a ", "*a "};
+    static final String[] SHAPES = {
+        "> ", "- ", "1. ", "*|*", "**a |a**", "[|]", "<a", "x <!--", "<?", "<a b=\"", "{|}", "[|]", "- [", "&a ", "*a "
+    };
 
     @TempDir
     Path dir;
@@ -58,8 +86,8 @@ class FuzzTest {
             boolean site = i % 25 == 0;
             long start = System.nanoTime();
             try {
-                BuildRequest request = site ? BuildRequest.build(content, dir.resolve("site"))
-                        : BuildRequest.check(content, null);
+                BuildRequest request =
+                        site ? BuildRequest.build(content, dir.resolve("site")) : BuildRequest.check(content, null);
                 BuildResult r = opsbook.build(request.withAsOf(LocalDate.of(2026, 11, 21)));
                 findings += r.findings().size();
                 if (site) {
@@ -68,8 +96,10 @@ class FuzzTest {
                 }
             } catch (Exception | StackOverflowError | OutOfMemoryError e) {
                 Path kept = Files.write(dir.resolve("failing-input"), mutated);
-                fail("iteration " + i + " (seed " + SEED + "): " + content.relativize(file) + " mutated as " + kept
-                        + " ended in " + e, e);
+                fail(
+                        "iteration " + i + " (seed " + SEED + "): " + content.relativize(file) + " mutated as " + kept
+                                + " ended in " + e,
+                        e);
             } finally {
                 Files.write(file, original);
             }
@@ -94,8 +124,8 @@ class FuzzTest {
                 return out;
             }
             case 1, 2, 3 -> { // delete, duplicate, or re-indent a line
-                List<String> lines = new ArrayList<>(Arrays.asList(new String(in, java.nio.charset.StandardCharsets.UTF_8)
-                        .split("\n", -1)));
+                List<String> lines = new ArrayList<>(
+                        Arrays.asList(new String(in, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1)));
                 int at = r.nextInt(lines.size());
                 if (kind == 1) {
                     lines.remove(at);
@@ -119,8 +149,12 @@ class FuzzTest {
                 String shape = SHAPES[r.nextInt(SHAPES.length)];
                 int n = 1_000 + r.nextInt(30_000);
                 int mid = shape.indexOf('|'); // an opener and its closer, nested n deep
-                String inserted = mid < 0 ? shape.repeat(n) : shape.substring(0, mid).repeat(n) + "a" + shape.substring(mid + 1).repeat(n);
-                return (s.substring(0, at) + inserted + "\n" + s.substring(at)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                String inserted = mid < 0
+                        ? shape.repeat(n)
+                        : shape.substring(0, mid).repeat(n) + "a"
+                                + shape.substring(mid + 1).repeat(n);
+                return (s.substring(0, at) + inserted + "\n" + s.substring(at))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
             }
             case 5 -> { // cut short
                 return Arrays.copyOf(in, r.nextInt(in.length));
@@ -135,5 +169,4 @@ class FuzzTest {
             }
         }
     }
-
 }

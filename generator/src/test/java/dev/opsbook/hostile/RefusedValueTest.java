@@ -6,7 +6,6 @@ import dev.opsbook.BuildRequest;
 import dev.opsbook.BuildResult;
 import dev.opsbook.ExampleHandbook;
 import dev.opsbook.Opsbook;
-import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
 import java.io.IOException;
 import java.io.StringReader;
@@ -40,7 +39,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 class RefusedValueTest {
     /** What replaces a scalar value. */
-    static final String[] FOR_SCALAR = {"~", "{refused: [1]}", "'javascript:x/../Not an id, date or 99:99'", "-1", "[]"};
+    static final String[] FOR_SCALAR = {"~", "{refused: [1]}", "'javascript:x/../Not an id, date or 99:99'", "-1", "[]"
+    };
     /** What replaces a mapping or a list. */
     static final String[] FOR_COLLECTION = {"~", "refused", "'2026-13-45'"};
 
@@ -53,12 +53,10 @@ class RefusedValueTest {
         }
     }
 
-    record Replacement(Value value, String with) {
-    }
+    record Replacement(Value value, String with) {}
 
     /** What one thread found: builds, replacements, refused findings and failures. */
-    record Tally(int builds, int replacements, long refused, List<String> failures) {
-    }
+    record Tally(int builds, int replacements, long refused, List<String> failures) {}
 
     @Test
     void everyRefusedValueOfEveryFileKindLeavesABuildNotACrash() throws Exception {
@@ -93,10 +91,14 @@ class RefusedValueTest {
             int builds = x.builds() + y.builds();
             List<String> failures = new ArrayList<>(x.failures());
             failures.addAll(y.failures());
-            assertTrue(failures.isEmpty(), failures.size() + " of " + builds + " builds ended in an exception:\n  "
-                    + String.join("\n  ", failures.subList(0, Math.min(30, failures.size()))));
-            assertTrue(x.refused() + y.refused() >= builds, "the replacements are refused: " + (x.refused() + y.refused())
-                    + " errors in " + builds + " builds of " + (x.replacements() + y.replacements()) + " replacements");
+            assertTrue(
+                    failures.isEmpty(),
+                    failures.size() + " of " + builds + " builds ended in an exception:\n  "
+                            + String.join("\n  ", failures.subList(0, Math.min(30, failures.size()))));
+            assertTrue(
+                    x.refused() + y.refused() >= builds,
+                    "the replacements are refused: " + (x.refused() + y.refused()) + " errors in " + builds
+                            + " builds of " + (x.replacements() + y.replacements()) + " replacements");
         } finally {
             pool.shutdownNow();
         }
@@ -127,11 +129,13 @@ class RefusedValueTest {
                     Files.writeString(file, replace(file, r));
                 }
                 try {
-                    BuildResult result = opsbook.build(BuildRequest.build(content, work.resolve("site"))
-                            .withAsOf(LocalDate.of(2026, 11, 21)));
+                    BuildResult result = opsbook.build(
+                            BuildRequest.build(content, work.resolve("site")).withAsOf(LocalDate.of(2026, 11, 21)));
                     builds++;
                     replacements += now.size();
-                    refused += result.findings().stream().filter(x -> x.level() == Level.ERROR).count();
+                    refused += result.findings().stream()
+                            .filter(x -> x.level() == Level.ERROR)
+                            .count();
                     if (!Files.isRegularFile(work.resolve("site/index.html"))) {
                         failures.add(describe(now) + " -> no site");
                     }
@@ -185,7 +189,9 @@ class RefusedValueTest {
         for (var e : perFile.entrySet()) {
             String rel = e.getKey().toString().replace('\\', '/');
             if (rel.startsWith("services/")) {
-                byService.computeIfAbsent(rel.split("/")[1], k -> new ArrayList<>()).addAll(e.getValue());
+                byService
+                        .computeIfAbsent(rel.split("/")[1], k -> new ArrayList<>())
+                        .addAll(e.getValue());
             } else {
                 int slash = rel.lastIndexOf('/');
                 String folder = slash < 0 ? rel : rel.substring(0, slash);

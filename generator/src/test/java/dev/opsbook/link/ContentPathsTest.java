@@ -15,7 +15,8 @@ class ContentPathsTest {
         assertEquals(new Entry(Kind.SERVICE, "api", null), ContentPaths.of(ContentPaths.serviceFile("api")));
         assertEquals(new Entry(Kind.SLA, "api", null), ContentPaths.of(ContentPaths.sla("api")));
         assertEquals(new Entry(Kind.ROTA, "api", null), ContentPaths.of(ContentPaths.rota("api")));
-        assertEquals(new Entry(Kind.RUNBOOK, "api", "api-down"), ContentPaths.of(ContentPaths.runbook("api", "api-down")));
+        assertEquals(
+                new Entry(Kind.RUNBOOK, "api", "api-down"), ContentPaths.of(ContentPaths.runbook("api", "api-down")));
         assertEquals(new Entry(Kind.REVIEW, "api", "r1"), ContentPaths.of(ContentPaths.review("api", "r1")));
         assertEquals(new Entry(Kind.INCIDENT, "api", "i1"), ContentPaths.of(ContentPaths.incident("api", "i1")));
         assertEquals(new Entry(Kind.SETTINGS, null, null), ContentPaths.of(ContentPaths.SETTINGS));

@@ -20,15 +20,16 @@ class IdTest {
                 .file("services/api/runbooks/High_Errors.md", "---\ntitle: x\n---\n")
                 .file("teams/Platform.yaml", "name: Platform\n")
                 .file("services/api/reviews/osr.1.yaml", "title: x\ndate: 2026-01-01\noutcome: approved\n");
-        assertEquals(List.of(
-                "services/Payments API: error: service folder 'Payments API' is not a valid id: use lower-case letters,"
-                        + " digits and dashes (such as payments-api), at most 63 characters [invalid-id]",
-                "services/api/reviews/osr.1.yaml: error: file name 'osr.1' is not a valid id: use lower-case letters,"
-                        + " digits and dashes (such as payments-api), at most 63 characters [invalid-id]",
-                "services/api/runbooks/High_Errors.md: error: file name 'High_Errors' is not a valid id: use lower-case"
-                        + " letters, digits and dashes (such as payments-api), at most 63 characters [invalid-id]",
-                "teams/Platform.yaml: error: file name 'Platform' is not a valid id: use lower-case letters, digits and"
-                        + " dashes (such as payments-api), at most 63 characters [invalid-id]"),
+        assertEquals(
+                List.of(
+                        "services/Payments API: error: service folder 'Payments API' is not a valid id: use lower-case letters,"
+                                + " digits and dashes (such as payments-api), at most 63 characters [invalid-id]",
+                        "services/api/reviews/osr.1.yaml: error: file name 'osr.1' is not a valid id: use lower-case letters,"
+                                + " digits and dashes (such as payments-api), at most 63 characters [invalid-id]",
+                        "services/api/runbooks/High_Errors.md: error: file name 'High_Errors' is not a valid id: use lower-case"
+                                + " letters, digits and dashes (such as payments-api), at most 63 characters [invalid-id]",
+                        "teams/Platform.yaml: error: file name 'Platform' is not a valid id: use lower-case letters, digits and"
+                                + " dashes (such as payments-api), at most 63 characters [invalid-id]"),
                 tree.structural());
     }
 
@@ -36,9 +37,12 @@ class IdTest {
     void aReadmeAmongRunbooksIsToldHowToStayAsItIs() throws Exception {
         // renaming README.md to readme.md, as for any other name, would make it a runbook called "readme"
         var tree = ContentTree.minimal(dir).file("services/api/runbooks/README.md", "# The runbooks of the API\n");
-        var found = tree.result().findings().stream().filter(f -> f.rule().equals("invalid-id")).toList();
+        var found = tree.result().findings().stream()
+                .filter(f -> f.rule().equals("invalid-id"))
+                .toList();
         assertEquals(1, found.size());
-        assertEquals("leave it out in opsbook.yaml: exclude: [\"services/api/runbooks/README.md\"]",
+        assertEquals(
+                "leave it out in opsbook.yaml: exclude: [\"services/api/runbooks/README.md\"]",
                 found.get(0).hint().substring(found.get(0).hint().indexOf("leave")));
         // which works
         tree.file("opsbook.yaml", "exclude: [\"services/api/runbooks/README.md\"]\n");
@@ -48,28 +52,39 @@ class IdTest {
     @Test
     void anIdKeyMustMatchItsFileName() {
         var tree = ContentTree.minimal(dir).file("services/api/service.yaml", "id: api-v2\n" + ContentTree.SERVICE);
-        assertEquals(List.of("services/api/service.yaml:1:5: error: id 'api-v2' differs from its file name 'api'"
-                + " [invalid-id]"), tree.structural());
+        assertEquals(
+                List.of("services/api/service.yaml:1:5: error: id 'api-v2' differs from its file name 'api'"
+                        + " [invalid-id]"),
+                tree.structural());
     }
 
     @Test
     void ymlIsNotYaml() {
         var tree = ContentTree.minimal(dir).file("teams/platform.yml", "name: Platform\n");
-        assertEquals(List.of("teams/platform.yml: error: file name 'platform.yml' must end in .yaml [invalid-id]"),
+        assertEquals(
+                List.of("teams/platform.yml: error: file name 'platform.yml' must end in .yaml [invalid-id]"),
                 tree.structural());
     }
 
     @Test
     void peopleAreUniqueAcrossTeams() {
-        var tree = ContentTree.minimal(dir).file("teams/platform.yaml", "name: Platform\nmembers:\n"
-                + "  - { id: carol, name: Carol }\n  - { id: alice, name: Alice Again }\n");
-        assertEquals(List.of("teams/platform.yaml:4:5: error: person 'alice' is already defined at teams/ops.yaml:3:5"
-                + " [duplicate-id]"), tree.structural());
+        var tree = ContentTree.minimal(dir)
+                .file(
+                        "teams/platform.yaml",
+                        "name: Platform\nmembers:\n"
+                                + "  - { id: carol, name: Carol }\n  - { id: alice, name: Alice Again }\n");
+        assertEquals(
+                List.of("teams/platform.yaml:4:5: error: person 'alice' is already defined at teams/ops.yaml:3:5"
+                        + " [duplicate-id]"),
+                tree.structural());
     }
 
     @Test
     void alertsAndSlosAreUniqueInAService() {
-        var tree = ContentTree.minimal(dir).file("services/api/service.yaml", """
+        var tree = ContentTree.minimal(dir)
+                .file(
+                        "services/api/service.yaml",
+                        """
                 owner: ops
                 slos:
                   - { id: availability, objective: 99.9, window: 28d }
@@ -78,27 +93,32 @@ class IdTest {
                   - { name: ApiDown, severity: P1, runbook: api-down }
                   - { name: ApiDown, severity: P2, runbook: api-down }
                 """);
-        assertEquals(List.of(
-                "services/api/service.yaml:4:11: error: SLO 'availability' is defined twice in this service (first at"
-                        + " line 3) [duplicate-id]",
-                "services/api/service.yaml:7:13: error: alert 'ApiDown' is defined twice in this service (first at line 6)"
-                        + " [duplicate-id]"),
+        assertEquals(
+                List.of(
+                        "services/api/service.yaml:4:11: error: SLO 'availability' is defined twice in this service (first at"
+                                + " line 3) [duplicate-id]",
+                        "services/api/service.yaml:7:13: error: alert 'ApiDown' is defined twice in this service (first at line 6)"
+                                + " [duplicate-id]"),
                 tree.structural());
     }
 
     @Test
     void severityIdsMayBeUpperCaseButUnique() {
-        var tree = ContentTree.minimal(dir).file("severities.yaml", """
+        var tree = ContentTree.minimal(dir)
+                .file(
+                        "severities.yaml",
+                        """
                 severities:
                   - { id: P1, name: Critical }
                   - { id: SEV-2, name: Major }
                   - { id: P1, name: Again }
                   - { id: "P 3", name: Bad }
                 """);
-        assertEquals(List.of(
-                "severities.yaml:4:11: error: severity 'P1' is defined twice (first at line 2) [duplicate-id]",
-                "severities.yaml:5:11: error: severity id 'P 3' is not valid: use letters, digits and dashes, such as P1"
-                        + " or SEV-2 [invalid-id]"),
+        assertEquals(
+                List.of(
+                        "severities.yaml:4:11: error: severity 'P1' is defined twice (first at line 2) [duplicate-id]",
+                        "severities.yaml:5:11: error: severity id 'P 3' is not valid: use letters, digits and dashes, such as P1"
+                                + " or SEV-2 [invalid-id]"),
                 tree.structural());
     }
 }

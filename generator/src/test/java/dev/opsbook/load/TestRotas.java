@@ -26,7 +26,8 @@ public final class TestRotas {
     public Rota parse(String yaml) {
         Findings findings = new Findings();
         Rota rota = YamlDocument.parse(yaml, new YamlDocument.Ctx("rota.yaml", 0, null, findings))
-                .map(RotaLoader::read).orElseThrow();
+                .map(RotaLoader::read)
+                .orElseThrow();
         if (findings.size() > 0) {
             throw new IllegalArgumentException(findings.sorted().toString());
         }

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 class BodyStoreTest {
     @Test
     void bodiesBeyondTheBudgetComeBackFromTheFile() throws Exception {
-        List<String> texts = IntStream.range(0, 200).mapToObj(i -> "<p>body " + i + " caf\u00e9 \u65e5\u672c \uD83D\uDE80 "
-                + "x".repeat(i * 7) + "</p>\n").toList();
+        List<String> texts = IntStream.range(0, 200)
+                .mapToObj(i -> "<p>body " + i + " caf\u00e9 \u65e5\u672c \uD83D\uDE80 " + "x".repeat(i * 7) + "</p>\n")
+                .toList();
         try (BodyStore store = new BodyStore(1_000)) {
             // kept and read from several threads at once, as the loader and the renderer do
-            List<Supplier<String>> parallel = texts.parallelStream().map(store::keep).toList();
+            List<Supplier<String>> parallel =
+                    texts.parallelStream().map(store::keep).toList();
             assertTrue(store.spilled(), "most of 200 bodies do not fit in 1,000 bytes");
             assertEquals(texts, parallel.parallelStream().map(Supplier::get).toList());
             store.close();

@@ -88,7 +88,8 @@ class MarkdownBudgetTest {
         }
         shownAsWritten(read(body.toString(), BodyStore.inMemory()), "characters of addresses");
         // a reference used a few times, as intended
-        Read fine = read("[a]: https://example.com/" + "x".repeat(4_000) + "\n\n" + "[a] ".repeat(20) + "\n",
+        Read fine = read(
+                "[a]: https://example.com/" + "x".repeat(4_000) + "\n\n" + "[a] ".repeat(20) + "\n",
                 BodyStore.inMemory());
         assertEquals(List.of(), fine.findings());
         assertEquals(20, fine.html().split("<a href=", -1).length - 1);
@@ -101,7 +102,8 @@ class MarkdownBudgetTest {
         Read last = read("# a\n## b\n", bodies);
         assertEquals(List.of(), last.findings(), "5 elements still fit");
         shownAsWritten(read("# a\n## b\n", bodies), "limit of 40000000 elements");
-        assertEquals(MarkdownBudget.MAX_HANDBOOK_ELEMENTS - 2, bodies.markdown().used(), "a refused body takes nothing");
+        assertEquals(
+                MarkdownBudget.MAX_HANDBOOK_ELEMENTS - 2, bodies.markdown().used(), "a refused body takes nothing");
         // another build has its own
         assertEquals(List.of(), read("# a\n## b\n", BodyStore.inMemory()).findings());
 
@@ -136,7 +138,8 @@ class MarkdownBudgetTest {
         missing.removeAll(HeadingIds.RESERVED);
         assertEquals(Set.of(), missing, "every id of a template is reserved from headings");
         Read r = read("# Search\n\n## Main\n\n## Search\n\n## Diagnosis\n", BodyStore.inMemory());
-        assertEquals(List.of("search-1", "main-1", "search-2", "diagnosis"),
+        assertEquals(
+                List.of("search-1", "main-1", "search-2", "diagnosis"),
                 r.md().headings().stream().map(Markdown.MdHeading::anchor).toList());
     }
 }

@@ -17,7 +17,8 @@ class MarkdownEngineTest {
     @Test
     void headingAnchorsAreThoseEarlierSitesGave() {
         // expectations recorded from the flexmark-based renderer opsbook used before, so old links keep working
-        String text = """
+        String text =
+                """
                 # Ärger über Größe
 
                 ## Step 1: restart the `cache`
@@ -43,9 +44,19 @@ class MarkdownEngineTest {
                 ## step-1-restart-the-cache
                 """;
         Markdown md = engine.read(text, "x.md", 5);
-        assertEquals(List.of("ärger-über-größe", "step-1-restart-the-cache", "step-1-restart-the-cache-1",
-                "snake-case-and-kebab-case--double--space", "link-text--co", "日本語-テスト", "img-alt-after",
-                "ⅻ-roman--sup", "--leading---trailing--", "setext-lineone", "step-1-restart-the-cache-2"),
+        assertEquals(
+                List.of(
+                        "ärger-über-größe",
+                        "step-1-restart-the-cache",
+                        "step-1-restart-the-cache-1",
+                        "snake-case-and-kebab-case--double--space",
+                        "link-text--co",
+                        "日本語-テスト",
+                        "img-alt-after",
+                        "ⅻ-roman--sup",
+                        "--leading---trailing--",
+                        "setext-lineone",
+                        "step-1-restart-the-cache-2"),
                 md.headings().stream().map(Markdown.MdHeading::anchor).toList());
         assertEquals("Step 1: restart the cache", md.headings().get(1).text());
         assertEquals("Link text & co", md.headings().get(4).text());
@@ -61,7 +72,8 @@ class MarkdownEngineTest {
 
     @Test
     void linksAreFoundWhereTheirAddressIsWritten() {
-        String text = """
+        String text =
+                """
                 See [the failover](../ledger/runbooks/failover.md#steps) and ![graph](img/g.svg "Graph").
                 Mail <mailto:ops@example.com>, a link over
                 [two
@@ -71,32 +83,47 @@ class MarkdownEngineTest {
                    service:ledger
                 """;
         Markdown md = engine.read(text, "r.md", 10);
-        assertEquals(List.of(
-                "../ledger/runbooks/failover.md#steps false r.md:10:20",
-                "img/g.svg true r.md:10:71",
-                "mailto:ops@example.com false r.md:11:7",
-                "runbook:failover false r.md:13:11",
-                "service:ledger false r.md:16:4"),
-                md.links().stream().map(l -> l.url() + " " + l.image() + " " + l.pos()).toList());
+        assertEquals(
+                List.of(
+                        "../ledger/runbooks/failover.md#steps false r.md:10:20",
+                        "img/g.svg true r.md:10:71",
+                        "mailto:ops@example.com false r.md:11:7",
+                        "runbook:failover false r.md:13:11",
+                        "service:ledger false r.md:16:4"),
+                md.links().stream()
+                        .map(l -> l.url() + " " + l.image() + " " + l.pos())
+                        .toList());
     }
 
     @Test
     void eachPageFillsTheSlotsWithItsOwnAddresses() {
-        Markdown md = engine.read("""
+        Markdown md = engine.read(
+                """
                 ## Steps
 
                 [a](x.md) [b](x.md) ![c](pic.png) [d][d] [q](https://example.com/?a=1&b="2")
 
                 [d]: service:ledger
-                """, "r.md", 1);
+                """,
+                "r.md",
+                1);
         assertNotNull(md.prepared());
-        Map<String, String> site = Map.of("x.md", "x.html", "pic.png", "../pic.png", "service:ledger",
-                "../../ledger/index.html", "https://example.com/?a=1&b=\"2\"", "https://example.com/?a=1&b=\"2\"");
-        assertEquals("""
+        Map<String, String> site = Map.of(
+                "x.md",
+                "x.html",
+                "pic.png",
+                "../pic.png",
+                "service:ledger",
+                "../../ledger/index.html",
+                "https://example.com/?a=1&b=\"2\"",
+                "https://example.com/?a=1&b=\"2\"");
+        assertEquals(
+                """
                 <h2 id="steps">Steps</h2>
                 <p><a href="x.html">a</a> <a href="x.html">b</a> <img src="../pic.png" alt="c" /> \
                 <a href="../../ledger/index.html">d</a> <a href="https://example.com/?a=1&amp;b=&quot;2&quot;">q</a></p>
-                """, MarkdownEngine.fill(md.prepared(), site::get));
+                """,
+                MarkdownEngine.fill(md.prepared(), site::get));
         // an address the page cannot make: the caller renders again and sanitises (the link is dropped)
         assertNull(MarkdownEngine.fill(md.prepared(), u -> u.equals("pic.png") ? null : site.get(u)));
     }
@@ -114,7 +141,8 @@ class MarkdownEngineTest {
     @Test
     void aRunThatWritesNoPagesReadsLinksAndHeadingsOnly() {
         String text = "## Steps\n\nSee [the failover](../ledger/runbooks/failover.md#steps).\n";
-        Markdown rendered = engine.read(text, "r.md", 5, BodyStore.inMemory(), null, new dev.opsbook.finding.Findings());
+        Markdown rendered =
+                engine.read(text, "r.md", 5, BodyStore.inMemory(), null, new dev.opsbook.finding.Findings());
         Markdown checked = engine.read(text, "r.md", 5, BodyStore.none(), null, new dev.opsbook.finding.Findings());
         assertNotNull(rendered.prepared());
         assertNull(checked.prepared());
@@ -126,7 +154,8 @@ class MarkdownEngineTest {
 
     @Test
     void tablesGetTheirClass() {
-        String html = MarkdownEngine.fill(engine.read("| a | b |\n|---|--:|\n| 1 | 2 |\n", "r.md", 1).prepared(), u -> u);
+        String html = MarkdownEngine.fill(
+                engine.read("| a | b |\n|---|--:|\n| 1 | 2 |\n", "r.md", 1).prepared(), u -> u);
         assertTrue(html.startsWith("<table class=\"md-table\">"), html);
         assertTrue(html.contains("<td align=\"right\">2</td>"), html);
     }

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 class NestingTest {
     private final MarkdownEngine engine = new MarkdownEngine();
 
-    private record Read(Markdown md, List<Finding> findings) {
-    }
+    private record Read(Markdown md, List<Finding> findings) {}
 
     private Read read(String text) {
         Findings findings = new Findings();
@@ -30,9 +29,16 @@ class NestingTest {
 
     @Test
     void blockQuotesAndListsNestedTooDeepAreFoundBeforeParsing() {
-        for (String deep : List.of("> ".repeat(45_000) + "quoted", "- ".repeat(45_000) + "x", "1. ".repeat(20_000) + "x",
+        for (String deep : List.of(
+                "> ".repeat(45_000) + "quoted",
+                "- ".repeat(45_000) + "x",
+                "1. ".repeat(20_000) + "x",
                 // a list nested by indentation, one level a line
-                String.join("", java.util.stream.IntStream.range(0, 1_500).mapToObj(i -> "  ".repeat(i) + "- item\n").toList()))) {
+                String.join(
+                        "",
+                        java.util.stream.IntStream.range(0, 1_500)
+                                .mapToObj(i -> "  ".repeat(i) + "- item\n")
+                                .toList()))) {
             Read r = read(HEAD + deep + "\n");
             assertEquals(1, r.findings().size(), deep.substring(0, 20));
             Finding f = r.findings().get(0);
@@ -40,7 +46,8 @@ class NestingTest {
             assertEquals("s", f.service());
             // the body starts on line 4 of the file; the deep part is its fifth line, or (the indented list) the line
             // of the file where the nesting passes the limit
-            String expected = deep.startsWith("- item") ? "services/s/runbooks/r.md:" + (4 + 4 + 100) + ":1"
+            String expected = deep.startsWith("- item")
+                    ? "services/s/runbooks/r.md:" + (4 + 4 + 100) + ":1"
                     : "services/s/runbooks/r.md:8:1";
             assertEquals(expected, f.pos().toString(), deep.substring(0, 20));
             assertTrue(f.message().contains("nested more than 100 levels"), f.message());
@@ -50,7 +57,8 @@ class NestingTest {
 
     @Test
     void emphasisNestedSoDeepThatTheParserOverflowsIsFoundInItsParagraph() {
-        Read r = read(HEAD + "Fine paragraph.\n\nDeep paragraph\n" + "*".repeat(24_000) + "a" + "*".repeat(24_000) + "\n");
+        Read r = read(
+                HEAD + "Fine paragraph.\n\nDeep paragraph\n" + "*".repeat(24_000) + "a" + "*".repeat(24_000) + "\n");
         assertEquals(1, r.findings().size());
         assertEquals("services/s/runbooks/r.md:10:1", r.findings().get(0).pos().toString()); // "Deep paragraph"
         asWritten(r.md(), "emphasis");
@@ -64,14 +72,22 @@ class NestingTest {
         String extreme = "*".repeat(24_000) + "a" + "*".repeat(24_000);
         for (String deep : List.of(moderate, extreme)) {
             Read r = read(HEAD + "- item\n\n  " + deep + "\n\nAfter.\n");
-            assertEquals(List.of("services/s/runbooks/r.md:8:1"), r.findings().stream().map(f -> f.pos().toString()).toList());
+            assertEquals(
+                    List.of("services/s/runbooks/r.md:8:1"),
+                    r.findings().stream().map(f -> f.pos().toString()).toList());
         }
     }
 
     @Test
     void nestingUpToTheLimitIsFormatted() {
-        for (String nested : List.of("> ".repeat(97) + "quoted", "*a ".repeat(40) + "b" + " a*".repeat(40),
-                String.join("", java.util.stream.IntStream.range(0, 48).mapToObj(i -> "  ".repeat(i) + "- item\n").toList()),
+        for (String nested : List.of(
+                "> ".repeat(97) + "quoted",
+                "*a ".repeat(40) + "b" + " a*".repeat(40),
+                String.join(
+                        "",
+                        java.util.stream.IntStream.range(0, 48)
+                                .mapToObj(i -> "  ".repeat(i) + "- item\n")
+                                .toList()),
                 // indented code may hold list-like lines: they open nothing and are not counted
                 "```\n" + " ".repeat(400) + "plain\n```")) {
             Read r = read(HEAD + nested + "\n");
@@ -84,7 +100,9 @@ class NestingTest {
     @Test
     void aBodyAsWrittenIsEscapedAndHasNoSlots() {
         String html = MarkdownEngine.asWritten("<script>&\"x\" \u0001\u0002 \u0000");
-        assertEquals("<pre class=\"as-written\"><code>&lt;script&gt;&amp;&quot;x&quot; &#1;&#2; \uFFFD</code></pre>\n", html);
+        assertEquals(
+                "<pre class=\"as-written\"><code>&lt;script&gt;&amp;&quot;x&quot; &#1;&#2; \uFFFD</code></pre>\n",
+                html);
         assertEquals(html, MarkdownEngine.fill(new Markdown.Prepared(() -> html, List.of()), u -> u));
     }
 

@@ -32,22 +32,24 @@ class ParallelTest {
     void theFirstFailureInTheItemsOrderIsThrownAfterEveryPieceUnderWayEnded() {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger started = new AtomicInteger();
-        IOException thrown = assertThrows(IOException.class, () -> Parallel.map(ITEMS, 3, i -> {
-            running.incrementAndGet();
-            started.incrementAndGet();
-            try {
-                if (i == 10) {
-                    throw new IOException("ten");
-                }
-                if (i == 11) {
-                    throw new IllegalStateException("eleven"); // later in the order: not the one thrown
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
-                return i;
-            } finally {
-                running.decrementAndGet();
-            }
-        }));
+        IOException thrown = assertThrows(
+                IOException.class,
+                () -> Parallel.map(ITEMS, 3, i -> {
+                    running.incrementAndGet();
+                    started.incrementAndGet();
+                    try {
+                        if (i == 10) {
+                            throw new IOException("ten");
+                        }
+                        if (i == 11) {
+                            throw new IllegalStateException("eleven"); // later in the order: not the one thrown
+                        }
+                        java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+                        return i;
+                    } finally {
+                        running.decrementAndGet();
+                    }
+                }));
         assertEquals("ten", thrown.getMessage());
         assertEquals(0, running.get(), "nothing runs on after the call");
         assertTrue(started.get() < ITEMS.size(), "the items not yet taken were skipped: " + started.get());
@@ -55,22 +57,26 @@ class ParallelTest {
 
     @Test
     void anUncheckedIoFailureIsThrownAsTheIoExceptionItWraps() {
-        IOException thrown = assertThrows(IOException.class, () -> Parallel.map(ITEMS, 2, i -> {
-            if (i == 3) {
-                throw new UncheckedIOException(new IOException("disk full"));
-            }
-            return i;
-        }));
+        IOException thrown = assertThrows(
+                IOException.class,
+                () -> Parallel.map(ITEMS, 2, i -> {
+                    if (i == 3) {
+                        throw new UncheckedIOException(new IOException("disk full"));
+                    }
+                    return i;
+                }));
         assertEquals("disk full", thrown.getMessage());
     }
 
     @Test
     void anErrorIsThrownAsItIs() {
-        assertThrows(StackOverflowError.class, () -> Parallel.map(ITEMS, 2, i -> {
-            if (i == 5) {
-                throw new StackOverflowError();
-            }
-            return i;
-        }));
+        assertThrows(
+                StackOverflowError.class,
+                () -> Parallel.map(ITEMS, 2, i -> {
+                    if (i == 5) {
+                        throw new StackOverflowError();
+                    }
+                    return i;
+                }));
     }
 }

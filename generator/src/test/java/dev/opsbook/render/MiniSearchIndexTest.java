@@ -43,7 +43,8 @@ class MiniSearchIndexTest {
         }
         // JSON.stringify of new MiniSearch({fields: ["t", "a", "h", "s", "b"], idField: "i"}) after adding the same
         // two documents, printed by node with MiniSearch 7.2.0
-        String expected = """
+        String expected =
+                """
                 {"documentCount":2,"nextId":2,"documentIds":{"0":0,"1":1},"fieldIds":{"t":0,"a":1,"h":2,"s":3,"b":4},\
                 "fieldLength":{"0":[2,1,1,1,7],"1":[2,1,1,1,4]},"averageFieldLength":[2,1,1,1,5.5],"storedFields":{},\
                 "dirtCount":0,"index":[["\u03bf\u03b4\u03bf\u03c2",{"4":{"1":1}}],["\u03c9mega",{"4":{"1":1}}],\

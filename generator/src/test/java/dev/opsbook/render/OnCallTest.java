@@ -48,14 +48,18 @@ class OnCallTest {
         assertEquals("carol", pay.selectFirst("[data-role=lead]").attr("data-person"));
         assertEquals("bob", pay.selectFirst("[data-role=engineer]").attr("data-person"));
         var routes = oncall.selectFirst("[data-oncall-now=route-planner]");
-        assertEquals("", routes.selectFirst("[data-role=lead]").attr("data-person"), "business hours: nobody on Saturday");
-        assertTrue(pay.parent().text().contains("Escalate: after 15m → Carol Lindqvist; after 1h → Payments"),
+        assertEquals(
+                "", routes.selectFirst("[data-role=lead]").attr("data-person"), "business hours: nobody on Saturday");
+        assertTrue(
+                pay.parent().text().contains("Escalate: after 15m → Carol Lindqvist; after 1h → Payments"),
                 pay.parent().text());
     }
 
     @Test
     void serviceRunbookAndTeamPagesSayWhomToCall() throws Exception {
-        for (String p : List.of("services/payments-api/index.html", "services/payments-api/runbooks/high-error-rate.html",
+        for (String p : List.of(
+                "services/payments-api/index.html",
+                "services/payments-api/runbooks/high-error-rate.html",
                 "teams/payments.html")) {
             var box = page(p).selectFirst("[data-oncall-now=payments-api]");
             assertEquals("carol", box.selectFirst("[data-role=lead]").attr("data-person"), p);
@@ -68,9 +72,11 @@ class OnCallTest {
     void phoneNumbersStayOutWhenContactDetailsAreOff(@TempDir Path tmp) throws Exception {
         var tree = ContentTree.complete(tmp.resolve("content"))
                 .file("opsbook.yaml", "showContactDetails: false\n")
-                .file("teams/ops.yaml", "name: Ops\nmembers:\n  - { id: alice, name: Alice, phone: \"+44 1\" }\n"
-                        + "  - { id: bob, name: Bob, phone: \"+44 2\" }\n  - { id: carol, name: Carol, phone: \"+44 3\" }\n"
-                        + "  - { id: dave, name: Dave, phone: \"+44 4\" }\n");
+                .file(
+                        "teams/ops.yaml",
+                        "name: Ops\nmembers:\n  - { id: alice, name: Alice, phone: \"+44 1\" }\n"
+                                + "  - { id: bob, name: Bob, phone: \"+44 2\" }\n  - { id: carol, name: Carol, phone: \"+44 3\" }\n"
+                                + "  - { id: dave, name: Dave, phone: \"+44 4\" }\n");
         new Opsbook().build(BuildRequest.build(tree.root(), tmp.resolve("site")).withAsOf(LocalDate.of(2026, 11, 21)));
         try (var files = Files.walk(tmp.resolve("site"))) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
@@ -82,7 +88,8 @@ class OnCallTest {
     @Test
     void calendarFeedsParseBackWithOneEventPerShiftAndRole() throws Exception {
         Calendar cal;
-        try (var in = new FileInputStream(site.resolve("services/payments-api/oncall.ics").toFile())) {
+        try (var in = new FileInputStream(
+                site.resolve("services/payments-api/oncall.ics").toFile())) {
             cal = new CalendarBuilder().build(in);
         }
         List<VEvent> events = cal.getComponents("VEVENT");
@@ -92,11 +99,17 @@ class OnCallTest {
         for (VEvent e : events) {
             assertTrue(uids.add(e.getUid().orElseThrow().getValue()), "UIDs are unique");
             assertEquals("20261121T000000Z", e.getDateTimeStamp().getValue(), "no build timestamp");
-            assertEquals("Europe/London", e.getDateTimeStart().getParameter("TZID").orElseThrow().getValue());
+            assertEquals(
+                    "Europe/London",
+                    e.getDateTimeStart().getParameter("TZID").orElseThrow().getValue());
         }
-        VEvent first = events.stream().filter(e -> e.getUid().orElseThrow().getValue()
-                .equals("payments-api-lead-20261116T090000Z@opsbook")).findFirst().orElseThrow();
-        assertEquals("Support Lead: Carol Lindqvist (Payments API)", first.getSummary().getValue());
+        VEvent first = events.stream()
+                .filter(e -> e.getUid().orElseThrow().getValue().equals("payments-api-lead-20261116T090000Z@opsbook"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "Support Lead: Carol Lindqvist (Payments API)",
+                first.getSummary().getValue());
         ZonedDateTime start = (ZonedDateTime) first.getDateTimeStart().getDate();
         assertEquals("2026-11-16T09:00Z", start.toOffsetDateTime().toString());
         assertFalse(cal.getComponents("VTIMEZONE").isEmpty(), "a real time zone, defined in the feed");
@@ -112,7 +125,9 @@ class OnCallTest {
                 if (Files.isRegularFile(feed)) {
                     for (String summary : summaries(feed)) {
                         String who = summary.substring(summary.indexOf(": ") + 2, summary.lastIndexOf(" ("));
-                        fromServices.computeIfAbsent(who, k -> new java.util.ArrayList<>()).add(summary);
+                        fromServices
+                                .computeIfAbsent(who, k -> new java.util.ArrayList<>())
+                                .add(summary);
                     }
                 }
             }
@@ -121,28 +136,43 @@ class OnCallTest {
         try (var feeds = Files.list(site.resolve("people"))) {
             for (Path feed : feeds.filter(f -> f.toString().endsWith(".ics")).toList()) {
                 List<String> summaries = summaries(feed);
-                String who = summaries.get(0).substring(summaries.get(0).indexOf(": ") + 2, summaries.get(0).lastIndexOf(" ("));
+                String who = summaries
+                        .get(0)
+                        .substring(
+                                summaries.get(0).indexOf(": ") + 2,
+                                summaries.get(0).lastIndexOf(" ("));
                 ownFeeds.put(who, summaries);
             }
         }
         assertEquals(fromServices.keySet(), ownFeeds.keySet());
-        fromServices.forEach((who, summaries) -> assertEquals(summaries.stream().sorted().toList(),
-                ownFeeds.get(who).stream().sorted().toList(), who));
+        fromServices.forEach((who, summaries) -> assertEquals(
+                summaries.stream().sorted().toList(),
+                ownFeeds.get(who).stream().sorted().toList(),
+                who));
         // someone on two rotas gets both in one feed
-        assertTrue(ownFeeds.get("Bob Okafor").stream().map(x -> x.substring(x.lastIndexOf(" ("))).distinct().count() > 1);
+        assertTrue(ownFeeds.get("Bob Okafor").stream()
+                        .map(x -> x.substring(x.lastIndexOf(" (")))
+                        .distinct()
+                        .count()
+                > 1);
     }
 
     /** The feed of a handbook whose one rota (weekly, four people) is in {@code zone} from {@code start}. */
     private static Path rotaFeed(Path tmp, String zone, String start, LocalDate asOf) throws Exception {
-        var tree = ContentTree.complete(tmp.resolve("content")).file("services/api/rota.yaml",
-                "timezone: " + zone + "\nstart: " + start + "\nrotation: 1w\nlead: [alice, bob]\n"
-                        + "engineer: [carol, dave]\nescalation: [{ after: 15m, contact: ops }]\n");
+        var tree = ContentTree.complete(tmp.resolve("content"))
+                .file(
+                        "services/api/rota.yaml",
+                        "timezone: " + zone + "\nstart: " + start + "\nrotation: 1w\nlead: [alice, bob]\n"
+                                + "engineer: [carol, dave]\nescalation: [{ after: 15m, contact: ops }]\n");
         new Opsbook().build(BuildRequest.build(tree.root(), tmp.resolve("site")).withAsOf(asOf));
         return tmp.resolve("site/services/api/oncall.ics");
     }
 
     private static List<String> summaries(Path feed) throws IOException {
-        return Files.readAllLines(feed).stream().filter(l -> l.startsWith("SUMMARY:")).map(l -> l.substring(8)).toList();
+        return Files.readAllLines(feed).stream()
+                .filter(l -> l.startsWith("SUMMARY:"))
+                .map(l -> l.substring(8))
+                .toList();
     }
 
     @Test
@@ -153,13 +183,18 @@ class OnCallTest {
             cal = new CalendarBuilder().build(in);
         }
         VEvent crossing = cal.<VEvent>getComponents("VEVENT").stream()
-                .filter(e -> e.getUid().orElseThrow().getValue().equals("api-lead-20261026T123000Z@opsbook")).findFirst().orElseThrow();
+                .filter(e -> e.getUid().orElseThrow().getValue().equals("api-lead-20261026T123000Z@opsbook"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("20261026T083000", crossing.getDateTimeStart().getValue());
         assertEquals("20261102T083000", crossing.getDateTimeEnd().getValue(), "08:30 after the clocks go back");
         assertTrue(Files.isRegularFile(tmp.resolve("site/people/alice.ics")));
         String alice = Files.readString(tmp.resolve("site/people/alice.ics"));
         assertFalse(alice.contains("Carol"), "a person's feed holds their own shifts only");
-        assertTrue(page2(tmp.resolve("site/teams/ops.html")).select("a[href=../people/alice.ics]").size() == 1);
+        assertTrue(page2(tmp.resolve("site/teams/ops.html"))
+                        .select("a[href=../people/alice.ics]")
+                        .size()
+                == 1);
     }
 
     @Test
@@ -207,14 +242,18 @@ class OnCallTest {
     @Test
     void feedsAreByteIdenticalAcrossBuilds(@TempDir Path tmp) throws Exception {
         ExampleHandbook.build(tmp.resolve("again"));
-        assertEquals(Files.readString(site.resolve("people/bob.ics")), Files.readString(tmp.resolve("again/people/bob.ics")));
+        assertEquals(
+                Files.readString(site.resolve("people/bob.ics")),
+                Files.readString(tmp.resolve("again/people/bob.ics")));
     }
 
     @Test
     void incidentsSayWhetherTheyStartedOutOfHoursAndTeamsCountThem() throws Exception {
         Document incident = page("services/payments-api/incidents/2026-09-03-card-outage.html");
-        assertTrue(incident.text().contains("Started out of hours yes (Thursday 03:14 Europe/London)"), incident.text());
-        assertTrue(incident.text().contains("Time to detect 6 min") && incident.text().contains("Time to resolve 51 min"));
+        assertTrue(
+                incident.text().contains("Started out of hours yes (Thursday 03:14 Europe/London)"), incident.text());
+        assertTrue(incident.text().contains("Time to detect 6 min")
+                && incident.text().contains("Time to resolve 51 min"));
         Document email = page("services/notifications/incidents/2026-10-14-email-delay.html");
         assertTrue(email.text().contains("Started out of hours no (Wednesday 11:02 Europe/London)"), email.text());
         assertTrue(page("teams/payments.html").text().contains("Out-of-hours incidents, last 90 days 1"));

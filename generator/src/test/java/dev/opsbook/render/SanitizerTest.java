@@ -23,14 +23,18 @@ class SanitizerTest {
     @Test
     void rawHtmlIsSanitisedAndYamlIsEscaped() throws Exception {
         var tree = ContentTree.minimal(dir.resolve("content"))
-                .file("services/api/service.yaml", """
+                .file(
+                        "services/api/service.yaml",
+                        """
                         name: "<script>window.__xss=1</script>API"
                         description: "<img src=x onerror=alert(1)>"
                         owner: ops
                         alerts:
                           - { name: ApiDown, severity: P1, runbook: api-down }
                         """)
-                .file("services/api/runbooks/api-down.md", """
+                .file(
+                        "services/api/runbooks/api-down.md",
+                        """
                         ---
                         title: "Down <b onmouseover=alert(1)>now</b>"
                         ---
@@ -48,7 +52,8 @@ class SanitizerTest {
                         """);
         Path out = dir.resolve("site");
         new Opsbook().build(BuildRequest.build(tree.root(), out));
-        Document rb = Jsoup.parse(out.resolve("services/api/runbooks/api-down.html").toFile(), "UTF-8");
+        Document rb =
+                Jsoup.parse(out.resolve("services/api/runbooks/api-down.html").toFile(), "UTF-8");
         assertTrue(rb.select("script:not([src]):not([type=application/json])").isEmpty());
         assertTrue(rb.select("iframe").isEmpty());
         for (Element e : rb.getAllElements()) {
@@ -56,7 +61,8 @@ class SanitizerTest {
             assertFalse(e.attr("href").toLowerCase().replaceAll("\\s", "").startsWith("javascript"), e.outerHtml());
             assertFalse(e.hasAttr("style"), e.outerHtml());
         }
-        assertEquals("Down <b onmouseover=alert(1)>now</b>", rb.selectFirst("h1").text());
+        assertEquals(
+                "Down <b onmouseover=alert(1)>now</b>", rb.selectFirst("h1").text());
         assertEquals("../index.html", rb.select(".markdown a").last().attr("href"));
         assertEquals(1, rb.select(".markdown table").size(), "Markdown tables render");
         String service = Files.readString(out.resolve("services/api/index.html"));
@@ -66,7 +72,10 @@ class SanitizerTest {
 
     @Test
     void rawHtmlThatWouldSwallowHeadingsIsShownAsText() throws Exception {
-        var tree = ContentTree.minimal(dir.resolve("content")).file("services/api/runbooks/api-down.md", """
+        var tree = ContentTree.minimal(dir.resolve("content"))
+                .file(
+                        "services/api/runbooks/api-down.md",
+                        """
                 ---
                 title: API down
                 ---
@@ -77,17 +86,22 @@ class SanitizerTest {
                 ## Impact
 
                 Everything.
-                """).file("services/api/runbooks/other.md", "---\ntitle: Other\n---\nSee [impact](api-down.md#impact).\n");
+                """)
+                .file("services/api/runbooks/other.md", "---\ntitle: Other\n---\nSee [impact](api-down.md#impact).\n");
         Path out = dir.resolve("site");
         new Opsbook().build(BuildRequest.build(tree.root(), out));
-        Document rb = Jsoup.parse(out.resolve("services/api/runbooks/api-down.html").toFile(), "UTF-8");
+        Document rb =
+                Jsoup.parse(out.resolve("services/api/runbooks/api-down.html").toFile(), "UTF-8");
         assertEquals("Impact", rb.getElementById("impact").text());
         assertTrue(rb.selectFirst(".markdown").text().contains("an unclosed <textarea> follows"));
         assertTrue(rb.select("textarea").isEmpty());
-        var fine = ContentTree.minimal(dir.resolve("content2")).file("services/api/runbooks/api-down.md",
-                "---\ntitle: API down\n---\n## Symptoms\n\nPress <kbd>Ctrl</kbd>+<kbd>C</kbd>.\n");
+        var fine = ContentTree.minimal(dir.resolve("content2"))
+                .file(
+                        "services/api/runbooks/api-down.md",
+                        "---\ntitle: API down\n---\n## Symptoms\n\nPress <kbd>Ctrl</kbd>+<kbd>C</kbd>.\n");
         new Opsbook().build(BuildRequest.build(fine.root(), dir.resolve("site2")));
-        Document ok = Jsoup.parse(dir.resolve("site2/services/api/runbooks/api-down.html").toFile(), "UTF-8");
+        Document ok = Jsoup.parse(
+                dir.resolve("site2/services/api/runbooks/api-down.html").toFile(), "UTF-8");
         assertEquals(2, ok.select(".markdown kbd").size(), "harmless raw HTML keeps working");
     }
 }

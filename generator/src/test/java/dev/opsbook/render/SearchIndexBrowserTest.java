@@ -53,7 +53,10 @@ class SearchIndexBrowserTest {
     void textThatIsHardToSplitOrQuoteGivesTheSameIndex(@TempDir Path dir) throws Exception {
         // punctuation of every kind, quotes and backslashes (the index travels in a quoted string),
         // letters beyond Latin-1, an emoji, no-break and line separators, a tab, upper and final-sigma case
-        var tree = ContentTree.complete(dir.resolve("content")).file("services/api/runbooks/odd.md", """
+        var tree = ContentTree.complete(dir.resolve("content"))
+                .file(
+                        "services/api/runbooks/odd.md",
+                        """
                 ---
                 title: "Don't \\\\ panic snake_case tab\\there \u2014 \u039f\u0394\u039f\u03a3 \u00abquoted\u00bb 'single' \\"double\\""
                 lastReviewed: 2026-10-01
@@ -79,10 +82,13 @@ class SearchIndexBrowserTest {
         }
         browser.open(site.resolve("index.html"));
         browser.driver().findElement(By.id("search")).click(); // the first use loads MiniSearch and the index
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
-                browser.driver().executeScript("return !!(window.MiniSearch && window.OPSBOOK_SEARCH)")));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> Boolean.TRUE.equals(
+                        browser.driver().executeScript("return !!(window.MiniSearch && window.OPSBOOK_SEARCH)")));
         @SuppressWarnings("unchecked")
-        List<String> both = (List<String>) browser.driver().executeScript("""
+        List<String> both = (List<String>) browser.driver()
+                .executeScript(
+                        """
                 var options = { fields: ["t", "a", "h", "s", "b"], idField: "i" };
                 var built = new MiniSearch(options);
                 built.addAll(JSON.parse(arguments[0]));
@@ -93,10 +99,12 @@ class SearchIndexBrowserTest {
                   return JSON.stringify(js);
                 }
                 return [plain(built), plain(shipped), String(window.OPSBOOK_SEARCH.docs.length)];
-                """, new ObjectMapper().writeValueAsString(docs));
+                """,
+                        new ObjectMapper().writeValueAsString(docs));
         assertTrue(both.get(0).length() > 1000, both.get(0));
         assertEquals(both.get(0), both.get(1));
         assertEquals(String.valueOf(docs.size()), both.get(2));
-        assertEquals(List.of(), browser.console().stream().map(e -> e.getMessage()).toList());
+        assertEquals(
+                List.of(), browser.console().stream().map(e -> e.getMessage()).toList());
     }
 }

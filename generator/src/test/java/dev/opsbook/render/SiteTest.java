@@ -40,17 +40,30 @@ class SiteTest {
 
     @Test
     void exampleHandbookHasNoStructuralFinding() {
-        assertEquals(List.of(), result.findings().stream().filter(f -> f.level().id().equals("error")).toList());
+        assertEquals(
+                List.of(),
+                result.findings().stream()
+                        .filter(f -> f.level().id().equals("error"))
+                        .toList());
         assertEquals(6, result.services());
     }
 
     @Test
     void everyPageOfTheContractIsWritten() {
-        for (String p : List.of("index.html", "severities.html", "teams/index.html", "teams/payments.html",
-                "services/payments-api/index.html", "services/payments-api/runbooks/high-error-rate.html",
+        for (String p : List.of(
+                "index.html",
+                "severities.html",
+                "teams/index.html",
+                "teams/payments.html",
+                "services/payments-api/index.html",
+                "services/payments-api/runbooks/high-error-rate.html",
                 "services/payments-api/reviews/osr-2026-014.html",
-                "services/payments-api/incidents/2026-09-03-card-outage.html", "sitemap.xml", "404.html",
-                "assets/opsbook.css", "assets/opsbook.js", "services/ledger/ledger-topology.svg")) {
+                "services/payments-api/incidents/2026-09-03-card-outage.html",
+                "sitemap.xml",
+                "404.html",
+                "assets/opsbook.css",
+                "assets/opsbook.js",
+                "services/ledger/ledger-topology.svg")) {
             assertTrue(Files.isRegularFile(site.resolve(p)), p);
         }
         assertFalse(Files.exists(site.resolve("pom.xml")), "excluded files are not copied");
@@ -61,8 +74,11 @@ class SiteTest {
         // a web server sends 404.html for a missing services/x/y.html too: with baseUrl, its relative links
         // resolve from the site's address; every other page keeps its links relative and forbids a base
         Document notFound = page("404.html");
-        assertEquals("https://handbook.harbourvine.example/", notFound.selectFirst("head > base").attr("href"));
-        assertEquals("https://handbook.harbourvine.example/assets/opsbook.css",
+        assertEquals(
+                "https://handbook.harbourvine.example/",
+                notFound.selectFirst("head > base").attr("href"));
+        assertEquals(
+                "https://handbook.harbourvine.example/assets/opsbook.css",
                 notFound.selectFirst("link[rel=stylesheet]").absUrl("href"));
         assertTrue(csp(notFound).contains("base-uri 'self'"), csp(notFound));
         Document runbook = page("services/payments-api/runbooks/high-error-rate.html");
@@ -77,21 +93,28 @@ class SiteTest {
     @Test
     void eachSloNamesTheAlertsThatProtectItAndEachAlertItsSlo() throws IOException {
         Document pay = page("services/payments-api/index.html");
-        assertEquals(List.of("#alert-PaymentsHighErrorRate"), hrefs(pay.selectFirst("article.slo#slo-availability dl")));
+        assertEquals(
+                List.of("#alert-PaymentsHighErrorRate"), hrefs(pay.selectFirst("article.slo#slo-availability dl")));
         assertEquals(List.of("#alert-PaymentsHighLatency"), hrefs(pay.selectFirst("article.slo#slo-latency dl")));
         assertTrue(hrefs(pay.getElementById("alert-PaymentsHighLatency")).contains("#slo-latency"));
         Document ledger = page("services/ledger/index.html");
-        assertEquals(List.of("#alert-LedgerReplicationLag"), hrefs(ledger.selectFirst("article.slo#slo-replication dl")));
+        assertEquals(
+                List.of("#alert-LedgerReplicationLag"), hrefs(ledger.selectFirst("article.slo#slo-replication dl")));
     }
 
     @Test
     void servicesLinkToDependenciesAndBack() throws IOException {
         Document pay = page("services/payments-api/index.html");
-        assertEquals(List.of("../ledger/index.html", "../fraud-check/index.html"),
+        assertEquals(
+                List.of("../ledger/index.html", "../fraud-check/index.html"),
                 hrefs(pay.selectFirst("#dependencies dd")));
-        assertEquals(List.of("../web-shop/index.html"), hrefs(pay.select("#dependencies dd").get(1)));
+        assertEquals(
+                List.of("../web-shop/index.html"),
+                hrefs(pay.select("#dependencies dd").get(1)));
         Document ledger = page("services/ledger/index.html");
-        assertEquals(List.of("../payments-api/index.html"), hrefs(ledger.select("#dependencies dd").get(1)));
+        assertEquals(
+                List.of("../payments-api/index.html"),
+                hrefs(ledger.select("#dependencies dd").get(1)));
     }
 
     @Test
@@ -99,18 +122,23 @@ class SiteTest {
         Document pay = page("services/payments-api/index.html");
         Element row = pay.getElementById("alert-PaymentsHighErrorRate");
         assertNotNull(row);
-        assertTrue(hrefs(row).contains("runbooks/high-error-rate.html"), hrefs(row).toString());
+        assertTrue(
+                hrefs(row).contains("runbooks/high-error-rate.html"), hrefs(row).toString());
         assertTrue(hrefs(row).contains("#slo-availability"));
         Document rb = page("services/payments-api/runbooks/high-error-rate.html");
-        assertEquals(List.of("../index.html#alert-PaymentsHighErrorRate", "../../../severities.html#severity-P2"),
+        assertEquals(
+                List.of("../index.html#alert-PaymentsHighErrorRate", "../../../severities.html#severity-P2"),
                 hrefs(rb.selectFirst(".alerts-here")));
     }
 
     @Test
     void teamsServicesAndPeopleLinkBothWays() throws IOException {
         Document team = page("teams/payments.html");
-        assertTrue(hrefs(team.getElementById("services")).containsAll(List.of("../services/payments-api/index.html",
-                "../services/ledger/index.html", "../services/fraud-check/index.html")));
+        assertTrue(hrefs(team.getElementById("services"))
+                .containsAll(List.of(
+                        "../services/payments-api/index.html",
+                        "../services/ledger/index.html",
+                        "../services/fraud-check/index.html")));
         assertNotNull(team.getElementById("person-alice"));
         assertTrue(hrefs(team.getElementById("person-alice")).contains("../services/payments-api/index.html#rota"));
         Document pay = page("services/payments-api/index.html");
@@ -121,11 +149,18 @@ class SiteTest {
     @Test
     void reviewsAndIncidentsLinkToTheirServiceAndPeople() throws IOException {
         Document review = page("services/payments-api/reviews/osr-2026-014.html");
-        assertTrue(hrefs(review.selectFirst("main")).containsAll(List.of("../index.html",
-                "../../../teams/payments.html#person-alice", "../../../teams/storefront.html#person-grace")));
+        assertTrue(hrefs(review.selectFirst("main"))
+                .containsAll(List.of(
+                        "../index.html",
+                        "../../../teams/payments.html#person-alice",
+                        "../../../teams/storefront.html#person-grace")));
         Document incident = page("services/payments-api/incidents/2026-09-03-card-outage.html");
-        assertTrue(hrefs(incident.selectFirst("main")).containsAll(List.of("../index.html", "../../ledger/index.html",
-                "../../../teams/payments.html#person-dave", "../../../severities.html#severity-P1")));
+        assertTrue(hrefs(incident.selectFirst("main"))
+                .containsAll(List.of(
+                        "../index.html",
+                        "../../ledger/index.html",
+                        "../../../teams/payments.html#person-dave",
+                        "../../../severities.html#severity-P1")));
         Document pay = page("services/payments-api/index.html");
         assertTrue(hrefs(pay.getElementById("reviews")).contains("reviews/osr-2026-014.html"));
         assertTrue(hrefs(pay.getElementById("incidents")).contains("incidents/2026-09-03-card-outage.html"));
@@ -135,26 +170,43 @@ class SiteTest {
     void markdownLinksOfBothStylesBecomeSiteLinks() throws IOException {
         Document rb = page("services/payments-api/runbooks/high-error-rate.html");
         List<String> body = hrefs(rb.selectFirst(".markdown"));
-        assertTrue(body.containsAll(List.of("../../ledger/runbooks/failover.html",
-                "../../fraud-check/runbooks/model-timeouts.html", "card-processor-outage.html",
-                "../../../severities.html#severity-P1", "../../../teams/payments.html",
-                "../../../teams/payments.html#person-carol", "../incidents/2026-09-03-card-outage.html")), body.toString());
+        assertTrue(
+                body.containsAll(List.of(
+                        "../../ledger/runbooks/failover.html",
+                        "../../fraud-check/runbooks/model-timeouts.html",
+                        "card-processor-outage.html",
+                        "../../../severities.html#severity-P1",
+                        "../../../teams/payments.html",
+                        "../../../teams/payments.html#person-carol",
+                        "../incidents/2026-09-03-card-outage.html")),
+                body.toString());
         Document failover = page("services/ledger/runbooks/failover.html");
-        assertEquals("../ledger-topology.svg", failover.selectFirst(".markdown img").attr("src"));
+        assertEquals(
+                "../ledger-topology.svg", failover.selectFirst(".markdown img").attr("src"));
     }
 
     @Test
     void aPhoneNumberInARunbookIsOneTapAway(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         var tree = dev.opsbook.ContentTree.complete(tmp.resolve("content"))
-                .file("services/api/runbooks/api-down.md", dev.opsbook.ContentTree.COMPLETE_RUNBOOK
-                        + "\nCall [the bridge](tel:+44-20-7946-0199) or <a href=\"tel:+1(555)0100\">the vendor</a>,"
-                        + " not [this](tel:call-me).\n\nThe desk: [+44 20 7946 0991](<tel:+44 20 7946 0991>).\n");
-        BuildResult built = new dev.opsbook.Opsbook().build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
-                .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
-        assertEquals(List.of("services/api/runbooks/api-down.md:11:97: error: link 'tel:call-me' is not a phone number [schema]"),
-                built.findings().stream().filter(f -> f.rule().equals("schema")).map(dev.opsbook.finding.Finding::format).toList());
-        Document rb = Jsoup.parse(tmp.resolve("site/services/api/runbooks/api-down.html").toFile(), "UTF-8");
-        assertEquals(List.of("tel:+44-20-7946-0199", "tel:+1(555)0100", "tel:+442079460991"),
+                .file(
+                        "services/api/runbooks/api-down.md",
+                        dev.opsbook.ContentTree.COMPLETE_RUNBOOK
+                                + "\nCall [the bridge](tel:+44-20-7946-0199) or <a href=\"tel:+1(555)0100\">the vendor</a>,"
+                                + " not [this](tel:call-me).\n\nThe desk: [+44 20 7946 0991](<tel:+44 20 7946 0991>).\n");
+        BuildResult built = new dev.opsbook.Opsbook()
+                .build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
+                        .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
+        assertEquals(
+                List.of(
+                        "services/api/runbooks/api-down.md:11:97: error: link 'tel:call-me' is not a phone number [schema]"),
+                built.findings().stream()
+                        .filter(f -> f.rule().equals("schema"))
+                        .map(dev.opsbook.finding.Finding::format)
+                        .toList());
+        Document rb = Jsoup.parse(
+                tmp.resolve("site/services/api/runbooks/api-down.html").toFile(), "UTF-8");
+        assertEquals(
+                List.of("tel:+44-20-7946-0199", "tel:+1(555)0100", "tel:+442079460991"),
                 rb.select(".markdown a[href^=tel:]").eachAttr("href"));
     }
 
@@ -166,19 +218,32 @@ class SiteTest {
         var tree = dev.opsbook.ContentTree.complete(tmp.resolve("content"))
                 .file("services/api/C# guide?.pdf", "%PDF-1.4")
                 .file("services/api/diagram one.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
-                .file("services/api/runbooks/api-down.md", dev.opsbook.ContentTree.COMPLETE_RUNBOOK
-                        + "\n[The guide](../C%23%20guide%3F.pdf#page=2) ![Diagram](<../diagram one.svg>)\n"
-                        // a heading's anchor as a browser's address bar gives it, percent-encoded
-                        + "\n## Ärger über Größe\n\nSee [above](#%C3%A4rger-%C3%BCber-gr%C3%B6%C3%9Fe).\n");
-        BuildResult built = new dev.opsbook.Opsbook().build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
-                .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
-        assertEquals(List.of(), built.findings().stream().filter(f -> f.rule().equals("broken-reference")).toList());
-        Document rb = Jsoup.parse(tmp.resolve("site/services/api/runbooks/api-down.html").toFile(), "UTF-8");
-        assertEquals("../C%23%20guide%3F.pdf#page=2", rb.selectFirst(".markdown a[href*=guide]").attr("href"));
+                .file(
+                        "services/api/runbooks/api-down.md",
+                        dev.opsbook.ContentTree.COMPLETE_RUNBOOK
+                                + "\n[The guide](../C%23%20guide%3F.pdf#page=2) ![Diagram](<../diagram one.svg>)\n"
+                                // a heading's anchor as a browser's address bar gives it, percent-encoded
+                                + "\n## Ärger über Größe\n\nSee [above](#%C3%A4rger-%C3%BCber-gr%C3%B6%C3%9Fe).\n");
+        BuildResult built = new dev.opsbook.Opsbook()
+                .build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
+                        .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
+        assertEquals(
+                List.of(),
+                built.findings().stream()
+                        .filter(f -> f.rule().equals("broken-reference"))
+                        .toList());
+        Document rb = Jsoup.parse(
+                tmp.resolve("site/services/api/runbooks/api-down.html").toFile(), "UTF-8");
+        assertEquals(
+                "../C%23%20guide%3F.pdf#page=2",
+                rb.selectFirst(".markdown a[href*=guide]").attr("href"));
         assertEquals("../diagram%20one.svg", rb.selectFirst(".markdown img").attr("src"));
-        assertEquals("api-down.html#ärger-über-größe", rb.selectFirst(".markdown a[href*=rger]").attr("href"));
+        assertEquals(
+                "api-down.html#ärger-über-größe",
+                rb.selectFirst(".markdown a[href*=rger]").attr("href"));
         assertTrue(Files.isRegularFile(tmp.resolve("site/services/api/C# guide?.pdf")));
-        assertEquals(tmp.resolve("site/services/api/C# guide?.pdf").toUri(),
+        assertEquals(
+                tmp.resolve("site/services/api/C# guide?.pdf").toUri(),
                 tmp.resolve("site/services/api/runbooks/api-down.html").toUri().resolve("../C%23%20guide%3F.pdf"));
     }
 
@@ -204,7 +269,9 @@ class SiteTest {
     @Test
     void slaShowsAllowedDowntimeAndSlosTheirErrorBudget() throws IOException {
         Document pay = page("services/payments-api/index.html");
-        assertTrue(pay.getElementById("sla").text().contains("43 min 12 s per month"), pay.getElementById("sla").text());
+        assertTrue(
+                pay.getElementById("sla").text().contains("43 min 12 s per month"),
+                pay.getElementById("sla").text());
         assertTrue(pay.getElementById("slo-availability").text().contains("20 min 10 s per 28d"));
     }
 
@@ -217,14 +284,17 @@ class SiteTest {
         assertTrue(pages.size() > 30, "pages: " + pages.size());
         for (Path p : pages) {
             Document d = Jsoup.parse(p.toFile(), "UTF-8");
-            String csp = d.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
+            String csp =
+                    d.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
             assertTrue(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"), p + ": " + csp);
             for (Element e : d.select("script[src], link[href], img[src]")) {
                 String url = e.hasAttr("src") ? e.attr("src") : e.attr("href");
                 assertFalse(url.matches("(?i)^(https?:)?//.*"), p + " loads " + url);
             }
-            assertTrue(d.select("script:not([src]):not([type=application/json])").isEmpty(), p + " has inline script");
-            d.select("script[type=application/json]").forEach(s -> assertFalse(s.data().contains("<"), p + ": raw < in JSON"));
+            assertTrue(
+                    d.select("script:not([src]):not([type=application/json])").isEmpty(), p + " has inline script");
+            d.select("script[type=application/json]")
+                    .forEach(s -> assertFalse(s.data().contains("<"), p + ": raw < in JSON"));
             assertEquals(1, d.select("h1").size(), p + " has one h1");
             for (String href : hrefs(d)) {
                 assertFalse(href.endsWith("/"), p + " links to a folder: " + href);
@@ -235,19 +305,26 @@ class SiteTest {
     @Test
     void sitemapListsEveryPageUnderTheBaseUrl() throws IOException {
         String xml = Files.readString(site.resolve("sitemap.xml"));
-        assertTrue(xml.contains("<loc>https://handbook.harbourvine.example/services/ledger/runbooks/failover.html</loc>"));
+        assertTrue(
+                xml.contains("<loc>https://handbook.harbourvine.example/services/ledger/runbooks/failover.html</loc>"));
         assertTrue(xml.contains("<loc>https://handbook.harbourvine.example/index.html</loc>"));
     }
 
     @Test
-    void aBaseUrlWithoutItsFinalSlashStillLeadsIntoTheSite(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    void aBaseUrlWithoutItsFinalSlashStillLeadsIntoTheSite(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
         var tree = dev.opsbook.ContentTree.complete(tmp.resolve("content"))
                 .file("opsbook.yaml", "baseUrl: https://pages.example/handbook\n");
-        new dev.opsbook.Opsbook().build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
-                .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
-        assertTrue(Files.readString(tmp.resolve("site/sitemap.xml")).contains("<loc>https://pages.example/handbook/index.html</loc>"));
-        assertEquals("https://pages.example/handbook/",
-                Jsoup.parse(tmp.resolve("site/404.html").toFile(), "UTF-8").selectFirst("head > base").attr("href"));
+        new dev.opsbook.Opsbook()
+                .build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
+                        .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
+        assertTrue(Files.readString(tmp.resolve("site/sitemap.xml"))
+                .contains("<loc>https://pages.example/handbook/index.html</loc>"));
+        assertEquals(
+                "https://pages.example/handbook/",
+                Jsoup.parse(tmp.resolve("site/404.html").toFile(), "UTF-8")
+                        .selectFirst("head > base")
+                        .attr("href"));
         assertTrue(Files.readString(tmp.resolve("site/services/api/oncall.ics"))
                 .contains("URL:https://pages.example/handbook/services/api/index.html"));
     }
@@ -256,10 +333,12 @@ class SiteTest {
     void withoutBaseUrlTheSitemapListsNoPageRatherThanInvalidAddresses(@org.junit.jupiter.api.io.TempDir Path tmp)
             throws Exception {
         var tree = dev.opsbook.ContentTree.complete(tmp.resolve("content"));
-        new dev.opsbook.Opsbook().build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
-                .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
+        new dev.opsbook.Opsbook()
+                .build(dev.opsbook.BuildRequest.build(tree.root(), tmp.resolve("site"))
+                        .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
         String xml = Files.readString(tmp.resolve("site/sitemap.xml"));
-        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertEquals("urlset", doc.getDocumentElement().getTagName());
         assertEquals(0, doc.getElementsByTagName("loc").getLength(), xml);

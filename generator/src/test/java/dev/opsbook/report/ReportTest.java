@@ -44,13 +44,15 @@ class ReportTest {
     @Test
     void checkWritesTheSameReportsAsBuildByteForByte(@TempDir Path dir) throws Exception {
         // check reads bodies without rendering them and writes the three reports side by side
-        new Opsbook().build(BuildRequest.check(ExampleHandbook.content(), dir)
-                .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
+        new Opsbook()
+                .build(BuildRequest.check(ExampleHandbook.content(), dir)
+                        .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
         for (String file : List.of(ReportFiles.JSON, ReportFiles.JUNIT, ReportFiles.SARIF)) {
             assertEquals(Files.readString(site.resolve(file)), Files.readString(dir.resolve(file)), file);
         }
         try (var files = Files.list(dir)) {
-            assertEquals(Set.of(ReportFiles.JSON, ReportFiles.JUNIT, ReportFiles.SARIF),
+            assertEquals(
+                    Set.of(ReportFiles.JSON, ReportFiles.JUNIT, ReportFiles.SARIF),
                     files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
         }
     }
@@ -73,7 +75,9 @@ class ReportTest {
         assertEquals(0, summary.get("errors").asInt());
         assertEquals(12, summary.get("warnings").asInt());
         assertEquals(6, summary.get("infos").asInt());
-        assertEquals("{\"documented\":4,\"supportable\":1,\"operations-ready\":1,\"none\":0}", summary.get("levels").toString());
+        assertEquals(
+                "{\"documented\":4,\"supportable\":1,\"operations-ready\":1,\"none\":0}",
+                summary.get("levels").toString());
         JsonNode pay = report.get("services").get(3);
         assertEquals("payments-api", pay.get("id").asText());
         assertEquals(List.of("id", "name", "owner", "tier", "level", "nextLevel", "blockedBy", "checks"), fields(pay));
@@ -82,17 +86,24 @@ class ReportTest {
         for (JsonNode service : report.get("services")) {
             for (JsonNode c : service.get("checks")) {
                 String status = c.get("status").asText();
-                assertTrue(Set.of("pass", "fail", "waived", "off", "not-applicable").contains(status), status);
+                assertTrue(
+                        Set.of("pass", "fail", "waived", "off", "not-applicable")
+                                .contains(status),
+                        status);
                 if (status.equals("fail")) {
                     assertTrue(c.hasNonNull("hint") && c.hasNonNull("severity"), c.toString());
                 }
                 if (status.equals("waived")) {
-                    assertEquals("{\"rule\":\"readiness-game-day\",\"status\":\"waived\",\"severity\":\"info\",\"waiver\":"
-                            + "\"Replaced by the platform-wide game day in Q1 2027\",\"approvedBy\":\"hana\",\"expires\":"
-                            + "\"2027-03-31\"}", c.toString());
+                    assertEquals(
+                            "{\"rule\":\"readiness-game-day\",\"status\":\"waived\",\"severity\":\"info\",\"waiver\":"
+                                    + "\"Replaced by the platform-wide game day in Q1 2027\",\"approvedBy\":\"hana\",\"expires\":"
+                                    + "\"2027-03-31\"}",
+                            c.toString());
                 }
                 if (status.equals("not-applicable")) {
-                    assertEquals("Stateless scorer; covered by the payments game day", c.get("reason").asText());
+                    assertEquals(
+                            "Stateless scorer; covered by the payments game day",
+                            c.get("reason").asText());
                 }
             }
         }
@@ -102,8 +113,13 @@ class ReportTest {
     void findingsAreSortedByFileLineAndRule() {
         List<String> keys = new ArrayList<>();
         for (JsonNode f : report.get("findings")) {
-            keys.add(String.format("%s %08d %s", f.get("file").asText(), f.path("line").asInt(), f.get("rule").asText()));
-            assertEquals(List.of("rule", "severity", "service", "file", "line", "column", "message", "hint"), fields(f));
+            keys.add(String.format(
+                    "%s %08d %s",
+                    f.get("file").asText(),
+                    f.path("line").asInt(),
+                    f.get("rule").asText()));
+            assertEquals(
+                    List.of("rule", "severity", "service", "file", "line", "column", "message", "hint"), fields(f));
         }
         List<String> sorted = new ArrayList<>(keys);
         sorted.sort(null);
@@ -125,10 +141,19 @@ class ReportTest {
         JsonNode first = run.get("results").get(0);
         assertEquals("runbook-stale", first.get("ruleId").asText());
         JsonNode loc = first.get("locations").get(0).get("physicalLocation");
-        assertEquals("services/fraud-check/runbooks/false-positive-spike.md", loc.get("artifactLocation").get("uri").asText());
+        assertEquals(
+                "services/fraud-check/runbooks/false-positive-spike.md",
+                loc.get("artifactLocation").get("uri").asText());
         assertEquals(6, loc.get("region").get("startLine").asInt());
         String ruleId = first.get("ruleId").asText();
-        assertEquals(ruleId, run.get("tool").get("driver").get("rules").get(first.get("ruleIndex").asInt()).get("id").asText());
+        assertEquals(
+                ruleId,
+                run.get("tool")
+                        .get("driver")
+                        .get("rules")
+                        .get(first.get("ruleIndex").asInt())
+                        .get("id")
+                        .asText());
     }
 
     @Test
@@ -143,7 +168,8 @@ class ReportTest {
 
     @Test
     void junitXmlHasASuitePerServiceAndACasePerRule() throws Exception {
-        org.w3c.dom.Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        org.w3c.dom.Document xml = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(site.resolve("opsbook-report.xml").toFile());
         NodeList suites = xml.getElementsByTagName("testsuite");
         assertEquals(7, suites.getLength(), "six services and the handbook");
@@ -161,7 +187,8 @@ class ReportTest {
                 na = c;
             }
         }
-        assertEquals("not applicable: Stateless scorer; covered by the payments game day",
+        assertEquals(
+                "not applicable: Stateless scorer; covered by the payments game day",
                 ((Element) na.getElementsByTagName("skipped").item(0)).getAttribute("message"));
         Element root = xml.getDocumentElement();
         assertEquals("testsuites", root.getTagName());
@@ -174,15 +201,20 @@ class ReportTest {
         assertEquals(6, page.select("#readiness-matrix tbody tr").size());
         assertEquals(33, page.select("#readiness-matrix thead th.rule").size());
         String head = page.selectFirst(".audit-head").text();
-        assertTrue(head.contains("As of 2026-11-21") && head.contains(report.get("contentDigest").asText())
-                && head.contains("opsbook 0.1.0"), head);
+        assertTrue(
+                head.contains("As of 2026-11-21")
+                        && head.contains(report.get("contentDigest").asText())
+                        && head.contains("opsbook 0.1.0"),
+                head);
         // status is text and symbol, not colour alone
         var cell = page.selectFirst("#readiness-matrix td.st-fail");
         assertTrue(cell.text().startsWith("✘ fail"), cell.text());
         assertEquals(4, page.select("#readiness-filters select").size());
-        assertEquals(6, page.select("section.service-failures").size(), "failures grouped by service, a page each in print");
+        assertEquals(
+                6, page.select("section.service-failures").size(), "failures grouped by service, a page each in print");
         var failure = page.selectFirst("section.service-failures ol.failures li");
-        assertEquals("../services/fraud-check/runbooks/false-positive-spike.html",
+        assertEquals(
+                "../services/fraud-check/runbooks/false-positive-spike.html",
                 failure.selectFirst("a").attr("href"));
         assertTrue(failure.text().contains("What to do: re-read"), failure.text());
         assertTrue(page.getElementById("waivers-h").parent().text().contains("Replaced by the platform-wide game day"));
@@ -193,17 +225,24 @@ class ReportTest {
         Document page = Jsoup.parse(site.resolve("actions.html").toFile(), "UTF-8");
         var rows = page.select("table.actions tbody tr");
         List<String> descriptions = rows.stream().map(r -> r.child(0).text()).toList();
-        assertEquals(List.of("Automate deployment of the optimiser", "Runbook for merchant validation failures",
-                "Raise provider rate limit before sales", "Alert on connection pool saturation",
-                "Structured logging for the planner"), descriptions);
+        assertEquals(
+                List.of(
+                        "Automate deployment of the optimiser",
+                        "Runbook for merchant validation failures",
+                        "Raise provider rate limit before sales",
+                        "Alert on connection pool saturation",
+                        "Structured logging for the planner"),
+                descriptions);
         assertEquals(3, page.select("tr.overdue").size());
         assertTrue(rows.get(0).text().contains("8 days overdue"), rows.get(0).text());
-        assertEquals("teams/logistics.html#person-ken", rows.get(0).selectFirst("a").attr("href"));
+        assertEquals(
+                "teams/logistics.html#person-ken", rows.get(0).selectFirst("a").attr("href"));
     }
 
     @Test
     void theServicePageShowsItsLevelAndWhatBlocksTheNext() throws Exception {
-        Document page = Jsoup.parse(site.resolve("services/route-planner/index.html").toFile(), "UTF-8");
+        Document page =
+                Jsoup.parse(site.resolve("services/route-planner/index.html").toFile(), "UTF-8");
         String level = page.getElementById("level").text();
         assertTrue(level.startsWith("Readiness level: documented To reach supportable:"), level);
         assertTrue(level.contains("telemetry-structured-logs"), level);
@@ -222,26 +261,38 @@ class ReportTest {
         tree.bytes("services/api/diagram.png", new byte[] {1, 2, 4});
         assertNotEquals(withAsset, digest(tree.root(), tmp.resolve("d")));
         tree.file(".editorconfig", "root = true\n");
-        assertEquals(digest(tree.root(), tmp.resolve("d")), digest(tree.root(), tmp.resolve("e")), "hidden files are not input");
+        assertEquals(
+                digest(tree.root(), tmp.resolve("d")),
+                digest(tree.root(), tmp.resolve("e")),
+                "hidden files are not input");
     }
 
     static String digest(Path content, Path out) throws Exception {
         new Opsbook().build(BuildRequest.check(content, out).withAsOf(java.time.LocalDate.of(2026, 11, 21)));
-        return JSON.readTree(out.resolve("opsbook-report.json").toFile()).get("contentDigest").asText();
+        return JSON.readTree(out.resolve("opsbook-report.json").toFile())
+                .get("contentDigest")
+                .asText();
     }
 
     @Test
     void aBaselineAddsChangesAndAChangesPage(@TempDir Path tmp) throws Exception {
         var tree = ContentTree.complete(tmp.resolve("content"));
-        new Opsbook().build(BuildRequest.check(tree.root(), tmp.resolve("before")).withAsOf(java.time.LocalDate.of(2026, 11, 21)));
+        new Opsbook()
+                .build(BuildRequest.check(tree.root(), tmp.resolve("before"))
+                        .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
         tree.file("services/api/service.yaml", ContentTree.COMPLETE_SERVICE.replace("enabled: true", "enabled: false"));
-        new Opsbook().build(BuildRequest.build(tree.root(), tmp.resolve("site"))
-                .withAsOf(java.time.LocalDate.of(2026, 11, 21)).withBaseline(tmp.resolve("before/opsbook-report.json")));
-        JsonNode changes = JSON.readTree(tmp.resolve("site/opsbook-report.json").toFile()).get("changes");
+        new Opsbook()
+                .build(BuildRequest.build(tree.root(), tmp.resolve("site"))
+                        .withAsOf(java.time.LocalDate.of(2026, 11, 21))
+                        .withBaseline(tmp.resolve("before/opsbook-report.json")));
+        JsonNode changes =
+                JSON.readTree(tmp.resolve("site/opsbook-report.json").toFile()).get("changes");
         assertEquals(1, changes.get("new").size());
         assertEquals("telemetry-tracing", changes.get("new").get(0).get("rule").asText());
         assertEquals(0, changes.get("gone").size());
-        assertEquals("[{\"service\":\"api\",\"from\":\"operations-ready\",\"to\":\"supportable\"}]", changes.get("levels").toString());
+        assertEquals(
+                "[{\"service\":\"api\",\"from\":\"operations-ready\",\"to\":\"supportable\"}]",
+                changes.get("levels").toString());
         Document page = Jsoup.parse(tmp.resolve("site/readiness/changes.html").toFile(), "UTF-8");
         assertTrue(page.text().contains("api: operations-ready → supportable"), page.text());
     }
@@ -253,7 +304,8 @@ class ReportTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(dev.opsbook.OpsbookException.class, () -> new Opsbook()
                 .build(BuildRequest.check(tree.root(), tmp.resolve("out")).withBaseline(tmp.resolve("bad.json"))));
         assertTrue(e.isUsage());
-        assertEquals("baseline " + tmp.resolve("bad.json") + " is not an opsbook-report.json (no findings and services)",
+        assertEquals(
+                "baseline " + tmp.resolve("bad.json") + " is not an opsbook-report.json (no findings and services)",
                 e.getMessage());
     }
 }

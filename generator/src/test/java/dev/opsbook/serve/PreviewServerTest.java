@@ -26,17 +26,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PreviewServerTest {
     @TempDir
     Path dir;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     String get(PreviewServer s, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     int status(PreviewServer s, String rawPath) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", s.port())) {
-            socket.getOutputStream().write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1:" + s.port() + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1:" + s.port()
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             String line = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
             return Integer.parseInt(line.substring(9, 12));
         }
@@ -54,9 +60,11 @@ class PreviewServerTest {
     @Test
     void halfARequestDoesNotBlockOthersAndOnlyLocalGetsAndHeadsAreAnswered() throws Exception {
         var tree = ContentTree.complete(dir.resolve("content"));
-        try (PreviewServer server = new PreviewServer(BuildRequest.build(tree.root(), dir.resolve("site")), 0,
-                new PrintWriter(new StringWriter(), true));
-             Socket slow = new Socket("127.0.0.1", server.port())) {
+        try (PreviewServer server = new PreviewServer(
+                        BuildRequest.build(tree.root(), dir.resolve("site")),
+                        0,
+                        new PrintWriter(new StringWriter(), true));
+                Socket slow = new Socket("127.0.0.1", server.port())) {
             slow.getOutputStream().write("GET /index.html HTTP/1.1\r\nHo".getBytes(StandardCharsets.US_ASCII));
             slow.getOutputStream().flush();
             long start = System.nanoTime();
@@ -67,10 +75,19 @@ class PreviewServerTest {
             for (String method : java.util.List.of("PUT", "DELETE", "TRACE", "POST")) {
                 assertEquals(405, raw(server, method + " /index.html HTTP/1.1\r\n" + host + "x"), method);
             }
-            assertEquals(421, raw(server, "GET /index.html HTTP/1.1\r\nHost: evil.example:" + server.port()
-                    + "\r\nConnection: close\r\n\r\n"), "DNS rebinding");
-            assertEquals(200, raw(server, "GET /index.html HTTP/1.1\r\nHost: localhost:" + server.port()
-                    + "\r\nConnection: close\r\n\r\n"));
+            assertEquals(
+                    421,
+                    raw(
+                            server,
+                            "GET /index.html HTTP/1.1\r\nHost: evil.example:" + server.port()
+                                    + "\r\nConnection: close\r\n\r\n"),
+                    "DNS rebinding");
+            assertEquals(
+                    200,
+                    raw(
+                            server,
+                            "GET /index.html HTTP/1.1\r\nHost: localhost:" + server.port()
+                                    + "\r\nConnection: close\r\n\r\n"));
         }
     }
 
@@ -94,16 +111,25 @@ class PreviewServerTest {
     void aPortInUseIsReportedBeforeAnyBuild() throws Exception {
         var tree = ContentTree.complete(dir.resolve("content"));
         try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            org.junit.jupiter.api.Assertions.assertThrows(java.net.BindException.class, () -> new PreviewServer(
-                    BuildRequest.build(tree.root(), dir.resolve("site")), taken.getLocalPort(), new PrintWriter(new StringWriter())));
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    java.net.BindException.class,
+                    () -> new PreviewServer(
+                            BuildRequest.build(tree.root(), dir.resolve("site")),
+                            taken.getLocalPort(),
+                            new PrintWriter(new StringWriter())));
         }
-        assertFalse(java.nio.file.Files.exists(dir.resolve("site")), "no build was made for a server that cannot start");
+        assertFalse(
+                java.nio.file.Files.exists(dir.resolve("site")), "no build was made for a server that cannot start");
     }
 
     @Test
     void aContentFolderThatIsNotThereIsTheUsersError() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.opsbook.OpsbookException.class, () -> new PreviewServer(
-                BuildRequest.build(dir.resolve("nowhere"), dir.resolve("site")), 0, new PrintWriter(new StringWriter())));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.opsbook.OpsbookException.class,
+                () -> new PreviewServer(
+                        BuildRequest.build(dir.resolve("nowhere"), dir.resolve("site")),
+                        0,
+                        new PrintWriter(new StringWriter())));
         assertTrue(e.isUsage(), "exit 2, as build");
         assertEquals("content folder " + dir.resolve("nowhere") + " does not exist or is not a folder", e.getMessage());
     }
@@ -112,13 +138,17 @@ class PreviewServerTest {
     void anEditedTemplateIsServedAfterItsSave() throws Exception {
         var tree = ContentTree.complete(dir.resolve("content"));
         Path templates = java.nio.file.Files.createDirectories(dir.resolve("templates"));
-        java.nio.file.Files.writeString(templates.resolve("404.ftlh"),
+        java.nio.file.Files.writeString(
+                templates.resolve("404.ftlh"),
                 "<#import \"layout.ftlh\" as layout><@layout.frame><h1>First</h1></@layout.frame>");
-        try (PreviewServer server = new PreviewServer(BuildRequest.build(tree.root(), dir.resolve("site"))
-                .withTemplates(templates), 0, new PrintWriter(new StringWriter(), true))) {
+        try (PreviewServer server = new PreviewServer(
+                BuildRequest.build(tree.root(), dir.resolve("site")).withTemplates(templates),
+                0,
+                new PrintWriter(new StringWriter(), true))) {
             assertTrue(get(server, "/404.html").contains("<h1>First</h1>"));
             long before = server.builds();
-            java.nio.file.Files.writeString(templates.resolve("404.ftlh"),
+            java.nio.file.Files.writeString(
+                    templates.resolve("404.ftlh"),
                     "<#import \"layout.ftlh\" as layout><@layout.frame><h1>Second</h1></@layout.frame>");
             awaitBuildAfter(server, before);
             assertTrue(get(server, "/404.html").contains("<h1>Second</h1>"), "rebuilt after the template's save");
@@ -135,11 +165,13 @@ class PreviewServerTest {
         var tree = ContentTree.complete(dir.resolve("content"));
         Path templates = java.nio.file.Files.createDirectories(dir.resolve("templates"));
         Path notFound = templates.resolve("404.ftlh");
-        java.nio.file.Files.writeString(notFound,
-                "<#import \"layout.ftlh\" as layout><@layout.frame><h1>First</h1></@layout.frame>");
+        java.nio.file.Files.writeString(
+                notFound, "<#import \"layout.ftlh\" as layout><@layout.frame><h1>First</h1></@layout.frame>");
         StringWriter log = new StringWriter();
-        try (PreviewServer server = new PreviewServer(BuildRequest.build(tree.root(), dir.resolve("site"))
-                .withTemplates(templates), 0, new PrintWriter(log, true))) {
+        try (PreviewServer server = new PreviewServer(
+                BuildRequest.build(tree.root(), dir.resolve("site")).withTemplates(templates),
+                0,
+                new PrintWriter(log, true))) {
             java.nio.file.Files.writeString(notFound, "<#macro r><@r/></#macro><@r/>");
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (!log.toString().contains("still serving the last site") && System.nanoTime() < deadline) {
@@ -150,8 +182,8 @@ class PreviewServerTest {
 
             long before = server.builds();
             tree.file("services/api/rota.yaml", ContentTree.COMPLETE_ROTA.replace("after: 15m, ", "after: ~, "));
-            java.nio.file.Files.writeString(notFound,
-                    "<#import \"layout.ftlh\" as layout><@layout.frame><h1>Second</h1></@layout.frame>");
+            java.nio.file.Files.writeString(
+                    notFound, "<#import \"layout.ftlh\" as layout><@layout.frame><h1>Second</h1></@layout.frame>");
             awaitBuildAfter(server, before);
             assertTrue(server.builds() > before, "a build after the one that died: " + log);
             assertTrue(get(server, "/404.html").contains("<h1>Second</h1>"));
@@ -162,27 +194,37 @@ class PreviewServerTest {
     @Test
     void theLastBuildsErrorsAreShownAtTheTopOfEveryPageServedButNotWritten() throws Exception {
         var tree = ContentTree.complete(dir.resolve("content"));
-        try (PreviewServer server = new PreviewServer(BuildRequest.build(tree.root(), dir.resolve("site")), 0,
-                new PrintWriter(new StringWriter(), true))) {
+        try (PreviewServer server = new PreviewServer(
+                BuildRequest.build(tree.root(), dir.resolve("site")), 0, new PrintWriter(new StringWriter(), true))) {
             assertFalse(get(server, "/index.html").contains("preview-errors"), "no box without an error");
             long before = server.builds();
-            tree.file("teams/ops.yaml", ContentTree.TEAM + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n"
-                    + "  - { id: eve, name: Eve, phone: \"<script>alert(1)</script>\" }\n");
+            tree.file(
+                    "teams/ops.yaml",
+                    ContentTree.TEAM + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n"
+                            + "  - { id: eve, name: Eve, phone: \"<script>alert(1)</script>\" }\n");
             awaitBuildAfter(server, before);
             // a team file gets a quick update first (no checks); the full build's errors come with the next reload
             awaitPage(server, "/services/api/runbooks/api-down.html", p -> p.contains("preview-errors"));
             String page = get(server, "/services/api/runbooks/api-down.html");
-            assertTrue(page.contains("<div class=\"preview-errors\" role=\"alert\">"
-                    + "<p><strong>1 error in the content</strong>"), page);
-            assertTrue(page.contains("<li><code>teams/ops.yaml:7:34</code> 'phone' is not a phone number:"
-                    + " '&lt;script&gt;alert(1)&lt;/script&gt;' <small>[schema]</small>"), page);
+            assertTrue(
+                    page.contains("<div class=\"preview-errors\" role=\"alert\">"
+                            + "<p><strong>1 error in the content</strong>"),
+                    page);
+            assertTrue(
+                    page.contains("<li><code>teams/ops.yaml:7:34</code> 'phone' is not a phone number:"
+                            + " '&lt;script&gt;alert(1)&lt;/script&gt;' <small>[schema]</small>"),
+                    page);
             assertFalse(page.contains("<script>alert"), "the box escapes what it quotes");
             assertTrue(page.contains("<br><small>hint: write the number as dialled from abroad"), page);
-            assertFalse(java.nio.file.Files.readString(dir.resolve("site/services/api/runbooks/api-down.html"))
-                    .contains("preview-errors"), "the site on disk stays as build writes it");
+            assertFalse(
+                    java.nio.file.Files.readString(dir.resolve("site/services/api/runbooks/api-down.html"))
+                            .contains("preview-errors"),
+                    "the site on disk stays as build writes it");
 
             before = server.builds();
-            tree.file("teams/ops.yaml", ContentTree.TEAM + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n");
+            tree.file(
+                    "teams/ops.yaml",
+                    ContentTree.TEAM + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n");
             awaitBuildAfter(server, before);
             awaitPage(server, "/index.html", p -> !p.contains("preview-errors"));
             assertFalse(get(server, "/index.html").contains("preview-errors"), "fixed: the box is gone");
@@ -193,9 +235,9 @@ class PreviewServerTest {
     void servesRebuildsAndTheOpenPageReloads() throws Exception {
         var tree = ContentTree.complete(dir.resolve("content"));
         StringWriter log = new StringWriter();
-        try (PreviewServer server = new PreviewServer(BuildRequest.build(tree.root(), dir.resolve("site")), 0,
-                new PrintWriter(log, true));
-             Browser browser = new Browser(1024, 768)) {
+        try (PreviewServer server = new PreviewServer(
+                        BuildRequest.build(tree.root(), dir.resolve("site")), 0, new PrintWriter(log, true));
+                Browser browser = new Browser(1024, 768)) {
             assertEquals(1, server.builds());
             String page = get(server, "/services/api/runbooks/api-down.html");
             assertTrue(page.contains("<meta name=\"opsbook-live\" content=\"1\">"), "the reload hook is added");
@@ -203,41 +245,52 @@ class PreviewServerTest {
             assertEquals(404, status(server, "/%2e%2e/%2e%2e/etc/passwd"));
             assertEquals(404, status(server, "/../../../../etc/passwd"));
             // any other file as it is on disk (streamed), an empty one too
-            assertEquals(java.nio.file.Files.readString(dir.resolve("site/assets/opsbook.css")), get(server, "/assets/opsbook.css"));
+            assertEquals(
+                    java.nio.file.Files.readString(dir.resolve("site/assets/opsbook.css")),
+                    get(server, "/assets/opsbook.css"));
             tree.file("services/api/empty.txt", "");
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
-                    java.nio.file.Files.isRegularFile(dir.resolve("site/services/api/empty.txt")));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(d -> java.nio.file.Files.isRegularFile(dir.resolve("site/services/api/empty.txt")));
             assertEquals(200, status(server, "/services/api/empty.txt"));
             assertEquals("", get(server, "/services/api/empty.txt"));
 
             // the 404 page for a mistyped address deep in the site has its style sheet and working links
             assertEquals(404, status(server, "/services/api/runbooks/no-such-runbook.html"));
             browser.driver().get("http://127.0.0.1:" + server.port() + "/services/api/runbooks/no-such-runbook.html");
-            assertEquals("Page not found", browser.driver().findElement(By.tagName("h1")).getText());
-            assertEquals(Boolean.TRUE, browser.driver().executeScript(
-                    "return [...document.styleSheets].some(s => s.cssRules.length > 0)"), "the style sheet loaded");
+            assertEquals(
+                    "Page not found",
+                    browser.driver().findElement(By.tagName("h1")).getText());
+            assertEquals(
+                    Boolean.TRUE,
+                    browser.driver().executeScript("return [...document.styleSheets].some(s => s.cssRules.length > 0)"),
+                    "the style sheet loaded");
             browser.driver().findElement(By.linkText("the list of services")).click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
-                    d.getCurrentUrl().equals("http://127.0.0.1:" + server.port() + "/index.html"));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .until(d -> d.getCurrentUrl().equals("http://127.0.0.1:" + server.port() + "/index.html"));
 
             browser.driver().get("http://127.0.0.1:" + server.port() + "/services/api/runbooks/api-down.html");
-            assertEquals("API down", browser.driver().findElement(By.tagName("h1")).getText());
-            tree.file("services/api/runbooks/api-down.md", ContentTree.COMPLETE_RUNBOOK.replace("title: API down",
-                    "title: API is down"));
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
-                    d.findElement(By.tagName("h1")).getText().equals("API is down"));
+            assertEquals(
+                    "API down", browser.driver().findElement(By.tagName("h1")).getText());
+            tree.file(
+                    "services/api/runbooks/api-down.md",
+                    ContentTree.COMPLETE_RUNBOOK.replace("title: API down", "title: API is down"));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .until(d -> d.findElement(By.tagName("h1")).getText().equals("API is down"));
             assertTrue(server.builds() >= 2);
             // an edited runbook: its page and its service's page first, then the full build
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> log.toString().split("built in").length > 2);
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(d -> log.toString().split("built in").length > 2);
             assertTrue(log.toString().contains("opsbook: updated 2 pages in "), log.toString());
             assertTrue(server.lastQuickMillis() >= 0);
-            assertTrue(java.nio.file.Files.readString(dir.resolve("site/services/api/index.html")).contains("API is down"));
+            assertTrue(java.nio.file.Files.readString(dir.resolve("site/services/api/index.html"))
+                    .contains("API is down"));
             // a new file is more than an edit: a full build, and the page reloads
             long before = server.builds();
             tree.file("services/api/runbooks/second.md", ContentTree.COMPLETE_RUNBOOK.replace("API down", "Second"));
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> server.builds() > before);
             browser.driver().get("http://127.0.0.1:" + server.port() + "/services/api/runbooks/second.html");
-            assertEquals("Second", browser.driver().findElement(By.tagName("h1")).getText());
+            assertEquals(
+                    "Second", browser.driver().findElement(By.tagName("h1")).getText());
             // the site on disk is exactly what build writes: no hook in it
             assertFalse(java.nio.file.Files.readString(dir.resolve("site/services/api/runbooks/api-down.html"))
                     .contains("opsbook-live"));

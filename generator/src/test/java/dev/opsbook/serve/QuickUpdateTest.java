@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QuickUpdateTest {
     @TempDir
     Path dir;
+
     private ContentTree tree;
     private BuildRequest request;
     private final Opsbook opsbook = new Opsbook(2);
@@ -36,11 +37,19 @@ class QuickUpdateTest {
     @BeforeEach
     void build() throws Exception {
         tree = ContentTree.complete(dir.resolve("content"))
-                .file("teams/web.yaml", "name: Web\nmembers:\n  - { id: erin, name: Erin }\n  - { id: frank, name: Frank }\n")
-                .file("services/shop/service.yaml", "name: Shop\nowner: web\nalerts:\n"
-                        + "  - { name: ShopDown, severity: P2, runbook: shop-down }\n")
-                .file("services/shop/rota.yaml", "start: 2026-11-02T09:00\nrotation: 1w\nlead: [erin]\nengineer: [frank]\n")
-                .file("services/shop/runbooks/shop-down.md", ContentTree.COMPLETE_RUNBOOK.replace("API down", "Shop down"));
+                .file(
+                        "teams/web.yaml",
+                        "name: Web\nmembers:\n  - { id: erin, name: Erin }\n  - { id: frank, name: Frank }\n")
+                .file(
+                        "services/shop/service.yaml",
+                        "name: Shop\nowner: web\nalerts:\n"
+                                + "  - { name: ShopDown, severity: P2, runbook: shop-down }\n")
+                .file(
+                        "services/shop/rota.yaml",
+                        "start: 2026-11-02T09:00\nrotation: 1w\nlead: [erin]\nengineer: [frank]\n")
+                .file(
+                        "services/shop/runbooks/shop-down.md",
+                        ContentTree.COMPLETE_RUNBOOK.replace("API down", "Shop down"));
         site = dir.resolve("site");
         request = new BuildRequest(tree.root(), site, LocalDate.of(2026, 11, 21), null, true, null);
         opsbook.build(request);
@@ -64,43 +73,79 @@ class QuickUpdateTest {
 
     /** The files whose bytes differ between two states of the site. */
     private static List<String> changed(Map<String, byte[]> before, Map<String, byte[]> after) {
-        return after.keySet().stream().filter(f -> !java.util.Arrays.equals(before.get(f), after.get(f))).sorted().toList();
+        return after.keySet().stream()
+                .filter(f -> !java.util.Arrays.equals(before.get(f), after.get(f)))
+                .sorted()
+                .toList();
     }
 
     @Test
     void anEditedTeamFileRewritesThePagesThatShowItsPeopleAsTheFullBuildWould() throws Exception {
         Map<String, byte[]> before = files();
-        tree.file("teams/ops.yaml", ContentTree.TEAM + "  - { id: carol, name: Caroline Quay }\n  - { id: dave, name: Dave }\n");
+        tree.file(
+                "teams/ops.yaml",
+                ContentTree.TEAM + "  - { id: carol, name: Caroline Quay }\n  - { id: dave, name: Dave }\n");
         List<String> written = update("teams/ops.yaml");
-        assertTrue(written.containsAll(List.of("teams/ops.html", "teams/index.html", "index.html", "oncall.html",
-                "services/api/index.html", "services/api/runbooks/api-down.html")), written.toString());
-        for (String page : List.of("services/shop/index.html", "services/shop/runbooks/shop-down.html", "teams/web.html",
-                "severities.html", "readiness/index.html", "actions.html", "services/api/reviews/osr-1.html")) {
+        assertTrue(
+                written.containsAll(List.of(
+                        "teams/ops.html",
+                        "teams/index.html",
+                        "index.html",
+                        "oncall.html",
+                        "services/api/index.html",
+                        "services/api/runbooks/api-down.html")),
+                written.toString());
+        for (String page : List.of(
+                "services/shop/index.html",
+                "services/shop/runbooks/shop-down.html",
+                "teams/web.html",
+                "severities.html",
+                "readiness/index.html",
+                "actions.html",
+                "services/api/reviews/osr-1.html")) {
             assertFalse(written.contains(page), page + " does not show the people of ops: " + written);
         }
         Map<String, byte[]> quick = files();
         for (String page : written) {
-            assertTrue(new String(quick.get(page), java.nio.charset.StandardCharsets.UTF_8).contains("Caroline Quay")
-                    || page.equals("teams/index.html") || page.equals("index.html"), page);
+            assertTrue(
+                    new String(quick.get(page), java.nio.charset.StandardCharsets.UTF_8).contains("Caroline Quay")
+                            || page.equals("teams/index.html")
+                            || page.equals("index.html"),
+                    page);
         }
         // nothing else was touched, and what was written is what the full build writes
-        assertEquals(written.stream().filter(p -> changed(before, quick).contains(p)).sorted().toList(), changed(before, quick));
+        assertEquals(
+                written.stream()
+                        .filter(p -> changed(before, quick).contains(p))
+                        .sorted()
+                        .toList(),
+                changed(before, quick));
         opsbook.build(request);
         Map<String, byte[]> full = files();
         for (String page : written) {
             assertTrue(java.util.Arrays.equals(full.get(page), quick.get(page)), page + " as the full build writes it");
         }
-        assertTrue(new String(full.get("assets/search-index.js"), java.nio.charset.StandardCharsets.UTF_8)
-                .contains("Caroline Quay"), "the full build brings the rest");
+        assertTrue(
+                new String(full.get("assets/search-index.js"), java.nio.charset.StandardCharsets.UTF_8)
+                        .contains("Caroline Quay"),
+                "the full build brings the rest");
     }
 
     @Test
     void anEditedRotaRewritesThePagesThatShowWhoIsOnCall() throws Exception {
         Map<String, byte[]> before = files();
-        tree.file("services/api/rota.yaml", ContentTree.COMPLETE_ROTA.replace("lead: [alice, bob]", "lead: [bob, alice]"));
+        tree.file(
+                "services/api/rota.yaml",
+                ContentTree.COMPLETE_ROTA.replace("lead: [alice, bob]", "lead: [bob, alice]"));
         List<String> written = update("services/api/rota.yaml");
-        assertTrue(written.containsAll(List.of("services/api/index.html", "services/api/runbooks/api-down.html",
-                "oncall.html", "index.html", "teams/ops.html")), written.toString());
+        assertTrue(
+                written.containsAll(List.of(
+                        "services/api/index.html",
+                        "services/api/runbooks/api-down.html",
+                        "oncall.html",
+                        "index.html",
+                        "teams/ops.html")),
+                written.toString());
         assertFalse(written.contains("services/shop/index.html"), written.toString());
         assertFalse(written.contains("services/api/reviews/osr-1.html"), written.toString());
         List<String> changed = changed(before, files());
@@ -112,21 +157,37 @@ class QuickUpdateTest {
     void anEditedServiceFileRewritesThePagesThatNameTheService() throws Exception {
         tree.file("services/api/service.yaml", ContentTree.COMPLETE_SERVICE.replace("name: API", "name: Public API"));
         List<String> written = update("services/api/service.yaml");
-        assertTrue(written.containsAll(List.of("services/api/index.html", "services/api/runbooks/api-down.html",
-                "services/api/reviews/osr-1.html", "index.html", "teams/ops.html", "oncall.html")), written.toString());
+        assertTrue(
+                written.containsAll(List.of(
+                        "services/api/index.html",
+                        "services/api/runbooks/api-down.html",
+                        "services/api/reviews/osr-1.html",
+                        "index.html",
+                        "teams/ops.html",
+                        "oncall.html")),
+                written.toString());
         assertFalse(written.contains("services/shop/runbooks/shop-down.html"), written.toString());
-        assertTrue(Files.readString(site.resolve("services/api/reviews/osr-1.html")).contains("Public API"));
+        assertTrue(Files.readString(site.resolve("services/api/reviews/osr-1.html"))
+                .contains("Public API"));
     }
 
     @Test
     void whatAQuickUpdateCannotStandInForIsLeftToTheFullBuild() throws Exception {
         QuickUpdate quick = new QuickUpdate(opsbook);
         tree.file("opsbook.yaml", "title: Another\n");
-        assertEquals(Optional.empty(), quick.update(request, List.of("opsbook.yaml")), "every page and the reading depend on it");
+        assertEquals(
+                Optional.empty(),
+                quick.update(request, List.of("opsbook.yaml")),
+                "every page and the reading depend on it");
         tree.file("teams/ops.yaml", "name: [unclosed\n");
         assertEquals(Optional.empty(), quick.update(request, List.of("teams/ops.yaml")), "a file that does not parse");
-        assertEquals(Optional.empty(), quick.update(request, List.of("services/api/runbooks/new.md")), "a file the build did not read");
-        assertEquals(Optional.empty(), new QuickUpdate(new Opsbook(1)).update(request, List.of("services/api/rota.yaml")),
+        assertEquals(
+                Optional.empty(),
+                quick.update(request, List.of("services/api/runbooks/new.md")),
+                "a file the build did not read");
+        assertEquals(
+                Optional.empty(),
+                new QuickUpdate(new Opsbook(1)).update(request, List.of("services/api/rota.yaml")),
                 "no build yet");
     }
 }

@@ -32,21 +32,34 @@ class KillMidBuildTest {
         for (int s = 0; s < 400; s++) {
             tree.file("services/big-" + s + "/service.yaml", ContentTree.COMPLETE_SERVICE);
             for (int r = 0; r < 5; r++) {
-                tree.file("services/big-" + s + "/runbooks/rb-" + r + ".md", ContentTree.COMPLETE_RUNBOOK
-                        + "\nSome text to render.\n".repeat(200));
+                tree.file(
+                        "services/big-" + s + "/runbooks/rb-" + r + ".md",
+                        ContentTree.COMPLETE_RUNBOOK + "\nSome text to render.\n".repeat(200));
             }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process build = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.opsbook.cli.OpsbookCommand", "build", "--content", content.toString(), "--out", site.toString()))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("build.log").toFile()).start();
+        Process build = new ProcessBuilder(List.of(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.opsbook.cli.OpsbookCommand",
+                        "build",
+                        "--content",
+                        content.toString(),
+                        "--out",
+                        site.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("build.log").toFile())
+                .start();
         long deadline = System.currentTimeMillis() + 60_000;
         while (!hasPages(staging()) && build.isAlive() && System.currentTimeMillis() < deadline) {
             Thread.sleep(5);
         }
         Path staging = staging();
         assertTrue(staging != null, "the build stages beside the site");
-        assertTrue(build.isAlive(), "the build was still running when it was killed: " + Files.readString(dir.resolve("build.log")));
+        assertTrue(
+                build.isAlive(),
+                "the build was still running when it was killed: " + Files.readString(dir.resolve("build.log")));
         build.destroyForcibly();
         assertTrue(build.waitFor(30, TimeUnit.SECONDS));
         assertEquals(before, SiteWriterTest.tree(site), "the previous site is untouched");
@@ -63,7 +76,9 @@ class KillMidBuildTest {
     /** The staging folder of the build in progress ({@code .site.opsbook-new-<unique>}), or null. */
     private Path staging() throws IOException {
         try (var siblings = Files.list(dir)) {
-            return siblings.filter(p -> p.getFileName().toString().startsWith(".site.opsbook-new-")).findFirst().orElse(null);
+            return siblings.filter(p -> p.getFileName().toString().startsWith(".site.opsbook-new-"))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 }

@@ -29,7 +29,9 @@ class SiteWriterTest {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
-                out.put(root.relativize(p).toString(), new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
+                out.put(
+                        root.relativize(p).toString(),
+                        new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
             }
         }
         return out;
@@ -54,9 +56,11 @@ class SiteWriterTest {
 
     @Test
     void aParallelBuildWritesTheSameBytesAsASingleThreadedOne() throws Exception {
-        var request = BuildRequest.build(ExampleHandbook.content(), dir.resolve("one")).withAsOf(java.time.LocalDate.of(2026, 11, 21));
+        var request = BuildRequest.build(ExampleHandbook.content(), dir.resolve("one"))
+                .withAsOf(java.time.LocalDate.of(2026, 11, 21));
         new Opsbook(1).build(request);
-        new Opsbook(4).build(new BuildRequest(request.content(), dir.resolve("four"), request.asOf(), null, true, null));
+        new Opsbook(4)
+                .build(new BuildRequest(request.content(), dir.resolve("four"), request.asOf(), null, true, null));
         assertSameFiles(dir.resolve("one"), dir.resolve("four"));
     }
 
@@ -73,23 +77,28 @@ class SiteWriterTest {
                 }
             }
         }
-        var request = new BuildRequest(content, dir.resolve("one"), java.time.LocalDate.of(2026, 11, 21), null, true, null);
+        var request =
+                new BuildRequest(content, dir.resolve("one"), java.time.LocalDate.of(2026, 11, 21), null, true, null);
         var one = new Opsbook(1).build(request);
-        var three = new Opsbook(3).build(new BuildRequest(content, dir.resolve("three"), request.asOf(), null, true, null));
+        var three =
+                new Opsbook(3).build(new BuildRequest(content, dir.resolve("three"), request.asOf(), null, true, null));
         assertTrue(one.services() > 70, "services: " + one.services());
         assertFalse(one.report().findings().isEmpty());
         assertSameFiles(dir.resolve("one"), dir.resolve("three"));
     }
 
-
     @Test
     void aSiteBuiltFromBodiesKeptInATemporaryFileIsTheSame() throws Exception {
         var asOf = java.time.LocalDate.of(2026, 11, 21);
-        new Opsbook().build(BuildRequest.build(ExampleHandbook.content(), dir.resolve("memory")).withAsOf(asOf));
+        new Opsbook()
+                .build(BuildRequest.build(ExampleHandbook.content(), dir.resolve("memory"))
+                        .withAsOf(asOf));
         String before = System.getProperty("opsbook.bodies.inMemory");
         System.setProperty("opsbook.bodies.inMemory", "0");
         try {
-            new Opsbook().build(BuildRequest.build(ExampleHandbook.content(), dir.resolve("file")).withAsOf(asOf));
+            new Opsbook()
+                    .build(BuildRequest.build(ExampleHandbook.content(), dir.resolve("file"))
+                            .withAsOf(asOf));
         } finally {
             if (before == null) {
                 System.clearProperty("opsbook.bodies.inMemory");
@@ -107,14 +116,17 @@ class SiteWriterTest {
         new Opsbook().build(BuildRequest.build(tree.root(), out));
         Map<String, String> before = tree(out);
         Path templates = templates("runbook.ftlh", "<#import \"layout.ftlh\" as layout>${model.noSuchThing}");
-        OpsbookException e = assertThrows(OpsbookException.class, () -> new Opsbook().build(
-                BuildRequest.build(tree.root(), out).withTemplates(templates)));
+        OpsbookException e = assertThrows(OpsbookException.class, () -> new Opsbook()
+                .build(BuildRequest.build(tree.root(), out).withTemplates(templates)));
         assertTrue(e.isUsage(), "a user's template is the user's to fix");
         assertTrue(e.getMessage().contains("runbook.ftlh"), e.getMessage());
         assertEquals(before, tree(out));
         try (Stream<Path> s = Files.list(dir)) {
-            assertEquals(List.of(), s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.contains(".opsbook-new") || n.contains(".opsbook-old")).toList(),
+            assertEquals(
+                    List.of(),
+                    s.map(p -> p.getFileName().toString())
+                            .filter(n -> n.contains(".opsbook-new") || n.contains(".opsbook-old"))
+                            .toList(),
                     "no staging folder is left behind");
         }
     }
@@ -123,17 +135,21 @@ class SiteWriterTest {
     void aUsersTemplateWithASyntaxErrorIsReportedAtItsPlaceNotAsAnIoError() throws Exception {
         var tree = ContentTree.minimal(dir.resolve("content"));
         Path templates = templates("team.ftlh", "<#import \"layout.ftlh\" as layout>\n<#if>\n");
-        OpsbookException e = assertThrows(OpsbookException.class, () -> new Opsbook().build(
-                BuildRequest.build(tree.root(), dir.resolve("site")).withTemplates(templates)));
+        OpsbookException e = assertThrows(OpsbookException.class, () -> new Opsbook()
+                .build(BuildRequest.build(tree.root(), dir.resolve("site")).withTemplates(templates)));
         assertTrue(e.isUsage(), "a user's template is the user's to fix: exit 2, no stack trace");
-        assertTrue(e.getMessage().startsWith(templates.resolve("team.ftlh") + ":2:2: template does not parse: #if is an"
-                + " existing directive, but the tag is malformed."), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(templates.resolve("team.ftlh") + ":2:2: template does not parse: #if is an"
+                                + " existing directive, but the tag is malformed."),
+                e.getMessage());
         // the same in a layout that the default templates import
         Files.delete(templates.resolve("team.ftlh"));
         Files.writeString(templates.resolve("layout.ftlh"), "<#macro frame>\n<#if>\n</#macro>\n");
-        e = assertThrows(OpsbookException.class, () -> new Opsbook().build(
-                BuildRequest.build(tree.root(), dir.resolve("site")).withTemplates(templates)));
-        assertTrue(e.getMessage().startsWith(templates.resolve("layout.ftlh") + ":2:2: template does not parse: "),
+        e = assertThrows(OpsbookException.class, () -> new Opsbook()
+                .build(BuildRequest.build(tree.root(), dir.resolve("site")).withTemplates(templates)));
+        assertTrue(
+                e.getMessage().startsWith(templates.resolve("layout.ftlh") + ":2:2: template does not parse: "),
                 e.getMessage());
     }
 
@@ -141,12 +157,15 @@ class SiteWriterTest {
     void aUsersTemplateThatDropsLinkTargetsIsTheirsToFixNotAnInternalError() throws Exception {
         // the team page without the people's anchors, which the on-call page and rotas link to
         var tree = ContentTree.complete(dir.resolve("content"));
-        Path templates = templates("team.ftlh",
+        Path templates = templates(
+                "team.ftlh",
                 "<#import \"layout.ftlh\" as layout><@layout.frame><h1>${model.name}</h1></@layout.frame>");
-        OpsbookException e = assertThrows(OpsbookException.class, () -> new Opsbook().build(
-                BuildRequest.build(tree.root(), dir.resolve("site")).withTemplates(templates)));
+        OpsbookException e = assertThrows(OpsbookException.class, () -> new Opsbook()
+                .build(BuildRequest.build(tree.root(), dir.resolve("site")).withTemplates(templates)));
         assertTrue(e.isUsage(), "exit 2, not an internal error");
-        assertTrue(e.getMessage().startsWith("the site built with the templates of " + templates + " has "), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("the site built with the templates of " + templates + " has "),
+                e.getMessage());
         assertTrue(e.getMessage().contains("(no element with id 'person-alice' in teams/ops.html)"), e.getMessage());
         assertTrue(e.getMessage().lines().count() <= 22, "at most twenty links listed: " + e.getMessage());
     }
@@ -154,7 +173,8 @@ class SiteWriterTest {
     @Test
     void aTemplateOverridesTheDefaultByName() throws Exception {
         var tree = ContentTree.minimal(dir.resolve("content"));
-        Path templates = templates("team.ftlh",
+        Path templates = templates(
+                "team.ftlh",
                 "<#import \"layout.ftlh\" as layout><@layout.frame><h1>Custom ${model.name}</h1></@layout.frame>");
         Path out = dir.resolve("site");
         new Opsbook().build(BuildRequest.build(tree.root(), out).withTemplates(templates));
@@ -174,8 +194,10 @@ class SiteWriterTest {
         assertFalse(custom.equals(layout));
         Files.writeString(templates.resolve("layout.ftlh"), custom);
         Path out = dir.resolve("site");
-        new Opsbook().build(BuildRequest.build(ExampleHandbook.content(), out).withTemplates(templates)
-                .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
+        new Opsbook()
+                .build(BuildRequest.build(ExampleHandbook.content(), out)
+                        .withTemplates(templates)
+                        .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
         try (Stream<Path> runbooks = Files.list(out.resolve("services/payments-api/runbooks"))) {
             for (Path page : runbooks.toList()) {
                 assertTrue(Files.readString(page).contains("Who to call"), page.toString());
@@ -188,12 +210,17 @@ class SiteWriterTest {
     @Test
     void dangerousOutputFoldersAreRefused() {
         Path content = dir.resolve("content");
-        assertEquals("the output folder " + content + " is the content folder", OutputGuard.refusal(content, content, true, REPORTS));
-        assertEquals("the output folder " + dir + " contains the content folder " + content,
+        assertEquals(
+                "the output folder " + content + " is the content folder",
+                OutputGuard.refusal(content, content, true, REPORTS));
+        assertEquals(
+                "the output folder " + dir + " contains the content folder " + content,
                 OutputGuard.refusal(content, dir, true, REPORTS));
-        assertEquals("the output folder " + content.resolve("site") + " is inside the content folder " + content,
+        assertEquals(
+                "the output folder " + content.resolve("site") + " is inside the content folder " + content,
                 OutputGuard.refusal(content, content.resolve("site"), true, REPORTS));
-        assertEquals("the output folder / is a filesystem root", OutputGuard.refusal(content, Path.of("/"), true, REPORTS));
+        assertEquals(
+                "the output folder / is a filesystem root", OutputGuard.refusal(content, Path.of("/"), true, REPORTS));
         Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
         assertTrue(OutputGuard.refusal(content, home, true, REPORTS) != null);
         assertEquals(null, OutputGuard.refusal(content, dir.resolve("site"), true, REPORTS));
@@ -218,9 +245,14 @@ class SiteWriterTest {
         for (String r : List.of("opsbook-report.json", "opsbook-report.sarif", "opsbook-report.xml")) {
             Files.writeString(reports.resolve(r), "{}");
         }
-        assertEquals(null, OutputGuard.refusal(content, reports, true, REPORTS), "the reports of opsbook:check, then the site");
+        assertEquals(
+                null,
+                OutputGuard.refusal(content, reports, true, REPORTS),
+                "the reports of opsbook:check, then the site");
         Files.writeString(docs.resolve("index.html"), "<!DOCTYPE html>");
-        assertEquals(refused, OutputGuard.refusal(content, docs, true, REPORTS),
+        assertEquals(
+                refused,
+                OutputGuard.refusal(content, docs, true, REPORTS),
                 "the user's own index.html beside the reports that check wrote there is not a site of opsbook's");
         Files.writeString(docs.resolve(".opsbook-site"), "");
         assertEquals(null, OutputGuard.refusal(content, docs, true, REPORTS), "an earlier site, marked by its build");
@@ -228,7 +260,8 @@ class SiteWriterTest {
 
     @Test
     void pagesCannotBeWrittenOutsideTheSite() throws Exception {
-        try (OutputLock lock = OutputLock.acquire(dir.resolve("site")); SiteWriter w = new SiteWriter(lock)) {
+        try (OutputLock lock = OutputLock.acquire(dir.resolve("site"));
+                SiteWriter w = new SiteWriter(lock)) {
             assertThrows(IllegalArgumentException.class, () -> w.write("../escape.html", new byte[0]));
         }
         assertFalse(Files.exists(dir.resolve("escape.html")));

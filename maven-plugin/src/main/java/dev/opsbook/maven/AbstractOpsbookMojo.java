@@ -38,7 +38,8 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
     boolean fork;
 
     /** The options of the forked JVM (those of {@code bin/opsbook}). */
-    @Parameter(property = "opsbook.forkJvmArgs",
+    @Parameter(
+            property = "opsbook.forkJvmArgs",
             defaultValue = "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:NewSize=96m -Xmx1g")
     String forkJvmArgs;
 
@@ -65,8 +66,10 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
         BuildRequest request = request(date, baseline == null ? null : baseline.toPath());
         if (fork) {
             getLog().info("opsbook: building in a JVM of its own: " + forkJvmArgs.strip());
-            new ForkedBuild(getLog()).run(ForkedBuild.command(request, forkJvmArgs, failOnWarning, failOnNew),
-                    request.output().resolve(dev.opsbook.report.ReportFiles.JSON));
+            new ForkedBuild(getLog())
+                    .run(
+                            ForkedBuild.command(request, forkJvmArgs, failOnWarning, failOnNew),
+                            request.output().resolve(dev.opsbook.report.ReportFiles.JSON));
             return;
         }
         BuildResult result;
@@ -80,8 +83,8 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
         }
         var changes = result.report().changes();
         if (changes != null) {
-            getLog().info("opsbook: since the baseline of " + changes.baselineAsOf() + ": " + changes.added().size()
-                    + " new, " + changes.removed().size() + " gone");
+            getLog().info("opsbook: since the baseline of " + changes.baselineAsOf() + ": "
+                    + changes.added().size() + " new, " + changes.removed().size() + " gone");
             changes.moves().forEach(m -> getLog().info("opsbook: " + m));
         }
         getLog().info("opsbook: " + result.summary());

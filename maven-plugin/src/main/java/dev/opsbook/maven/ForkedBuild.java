@@ -31,8 +31,6 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class ForkedBuild {
     /** A finding as the command line prints it: {@code file:line:column: level: message [rule]}. */
-
-
     private final Log log;
 
     ForkedBuild(Log log) {
@@ -46,7 +44,8 @@ final class ForkedBuild {
      */
     static void utf8Names(java.util.Map<String, String> env) {
         String charset = System.getProperty("sun.jnu.encoding", "UTF-8");
-        if (!charset.equalsIgnoreCase("UTF-8") && !System.getProperty("os.name", "").startsWith("Windows")) {
+        if (!charset.equalsIgnoreCase("UTF-8")
+                && !System.getProperty("os.name", "").startsWith("Windows")) {
             if (env.containsKey("LC_ALL")) {
                 env.put("LC_ALL", "C.UTF-8");
             } else {
@@ -104,7 +103,9 @@ final class ForkedBuild {
         }
         List<URL> urls = new ArrayList<>(Arrays.asList(loader.getURLs()));
         try {
-            var slf4j = Class.forName("org.slf4j.LoggerFactory", false, plugin).getProtectionDomain().getCodeSource();
+            var slf4j = Class.forName("org.slf4j.LoggerFactory", false, plugin)
+                    .getProtectionDomain()
+                    .getCodeSource();
             if (slf4j != null && !urls.contains(slf4j.getLocation())) {
                 urls.add(slf4j.getLocation());
             }
@@ -190,16 +191,21 @@ final class ForkedBuild {
         try {
             root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
         } catch (IOException e) {
-            throw new MojoExecutionException("opsbook.fork: cannot read the forked build's report " + report + ": "
-                    + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "opsbook.fork: cannot read the forked build's report " + report + ": " + e.getMessage(), e);
         }
         List<Finding> findings = new ArrayList<>();
         for (var f : root.path("findings")) {
-            findings.add(new Finding(f.path("rule").asText(),
+            findings.add(new Finding(
+                    f.path("rule").asText(),
                     Level.valueOf(f.path("severity").asText().toUpperCase(Locale.ROOT)),
                     f.hasNonNull("service") ? f.path("service").asText() : null,
-                    new Pos(f.path("file").asText(), f.path("line").asInt(0), f.path("column").asInt(0)),
-                    f.path("message").asText(), f.hasNonNull("hint") ? f.path("hint").asText() : null));
+                    new Pos(
+                            f.path("file").asText(),
+                            f.path("line").asInt(0),
+                            f.path("column").asInt(0)),
+                    f.path("message").asText(),
+                    f.hasNonNull("hint") ? f.path("hint").asText() : null));
         }
         return findings;
     }

@@ -20,7 +20,12 @@ public final class GenerateMojo extends AbstractOpsbookMojo {
 
     @Override
     BuildRequest request(LocalDate asOf, Path baseline) {
-        return new BuildRequest(contentDirectory.toPath(), outputDirectory.toPath(), asOf,
-                templatesDirectory == null ? null : templatesDirectory.toPath(), true, baseline);
+        return new BuildRequest(
+                contentDirectory.toPath(),
+                outputDirectory.toPath(),
+                asOf,
+                templatesDirectory == null ? null : templatesDirectory.toPath(),
+                true,
+                baseline);
     }
 }

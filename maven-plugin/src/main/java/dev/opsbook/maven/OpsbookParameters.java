@@ -39,7 +39,8 @@ abstract class OpsbookParameters extends AbstractMojo {
             return asOf == null || asOf.isBlank() ? null : LocalDate.parse(asOf.strip());
         } catch (DateTimeParseException e) {
             // without the parser's exception: Maven would print its message too, in java.time's terms
-            throw new MojoExecutionException("opsbook.asOf is not a date (YYYY-MM-DD, e.g. 2026-11-21): '" + asOf + "'");
+            throw new MojoExecutionException(
+                    "opsbook.asOf is not a date (YYYY-MM-DD, e.g. 2026-11-21): '" + asOf + "'");
         }
     }
 }

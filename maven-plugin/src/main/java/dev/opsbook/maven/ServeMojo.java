@@ -45,15 +45,18 @@ public final class ServeMojo extends OpsbookParameters {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         });
-        BuildRequest request = new BuildRequest(contentDirectory.toPath(), outputDirectory.toPath(), date,
-                templatesDirectory == null ? null : templatesDirectory.toPath(), true, null);
+        BuildRequest request = new BuildRequest(
+                contentDirectory.toPath(),
+                outputDirectory.toPath(),
+                date,
+                templatesDirectory == null ? null : templatesDirectory.toPath(),
+                true,
+                null);
         try (PreviewServer server = new PreviewServer(request, port, log)) {
             getLog().info("opsbook: serving http://127.0.0.1:" + server.port() + "/index.html — Ctrl-C stops");
             Thread.currentThread().join();

@@ -1,15 +1,14 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
-import dev.opsbook.model.Service;
-import java.util.List;
+import dev.opsbook.finding.Rule;
 import dev.opsbook.model.Action;
 import dev.opsbook.model.Incident;
 import dev.opsbook.model.Review;
+import dev.opsbook.model.Service;
+import java.util.List;
+
 /** {@code action-overdue}: A review or incident action still open after its due date. */
 public final class ActionOverdueCheck extends BaseCheck {
     public ActionOverdueCheck() {
@@ -29,9 +28,13 @@ public final class ActionOverdueCheck extends BaseCheck {
     private static void overdue(List<Action> actions, CheckContext ctx, List<Failure> out) {
         for (Action a : actions) {
             if (a.isOpen() && a.due() != null && a.due().isBefore(ctx.asOf())) {
-                out.add(Failure.at(a.pos(), "action '" + a.description() + "'" + (a.owner() != null ? " (" + a.owner().id()
-                                + ")" : "") + " was due on " + a.due() + " and is still " + a.status(),
-                        "finish it and set `status: done`, or agree a new `due:` date, in " + a.pos().file()));
+                out.add(Failure.at(
+                        a.pos(),
+                        "action '" + a.description() + "'"
+                                + (a.owner() != null ? " (" + a.owner().id() + ")" : "") + " was due on " + a.due()
+                                + " and is still " + a.status(),
+                        "finish it and set `status: done`, or agree a new `due:` date, in "
+                                + a.pos().file()));
             }
         }
     }

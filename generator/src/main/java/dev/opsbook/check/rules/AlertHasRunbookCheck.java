@@ -1,11 +1,9 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Service;
 import java.util.List;
 
@@ -19,7 +17,9 @@ public final class AlertHasRunbookCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         for (Service.Alert a : s.alerts()) {
             if (a.runbook() == null && !ctx.handbook().namedByARunbook(a)) {
-                out.add(Failure.at(a.pos(), "alert '" + a.name() + "' has no runbook",
+                out.add(Failure.at(
+                        a.pos(),
+                        "alert '" + a.name() + "' has no runbook",
                         "write " + ContentPaths.runbooks(s.id()) + "<id>.md and add `runbook: <id>` to the alert"));
             }
         }

@@ -9,17 +9,39 @@ import java.util.List;
  */
 public final class AllChecks {
     public static final List<CompletenessCheck> LIST = List.of(
-            new ServiceDescriptionCheck(), new SlaPresentCheck(), new SlaCoversSeveritiesCheck(), new SloPresentCheck(),
-            new SloStricterThanSlaCheck(), new SloAlertedCheck(), new AlertHasRunbookCheck(), new RunbookSectionsCheck(),
-            new RunbookStaleCheck(), new RunbookOrphanCheck(), new RotaPresentCheck(), new RotaDistinctRolesCheck(),
-            new RotaCoverageGapCheck(), new RotaMinMembersCheck(), new RotaEscalationCheck(),
-            new RotaUnknownTimezoneCheck(), new TelemetryDashboardsCheck(), new TelemetryStructuredLogsCheck(),
-            new TelemetryTracingCheck(), new ReadinessLoadTestCheck(), new ReadinessGameDayCheck(),
-            new ReadinessBackupRestoreCheck(), new ReadinessRollbackCheck(), new ReadinessDeploymentCheck(),
-            new ReviewPresentCheck(), new ReviewTooLateCheck(), new ReviewUnansweredCheck(),
-            new ReviewNoAutomatedValidationCheck(), new ReviewActionsMissingCheck(), new ActionOverdueCheck(),
-            new IncidentActionsMissingCheck(), new WaiverExpiredCheck(), new ContentSecretCheck());
+            new ServiceDescriptionCheck(),
+            new SlaPresentCheck(),
+            new SlaCoversSeveritiesCheck(),
+            new SloPresentCheck(),
+            new SloStricterThanSlaCheck(),
+            new SloAlertedCheck(),
+            new AlertHasRunbookCheck(),
+            new RunbookSectionsCheck(),
+            new RunbookStaleCheck(),
+            new RunbookOrphanCheck(),
+            new RotaPresentCheck(),
+            new RotaDistinctRolesCheck(),
+            new RotaCoverageGapCheck(),
+            new RotaMinMembersCheck(),
+            new RotaEscalationCheck(),
+            new RotaUnknownTimezoneCheck(),
+            new TelemetryDashboardsCheck(),
+            new TelemetryStructuredLogsCheck(),
+            new TelemetryTracingCheck(),
+            new ReadinessLoadTestCheck(),
+            new ReadinessGameDayCheck(),
+            new ReadinessBackupRestoreCheck(),
+            new ReadinessRollbackCheck(),
+            new ReadinessDeploymentCheck(),
+            new ReviewPresentCheck(),
+            new ReviewTooLateCheck(),
+            new ReviewUnansweredCheck(),
+            new ReviewNoAutomatedValidationCheck(),
+            new ReviewActionsMissingCheck(),
+            new ActionOverdueCheck(),
+            new IncidentActionsMissingCheck(),
+            new WaiverExpiredCheck(),
+            new ContentSecretCheck());
 
-    private AllChecks() {
-    }
+    private AllChecks() {}
 }

@@ -1,10 +1,10 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Service;
 
 /** What every rule has: its id, what it finds, and its default severity. */
@@ -42,8 +42,9 @@ abstract class BaseCheck implements CompletenessCheck {
     static Failure missing(Service s, CheckContext ctx, String file, String what, String toAdd) {
         String path = ContentPaths.serviceFolder(s.id()) + "/" + file;
         boolean unreadable = ctx.handbook().unreadable(path);
-        return Failure.at(s.pos(), "service '" + s.id() + "' has no " + what
-                        + (unreadable ? ": its " + file + " could not be read" : ""),
+        return Failure.at(
+                s.pos(),
+                "service '" + s.id() + "' has no " + what + (unreadable ? ": its " + file + " could not be read" : ""),
                 unreadable ? "fix the problem reported in " + path : "add " + path + " with " + toAdd);
     }
 }

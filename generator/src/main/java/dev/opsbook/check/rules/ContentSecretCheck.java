@@ -1,10 +1,8 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
 import dev.opsbook.model.Secret;
 import dev.opsbook.model.Service;
 import java.util.List;
@@ -29,8 +27,11 @@ public final class ContentSecretCheck extends BaseCheck {
     private static void report(CheckContext ctx, String service, List<Failure> out) {
         for (Secret secret : ctx.handbook().secrets()) {
             if (Objects.equals(secret.service(), service)) {
-                out.add(Failure.at(secret.pos(), "this looks like " + secret.kind() + " (" + secret.masked() + ")",
-                        "remove it from " + secret.pos().file() + ", rotate the credential, and refer to where it is kept"
+                out.add(Failure.at(
+                        secret.pos(),
+                        "this looks like " + secret.kind() + " (" + secret.masked() + ")",
+                        "remove it from " + secret.pos().file()
+                                + ", rotate the credential, and refer to where it is kept"
                                 + " (a secrets manager) instead"));
             }
         }

@@ -1,13 +1,12 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.model.Incident;
 import dev.opsbook.model.Service;
 import java.util.List;
-import dev.opsbook.model.Incident;
+
 /** {@code incident-actions-missing}: A P1/P2 (the two most severe levels) incident with no action. */
 public final class IncidentActionsMissingCheck extends BaseCheck {
     public IncidentActionsMissingCheck() {
@@ -17,11 +16,18 @@ public final class IncidentActionsMissingCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         var severities = ctx.handbook().severities();
-        List<String> top = severities.subList(0, Math.min(2, severities.size())).stream().map(x -> x.id()).toList();
+        List<String> top = severities.subList(0, Math.min(2, severities.size())).stream()
+                .map(x -> x.id())
+                .toList();
         for (Incident i : s.incidents()) {
-            if (i.severity() != null && top.contains(i.severity().id()) && i.actions().isEmpty()) {
-                out.add(Failure.at(i.pos(), "incident '" + i.id() + "' (" + i.severity().id() + ") has no follow-up action",
-                        "add what will stop it happening again under actions: in the front matter of " + i.pos().file()));
+            if (i.severity() != null
+                    && top.contains(i.severity().id())
+                    && i.actions().isEmpty()) {
+                out.add(Failure.at(
+                        i.pos(),
+                        "incident '" + i.id() + "' (" + i.severity().id() + ") has no follow-up action",
+                        "add what will stop it happening again under actions: in the front matter of "
+                                + i.pos().file()));
             }
         }
     }

@@ -1,10 +1,8 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
 import dev.opsbook.model.Service;
 import java.util.List;
 

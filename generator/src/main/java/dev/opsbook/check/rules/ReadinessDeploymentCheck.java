@@ -1,11 +1,9 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Service;
 import java.util.List;
 
@@ -19,7 +17,9 @@ public final class ReadinessDeploymentCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         var d = s.readiness().deployment();
         if (d == null || !Boolean.TRUE.equals(d.automated())) {
-            out.add(Failure.at(d == null ? s.keys().at("readiness") : d.pos(), "the deployment of '" + s.id() + "' is not automated",
+            out.add(Failure.at(
+                    d == null ? s.keys().at("readiness") : d.pos(),
+                    "the deployment of '" + s.id() + "' is not automated",
                     "deploy through a pipeline and record `readiness: { deployment: { automated: true, pipeline: … } }` in "
                             + ContentPaths.serviceFile(s.id())));
         }

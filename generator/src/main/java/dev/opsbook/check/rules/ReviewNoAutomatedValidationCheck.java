@@ -1,13 +1,12 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.model.Review;
 import dev.opsbook.model.Service;
 import java.util.List;
-import dev.opsbook.model.Review;
+
 /** {@code review-no-automated-validation}: automatedValidation: no, so continuous delivery is not possible. */
 public final class ReviewNoAutomatedValidationCheck extends BaseCheck {
     public ReviewNoAutomatedValidationCheck() {
@@ -17,10 +16,16 @@ public final class ReviewNoAutomatedValidationCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         for (Review r : s.reviews()) {
-            r.answers().stream().filter(a -> a.question().equals("automatedValidation") && "no".equals(a.answer()))
-                    .findFirst().ifPresent(a -> out.add(Failure.at(a.pos(), "review '" + r.id()
-                                    + "': the environment cannot be validated automatically, so continuous delivery is not possible",
-                            "add an automated check after deployment (a smoke test or synthetic probe) as an enabler story")));
+            r.answers().stream()
+                    .filter(a -> a.question().equals("automatedValidation") && "no".equals(a.answer()))
+                    .findFirst()
+                    .ifPresent(
+                            a -> out.add(
+                                    Failure.at(
+                                            a.pos(),
+                                            "review '" + r.id()
+                                                    + "': the environment cannot be validated automatically, so continuous delivery is not possible",
+                                            "add an automated check after deployment (a smoke test or synthetic probe) as an enabler story")));
         }
     }
 

@@ -1,11 +1,9 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Service;
 import java.util.List;
 
@@ -18,8 +16,11 @@ public final class ReviewPresentCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if ("production".equals(s.lifecycle()) && s.reviews().isEmpty()) {
-            out.add(Failure.at(s.pos(), "production service '" + s.id() + "' has no operational support review",
-                    "hold a review before the next story is committed and record it in " + ContentPaths.reviews(s.id()) + "<id>.yaml"));
+            out.add(Failure.at(
+                    s.pos(),
+                    "production service '" + s.id() + "' has no operational support review",
+                    "hold a review before the next story is committed and record it in " + ContentPaths.reviews(s.id())
+                            + "<id>.yaml"));
         }
     }
 }

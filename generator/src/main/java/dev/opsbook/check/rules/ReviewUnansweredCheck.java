@@ -1,13 +1,12 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.model.Review;
 import dev.opsbook.model.Service;
 import java.util.List;
-import dev.opsbook.model.Review;
+
 /** {@code review-unanswered}: One of the five review questions without an answer. */
 public final class ReviewUnansweredCheck extends BaseCheck {
     public ReviewUnansweredCheck() {
@@ -17,14 +16,21 @@ public final class ReviewUnansweredCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         for (Review r : s.reviews()) {
-            List<String> missing = Review.QUESTIONS.stream().filter(q -> r.answers().stream()
-                    .noneMatch(a -> a.question().equals(q) && a.answer() != null)).toList();
+            List<String> missing = Review.QUESTIONS.stream()
+                    .filter(q ->
+                            r.answers().stream().noneMatch(a -> a.question().equals(q) && a.answer() != null))
+                    .toList();
             if (!missing.isEmpty()) {
                 // an answer that is written but refused ("maybe") has its own schema finding
-                boolean allRefused = missing.stream().allMatch(q -> r.answers().stream().anyMatch(a -> a.question().equals(q)));
-                out.add(Failure.at(r.pos(), "review '" + r.id() + "' does not answer " + String.join(", ", missing),
-                        "add `" + missing.get(0) + ": { answer: yes | no | unsure, notes: … }` under answers: in "
-                                + r.pos().file()).following(allRefused));
+                boolean allRefused = missing.stream().allMatch(q -> r.answers().stream()
+                        .anyMatch(a -> a.question().equals(q)));
+                out.add(Failure.at(
+                                r.pos(),
+                                "review '" + r.id() + "' does not answer " + String.join(", ", missing),
+                                "add `" + missing.get(0)
+                                        + ": { answer: yes | no | unsure, notes: … }` under answers: in "
+                                        + r.pos().file())
+                        .following(allRefused));
             }
         }
     }

@@ -1,14 +1,13 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.link.ContentPaths;
+import dev.opsbook.model.Rota;
 import dev.opsbook.model.Service;
 import java.util.List;
-import dev.opsbook.model.Rota;
+
 /** {@code rota-coverage-gap}: Covered time within the horizon with no Support Lead or no Support Engineer. */
 public final class RotaCoverageGapCheck extends BaseCheck {
     public RotaCoverageGapCheck() {
@@ -23,8 +22,10 @@ public final class RotaCoverageGapCheck extends BaseCheck {
         }
         for (Rota.Role role : Rota.Role.values()) {
             if (role.people(r).isEmpty()) {
-                out.add(Failure.at(r.keys().at(role.id()), "the rota names no " + role.label() + ": all covered time is a gap",
-                        "add `" + role.id() + ": [<person>, <person>]` to " + ContentPaths.rota(s.id()))
+                out.add(Failure.at(
+                                r.keys().at(role.id()),
+                                "the rota names no " + role.label() + ": all covered time is a gap",
+                                "add `" + role.id() + ": [<person>, <person>]` to " + ContentPaths.rota(s.id()))
                         .following(r.keys().refused(role.id()))); // a lead: that is not a list has its own finding
             }
         }
@@ -33,11 +34,16 @@ public final class RotaCoverageGapCheck extends BaseCheck {
                 return;
             }
             // covered time before the rota's first handoff has nobody on duty
-            schedule.coverage().stream().filter(c -> c.from().isBefore(schedule.rotaStart())).findFirst()
-                    .ifPresent(first -> out.add(Failure.at(r.keys().at("start"), "nobody is on duty from "
+            schedule.coverage().stream()
+                    .filter(c -> c.from().isBefore(schedule.rotaStart()))
+                    .findFirst()
+                    .ifPresent(first -> out.add(Failure.at(
+                            r.keys().at("start"),
+                            "nobody is on duty from "
                                     + RotaDistinctRolesCheck.LOCAL.format(first.from()) + " until the rota starts at "
                                     + RotaDistinctRolesCheck.LOCAL.format(schedule.rotaStart()),
-                            "move `start:` of " + ContentPaths.rota(s.id()) + " back to the first handoff that happened")));
+                            "move `start:` of " + ContentPaths.rota(s.id())
+                                    + " back to the first handoff that happened")));
         });
     }
 

@@ -1,22 +1,21 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Service;
-import java.util.List;
 import dev.opsbook.rota.Duty;
 import dev.opsbook.rota.RotaSchedule;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.time.format.DateTimeFormatter;
+
 /** {@code rota-distinct-roles}: The same person is Support Lead and Support Engineer at the same time (overrides included). */
 public final class RotaDistinctRolesCheck extends BaseCheck {
     public RotaDistinctRolesCheck() {
@@ -33,14 +32,22 @@ public final class RotaDistinctRolesCheck extends BaseCheck {
             Map<String, List<Integer>> byPerson = new HashMap<>();
             List<Duty> engineers = schedule.engineers();
             for (int i = 0; i < engineers.size(); i++) {
-                byPerson.computeIfAbsent(engineers.get(i).person(), p -> new ArrayList<>()).add(i);
+                byPerson.computeIfAbsent(engineers.get(i).person(), p -> new ArrayList<>())
+                        .add(i);
             }
-            Comparator<Integer> byStart = Comparator.comparing((Integer i) -> engineers.get(i).from()).thenComparing(i -> i);
+            Comparator<Integer> byStart =
+                    Comparator.comparing((Integer i) -> engineers.get(i).from()).thenComparing(i -> i);
             Map<String, Duration> longest = new HashMap<>();
             byPerson.forEach((person, indices) -> {
                 indices.sort(byStart);
-                longest.put(person, indices.stream().map(i -> Duration.between(engineers.get(i).from(), engineers.get(i).to()))
-                        .max(Comparator.naturalOrder()).orElse(Duration.ZERO));
+                longest.put(
+                        person,
+                        indices.stream()
+                                .map(i -> Duration.between(
+                                        engineers.get(i).from(),
+                                        engineers.get(i).to()))
+                                .max(Comparator.naturalOrder())
+                                .orElse(Duration.ZERO));
             });
             for (Duty lead : schedule.leads()) {
                 List<Integer> same = byPerson.getOrDefault(lead.person(), List.of());
@@ -60,7 +67,9 @@ public final class RotaDistinctRolesCheck extends BaseCheck {
                     }
                 }
                 List<Integer> overlapping = new ArrayList<>();
-                for (int k = lo; k < same.size() && engineers.get(same.get(k)).from().isBefore(lead.to()); k++) {
+                for (int k = lo;
+                        k < same.size() && engineers.get(same.get(k)).from().isBefore(lead.to());
+                        k++) {
                     overlapping.add(same.get(k));
                 }
                 overlapping.sort(null); // in the order of the engineer duties, as the findings always were
@@ -79,11 +88,15 @@ public final class RotaDistinctRolesCheck extends BaseCheck {
         }
         // point at what causes it: an override if one is involved, else the engineer list entry
         Duty cause = eng.override() ? eng : lead.override() ? lead : eng;
-        out.add(Failure.at(cause.source(), lead.person() + " is Support Lead and Support Engineer from "
-                        + LOCAL.format(from) + " to " + LOCAL.format(to),
-                (cause.override() ? "change the override so that someone else covers the "
-                        + cause.role().id() : "reorder the lead: and engineer: lists (or add people) so that "
-                        + lead.person() + " never holds both roles in one shift")
+        out.add(Failure.at(
+                cause.source(),
+                lead.person() + " is Support Lead and Support Engineer from " + LOCAL.format(from) + " to "
+                        + LOCAL.format(to),
+                (cause.override()
+                                ? "change the override so that someone else covers the "
+                                        + cause.role().id()
+                                : "reorder the lead: and engineer: lists (or add people) so that " + lead.person()
+                                        + " never holds both roles in one shift")
                         + ", in " + ContentPaths.rota(s.id())));
     }
 

@@ -1,11 +1,9 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Service;
 import java.util.List;
 
@@ -18,7 +16,9 @@ public final class RotaEscalationCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if (s.rota() != null && s.rota().escalation().isEmpty()) {
-            out.add(Failure.at(s.rota().keys().at("escalation"), "the rota has no escalation step",
+            out.add(Failure.at(
+                    s.rota().keys().at("escalation"),
+                    "the rota has no escalation step",
                     "add `escalation: [{ after: 15m, contact: <person or team> }]` to " + ContentPaths.rota(s.id())));
         }
     }

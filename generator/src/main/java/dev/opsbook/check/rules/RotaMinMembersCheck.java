@@ -1,15 +1,14 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
-import dev.opsbook.model.Service;
-import java.util.List;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Ref;
 import dev.opsbook.model.Rota;
+import dev.opsbook.model.Service;
+import java.util.List;
+
 /** {@code rota-min-members}: Fewer than 2 people in a role. */
 public final class RotaMinMembersCheck extends BaseCheck {
     public RotaMinMembersCheck() {
@@ -30,10 +29,14 @@ public final class RotaMinMembersCheck extends BaseCheck {
     private static void check(Service s, Rota r, Rota.Role role, List<Ref> people, List<Failure> out) {
         long distinct = people.stream().map(Ref::id).distinct().count();
         if (distinct < 2) {
-            out.add(Failure.at(people.isEmpty() ? r.keys().at(role.id()) : people.get(0).pos(), "the "
-                            + role.label() + " role has " + distinct + (distinct == 1 ? " person" : " people")
-                            + "; nobody can take over",
-                    "add at least one more person to `" + role.id() + ":` in " + ContentPaths.rota(s.id()))
+            out.add(Failure.at(
+                            people.isEmpty()
+                                    ? r.keys().at(role.id())
+                                    : people.get(0).pos(),
+                            "the "
+                                    + role.label() + " role has " + distinct + (distinct == 1 ? " person" : " people")
+                                    + "; nobody can take over",
+                            "add at least one more person to `" + role.id() + ":` in " + ContentPaths.rota(s.id()))
                     .following(r.keys().refused(role.id())));
         }
     }

@@ -1,10 +1,9 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
 import dev.opsbook.model.Service;
 import java.util.List;
 
@@ -20,8 +19,11 @@ public final class RotaPresentCheck extends BaseCheck {
     }
 
     static boolean is24x7(Service s) {
-        return s != null && ("24x7".equals(s.supportHours())
-                || s.supportHours() == null && s.sla() != null && "24x7".equals(s.sla().supportHours()));
+        return s != null
+                && ("24x7".equals(s.supportHours())
+                        || s.supportHours() == null
+                                && s.sla() != null
+                                && "24x7".equals(s.sla().supportHours()));
     }
 
     @Override

@@ -1,15 +1,14 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
-import dev.opsbook.model.Service;
-import java.util.List;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Rota;
+import dev.opsbook.model.Service;
 import dev.opsbook.rota.RotaSchedule;
+import java.util.List;
+
 /** {@code rota-unknown-timezone}: A rota time zone that is not an IANA zone. */
 public final class RotaUnknownTimezoneCheck extends BaseCheck {
     public RotaUnknownTimezoneCheck() {
@@ -19,12 +18,17 @@ public final class RotaUnknownTimezoneCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         Rota r = s.rota();
-        if (r != null && r.timezone() != null && RotaSchedule.zone(r, ctx.handbook().settings().timezone()).isEmpty()) {
+        if (r != null
+                && r.timezone() != null
+                && RotaSchedule.zone(r, ctx.handbook().settings().timezone()).isEmpty()) {
             String near = dev.opsbook.finding.DidYouMean.closestZone(r.timezone());
-            out.add(Failure.at(r.timezonePos(), "'" + r.timezone() + "' is not an IANA time zone"
-                            + dev.opsbook.finding.DidYouMean.mention(near),
-                    near != null ? "change it to '" + near + "' in `timezone:` of " + ContentPaths.rota(s.id())
-                            : "use a zone such as Europe/London or America/New_York in `timezone:` of " + ContentPaths.rota(s.id())));
+            out.add(Failure.at(
+                    r.timezonePos(),
+                    "'" + r.timezone() + "' is not an IANA time zone" + dev.opsbook.finding.DidYouMean.mention(near),
+                    near != null
+                            ? "change it to '" + near + "' in `timezone:` of " + ContentPaths.rota(s.id())
+                            : "use a zone such as Europe/London or America/New_York in `timezone:` of "
+                                    + ContentPaths.rota(s.id())));
         }
     }
 

@@ -1,13 +1,12 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.model.Runbook;
 import dev.opsbook.model.Service;
 import java.util.List;
-import dev.opsbook.model.Runbook;
+
 /** {@code runbook-orphan}: A runbook that no alert leads to. */
 public final class RunbookOrphanCheck extends BaseCheck {
     public RunbookOrphanCheck() {
@@ -18,7 +17,9 @@ public final class RunbookOrphanCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         for (Runbook r : s.runbooks()) {
             if (ctx.handbook().alertsLeadingTo(r).isEmpty()) {
-                out.add(Failure.at(r.pos(), "no alert leads to runbook '" + r.id() + "'",
+                out.add(Failure.at(
+                        r.pos(),
+                        "no alert leads to runbook '" + r.id() + "'",
                         "name it as `runbook:` of the alert that should open it, in the service.yaml of that alert"));
             }
         }

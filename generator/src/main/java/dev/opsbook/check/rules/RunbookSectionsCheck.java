@@ -1,17 +1,16 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
-import dev.opsbook.model.Service;
-import java.util.List;
+import dev.opsbook.finding.Rule;
 import dev.opsbook.model.Pos;
 import dev.opsbook.model.Runbook;
+import dev.opsbook.model.Service;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+
 /** {@code runbook-sections}: A runbook lacking a required section (runbookSections). */
 public final class RunbookSectionsCheck extends BaseCheck {
     public RunbookSectionsCheck() {
@@ -22,15 +21,23 @@ public final class RunbookSectionsCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         List<String> required = ctx.handbook().settings().runbookSections();
         for (Runbook r : s.runbooks()) {
-            Set<String> present = r.body().headings().stream().filter(h -> h.level() == 2)
-                    .map(h -> h.text().strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-            List<String> missing = required.stream().filter(x -> !present.contains(x.toLowerCase(Locale.ROOT))).toList();
+            Set<String> present = r.body().headings().stream()
+                    .filter(h -> h.level() == 2)
+                    .map(h -> h.text().strip().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toSet());
+            List<String> missing = required.stream()
+                    .filter(x -> !present.contains(x.toLowerCase(Locale.ROOT)))
+                    .toList();
             if (!missing.isEmpty()) {
-                out.add(Failure.at(new Pos(r.file(), r.body().firstLine(), 1), "runbook '" + r.id()
-                                + "' has no " + missing.stream().map(m -> "'## " + m + "'").collect(Collectors.joining(", "))
+                out.add(Failure.at(
+                        new Pos(r.file(), r.body().firstLine(), 1),
+                        "runbook '" + r.id()
+                                + "' has no "
+                                + missing.stream().map(m -> "'## " + m + "'").collect(Collectors.joining(", "))
                                 + (missing.size() == 1 ? " section" : " sections"),
-                        "add the section" + (missing.size() == 1 ? " " : "s ") + missing.stream().map(m -> "`## " + m + "`")
-                                .collect(Collectors.joining(", ")) + " to " + r.file()));
+                        "add the section" + (missing.size() == 1 ? " " : "s ")
+                                + missing.stream().map(m -> "`## " + m + "`").collect(Collectors.joining(", ")) + " to "
+                                + r.file()));
             }
         }
     }

@@ -1,15 +1,14 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
-import dev.opsbook.model.Service;
-import java.util.List;
+import dev.opsbook.finding.Rule;
 import dev.opsbook.model.Runbook;
+import dev.opsbook.model.Service;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+
 /** {@code runbook-stale}: A runbook whose lastReviewed is missing or older than maxAgeDays (default 180). */
 public final class RunbookStaleCheck extends BaseCheck {
     public RunbookStaleCheck() {
@@ -25,16 +24,22 @@ public final class RunbookStaleCheck extends BaseCheck {
         for (Runbook r : s.runbooks()) {
             if (r.lastReviewed() == null && ctx.handbook().unreadable(r.file())) {
                 // its front matter did not parse: the date may be there; the syntax error is what to fix
-                out.add(Failure.at(r.pos(), "runbook '" + r.id() + "' is not checked: its front matter could not be read",
+                out.add(Failure.at(
+                        r.pos(),
+                        "runbook '" + r.id() + "' is not checked: its front matter could not be read",
                         "fix the problem reported in " + r.file()));
             } else if (r.lastReviewed() == null) {
-                out.add(Failure.at(r.lastReviewedPos() != null ? r.lastReviewedPos() : r.pos(),
+                out.add(Failure.at(
+                        r.lastReviewedPos() != null ? r.lastReviewedPos() : r.pos(),
                         "runbook '" + r.id() + "' has no lastReviewed date",
-                        "add `lastReviewed: YYYY-MM-DD` to the front matter of " + r.file() + " after re-reading the runbook"));
+                        "add `lastReviewed: YYYY-MM-DD` to the front matter of " + r.file()
+                                + " after re-reading the runbook"));
             } else if (r.lastReviewed().isBefore(oldest)) {
                 long days = ChronoUnit.DAYS.between(r.lastReviewed(), ctx.asOf());
-                out.add(Failure.at(r.lastReviewedPos(), "runbook '" + r.id() + "' was last reviewed on "
-                                + r.lastReviewed() + ", " + days + " days ago (more than " + maxAge + ")",
+                out.add(Failure.at(
+                        r.lastReviewedPos(),
+                        "runbook '" + r.id() + "' was last reviewed on " + r.lastReviewed() + ", " + days
+                                + " days ago (more than " + maxAge + ")",
                         "re-read " + r.file() + ", correct what changed and set `lastReviewed:` to the date you did"));
             }
         }

@@ -1,11 +1,9 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Service;
 import java.util.List;
 
@@ -18,8 +16,11 @@ public final class ServiceDescriptionCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if (s.description() == null) {
-            out.add(Failure.at(s.keys().at("description"), "service '" + s.id() + "' has no description",
-                    "add `description:` to " + ContentPaths.serviceFile(s.id()) + ": what the service does, in one sentence"));
+            out.add(Failure.at(
+                    s.keys().at("description"),
+                    "service '" + s.id() + "' has no description",
+                    "add `description:` to " + ContentPaths.serviceFile(s.id())
+                            + ": what the service does, in one sentence"));
         }
     }
 }

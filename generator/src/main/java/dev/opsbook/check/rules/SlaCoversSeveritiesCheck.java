@@ -1,14 +1,13 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Service;
-import java.util.List;
 import dev.opsbook.model.Severity;
+import java.util.List;
+
 /** {@code sla-covers-severities}: An SLA without response times for every severity. */
 public final class SlaCoversSeveritiesCheck extends BaseCheck {
     public SlaCoversSeveritiesCheck() {
@@ -20,12 +19,18 @@ public final class SlaCoversSeveritiesCheck extends BaseCheck {
         if (s.sla() == null) {
             return;
         }
-        List<String> missing = ctx.handbook().severities().stream().map(Severity::id)
-                .filter(id -> s.sla().responseTimes().stream().noneMatch(t -> t.severity().id().equals(id))).toList();
+        List<String> missing = ctx.handbook().severities().stream()
+                .map(Severity::id)
+                .filter(id -> s.sla().responseTimes().stream()
+                        .noneMatch(t -> t.severity().id().equals(id)))
+                .toList();
         if (!missing.isEmpty()) {
-            out.add(Failure.at(s.sla().keys().at("responseTimes"), "the SLA has no response times for " + String.join(", ", missing),
-                    "add `" + missing.get(0) + ": { acknowledge: …, resolve: … }` (and the others) under responseTimes: in "
-                            + ContentPaths.sla(s.id()))
+            out.add(Failure.at(
+                            s.sla().keys().at("responseTimes"),
+                            "the SLA has no response times for " + String.join(", ", missing),
+                            "add `" + missing.get(0)
+                                    + ": { acknowledge: …, resolve: … }` (and the others) under responseTimes: in "
+                                    + ContentPaths.sla(s.id()))
                     // written, but refused (not a mapping): its schema finding says so
                     .following(missing.stream().allMatch(id -> s.sla().keys().refused("responseTimes." + id))));
         }

@@ -1,11 +1,9 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Service;
 import java.util.List;
 
@@ -18,9 +16,13 @@ public final class SloAlertedCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         for (Service.Slo slo : s.slos()) {
-            if (s.alerts().stream().noneMatch(a -> a.slo() != null && a.slo().id().equals(slo.id()))) {
-                out.add(Failure.at(slo.pos(), "no alert protects SLO '" + slo.id() + "'",
-                        "add `slo: " + slo.id() + "` to the alert that fires when it is at risk, in " + ContentPaths.serviceFile(s.id())));
+            if (s.alerts().stream()
+                    .noneMatch(a -> a.slo() != null && a.slo().id().equals(slo.id()))) {
+                out.add(Failure.at(
+                        slo.pos(),
+                        "no alert protects SLO '" + slo.id() + "'",
+                        "add `slo: " + slo.id() + "` to the alert that fires when it is at risk, in "
+                                + ContentPaths.serviceFile(s.id())));
             }
         }
     }

@@ -1,11 +1,10 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Service;
 import java.util.List;
 
@@ -23,8 +22,11 @@ public final class SloPresentCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if (s.slos().isEmpty()) {
-            out.add(Failure.at(s.keys().at("slos"), "service '" + s.id() + "' has no SLO",
-                    "add `slos:` to " + ContentPaths.serviceFile(s.id()) + ", e.g. { id: availability, objective: 99.9, window: 28d }")
+            out.add(Failure.at(
+                            s.keys().at("slos"),
+                            "service '" + s.id() + "' has no SLO",
+                            "add `slos:` to " + ContentPaths.serviceFile(s.id())
+                                    + ", e.g. { id: availability, objective: 99.9, window: 28d }")
                     .following(s.keys().refused("slos")));
         }
     }

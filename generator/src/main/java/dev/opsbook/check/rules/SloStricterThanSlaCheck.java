@@ -1,11 +1,9 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Service;
 import java.util.List;
 
@@ -26,8 +24,12 @@ public final class SloStricterThanSlaCheck extends BaseCheck {
             return;
         }
         for (Service.Slo slo : s.slos()) {
-            if (isAvailability(slo) && slo.objective() != null && slo.objective().compareTo(s.sla().availability()) < 0) {
-                out.add(Failure.at(slo.pos(), "SLO '" + slo.id() + "' aims at " + slo.objective().toPlainString()
+            if (isAvailability(slo)
+                    && slo.objective() != null
+                    && slo.objective().compareTo(s.sla().availability()) < 0) {
+                out.add(Failure.at(
+                        slo.pos(),
+                        "SLO '" + slo.id() + "' aims at " + slo.objective().toPlainString()
                                 + "%, below the SLA's " + s.sla().availability().toPlainString()
                                 + "%: the SLA can be breached before the SLO is missed",
                         "raise the objective of SLO '" + slo.id() + "' to at least "

@@ -1,11 +1,9 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Service;
 import java.util.List;
 
@@ -18,7 +16,9 @@ public final class TelemetryDashboardsCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if (s.telemetry().dashboards().isEmpty()) {
-            out.add(Failure.at(s.keys().at("telemetry"), "service '" + s.id() + "' has no dashboard",
+            out.add(Failure.at(
+                    s.keys().at("telemetry"),
+                    "service '" + s.id() + "' has no dashboard",
                     "add `telemetry: { dashboards: [{ title: …, url: … }] }` to " + ContentPaths.serviceFile(s.id())));
         }
     }

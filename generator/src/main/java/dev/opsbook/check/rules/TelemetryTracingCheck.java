@@ -1,11 +1,9 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Service;
 import java.util.List;
 
@@ -19,7 +17,9 @@ public final class TelemetryTracingCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         var tracing = s.telemetry().tracing();
         if (tracing == null || !Boolean.TRUE.equals(tracing.enabled())) {
-            out.add(Failure.at(tracing == null ? s.keys().at("telemetry") : tracing.pos(), "tracing is not enabled for '" + s.id() + "'",
+            out.add(Failure.at(
+                    tracing == null ? s.keys().at("telemetry") : tracing.pos(),
+                    "tracing is not enabled for '" + s.id() + "'",
                     "enable distributed tracing and add `tracing: { enabled: true, url: … }` under telemetry: in "
                             + ContentPaths.serviceFile(s.id())));
         }

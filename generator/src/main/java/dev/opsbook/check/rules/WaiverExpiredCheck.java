@@ -1,10 +1,8 @@
 package dev.opsbook.check.rules;
 
-import dev.opsbook.finding.Rule;
-
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
-import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
 import dev.opsbook.model.Settings;
 import java.util.List;
 
@@ -18,12 +16,17 @@ public final class WaiverExpiredCheck extends BaseCheck {
     public void checkHandbook(CheckContext ctx, List<Failure> out) {
         for (Settings.Waiver w : ctx.handbook().settings().waivers()) {
             if (w.expires() != null && !w.activeOn(ctx.asOf()) && w.rule() != null && w.service() != null) {
-                String service = w.service().id().equals("*") ? null : w.service().id();
-                out.add(new Failure(w.pos(), "the waiver of " + w.rule().id() + " for "
-                                + (service == null ? "every service" : "'" + service + "'") + " expired on " + w.expires()
+                String service =
+                        w.service().id().equals("*") ? null : w.service().id();
+                out.add(new Failure(
+                        w.pos(),
+                        "the waiver of " + w.rule().id() + " for "
+                                + (service == null ? "every service" : "'" + service + "'") + " expired on "
+                                + w.expires()
                                 + "; the rule applies again",
                         "fix what the rule finds, or renew the waiver with a new `expires:` date (and approval) in opsbook.yaml",
-                        service, false));
+                        service,
+                        false));
             }
         }
     }
