@@ -84,7 +84,7 @@ public final class ContentLinks {
                 // a phone number in a runbook ("call the processor's bridge") is one tap away on a phone
                 String number = raw.substring(raw.indexOf(':') + 1);
                 return dev.opsbook.model.Phone.dialable(number)
-                        ? new External(raw.substring(0, raw.indexOf(':') + 1) + number.replace(" ", ""))
+                        ? new External(raw.substring(0, raw.indexOf(':') + 1) + dev.opsbook.model.Phone.dial(number))
                         : new Problem(
                                 Rules.SCHEMA,
                                 "link '" + raw + "' is not a phone number",

@@ -12,6 +12,14 @@ public final class Phone {
 
     private Phone() {}
 
+    /**
+     * The number as a {@code tel:} address dials it: without its spaces (the one form, for a person's
+     * phone on a page and a {@code tel:} link in Markdown alike; the page script's is the same).
+     */
+    public static String dial(String number) {
+        return number.replace(" ", "");
+    }
+
     /** Whether {@code number} (stripped) is a number a phone can dial: that form, 3 to 20 digits. */
     public static boolean dialable(String number) {
         long digits = number.chars().filter(c -> c >= '0' && c <= '9').count();

@@ -9,6 +9,7 @@ import dev.opsbook.check.CheckContext;
 import dev.opsbook.link.SitePaths;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Person;
+import dev.opsbook.model.Phone;
 import dev.opsbook.model.Rota;
 import dev.opsbook.model.Service;
 import dev.opsbook.render.Views.*;
@@ -146,17 +147,19 @@ final class OnCallViews {
     private DutyView duty(Rota.Role role, Optional<Duty> d, String from) {
         String label = role.label();
         if (d.isEmpty()) {
-            return new DutyView(role.id(), label, "", null, null, null);
+            return new DutyView(role.id(), label, "", null, null, null, null);
         }
         Optional<Person> p = hb.person(d.get().person());
+        String phone = p.filter(x -> hb.settings().showContactDetails())
+                .map(Person::phone)
+                .orElse(null);
         return new DutyView(
                 role.id(),
                 label,
                 d.get().person(),
                 personLink(d.get().person(), from),
-                p.filter(x -> hb.settings().showContactDetails())
-                        .map(Person::phone)
-                        .orElse(null),
+                phone,
+                phone == null ? null : Phone.dial(phone),
                 p.map(Person::email).orElse(null));
     }
 

@@ -7,6 +7,7 @@ import dev.opsbook.link.SitePlan;
 import dev.opsbook.link.SitePlan.Kind;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Person;
+import dev.opsbook.model.Phone;
 import dev.opsbook.model.Rota;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Team;
@@ -95,6 +96,7 @@ final class PeopleViews implements PageFamily {
                     p.name(),
                     p.email(),
                     contacts ? p.phone() : null,
+                    contacts && p.phone() != null ? Phone.dial(p.phone()) : null,
                     p.timezone(),
                     rotas,
                     shiftsByPerson().containsKey(p.id())

@@ -82,6 +82,7 @@ public final class Views {
             String name,
             String email,
             String phone,
+            String dial,
             String timezone,
             List<LinkView> rotas,
             LinkView calendar) {}
@@ -269,7 +270,9 @@ public final class Views {
     // ---- on call
 
     /** Who holds a role: as of the build (the page's script updates it to the reader's clock). */
-    public record DutyView(String role, String roleLabel, String person, LinkView name, String phone, String email) {}
+    /** {@code dial} is {@code phone} as a {@code tel:} address dials it. */
+    public record DutyView(
+            String role, String roleLabel, String person, LinkView name, String phone, String dial, String email) {}
 
     public record ShiftRow(String from, String to, LinkView lead, LinkView engineer, boolean override) {}
 
