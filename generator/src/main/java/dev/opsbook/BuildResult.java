@@ -1,11 +1,14 @@
 package dev.opsbook;
 
 import dev.opsbook.check.Assessment;
+import dev.opsbook.check.Levels;
 import dev.opsbook.check.ServiceAssessment;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
 import dev.opsbook.report.ReportData;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +54,9 @@ public record BuildResult(ReportData report, int services, int pagesWritten) {
     /** "6 services: 2 operations-ready, 3 supportable, 1 documented; 0 errors, 12 warnings, 6 infos". */
     public String summary() {
         Map<String, Long> levels = new LinkedHashMap<>();
-        List<String> order = new java.util.ArrayList<>(assessment().levels().keySet());
-        java.util.Collections.reverse(order);
-        order.add(dev.opsbook.check.Levels.NONE);
+        List<String> order = new ArrayList<>(assessment().levels().keySet());
+        Collections.reverse(order);
+        order.add(Levels.NONE);
         Map<String, Long> counts = assessment().services().stream()
                 .collect(Collectors.groupingBy(ServiceAssessment::level, Collectors.counting()));
         order.forEach(l -> {

@@ -1,5 +1,6 @@
 package dev.opsbook;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.opsbook.check.Assessment;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Completeness;
@@ -26,13 +27,19 @@ import dev.opsbook.site.ReplacingFileSink;
 import dev.opsbook.site.SiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The pipeline. {@link #build} loads the content, checks it, renders the pages and writes the site,
@@ -61,8 +68,8 @@ public final class Opsbook {
             BodyStore bodies) {}
 
     /** The last build that wrote a site, if there was one. */
-    public java.util.Optional<LastSite> lastSite() {
-        return java.util.Optional.ofNullable(last);
+    public Optional<LastSite> lastSite() {
+        return Optional.ofNullable(last);
     }
 
     /** Makes {@code next} the last build, letting go of the bodies of the one before. */
@@ -88,9 +95,9 @@ public final class Opsbook {
     private volatile PageRenderer pages;
 
     /** The template engine for the templates folder {@code templates} (null: the default templates). */
-    public PageRenderer pages(java.nio.file.Path templates) {
+    public PageRenderer pages(Path templates) {
         PageRenderer p = pages;
-        if (p == null || !java.util.Objects.equals(p.userTemplates(), templates)) {
+        if (p == null || !Objects.equals(p.userTemplates(), templates)) {
             p = new PageRenderer(templates);
             pages = p;
         }
@@ -165,7 +172,7 @@ public final class Opsbook {
             // check
             SitePlan plan = SitePlan.of(handbook, baseline != null);
             ContentLinks links = new ContentLinks(handbook, plan);
-            java.util.concurrent.CompletableFuture<String> digest = digest(content, handbook.files());
+            CompletableFuture<String> digest = digest(content, handbook.files());
             new ReferenceCheck(handbook, links, findings).run(threads);
             timings.lap("links");
             CheckContext checkContext = new CheckContext(handbook, asOf);
@@ -196,7 +203,7 @@ public final class Opsbook {
             throw OpsbookException.failure("I/O error: " + OpsbookException.describe(e), e);
         } catch (UncheckedIOException e) {
             throw OpsbookException.failure("I/O error: " + OpsbookException.describe(e.getCause()), e);
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw OpsbookException.failure(OpsbookException.unreadableName(e), e);
         } catch (Baseline.NotAReport e) {
             throw OpsbookException.userError(e.getMessage(), e);
@@ -215,9 +222,8 @@ public final class Opsbook {
      * The content digest, which reads every file again: on a thread of its own, while the checks run
      * and the first pages are rendered (the reports that show it come later).
      */
-    private static java.util.concurrent.CompletableFuture<String> digest(
-            Path content, java.util.Collection<String> files) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(
+    private static CompletableFuture<String> digest(Path content, Collection<String> files) {
+        return CompletableFuture.supplyAsync(
                 () -> {
                     try {
                         return ContentDigest.of(content, files);
@@ -292,9 +298,7 @@ public final class Opsbook {
 
         /** The process's CPU time so far (all threads, the JVM's own included), in nanoseconds. */
         private long cpu() {
-            return on
-                            && java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                                    instanceof com.sun.management.OperatingSystemMXBean os
+            return on && ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
                     ? os.getProcessCpuTime()
                     : 0;
         }

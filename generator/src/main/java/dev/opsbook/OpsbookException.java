@@ -1,9 +1,11 @@
 package dev.opsbook;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
@@ -41,9 +43,9 @@ public class OpsbookException extends Exception {
      * ({@code sun.jnu.encoding}), which under {@code LC_ALL=C} or no {@code LANG} is ASCII. One line that
      * says so and how to fix it (bin/opsbook and the plugin's forked JVM set a UTF-8 locale themselves).
      */
-    public static String unreadableName(java.nio.file.InvalidPathException e) {
-        String charset = System.getProperty(
-                "sun.jnu.encoding", java.nio.charset.Charset.defaultCharset().name());
+    public static String unreadableName(InvalidPathException e) {
+        String charset =
+                System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name());
         return "cannot read the file name " + e.getInput() + ": this JVM reads file names as " + charset
                 + " (from the locale), which cannot hold it; run with a UTF-8 locale (LC_ALL=C.UTF-8),"
                 + " as bin/opsbook and the Maven plugin's opsbook.fork=true do";

@@ -3,6 +3,7 @@ package dev.opsbook.check;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Rota;
 import dev.opsbook.model.Service;
+import dev.opsbook.model.Settings;
 import dev.opsbook.rota.RotaSchedule;
 import java.time.LocalDate;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class CheckContext {
     }
 
     /** The setting of {@code rule} in opsbook.yaml, if any. */
-    public Optional<dev.opsbook.model.Settings.RuleSetting> setting(String rule) {
+    public Optional<Settings.RuleSetting> setting(String rule) {
         return Optional.ofNullable(handbook.settings().checks().get(rule));
     }
 }

@@ -6,7 +6,11 @@ import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Pos;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Settings;
+import dev.opsbook.parallel.Parallel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +45,7 @@ public final class Completeness {
             if (!off(setting)) {
                 check.checkHandbook(ctx, handbookFailures);
             }
-            Map<String, List<Failure>> byService = new java.util.HashMap<>();
+            Map<String, List<Failure>> byService = new HashMap<>();
             List<Finding> general = new ArrayList<>();
             for (Failure f : handbookFailures) {
                 if (f.service() != null) {
@@ -57,7 +61,7 @@ public final class Completeness {
         }
         List<List<Judged>> judged;
         try {
-            judged = dev.opsbook.parallel.Parallel.map(all, threads, s -> {
+            judged = Parallel.map(all, threads, s -> {
                 List<Judged> row = new ArrayList<>(checks.size());
                 for (int i = 0; i < checks.size(); i++) {
                     CompletenessCheck check = checks.get(i);
@@ -75,8 +79,8 @@ public final class Completeness {
                 }
                 return row;
             });
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // judging reads no file
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // judging reads no file
         }
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < checks.size(); i++) {

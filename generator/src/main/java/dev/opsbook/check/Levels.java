@@ -2,6 +2,7 @@ package dev.opsbook.check;
 
 import dev.opsbook.finding.Rule;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class Levels {
                         Rule.REVIEW_TOO_LATE));
         Map<String, List<String>> ids = new LinkedHashMap<>();
         m.forEach((level, rules) -> ids.put(level, rules.stream().map(Rule::id).toList()));
-        return java.util.Collections.unmodifiableMap(ids);
+        return Collections.unmodifiableMap(ids);
     }
 
     /** The level held, the next level, and the rules that block it. */

@@ -19,10 +19,16 @@ import dev.opsbook.model.Settings;
 import dev.opsbook.model.Severity;
 import dev.opsbook.model.Sla;
 import dev.opsbook.model.Team;
+import dev.opsbook.parallel.Parallel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -70,12 +76,12 @@ public final class ReferenceCheck {
             }
         }
         try {
-            dev.opsbook.parallel.Parallel.map(hb.services(), threads, s -> {
+            Parallel.map(hb.services(), threads, s -> {
                 service(s);
                 return Boolean.TRUE;
             });
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // checking reads no file
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // checking reads no file
         }
     }
 
@@ -134,7 +140,7 @@ public final class ReferenceCheck {
                 if (hb.person(e.contact().id()).isEmpty()
                         && hb.team(e.contact().id()).isEmpty()
                         && !hb.unreadable(ContentPaths.TEAMS)) {
-                    var all = new java.util.ArrayList<>(personIds);
+                    var all = new ArrayList<>(personIds);
                     all.addAll(teamIds);
                     report(e.contact(), "person or team", all, sid, "");
                 }
@@ -185,7 +191,7 @@ public final class ReferenceCheck {
      * reference in YAML, it is not reported, so that the one yaml-syntax error is what the reader sees.
      */
     private boolean inUnreadFile(String url) {
-        String ref = url.strip().toLowerCase(java.util.Locale.ROOT);
+        String ref = url.strip().toLowerCase(Locale.ROOT);
         if (ref.startsWith("severity:")) {
             return hb.unreadable("severities.yaml");
         }
@@ -234,8 +240,7 @@ public final class ReferenceCheck {
                         near,
                         ids.size() <= 8 && !ids.isEmpty()
                                 ? "use one of "
-                                        + String.join(
-                                                ", ", ids instanceof List<String> l ? l : new java.util.TreeSet<>(ids))
+                                        + String.join(", ", ids instanceof List<String> l ? l : new TreeSet<>(ids))
                                 : "use the id of an existing "
                                         + kind)); // a list keeps its order: severities most severe first
     }

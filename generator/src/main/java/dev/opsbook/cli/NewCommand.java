@@ -1,9 +1,12 @@
 package dev.opsbook.cli;
 
+import dev.opsbook.finding.DidYouMean;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,7 +66,7 @@ final class NewCommand implements Runnable {
             }
             if (!Files.isRegularFile(content.resolve("teams").resolve(owner + ".yaml"))) {
                 // the skeleton is to pass the structural checks, and an owner that does not exist would not
-                java.util.List<String> teams = new java.util.ArrayList<>();
+                List<String> teams = new ArrayList<>();
                 if (Files.isDirectory(content.resolve("teams"))) {
                     try (var files = Files.list(content.resolve("teams"))) {
                         files.map(f -> f.getFileName().toString())
@@ -73,7 +76,7 @@ final class NewCommand implements Runnable {
                                 .forEach(teams::add);
                     }
                 }
-                String near = dev.opsbook.finding.DidYouMean.closest(owner, teams);
+                String near = DidYouMean.closest(owner, teams);
                 err.println("opsbook: there is no team '" + owner + "' ("
                         + content.resolve("teams").resolve(owner + ".yaml")
                         + ")"

@@ -5,7 +5,13 @@ import dev.opsbook.BuildResult;
 import dev.opsbook.Opsbook;
 import dev.opsbook.OpsbookException;
 import dev.opsbook.finding.Finding;
+import dev.opsbook.serve.PreviewServer;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -58,8 +64,8 @@ public final class OpsbookCommand implements Runnable {
             // for bin/opsbook: the JVM may still fail after this (archiving its classes at exit), and then
             // its own exit code is not the build's
             try {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(statusFile), code + "\n");
-            } catch (java.io.IOException | RuntimeException e) {
+                Files.writeString(Path.of(statusFile), code + "\n");
+            } catch (IOException | RuntimeException e) {
                 // the launcher falls back on the JVM's exit code
             }
         }
@@ -163,9 +169,9 @@ public final class OpsbookCommand implements Runnable {
             return ExitCode.USAGE;
         }
         Throwable cause = e.getCause();
-        boolean environment = cause instanceof java.io.IOException
-                || cause instanceof java.io.UncheckedIOException
-                || cause instanceof java.nio.file.InvalidPathException;
+        boolean environment = cause instanceof IOException
+                || cause instanceof UncheckedIOException
+                || cause instanceof InvalidPathException;
         if (cause != null && (input.debug() || !environment)) {
             cause.printStackTrace(err);
         }
@@ -235,14 +241,14 @@ public final class OpsbookCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (var server = new dev.opsbook.serve.PreviewServer(
+            try (var server = new PreviewServer(
                     new BuildRequest(input.content, this.out, input.asOf, templates, true, null), port, out)) {
                 out.println("opsbook: serving http://127.0.0.1:" + server.port() + "/index.html — Ctrl-C stops");
                 out.flush();
                 Thread.currentThread().join();
             } catch (OpsbookException e) {
                 return failed(e, input, spec.commandLine());
-            } catch (java.net.BindException e) {
+            } catch (BindException e) {
                 spec.commandLine().getErr().println("opsbook: port " + port + " is in use; choose another with --port");
                 return ExitCode.USAGE;
             }

@@ -1,7 +1,10 @@
 package dev.opsbook.finding;
 
+import java.time.ZoneId;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 /** Suggests the closest known word for a misspelt one (edit distance with swaps, case-insensitive). */
 public final class DidYouMean {
@@ -71,8 +74,7 @@ public final class DidYouMean {
 
     /** The zone ids, sorted (so that the suggestion is the same on every run), looked up on first use. */
     private static final class Zones {
-        static final java.util.List<String> IDS =
-                java.util.List.copyOf(new java.util.TreeSet<>(java.time.ZoneId.getAvailableZoneIds()));
+        static final List<String> IDS = List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()));
     }
 
     public static int distance(String a, String b) {

@@ -2,6 +2,7 @@ package dev.opsbook.finding;
 
 import dev.opsbook.model.Pos;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * One thing a run says about the content.
@@ -29,11 +30,11 @@ public record Finding(String rule, Level level, String service, Pos pos, String 
      * the line under it ({@code "  hint: …"}); warnings and infos, which a large handbook has by the
      * thousand, keep one line (the reports carry their hints).
      */
-    public java.util.List<String> lines() {
+    public List<String> lines() {
         if (level != Level.ERROR || hint == null || hint.isBlank()) {
-            return java.util.List.of(format());
+            return List.of(format());
         }
-        return java.util.List.of(format(), printable("  hint: " + hint));
+        return List.of(format(), printable("  hint: " + hint));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.opsbook.finding;
 
 import java.util.List;
+import java.util.Set;
 
 /** The ids of the rules of the contract (checks.md). Ids are stable: users name them in content. */
 public final class Rules {
@@ -21,7 +22,7 @@ public final class Rules {
 
     private Rules() {}
 
-    private static final java.util.Set<String> STRUCTURAL_SET = java.util.Set.copyOf(STRUCTURAL);
+    private static final Set<String> STRUCTURAL_SET = Set.copyOf(STRUCTURAL);
 
     public static boolean isStructural(String rule) {
         return STRUCTURAL_SET.contains(rule);

@@ -1,19 +1,30 @@
 package dev.opsbook.ical;
 
+import dev.opsbook.link.SitePaths;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Person;
 import dev.opsbook.model.Service;
 import dev.opsbook.rota.Duty;
 import dev.opsbook.rota.RotaSchedule;
+import dev.opsbook.site.Utf8Writer;
 import java.io.IOException;
+import java.net.URI;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -69,9 +80,9 @@ public final class CalendarFeeds {
      * people's calendars (an organisation of 3,000 people on 500 rotas scanned every rota once for
      * each person).
      */
-    public static java.util.SortedMap<String, List<Shift>> shiftsByPerson(
-            List<Service> services, java.util.function.Function<Service, RotaSchedule> schedules) {
-        java.util.SortedMap<String, List<Shift>> out = new java.util.TreeMap<>();
+    public static SortedMap<String, List<Shift>> shiftsByPerson(
+            List<Service> services, Function<Service, RotaSchedule> schedules) {
+        SortedMap<String, List<Shift>> out = new TreeMap<>();
         for (Service s : services) {
             RotaSchedule schedule = schedules.apply(s);
             if (schedule == null) {
@@ -121,9 +132,9 @@ public final class CalendarFeeds {
                     + UID_TIME.format(d.from().withZoneSameInstant(ZoneOffset.UTC)) + "@opsbook"));
             ev.add(stamp);
             if (definition(s.schedule().zone().getId()) != null) {
-                DtStart<java.time.ZonedDateTime> start = new DtStart<>(d.from());
+                DtStart<ZonedDateTime> start = new DtStart<>(d.from());
                 start.setTimeZoneRegistry(javaZones);
-                DtEnd<java.time.ZonedDateTime> end = new DtEnd<>(d.to());
+                DtEnd<ZonedDateTime> end = new DtEnd<>(d.to());
                 end.setTimeZoneRegistry(javaZones);
                 ev.add(start);
                 ev.add(end);
@@ -137,12 +148,11 @@ public final class CalendarFeeds {
                     who + " is " + role + " for " + s.service().name() + (d.override() ? " (an override)" : "") + "."));
             String base = hb.settings().baseUrl();
             if (base != null) {
-                ev.add(new Url(java.net.URI.create(
-                        base + dev.opsbook.link.SitePaths.service(s.service().id()))));
+                ev.add(new Url(URI.create(base + SitePaths.service(s.service().id()))));
             }
             cal.add(ev);
         }
-        dev.opsbook.site.Utf8Writer out = new dev.opsbook.site.Utf8Writer(8_192);
+        Utf8Writer out = new Utf8Writer(8_192);
         try {
             new CalendarOutputter(false).output(cal, out);
         } catch (IOException | ValidationException e) {
@@ -161,7 +171,7 @@ public final class CalendarFeeds {
      */
     private VTimeZone definition(String zone) {
         VTimeZone found = definitions.computeIfAbsent(zone, id -> {
-            if (java.time.ZoneId.of(id).normalized() instanceof ZoneOffset) {
+            if (ZoneId.of(id).normalized() instanceof ZoneOffset) {
                 return NONE;
             }
             net.fortuna.ical4j.model.TimeZone tz = registry.getTimeZone(id);
@@ -186,7 +196,7 @@ public final class CalendarFeeds {
     /** What {@link #definitions} holds for a zone without a definition (the map takes no null). */
     private static final VTimeZone NONE = new VTimeZone();
 
-    private final java.util.Map<String, VTimeZone> definitions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, VTimeZone> definitions = new ConcurrentHashMap<>();
 
     /**
      * ical4j's registry, except that a TZID is read as the Java zone of that id. A date property with
@@ -196,21 +206,21 @@ public final class CalendarFeeds {
      */
     private static final class JavaZones implements TimeZoneRegistry {
         private final TimeZoneRegistry delegate;
-        private final java.util.Map<String, java.time.ZoneId> ids = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, ZoneId> ids = new ConcurrentHashMap<>();
 
         JavaZones(TimeZoneRegistry delegate) {
             this.delegate = delegate;
         }
 
         @Override
-        public java.time.ZoneId getZoneId(String tzId) {
-            return ids.computeIfAbsent(tzId, java.time.ZoneId::of);
+        public ZoneId getZoneId(String tzId) {
+            return ids.computeIfAbsent(tzId, ZoneId::of);
         }
 
         /** Not empty, which is what tells ical4j to ask {@link #getZoneId}. */
         @Override
-        public java.util.Map<String, java.time.zone.ZoneRules> getZoneRules() {
-            return java.util.Map.of("UTC", ZoneOffset.UTC.getRules());
+        public Map<String, ZoneRules> getZoneRules() {
+            return Map.of("UTC", ZoneOffset.UTC.getRules());
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.opsbook.link;
 import dev.opsbook.finding.DidYouMean;
 import dev.opsbook.finding.Rules;
 import dev.opsbook.model.Handbook;
+import dev.opsbook.model.Phone;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Team;
 import java.net.URLDecoder;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Resolves a link written in content (Markdown or YAML) to what it points at: a page or file of the
@@ -83,8 +85,8 @@ public final class ContentLinks {
             if (scheme.equals("tel")) {
                 // a phone number in a runbook ("call the processor's bridge") is one tap away on a phone
                 String number = raw.substring(raw.indexOf(':') + 1);
-                return dev.opsbook.model.Phone.dialable(number)
-                        ? new External(raw.substring(0, raw.indexOf(':') + 1) + dev.opsbook.model.Phone.dial(number))
+                return Phone.dialable(number)
+                        ? new External(raw.substring(0, raw.indexOf(':') + 1) + Phone.dial(number))
                         : new Problem(
                                 Rules.SCHEMA,
                                 "link '" + raw + "' is not a phone number",
@@ -161,7 +163,7 @@ public final class ContentLinks {
         String folder = path.substring(0, slash + 1);
         String near = DidYouMean.closest(
                 path.substring(slash + 1),
-                java.util.stream.Stream.concat(plan.files().stream(), assets.stream())
+                Stream.concat(plan.files().stream(), assets.stream())
                         .filter(f -> f.startsWith(folder) && f.indexOf('/', folder.length()) < 0)
                         .map(f -> f.substring(folder.length()))
                         .toList());

@@ -1,5 +1,7 @@
 package dev.opsbook.link;
 
+import java.util.Set;
+
 /** The site's page paths (outputs.md). Every path is relative to the site root and names its file. */
 public final class SitePaths {
     public static final String HOME = "index.html";
@@ -20,15 +22,14 @@ public final class SitePaths {
     public static final String REPORT_SARIF = "opsbook-report.sarif";
 
     /** The files the site has at its root; no content file may take one of these names, as file or folder. */
-    private static final java.util.Set<String> ROOT_FILES = java.util.Set.of(
+    private static final Set<String> ROOT_FILES = Set.of(
             HOME, SEVERITIES, NOT_FOUND, SITEMAP, ONCALL, ACTIONS, HEADERS, REPORT_JSON, REPORT_JUNIT, REPORT_SARIF);
     /** Folders that only the site writes into: its script, style and search data, the report pages, people's calendars. */
-    private static final java.util.Set<String> ROOT_FOLDERS = java.util.Set.of("assets", "readiness", "people");
+    private static final Set<String> ROOT_FOLDERS = Set.of("assets", "readiness", "people");
     /** The site's files in each service folder. */
-    private static final java.util.Set<String> SERVICE_FILES = java.util.Set.of("index.html", "oncall.ics");
+    private static final Set<String> SERVICE_FILES = Set.of("index.html", "oncall.ics");
     /** The service folders whose {@code .html} files are pages of the site. */
-    private static final java.util.Set<String> SERVICE_PAGE_FOLDERS =
-            java.util.Set.of("runbooks", "reviews", "incidents");
+    private static final Set<String> SERVICE_PAGE_FOLDERS = Set.of("runbooks", "reviews", "incidents");
 
     private SitePaths() {}
 

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The plan of the site, made once from the loaded handbook: every page with its address, its kind, the
@@ -384,10 +385,10 @@ public final class SitePlan {
         }
     }
 
-    private static java.util.stream.Stream<Ref> rotaPeople(Rota r) {
+    private static Stream<Ref> rotaPeople(Rota r) {
         return r == null
-                ? java.util.stream.Stream.empty()
-                : java.util.stream.Stream.of(
+                ? Stream.empty()
+                : Stream.of(
                                 r.lead().stream(),
                                 r.engineer().stream(),
                                 r.overrides().stream().map(Rota.Override::person))

@@ -12,12 +12,15 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.ProcessingInstruction;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Judges whether a file of the content would run script when a browser opens it from the site. Such a
@@ -131,15 +134,15 @@ final class ActiveContent {
 
     /** @param xmlType whether browsers open the file as XML by its type (it must then parse to be judged) */
     static String reasonInMarkup(byte[] bytes, boolean xmlType) {
-        org.w3c.dom.Document doc;
+        Document doc;
         try {
             DocumentBuilder builder;
             synchronized (FACTORY) {
                 builder = FACTORY.newDocumentBuilder();
             }
-            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+            builder.setErrorHandler(new DefaultHandler() {
                 @Override
-                public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+                public void fatalError(SAXParseException e) throws SAXException {
                     throw e; // and print nothing: the finding says it
                 }
             });

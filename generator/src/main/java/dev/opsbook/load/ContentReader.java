@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -125,7 +126,7 @@ final class ContentReader {
     List<Secret> secrets() {
         synchronized (secrets) {
             List<Secret> copy = new ArrayList<>(secrets);
-            copy.sort(java.util.Comparator.comparing((Secret s) -> s.pos().file())
+            copy.sort(Comparator.comparing((Secret s) -> s.pos().file())
                     .thenComparingInt(s -> s.pos().line())
                     .thenComparingInt(s -> s.pos().column()));
             return copy;

@@ -1,5 +1,6 @@
 package dev.opsbook.load;
 
+import dev.opsbook.finding.DidYouMean;
 import dev.opsbook.finding.Findings;
 import dev.opsbook.finding.Rules;
 import dev.opsbook.link.ContentPaths;
@@ -23,11 +24,15 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +68,7 @@ public final class HandbookLoader {
         Settings settings = Settings.defaults();
         Path settingsFile = root.resolve("opsbook.yaml");
         // the same rule for links as every other file (the listing below cannot come first: it needs exclude)
-        if (Files.exists(settingsFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        if (Files.exists(settingsFile, LinkOption.NOFOLLOW_LINKS)
                 && followable(settingsFile, "opsbook.yaml", root, findings)) {
             settings =
                     reader.yaml("opsbook.yaml", null).map(SettingsLoader::read).orElse(settings);
@@ -183,8 +188,7 @@ public final class HandbookLoader {
      * paths relative to the content root; {@code zone} is the handbook's time zone.
      */
     public Optional<Service> reloadService(
-            Path root, String id, java.util.Collection<String> files, java.time.ZoneId zone, Findings findings)
-            throws IOException {
+            Path root, String id, Collection<String> files, ZoneId zone, Findings findings) throws IOException {
         String dir = ContentPaths.serviceFolder(id) + "/";
         TreeSet<String> names = new TreeSet<>();
         files.stream().filter(f -> f.startsWith(dir)).forEach(f -> names.add(f.substring(dir.length())));
@@ -227,9 +231,9 @@ public final class HandbookLoader {
 
     /** Reads the service folders, several at once; the list keeps the folders' order. */
     private List<Service> services(
-            ContentReader reader, Map<String, TreeSet<String>> serviceFiles, List<String> assets, java.time.ZoneId zone)
+            ContentReader reader, Map<String, TreeSet<String>> serviceFiles, List<String> assets, ZoneId zone)
             throws IOException {
-        List<String> shared = java.util.Collections.synchronizedList(assets);
+        List<String> shared = Collections.synchronizedList(assets);
         return Parallel.map(
                         List.copyOf(serviceFiles.entrySet()),
                         threads,
@@ -240,7 +244,7 @@ public final class HandbookLoader {
     }
 
     private Optional<Service> service(
-            ContentReader reader, String id, TreeSet<String> names, List<String> assets, java.time.ZoneId zone)
+            ContentReader reader, String id, TreeSet<String> names, List<String> assets, ZoneId zone)
             throws IOException {
         Findings findings = reader.findings();
         String dir = ContentPaths.serviceFolder(id) + "/";
@@ -345,9 +349,9 @@ public final class HandbookLoader {
     }
 
     private static String nearFile(String name) {
-        String near = dev.opsbook.finding.DidYouMean.closest(
+        String near = DidYouMean.closest(
                 name, List.of(ContentPaths.SERVICE_FILE, ContentPaths.SLA_FILE, ContentPaths.ROTA_FILE));
-        return dev.opsbook.finding.DidYouMean.mention(near);
+        return DidYouMean.mention(near);
     }
 
     /** People ids are unique across all teams: a second person with an id is a finding. */
@@ -409,7 +413,7 @@ public final class HandbookLoader {
      */
     private static boolean followable(Path file, String rel, Path root, Findings findings) {
         if (!Files.isSymbolicLink(file)) {
-            return Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
         }
         Path target;
         try {

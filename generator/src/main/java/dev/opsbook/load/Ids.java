@@ -1,5 +1,6 @@
 package dev.opsbook.load;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The id rule of the contract: lower-case kebab case, 1 to 63 characters. */
@@ -19,9 +20,7 @@ final class Ids {
 
     /** The valid id closest to a name ("Payments API" → "payments-api"). */
     static String suggest(String name) {
-        String s = name.toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
+        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return s.isEmpty() ? "my-id" : s.length() > 63 ? s.substring(0, 63) : s;
     }
 }

@@ -1,5 +1,6 @@
 package dev.opsbook.load;
 
+import dev.opsbook.model.Pos;
 import dev.opsbook.model.Review;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ final class ReviewLoader {
                 null,
                 List.of(),
                 List.of(),
-                new dev.opsbook.model.Pos(file, 1, 1));
+                new Pos(file, 1, 1));
     }
 
     static Review read(String id, String service, YamlMap y) {

@@ -2,8 +2,11 @@ package dev.opsbook.load;
 
 import dev.opsbook.model.Rota;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -28,7 +31,7 @@ final class RotaLoader {
             DayOfWeek.SUNDAY);
 
     /** The shortest shift: 104 weeks of horizon then hold at most 17,472 shifts a role. */
-    static final java.time.Duration MIN_ROTATION = java.time.Duration.ofHours(1);
+    static final Duration MIN_ROTATION = Duration.ofHours(1);
 
     private RotaLoader() {}
 
@@ -109,7 +112,7 @@ final class RotaLoader {
     private static Rota.BusinessHours businessHours(YamlMap b) {
         List<DayOfWeek> days = new ArrayList<>();
         for (Node n : b.sequence("days")) {
-            String d = n instanceof ScalarNode s ? s.getValue().strip().toLowerCase(java.util.Locale.ROOT) : null;
+            String d = n instanceof ScalarNode s ? s.getValue().strip().toLowerCase(Locale.ROOT) : null;
             if (d != null && d.length() > 3 && DAYS.containsKey(d.substring(0, 3))) {
                 d = d.substring(0, 3);
             }
@@ -141,8 +144,8 @@ final class RotaLoader {
                                 DayOfWeek.THURSDAY,
                                 DayOfWeek.FRIDAY)
                         : List.copyOf(days),
-                from != null ? from : java.time.LocalTime.of(9, 0),
-                to != null ? to : java.time.LocalTime.of(17, 0),
+                from != null ? from : LocalTime.of(9, 0),
+                to != null ? to : LocalTime.of(17, 0),
                 b.pos());
     }
 }

@@ -4,6 +4,7 @@ import dev.opsbook.finding.Findings;
 import dev.opsbook.markdown.BodyStore;
 import dev.opsbook.markdown.MarkdownEngine;
 import dev.opsbook.model.Markdown;
+import dev.opsbook.model.Pos;
 import dev.opsbook.model.Runbook;
 import java.util.List;
 
@@ -36,7 +37,7 @@ final class RunbookLoader {
                     null,
                     List.of(),
                     body,
-                    new dev.opsbook.model.Pos(file, 1, 1));
+                    new Pos(file, 1, 1));
         }
         TeamLoader.checkId(id, y);
         String title = y.string("title");
@@ -54,7 +55,7 @@ final class RunbookLoader {
                 y.date("lastExercised"),
                 y.strings("tags"),
                 body,
-                new dev.opsbook.model.Pos(file, 1, 1));
+                new Pos(file, 1, 1));
         y.finish();
         return runbook;
     }
@@ -75,7 +76,7 @@ final class RunbookLoader {
                 null,
                 List.of(),
                 Markdown.EMPTY,
-                new dev.opsbook.model.Pos(file, 1, 1));
+                new Pos(file, 1, 1));
     }
 
     static String firstHeading(Markdown body, String fallback) {

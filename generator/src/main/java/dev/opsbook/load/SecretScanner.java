@@ -3,6 +3,7 @@ package dev.opsbook.load;
 import dev.opsbook.model.Pos;
 import dev.opsbook.model.Secret;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -106,15 +107,12 @@ final class SecretScanner {
     private static final String[][] TRIGGERS_BY_FIRST = new String[128][];
 
     static {
-        KINDS.stream()
-                .flatMap(k -> java.util.Arrays.stream(k.trigger))
-                .distinct()
-                .forEach(t -> {
-                    String[] old = TRIGGERS_BY_FIRST[t.charAt(0)];
-                    String[] now = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
-                    now[now.length - 1] = t;
-                    TRIGGERS_BY_FIRST[t.charAt(0)] = now;
-                });
+        KINDS.stream().flatMap(k -> Arrays.stream(k.trigger)).distinct().forEach(t -> {
+            String[] old = TRIGGERS_BY_FIRST[t.charAt(0)];
+            String[] now = old == null ? new String[1] : Arrays.copyOf(old, old.length + 1);
+            now[now.length - 1] = t;
+            TRIGGERS_BY_FIRST[t.charAt(0)] = now;
+        });
     }
 
     /** Whether the text holds the fixed part of any token ({@link Kind#trigger}), in one pass. */

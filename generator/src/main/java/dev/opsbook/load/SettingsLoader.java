@@ -7,10 +7,13 @@ import dev.opsbook.model.Ref;
 import dev.opsbook.model.Settings;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads {@code opsbook.yaml}; absent keys take the defaults of the contract. */
 final class SettingsLoader {
@@ -174,11 +177,9 @@ final class SettingsLoader {
 
     /** The required runbook sections, each once: a heading listed twice is a slip (one of them was meant to be another). */
     private static List<String> sections(YamlMap y) {
-        List<String> out = new java.util.ArrayList<>();
-        for (org.yaml.snakeyaml.nodes.Node n : y.sequence("runbookSections")) {
-            String text = n instanceof org.yaml.snakeyaml.nodes.ScalarNode s
-                    ? s.getValue().strip()
-                    : "";
+        List<String> out = new ArrayList<>();
+        for (Node n : y.sequence("runbookSections")) {
+            String text = n instanceof ScalarNode s ? s.getValue().strip() : "";
             if (text.isEmpty()) {
                 y.schema(n, "each item of 'runbookSections' must be text, found " + YamlMap.describe(n), null);
             } else if (out.stream().anyMatch(t -> t.equalsIgnoreCase(text))) {

@@ -1,8 +1,12 @@
 package dev.opsbook.load;
 
+import dev.opsbook.finding.DidYouMean;
 import dev.opsbook.finding.Rules;
 import dev.opsbook.model.Person;
+import dev.opsbook.model.Phone;
 import dev.opsbook.model.Team;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -35,14 +39,13 @@ final class TeamLoader {
             String tz = m.string("timezone");
             if (tz != null) {
                 try {
-                    java.time.ZoneId.of(tz);
-                } catch (java.time.DateTimeException e) {
-                    String near = dev.opsbook.finding.DidYouMean.closestZone(tz);
+                    ZoneId.of(tz);
+                } catch (DateTimeException e) {
+                    String near = DidYouMean.closestZone(tz);
                     m.schema(
                             "timezone",
-                            "'timezone' is not an IANA time zone: '" + tz + "'"
-                                    + dev.opsbook.finding.DidYouMean.mention(near),
-                            dev.opsbook.finding.DidYouMean.changeTo(near, "use a zone such as Europe/London"));
+                            "'timezone' is not an IANA time zone: '" + tz + "'" + DidYouMean.mention(near),
+                            DidYouMean.changeTo(near, "use a zone such as Europe/London"));
                     tz = null;
                 }
             }
@@ -58,7 +61,7 @@ final class TeamLoader {
     /** A person's {@code phone}, or null (with a finding) when a tel: link could not dial it. */
     private static String phone(YamlMap m) {
         String phone = m.string("phone");
-        if (phone != null && !dev.opsbook.model.Phone.dialable(phone)) {
+        if (phone != null && !Phone.dialable(phone)) {
             m.schema(
                     "phone",
                     "'phone' is not a phone number: '" + phone + "'",

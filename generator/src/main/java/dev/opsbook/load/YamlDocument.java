@@ -3,6 +3,8 @@ package dev.opsbook.load;
 import dev.opsbook.finding.Findings;
 import dev.opsbook.finding.Rules;
 import dev.opsbook.model.Pos;
+import java.util.ArrayDeque;
+import java.util.BitSet;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -134,7 +136,7 @@ final class YamlDocument {
      * skipped, and a bracket inside a plain value ({@code title: a[b]}) is text.
      */
     static int[] openBracket(String text) {
-        java.util.ArrayDeque<int[]> open = new java.util.ArrayDeque<>();
+        ArrayDeque<int[]> open = new ArrayDeque<>();
         int line = 0;
         int column = 0;
         boolean valueStart = true; // at the start of a line, or after ": ", "- ", "[", "{" or ","
@@ -211,9 +213,9 @@ final class YamlDocument {
     }
 
     /** Where the YAML comes from: the file for findings, the line it starts after, and the service. */
-    record Ctx(String file, int lineOffset, String service, Findings findings, java.util.BitSet rejected) {
+    record Ctx(String file, int lineOffset, String service, Findings findings, BitSet rejected) {
         Ctx(String file, int lineOffset, String service, Findings findings) {
-            this(file, lineOffset, service, findings, new java.util.BitSet());
+            this(file, lineOffset, service, findings, new BitSet());
         }
 
         /** Remembers that the value at {@code node} was refused, so a key holding it can say so ({@link YamlMap#keyPositions}). */

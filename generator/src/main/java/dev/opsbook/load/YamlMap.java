@@ -8,6 +8,7 @@ import dev.opsbook.model.Pos;
 import dev.opsbook.model.Ref;
 import dev.opsbook.model.When;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -74,7 +76,7 @@ final class YamlMap {
     }
 
     static YamlMap empty(YamlDocument.Ctx ctx) {
-        return new YamlMap(new MappingNode(Tag.MAP, List.of(), org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK), ctx);
+        return new YamlMap(new MappingNode(Tag.MAP, List.of(), DumperOptions.FlowStyle.BLOCK), ctx);
     }
 
     Pos pos() {
@@ -273,7 +275,7 @@ final class YamlMap {
                 LocalDateTime local = LocalDateTime.of(LocalDate.parse(m.group(1)), LocalTime.parse(m.group(2)));
                 ZoneOffset offset = m.group(3) == null ? null : ZoneOffset.of(m.group(3));
                 return new When(local, offset, t);
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 // reported below
             }
         }

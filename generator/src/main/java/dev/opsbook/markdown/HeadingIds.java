@@ -2,6 +2,7 @@ package dev.opsbook.markdown;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The anchors of a document's headings, given in document order: the heading text in lower case,
@@ -16,7 +17,7 @@ final class HeadingIds {
      * count as already taken, so such a heading gets {@code search-1}. A test reads the templates and
      * fails when one of their ids is missing here.
      */
-    static final java.util.Set<String> RESERVED = java.util.Set.of(
+    static final Set<String> RESERVED = Set.of(
             "actions",
             "actions-h",
             "alerts",

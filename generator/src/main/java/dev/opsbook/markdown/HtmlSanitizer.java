@@ -1,5 +1,7 @@
 package dev.opsbook.markdown;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -116,8 +118,8 @@ public final class HtmlSanitizer {
     }
 
     /** The ids of the headings in sanitised HTML. */
-    public static java.util.Set<String> headingIds(String html) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+    public static Set<String> headingIds(String html) {
+        Set<String> ids = new HashSet<>();
         Jsoup.parseBodyFragment(html)
                 .select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")
                 .forEach(e -> ids.add(e.id()));

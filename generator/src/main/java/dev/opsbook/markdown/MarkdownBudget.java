@@ -2,6 +2,7 @@ package dev.opsbook.markdown;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * What Markdown may cost one build, in <em>elements</em>: the lines of a body and the characters that can
@@ -96,7 +97,7 @@ public final class MarkdownBudget {
     }
 
     /** Runs {@code parse} once {@code elements} of the parsing going on at one time are free. */
-    <T> T parsing(int elements, java.util.function.Supplier<T> parse) {
+    <T> T parsing(int elements, Supplier<T> parse) {
         if (elements <= SMALL) {
             return parse.get();
         }

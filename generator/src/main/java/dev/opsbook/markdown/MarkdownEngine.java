@@ -4,7 +4,9 @@ import dev.opsbook.finding.Findings;
 import dev.opsbook.finding.Rules;
 import dev.opsbook.model.Markdown;
 import dev.opsbook.model.Pos;
+import dev.opsbook.text.Escape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -14,6 +16,7 @@ import org.commonmark.Extension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.internal.InlineParserImpl;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
@@ -27,6 +30,8 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.InlineParser;
+import org.commonmark.parser.InlineParserFactory;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -63,7 +68,7 @@ public final class MarkdownEngine {
         parser = Parser.builder()
                 .extensions(extensions)
                 .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-                .inlineParserFactory(counted(org.commonmark.internal.InlineParserImpl::new))
+                .inlineParserFactory(counted(InlineParserImpl::new))
                 .build();
         guarded = Parser.builder()
                 .extensions(extensions)
@@ -112,10 +117,9 @@ public final class MarkdownEngine {
      * the header's width, one cell each, so that 20,000 rows under a header of 40,000 columns would make
      * 800 million cells out of 100,000 elements. Past {@link MarkdownBudget#MAX_ELEMENTS} the parse stops.
      */
-    private static org.commonmark.parser.InlineParserFactory counted(
-            org.commonmark.parser.InlineParserFactory factory) {
+    private static InlineParserFactory counted(InlineParserFactory factory) {
         return context -> {
-            org.commonmark.parser.InlineParser inner = factory.create(context);
+            InlineParser inner = factory.create(context);
             return (lines, block) -> {
                 if (++INLINE_BLOCKS.get()[0] > MarkdownBudget.MAX_ELEMENTS) {
                     throw new TooManyBlocks();
@@ -300,9 +304,9 @@ public final class MarkdownEngine {
     private static long addressLength(Node node) {
         long n = 0;
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            if (child instanceof org.commonmark.node.Link l) {
+            if (child instanceof Link l) {
                 n += l.getDestination().length();
-            } else if (child instanceof org.commonmark.node.Image i) {
+            } else if (child instanceof Image i) {
                 n += i.getDestination().length();
             }
             n += addressLength(child); // nesting is at most Nesting.LIMIT deep here
@@ -331,7 +335,7 @@ public final class MarkdownEngine {
      */
     static String asWritten(String text) {
         return "<pre class=\"as-written\"><code>"
-                + dev.opsbook.text.Escape.html(text)
+                + Escape.html(text)
                         .replace(String.valueOf(SLOT_START), "&#1;")
                         .replace(String.valueOf(SLOT_END), "&#2;")
                         .replace('\u0000', '\uFFFD')
@@ -378,7 +382,7 @@ public final class MarkdownEngine {
             if (url == null) {
                 return null;
             }
-            filled[i] = dev.opsbook.text.Escape.html(url);
+            filled[i] = Escape.html(url);
             extra += filled[i].length();
         }
         String html = prepared.html().get();
@@ -614,13 +618,13 @@ public final class MarkdownEngine {
                 int n = 1;
                 for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
                     if (n == starts.length) {
-                        starts = java.util.Arrays.copyOf(starts, n * 2);
+                        starts = Arrays.copyOf(starts, n * 2);
                     }
                     starts[n++] = i + 1;
                 }
-                lineStarts = java.util.Arrays.copyOf(starts, n);
+                lineStarts = Arrays.copyOf(starts, n);
             }
-            int line = java.util.Arrays.binarySearch(lineStarts, offset);
+            int line = Arrays.binarySearch(lineStarts, offset);
             if (line < 0) {
                 line = -line - 2;
             }

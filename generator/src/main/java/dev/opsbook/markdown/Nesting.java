@@ -1,6 +1,7 @@
 package dev.opsbook.markdown;
 
 import dev.opsbook.model.Pos;
+import java.util.Arrays;
 import java.util.List;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
@@ -146,8 +147,7 @@ final class Nesting {
             }
             int from = spans.get(0).getLineIndex();
             int to = spans.get(spans.size() - 1).getLineIndex();
-            String alone =
-                    String.join("\n", java.util.Arrays.asList(lines).subList(from, Math.min(to + 1, lines.length)));
+            String alone = String.join("\n", Arrays.asList(lines).subList(from, Math.min(to + 1, lines.length)));
             boolean deep;
             try {
                 deep = tooDeep(parser.parse(alone)) != null;

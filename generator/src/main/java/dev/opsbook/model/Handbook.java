@@ -1,6 +1,7 @@
 package dev.opsbook.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -183,7 +184,7 @@ public record Handbook(
         private final Map<String, Service> services = new LinkedHashMap<>();
         private final Map<String, Map<String, Runbook>> runbooks = new HashMap<>();
         private final Map<Runbook, List<AlertSource>> leadingTo = new IdentityHashMap<>();
-        private final java.util.Set<Service.Alert> named = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<Service.Alert> named = Collections.newSetFromMap(new IdentityHashMap<>());
 
         Index(List<Severity> severities, List<Team> teams, List<Service> services) {
             severities.forEach(s -> this.severities.putIfAbsent(s.id(), s));

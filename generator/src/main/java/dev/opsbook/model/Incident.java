@@ -1,5 +1,6 @@
 package dev.opsbook.model;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** {@code services/<service>/incidents/<id>.md}: a post-incident review. */
@@ -46,7 +47,7 @@ public record Incident(
 
         /** Every id, in the order above (what the schema accepts). */
         public static List<String> ids() {
-            return java.util.Arrays.stream(values()).map(Resolution::id).toList();
+            return Arrays.stream(values()).map(Resolution::id).toList();
         }
 
         /** The resolution written {@code id}, or null for null (a value the schema refused). */

@@ -1,5 +1,7 @@
 package dev.opsbook.model;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,9 +25,9 @@ public record Keys(Map<String, Pos> written, Set<String> refused, Pos fallback) 
 
     /** These keys and those of a mapping inside, named {@code prefix + key} ({@code responseTimes.P1}). */
     public Keys with(String prefix, Keys inner) {
-        Map<String, Pos> w = new java.util.LinkedHashMap<>(written);
+        Map<String, Pos> w = new LinkedHashMap<>(written);
         inner.written().forEach((k, p) -> w.put(prefix + k, p));
-        Set<String> r = new java.util.LinkedHashSet<>(refused);
+        Set<String> r = new LinkedHashSet<>(refused);
         inner.refused().forEach(k -> r.add(prefix + k));
         return new Keys(w, r, fallback);
     }

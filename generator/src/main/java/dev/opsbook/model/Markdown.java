@@ -1,6 +1,7 @@
 package dev.opsbook.model;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What the loader found in the Markdown body of a runbook or incident: the line of the file it starts
@@ -25,5 +26,5 @@ public record Markdown(int firstLine, List<MdLink> links, List<MdHeading> headin
      * with its page. The HTML is kept where the build's store put it (memory, or a temporary file for
      * very large handbooks).
      */
-    public record Prepared(java.util.function.Supplier<String> html, List<String> addresses) {}
+    public record Prepared(Supplier<String> html, List<String> addresses) {}
 }

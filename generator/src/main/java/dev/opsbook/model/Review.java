@@ -1,6 +1,7 @@
 package dev.opsbook.model;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 /** {@code services/<service>/reviews/<id>.yaml}: an operational support review, held before commitment. */
@@ -48,7 +49,7 @@ public record Review(
 
     /** The keys of the five questions, in the order the site shows them. */
     public static final List<String> QUESTIONS =
-            java.util.Arrays.stream(Question.values()).map(Question::key).toList();
+            Arrays.stream(Question.values()).map(Question::key).toList();
 
     /** One answered question: {@code answer} is yes, no or unsure. */
     public record Answer(String question, String answer, String notes, Pos pos) {}

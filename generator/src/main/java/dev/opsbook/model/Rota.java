@@ -2,7 +2,9 @@ package dev.opsbook.model;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code rota.yaml}: who is Support Lead and Support Engineer when. {@code timezone} is kept as
@@ -60,18 +62,18 @@ public record Rota(
         }
 
         /** The role written {@code id}, if there is one. */
-        public static java.util.Optional<Role> of(String id) {
+        public static Optional<Role> of(String id) {
             for (Role r : values()) {
                 if (r.id.equals(id)) {
-                    return java.util.Optional.of(r);
+                    return Optional.of(r);
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
 
         /** Every role's id, in order. */
         public static List<String> ids() {
-            return java.util.Arrays.stream(values()).map(Role::id).toList();
+            return Arrays.stream(values()).map(Role::id).toList();
         }
     }
 

@@ -4,6 +4,7 @@ import dev.opsbook.link.ContentLinks;
 import dev.opsbook.link.SitePaths;
 import dev.opsbook.link.SitePlan;
 import dev.opsbook.link.SitePlan.Kind;
+import dev.opsbook.load.MarkdownSource;
 import dev.opsbook.markdown.HtmlSanitizer;
 import dev.opsbook.markdown.MarkdownEngine;
 import dev.opsbook.model.Action;
@@ -16,13 +17,19 @@ import dev.opsbook.model.Service;
 import dev.opsbook.render.Views.*;
 import dev.opsbook.rota.OutOfHours;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The pages of a service's documents: its runbooks, its operational support reviews, its post-incident
@@ -77,7 +84,7 @@ final class DocumentViews implements PageFamily {
     /** The on-call box of a runbook page, through the layout's macro (a user's layout.ftlh is used if there is one). */
     private static final String ONCALL_BOX = "<#import \"layout.ftlh\" as layout><@layout.oncall box true/>";
     /** Each box rendered once, by service and folder (as OnCallViews shares the box views). */
-    private final Map<String, String> onCallBoxes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> onCallBoxes = new ConcurrentHashMap<>();
 
     private RunbookView runbook(Service s, int index, String from) {
         Runbook r = s.runbooks().get(index);
@@ -194,15 +201,15 @@ final class DocumentViews implements PageFamily {
         if (i.started() != null && i.detected() != null) {
             facts.add(new Fact(
                     "Time to detect",
-                    Formats.span(java.time.Duration.between(
-                            i.started().at(zone), i.detected().at(zone))),
+                    Formats.span(
+                            Duration.between(i.started().at(zone), i.detected().at(zone))),
                     null));
         }
         if (i.started() != null && i.resolved() != null) {
             facts.add(new Fact(
                     "Time to resolve",
-                    Formats.span(java.time.Duration.between(
-                            i.started().at(zone), i.resolved().at(zone))),
+                    Formats.span(
+                            Duration.between(i.started().at(zone), i.resolved().at(zone))),
                     null));
         }
         if (i.started() != null) {
@@ -248,23 +255,21 @@ final class DocumentViews implements PageFamily {
      */
     private String body(Markdown body, String file, String service, String from) {
         // each address is resolved once, though a slow render may ask for it more than once
-        java.util.Map<String, java.util.Optional<String>> resolved = new java.util.HashMap<>();
-        java.util.function.UnaryOperator<String> rewrite = url -> resolved.computeIfAbsent(
-                        url,
-                        u -> java.util.Optional.ofNullable(
-                                resolveForPage(contentLinks.resolve(file, service, u), from)))
+        Map<String, Optional<String>> resolved = new HashMap<>();
+        UnaryOperator<String> rewrite = url -> resolved.computeIfAbsent(
+                        url, u -> Optional.ofNullable(resolveForPage(contentLinks.resolve(file, service, u), from)))
                 .orElse(null);
         String prepared = MarkdownEngine.fill(body.prepared(), rewrite);
         if (prepared != null) {
             return prepared;
         }
         // raw HTML, or a link that leads nowhere (it is dropped): render again and sanitise
-        String text = dev.opsbook.load.MarkdownSource.body(contentRoot, file);
+        String text = MarkdownSource.body(contentRoot, file);
         String html = HtmlSanitizer.clean(markdown.toHtml(text), rewrite);
-        java.util.Set<String> expected = body.headings().stream()
+        Set<String> expected = body.headings().stream()
                 .map(Markdown.MdHeading::anchor)
                 .filter(a -> !a.isEmpty())
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
         if (!HtmlSanitizer.headingIds(html).containsAll(expected)) {
             html = HtmlSanitizer.clean(markdown.toHtmlEscapingRawHtml(text), rewrite);
         }

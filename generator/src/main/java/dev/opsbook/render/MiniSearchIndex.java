@@ -3,6 +3,7 @@ package dev.opsbook.render;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -87,7 +88,7 @@ final class MiniSearchIndex {
             if (p == null) {
                 p = pairs[field] = new int[4];
             } else if (n == p.length) {
-                p = pairs[field] = java.util.Arrays.copyOf(p, n * 2);
+                p = pairs[field] = Arrays.copyOf(p, n * 2);
             }
             p[n] = doc;
             p[n + 1] = 1;

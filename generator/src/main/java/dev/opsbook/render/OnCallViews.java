@@ -15,15 +15,21 @@ import dev.opsbook.model.Service;
 import dev.opsbook.render.Views.*;
 import dev.opsbook.rota.Duty;
 import dev.opsbook.rota.RotaSchedule;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who is on call: the boxes on the on-call, service, runbook and team pages, and the schedule each
@@ -31,8 +37,7 @@ import java.util.TreeSet;
  * script, the boxes show the duty at noon of the as-of date.
  */
 final class OnCallViews {
-    static final DateTimeFormatter LOCAL =
-            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", java.util.Locale.ENGLISH);
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
     private static final JsonFactory JSON = new JsonFactory();
     /** At most this many upcoming shift rows per service on a page. */
     static final int MAX_ROWS = 100;
@@ -54,9 +59,9 @@ final class OnCallViews {
      * Boxes and schedules depend on the service and on the folder of the page (its links are relative),
      * so the twenty runbook pages of a service share one of each.
      */
-    private final java.util.Map<String, Optional<OnCallBox>> boxes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Optional<OnCallBox>> boxes = new ConcurrentHashMap<>();
 
-    private final java.util.Map<String, String> schedules = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> schedules = new ConcurrentHashMap<>();
 
     /** The folder of a page (what relative links from it depend on); the caches here are by service and folder. */
     static String folderOf(String page) {
@@ -177,7 +182,7 @@ final class OnCallViews {
      * times in epoch milliseconds, covered spans, each role's duties, and the people named.
      */
     String data(Collection<Service> services, String from) {
-        java.io.StringWriter text = new java.io.StringWriter(1_024);
+        StringWriter text = new StringWriter(1_024);
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.setCharacterEscapes(new HtmlSafeEscapes());
             json.writeStartObject();
@@ -239,8 +244,8 @@ final class OnCallViews {
             }
             json.writeEndObject();
             json.writeEndObject();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return text.toString();
     }

@@ -1,5 +1,6 @@
 package dev.opsbook.render;
 
+import dev.opsbook.site.Utf8Writer;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -11,11 +12,15 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders views through FreeMarker. The configuration is built once per run and shared by every
@@ -32,8 +37,8 @@ public final class PageRenderer {
         cfg = new Configuration(Configuration.VERSION_2_3_34);
         cfg.setDefaultEncoding("UTF-8");
         cfg.setOutputEncoding("UTF-8");
-        cfg.setLocale(java.util.Locale.ROOT);
-        cfg.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        cfg.setLocale(Locale.ROOT);
+        cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
         cfg.setNumberFormat("computer");
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         cfg.setLogTemplateExceptions(false);
@@ -64,7 +69,7 @@ public final class PageRenderer {
     public byte[] render(String template, Views.PageView page, Object model) {
         try {
             Template t = cfg.getTemplate(template);
-            dev.opsbook.site.Utf8Writer out = new dev.opsbook.site.Utf8Writer(16_384);
+            Utf8Writer out = new Utf8Writer(16_384);
             t.process(Map.of("page", page, "model", model), out);
             return out.toByteArray();
         } catch (ParseException e) {
@@ -110,7 +115,7 @@ public final class PageRenderer {
     }
 
     /** Templates made of a line of FreeMarker (see {@link #fragment}), parsed once each. */
-    private final Map<String, Template> fragments = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Template> fragments = new ConcurrentHashMap<>();
 
     /**
      * Renders a piece of a page with this engine's templates: {@code source} is FreeMarker (typically an
@@ -125,7 +130,7 @@ public final class PageRenderer {
                     throw new UncheckedIOException(e);
                 }
             });
-            java.io.StringWriter out = new java.io.StringWriter(2_048);
+            StringWriter out = new StringWriter(2_048);
             t.process(model, out);
             return out.toString();
         } catch (UncheckedIOException e) {

@@ -1,15 +1,20 @@
 package dev.opsbook.render;
 
+import dev.opsbook.check.Levels;
 import dev.opsbook.check.RuleResult;
 import dev.opsbook.check.ServiceAssessment;
 import dev.opsbook.check.Status;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rules;
 import dev.opsbook.link.ContentLinks;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.link.SitePaths;
+import dev.opsbook.link.SitePlan;
 import dev.opsbook.model.Action;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Incident;
+import dev.opsbook.model.Pos;
 import dev.opsbook.model.Review;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Settings;
@@ -17,11 +22,17 @@ import dev.opsbook.render.Views.*;
 import dev.opsbook.report.Changes;
 import dev.opsbook.report.ReportData;
 import dev.opsbook.report.RuleCatalog;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /** Builds the views of the readiness report, the changes page and the actions page. */
 final class ReportViews implements PageFamily {
@@ -36,15 +47,12 @@ final class ReportViews implements PageFamily {
     }
 
     @Override
-    public java.util.Set<dev.opsbook.link.SitePlan.Kind> kinds() {
-        return java.util.EnumSet.of(
-                dev.opsbook.link.SitePlan.Kind.READINESS,
-                dev.opsbook.link.SitePlan.Kind.CHANGES,
-                dev.opsbook.link.SitePlan.Kind.ACTIONS);
+    public Set<SitePlan.Kind> kinds() {
+        return EnumSet.of(SitePlan.Kind.READINESS, SitePlan.Kind.CHANGES, SitePlan.Kind.ACTIONS);
     }
 
     @Override
-    public Rendered view(dev.opsbook.link.SitePlan.Page page) {
+    public Rendered view(SitePlan.Page page) {
         String from = page.path();
         return switch (page.kind()) {
             case READINESS -> new Rendered("readiness.ftlh", readiness(from));
@@ -81,8 +89,7 @@ final class ReportViews implements PageFamily {
                             + (f.pos().hasLine() ? "#L" + f.pos().line() : ""));
         }
         return links.pageOf(f.pos().file())
-                .or(() -> java.util.Optional.ofNullable(
-                                dev.opsbook.link.ContentPaths.serviceOf(f.pos().file()))
+                .or(() -> Optional.ofNullable(ContentPaths.serviceOf(f.pos().file()))
                         .flatMap(hb::service)
                         .map(s -> SitePaths.service(s.id())))
                 .map(p -> new LinkView(text, SitePaths.relative(from, p)))
@@ -110,7 +117,7 @@ final class ReportViews implements PageFamily {
         var assessment = data.assessment();
         List<Count> levels = new ArrayList<>();
         List<String> levelNames = new ArrayList<>(assessment.levels().keySet());
-        levelNames.add(0, dev.opsbook.check.Levels.NONE);
+        levelNames.add(0, Levels.NONE);
         for (String l : levelNames) {
             levels.add(new Count(
                     l,
@@ -123,7 +130,7 @@ final class ReportViews implements PageFamily {
                 new Count("warning", data.count(Level.WARNING)),
                 new Count("info", data.count(Level.INFO)));
         List<RuleHead> rules = RuleCatalog.DESCRIPTIONS.entrySet().stream()
-                .filter(e -> !dev.opsbook.finding.Rules.isStructural(e.getKey()))
+                .filter(e -> !Rules.isStructural(e.getKey()))
                 .map(e -> new RuleHead(e.getKey(), e.getValue()))
                 .toList();
         List<ReadinessRow> rows = new ArrayList<>();
@@ -165,7 +172,7 @@ final class ReportViews implements PageFamily {
                     cells));
         }
         List<FailureView> general = new ArrayList<>();
-        java.util.Map<String, List<FailureView>> byService = new java.util.LinkedHashMap<>();
+        Map<String, List<FailureView>> byService = new LinkedHashMap<>();
         assessment.services().forEach(a -> byService.put(a.service().id(), new ArrayList<>()));
         for (Finding f : data.findings()) {
             if (f.service() == null || !byService.containsKey(f.service())) {
@@ -254,7 +261,7 @@ final class ReportViews implements PageFamily {
         }
         Comparator<Open> order = Comparator.comparing(
                         (Open o) -> !(o.action.due() != null && o.action.due().isBefore(data.asOf())))
-                .thenComparing(o -> o.action.due() == null ? java.time.LocalDate.MAX : o.action.due())
+                .thenComparing(o -> o.action.due() == null ? LocalDate.MAX : o.action.due())
                 .thenComparing(o -> o.service.id())
                 .thenComparing(o -> o.action.description());
         List<ActionRow> rows = open.stream()
@@ -305,13 +312,7 @@ final class ReportViews implements PageFamily {
                     default -> Level.INFO;
                 };
         return failure(
-                new Finding(
-                        k.rule(),
-                        level,
-                        k.service(),
-                        new dev.opsbook.model.Pos(k.file(), k.line(), k.column()),
-                        k.message(),
-                        null),
+                new Finding(k.rule(), level, k.service(), new Pos(k.file(), k.line(), k.column()), k.message(), null),
                 from);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.opsbook.link.SitePaths;
 import dev.opsbook.link.SitePlan;
+import dev.opsbook.markdown.MarkdownEngine;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Incident;
 import dev.opsbook.model.Markdown;
@@ -13,9 +14,14 @@ import dev.opsbook.model.Runbook;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Severity;
 import dev.opsbook.model.Team;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +34,7 @@ import java.util.stream.Collectors;
  */
 final class SearchIndex {
     /** Body text indexed per document, in characters: enough to find a runbook by what it says first. */
-    static final int BODY_CHARS = dev.opsbook.markdown.MarkdownEngine.SNIPPET_CHARS;
+    static final int BODY_CHARS = MarkdownEngine.SNIPPET_CHARS;
     /** The indexed fields, in MiniSearch's order: title, keys (ids, alert names), headings, service, body. */
     static final List<String> FIELDS = List.of("t", "a", "h", "s", "b");
 
@@ -45,7 +51,7 @@ final class SearchIndex {
     private SearchIndex() {}
 
     /** Writes the search data to {@code out} as it is made (the stream stays open). */
-    static void write(SitePlan plan, java.io.OutputStream out) throws java.io.IOException {
+    static void write(SitePlan plan, OutputStream out) throws IOException {
         List<Doc> docs = documents(plan);
         MiniSearchIndex index = new MiniSearchIndex(FIELDS);
         docs.forEach(d -> index.add(d.fields()));
@@ -77,20 +83,20 @@ final class SearchIndex {
      * JSON for the inside of a single-quoted JavaScript string: every character beyond ASCII escaped
      * by JSON, then every backslash and quote by the string.
      */
-    private static JsonGenerator quoted(java.io.OutputStream out) throws java.io.IOException {
+    private static JsonGenerator quoted(OutputStream out) throws IOException {
         return JSON.createGenerator(new SingleQuoted(out))
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .enable(JsonGenerator.Feature.ESCAPE_NON_ASCII);
     }
 
     /** Escapes ASCII text for the inside of a single-quoted JavaScript string. */
-    private static final class SingleQuoted extends java.io.FilterOutputStream {
-        SingleQuoted(java.io.OutputStream out) {
+    private static final class SingleQuoted extends FilterOutputStream {
+        SingleQuoted(OutputStream out) {
             super(out);
         }
 
         @Override
-        public void write(int b) throws java.io.IOException {
+        public void write(int b) throws IOException {
             if (b == '\\' || b == '\'') {
                 out.write('\\');
             }
@@ -98,7 +104,7 @@ final class SearchIndex {
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws java.io.IOException {
+        public void write(byte[] b, int off, int len) throws IOException {
             int from = off;
             for (int i = off; i < off + len; i++) {
                 if (b[i] == '\\' || b[i] == '\'') {
@@ -176,12 +182,12 @@ final class SearchIndex {
             }
             case RUNBOOK -> {
                 Runbook r = page.subject(Runbook.class);
-                java.util.Set<String> alerts = new java.util.LinkedHashSet<>(
-                        r.alerts().stream().map(x -> x.id()).toList());
+                Set<String> alerts =
+                        new LinkedHashSet<>(r.alerts().stream().map(x -> x.id()).toList());
                 hb.alertsLeadingTo(r).forEach(src -> alerts.add(src.alert().name()));
                 // its id ("failover", as in runbook:ledger/failover) is how people name it too; its tags weigh
                 // as its headings (not as keys: typing "payments" should not put every runbook tagged so first)
-                java.util.List<String> keys = new ArrayList<>(alerts);
+                List<String> keys = new ArrayList<>(alerts);
                 keys.add(r.id());
                 docs.add(doc(
                         page.path(),

@@ -1,5 +1,6 @@
 package dev.opsbook.report;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsbook.check.ServiceAssessment;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ public final class Baseline {
         JsonNode root;
         try {
             root = JSON.readTree(Files.readAllBytes(file));
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new NotAReport("baseline " + file + " is not JSON: " + e.getOriginalMessage());
         }
         if (root == null
@@ -100,7 +102,7 @@ public final class Baseline {
 
     /** The keys of {@code a} with no counterpart in {@code b}, matched one to one (so duplicates count). */
     private static List<Changes.FindingKey> unmatched(List<Changes.FindingKey> a, List<Changes.FindingKey> b) {
-        Map<List<String>, Integer> pool = new java.util.HashMap<>();
+        Map<List<String>, Integer> pool = new HashMap<>();
         b.forEach(k -> pool.merge(k.identity(), 1, Integer::sum));
         List<Changes.FindingKey> out = new ArrayList<>();
         for (Changes.FindingKey k : a) {

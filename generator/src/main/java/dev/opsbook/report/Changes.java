@@ -1,6 +1,7 @@
 package dev.opsbook.report;
 
 import dev.opsbook.finding.Level;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,8 +14,8 @@ public record Changes(String baselineAsOf, List<FindingKey> added, List<FindingK
     public record FindingKey(
             String rule, String severity, String service, String file, int line, int column, String message) {
         /** What identifies a finding across builds: rule, service, file and message. */
-        java.util.List<String> identity() {
-            return java.util.Arrays.asList(rule, service, file, message);
+        List<String> identity() {
+            return Arrays.asList(rule, service, file, message);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.opsbook.check.RuleResult;
 import dev.opsbook.check.ServiceAssessment;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
+import dev.opsbook.site.PageSink;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ public final class JsonReport {
     private JsonReport() {}
 
     public static byte[] write(ReportData d) {
-        return ((dev.opsbook.site.PageSink.Content) out -> write(d, out)).toBytes();
+        return ((PageSink.Content) out -> write(d, out)).toBytes();
     }
 
     /**

@@ -4,9 +4,18 @@ import dev.opsbook.check.RuleResult;
 import dev.opsbook.check.ServiceAssessment;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Rules;
+import dev.opsbook.site.PageSink;
 import dev.opsbook.text.Escape;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -19,22 +28,22 @@ public final class JunitReport {
     private JunitReport() {}
 
     public static byte[] write(ReportData d) {
-        return ((dev.opsbook.site.PageSink.Content) out -> write(d, out)).toBytes();
+        return ((PageSink.Content) out -> write(d, out)).toBytes();
     }
 
     /** Writes the report to {@code out} (the stream stays open). */
-    public static void write(ReportData d, java.io.OutputStream out) throws java.io.IOException {
+    public static void write(ReportData d, OutputStream out) throws IOException {
         // a suite at a time: the totals in the first line are known only at the end
-        List<StringBuilder> suites = new java.util.ArrayList<>();
+        List<StringBuilder> suites = new ArrayList<>();
         int tests = 0;
         int failures = 0;
         int skipped = 0;
         // the structural findings of each service, gathered in one pass over all the findings
-        java.util.Map<String, List<Finding>> structuralOf = new java.util.HashMap<>();
+        Map<String, List<Finding>> structuralOf = new HashMap<>();
         for (Finding x : d.findings()) {
             if (x.service() != null && Rules.isStructural(x.rule())) {
                 structuralOf
-                        .computeIfAbsent(x.service(), k -> new java.util.ArrayList<>())
+                        .computeIfAbsent(x.service(), k -> new ArrayList<>())
                         .add(x);
             }
         }
@@ -112,8 +121,7 @@ public final class JunitReport {
                 .append("  </testsuite>\n"));
         tests += n;
         failures += f;
-        java.io.Writer xml =
-                new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 65_536);
+        Writer xml = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 65_536);
         xml.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"opsbook "
                 + Escape.xml(d.asOf().toString()) + "\" tests=\"" + tests + "\" failures=\"" + failures
                 + "\" errors=\"0\" skipped=\"" + skipped + "\">\n");

@@ -1,14 +1,17 @@
 package dev.opsbook.report;
 
+import dev.opsbook.link.SitePaths;
+import dev.opsbook.parallel.Parallel;
 import dev.opsbook.site.PageSink;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 
 /** Writes the machine-readable reports. */
 public final class ReportFiles {
-    public static final String JSON = dev.opsbook.link.SitePaths.REPORT_JSON;
-    public static final String JUNIT = dev.opsbook.link.SitePaths.REPORT_JUNIT;
-    public static final String SARIF = dev.opsbook.link.SitePaths.REPORT_SARIF;
+    public static final String JSON = SitePaths.REPORT_JSON;
+    public static final String JUNIT = SitePaths.REPORT_JUNIT;
+    public static final String SARIF = SitePaths.REPORT_SARIF;
     /** The three, as {@code check} writes them into its folder. */
     public static final List<String> ALL = List.of(JSON, JUNIT, SARIF);
 
@@ -16,14 +19,14 @@ public final class ReportFiles {
 
     /** Writes the three reports side by side on up to {@code threads} threads ({@code sink} must allow that). */
     public static void write(ReportData data, PageSink sink, int threads) throws IOException {
-        dev.opsbook.parallel.Parallel.map(ALL, threads, file -> {
+        Parallel.map(ALL, threads, file -> {
             sink.write(file, out -> write(file, data, out));
             return file;
         });
     }
 
     /** Writes one of the reports ({@link #JSON}, {@link #JUNIT} or {@link #SARIF}) to {@code out}. */
-    public static void write(String file, ReportData data, java.io.OutputStream out) throws IOException {
+    public static void write(String file, ReportData data, OutputStream out) throws IOException {
         switch (file) {
             case JSON -> JsonReport.write(data, out);
             case JUNIT -> JunitReport.write(data, out);

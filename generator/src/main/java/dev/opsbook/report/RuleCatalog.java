@@ -1,6 +1,7 @@
 package dev.opsbook.report;
 
 import dev.opsbook.finding.Rule;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,6 +17,6 @@ public final class RuleCatalog {
         for (Rule r : Rule.values()) {
             m.put(r.id(), r.description());
         }
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 }

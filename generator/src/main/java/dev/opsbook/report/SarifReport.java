@@ -6,6 +6,11 @@ import dev.opsbook.check.rules.AllChecks;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
 import dev.opsbook.finding.Rules;
+import dev.opsbook.site.PageSink;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +22,11 @@ public final class SarifReport {
     private SarifReport() {}
 
     public static byte[] write(ReportData d) {
-        return ((dev.opsbook.site.PageSink.Content) out -> write(d, out)).toBytes();
+        return ((PageSink.Content) out -> write(d, out)).toBytes();
     }
 
     /** Writes the report to {@code out} as it is made (the stream stays open). */
-    public static void write(ReportData d, java.io.OutputStream out) throws java.io.IOException {
+    public static void write(ReportData d, OutputStream out) throws IOException {
         try (JsonGenerator g = JsonReport.generator(out)) {
             g.writeStartObject();
             g.writeStringField("$schema", SCHEMA);
@@ -73,7 +78,7 @@ public final class SarifReport {
         out.write('\n');
     }
 
-    private static void result(JsonGenerator g, Finding f, int ruleIndex) throws java.io.IOException {
+    private static void result(JsonGenerator g, Finding f, int ruleIndex) throws IOException {
         g.writeStartObject();
         g.writeStringField("ruleId", f.rule());
         g.writeNumberField("ruleIndex", ruleIndex);
@@ -139,8 +144,7 @@ public final class SarifReport {
             if (!sb.isEmpty()) {
                 sb.append('/');
             }
-            sb.append(java.net.URLEncoder.encode(seg, java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("+", "%20"));
+            sb.append(URLEncoder.encode(seg, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         return sb.toString();
     }

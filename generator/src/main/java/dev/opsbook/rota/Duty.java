@@ -1,6 +1,7 @@
 package dev.opsbook.rota;
 
 import dev.opsbook.model.Pos;
+import dev.opsbook.model.Rota;
 import java.time.ZonedDateTime;
 
 /**
@@ -10,10 +11,4 @@ import java.time.ZonedDateTime;
  * @param source where the assignment comes from: the person in the role list, or the override
  * @param override true when an override put the person there
  */
-public record Duty(
-        dev.opsbook.model.Rota.Role role,
-        String person,
-        ZonedDateTime from,
-        ZonedDateTime to,
-        Pos source,
-        boolean override) {}
+public record Duty(Rota.Role role, String person, ZonedDateTime from, ZonedDateTime to, Pos source, boolean override) {}

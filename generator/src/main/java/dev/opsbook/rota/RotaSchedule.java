@@ -3,8 +3,11 @@ package dev.opsbook.rota;
 import dev.opsbook.model.Ref;
 import dev.opsbook.model.Rota;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -65,8 +68,7 @@ public record RotaSchedule(
             // the shift in progress at the start of the as-of date: jump close, then step
             if (asOfStart.isAfter(rotaStart)) {
                 long shiftSeconds = Math.max(1, rota.rotation().toDuration().getSeconds());
-                first = Math.max(
-                        0, java.time.Duration.between(rotaStart, asOfStart).getSeconds() / shiftSeconds - 1);
+                first = Math.max(0, Duration.between(rotaStart, asOfStart).getSeconds() / shiftSeconds - 1);
                 while (first > 0 && shiftStart(startLocal, zone, rota, first).isAfter(asOfStart)) {
                     first--;
                 }
@@ -117,14 +119,9 @@ public record RotaSchedule(
 
     /** Monday to Friday, 09:00 to 17:00: the business hours of a rota that names none. */
     public static final Rota.BusinessHours DEFAULT_HOURS = new Rota.BusinessHours(
-            List.of(
-                    java.time.DayOfWeek.MONDAY,
-                    java.time.DayOfWeek.TUESDAY,
-                    java.time.DayOfWeek.WEDNESDAY,
-                    java.time.DayOfWeek.THURSDAY,
-                    java.time.DayOfWeek.FRIDAY),
-            java.time.LocalTime.of(9, 0),
-            java.time.LocalTime.of(17, 0),
+            List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
+            LocalTime.of(9, 0),
+            LocalTime.of(17, 0),
             null);
 
     /** True when {@code t} falls in covered time. */

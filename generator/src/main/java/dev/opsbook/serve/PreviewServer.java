@@ -6,6 +6,10 @@ import dev.opsbook.BuildRequest;
 import dev.opsbook.BuildResult;
 import dev.opsbook.Opsbook;
 import dev.opsbook.OpsbookException;
+import dev.opsbook.finding.Finding;
+import dev.opsbook.finding.Level;
+import dev.opsbook.render.SiteRenderer;
+import dev.opsbook.text.Escape;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -24,9 +28,15 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
 
 /**
  * Serves a built site on the loopback interface and rebuilds it when the content changes. Each
@@ -63,7 +73,7 @@ public final class PreviewServer implements AutoCloseable {
 
     private final BuildRequest request;
     private final Path content;
-    private final java.util.concurrent.ExecutorService pool;
+    private final ExecutorService pool;
     private final PrintWriter log;
     private final Opsbook opsbook = new Opsbook();
     private final QuickUpdate quickUpdate = new QuickUpdate(opsbook);
@@ -73,7 +83,7 @@ public final class PreviewServer implements AutoCloseable {
     private final Thread watch;
     private volatile long lastQuickMillis = -1;
     /** The last build's error findings, shown at the top of every page served (never written to the site). */
-    private volatile List<dev.opsbook.finding.Finding> errors = List.of();
+    private volatile List<Finding> errors = List.of();
 
     static {
         // the JDK's server reads these once; a request not read whole within the time is dropped, so that
@@ -89,7 +99,7 @@ public final class PreviewServer implements AutoCloseable {
     public PreviewServer(BuildRequest request, int port, PrintWriter log) throws IOException, OpsbookException {
         this.request = request;
         this.log = log;
-        if (!java.nio.file.Files.isDirectory(request.content())) {
+        if (!Files.isDirectory(request.content())) {
             // as build says it (exit 2), not a stack trace from the watcher's set-up
             throw OpsbookException.userError(
                     "content folder " + request.content() + " does not exist or is not a folder", null);
@@ -97,7 +107,7 @@ public final class PreviewServer implements AutoCloseable {
         this.content = request.content().toRealPath(); // watched where it is, if given as a symbolic link
         // the port first: a port in use is known at once, not after a build of many seconds
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        pool = java.util.concurrent.Executors.newFixedThreadPool(THREADS, r -> {
+        pool = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "opsbook-serve");
             t.setDaemon(true);
             return t;
@@ -142,9 +152,8 @@ public final class PreviewServer implements AutoCloseable {
         long start = System.nanoTime();
         BuildResult r = opsbook.build(request);
         long lastBuildMillis = (System.nanoTime() - start) / 1_000_000;
-        List<dev.opsbook.finding.Finding> found = r.findings().stream()
-                .filter(f -> f.level() == dev.opsbook.finding.Level.ERROR)
-                .toList();
+        List<Finding> found =
+                r.findings().stream().filter(f -> f.level() == Level.ERROR).toList();
         boolean errorsChanged = !found.equals(errors);
         errors = found;
         // after a quick update the pages show the change already; they reload once more only when the
@@ -192,7 +201,7 @@ public final class PreviewServer implements AutoCloseable {
                 WatchKey key = watcher.take();
                 boolean newDirs = false;
                 boolean onlyModified = true;
-                java.util.Set<String> changed = new java.util.TreeSet<>();
+                Set<String> changed = new TreeSet<>();
                 // let a burst of saves settle, then build once
                 do {
                     for (var event : key.pollEvents()) {
@@ -235,12 +244,12 @@ public final class PreviewServer implements AutoCloseable {
                     rebuild(quick < 0);
                 } catch (OpsbookException e) {
                     log.println("opsbook: the build failed, still serving the last site: "
-                            + dev.opsbook.finding.Finding.printable(e.getMessage()));
+                            + Finding.printable(e.getMessage()));
                     log.flush();
                 } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
                     // whatever one build met, the next change gets a build: the watcher never dies of it
                     log.println("opsbook: internal error in the build, still serving the last site and watching: "
-                            + dev.opsbook.finding.Finding.printable(String.valueOf(e)));
+                            + Finding.printable(String.valueOf(e)));
                     log.flush();
                 }
             }
@@ -324,30 +333,28 @@ public final class PreviewServer implements AutoCloseable {
         String s = new String(html, StandardCharsets.UTF_8)
                 .replace("default-src 'none';", "default-src 'none'; connect-src 'self';")
                 .replace("<head>", "<head>\n<meta name=\"opsbook-live\" content=\"" + builds.get() + "\">");
-        List<dev.opsbook.finding.Finding> shown = errors;
+        List<Finding> shown = errors;
         if (!shown.isEmpty()) {
-            s = s.replaceFirst("<body>", java.util.regex.Matcher.quoteReplacement("<body>\n" + errorBox(shown)));
+            s = s.replaceFirst("<body>", Matcher.quoteReplacement("<body>\n" + errorBox(shown)));
         }
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The preview's list of error findings (the first 20), each with its place and hint; text escaped. */
-    static String errorBox(List<dev.opsbook.finding.Finding> errors) {
+    static String errorBox(List<Finding> errors) {
         StringBuilder b = new StringBuilder("<div class=\"preview-errors\" role=\"alert\">"
                 + "<p><strong>" + errors.size() + (errors.size() == 1 ? " error" : " errors")
                 + " in the content</strong> (shown by opsbook serve only; the site is written all the same):</p><ul>");
         for (var f : errors.subList(0, Math.min(errors.size(), 20))) {
             b.append("<li><code>")
-                    .append(dev.opsbook.text.Escape.html(f.pos().toString()))
+                    .append(Escape.html(f.pos().toString()))
                     .append("</code> ")
-                    .append(dev.opsbook.text.Escape.html(f.message()))
+                    .append(Escape.html(f.message()))
                     .append(" <small>[")
-                    .append(dev.opsbook.text.Escape.html(f.rule()))
+                    .append(Escape.html(f.rule()))
                     .append("]</small>");
             if (f.hint() != null) {
-                b.append("<br><small>hint: ")
-                        .append(dev.opsbook.text.Escape.html(f.hint()))
-                        .append("</small>");
+                b.append("<br><small>hint: ").append(Escape.html(f.hint())).append("</small>");
             }
             b.append("</li>");
         }
@@ -375,7 +382,7 @@ public final class PreviewServer implements AutoCloseable {
         if (host == null) {
             return false;
         }
-        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+        String h = host.strip().toLowerCase(Locale.ROOT);
         String port = Integer.toString(port());
         for (String name : List.of("127.0.0.1", "localhost", "[::1]")) {
             if (h.equals(name + ":" + port) || port.equals("80") && h.equals(name)) {
@@ -403,9 +410,7 @@ public final class PreviewServer implements AutoCloseable {
         var h = ex.getResponseHeaders();
         h.set("Content-Type", type);
         h.set("Cache-Control", "no-store");
-        h.set(
-                "Content-Security-Policy",
-                dev.opsbook.render.SiteRenderer.CONTENT_SECURITY_POLICY + "; connect-src 'self'");
+        h.set("Content-Security-Policy", SiteRenderer.CONTENT_SECURITY_POLICY + "; connect-src 'self'");
         h.set("X-Content-Type-Options", "nosniff");
         h.set("X-Frame-Options", "DENY");
         h.set("Referrer-Policy", "no-referrer");

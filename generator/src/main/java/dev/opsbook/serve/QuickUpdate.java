@@ -6,11 +6,14 @@ import dev.opsbook.check.CheckContext;
 import dev.opsbook.finding.Findings;
 import dev.opsbook.link.ContentLinks;
 import dev.opsbook.link.ContentPaths;
+import dev.opsbook.link.SitePaths;
 import dev.opsbook.link.SitePlan;
 import dev.opsbook.load.HandbookLoader;
 import dev.opsbook.markdown.BodyStore;
 import dev.opsbook.model.Handbook;
+import dev.opsbook.model.Runbook;
 import dev.opsbook.model.Service;
+import dev.opsbook.model.Team;
 import dev.opsbook.render.PageRenderer;
 import dev.opsbook.render.SiteRenderer;
 import dev.opsbook.site.OutputLock;
@@ -74,8 +77,7 @@ final class QuickUpdate {
                 return Optional.empty();
             }
             Handbook hb = reread.get();
-            SitePlan plan = SitePlan.of(
-                    hb, last.plan().page(dev.opsbook.link.SitePaths.CHANGES).isPresent());
+            SitePlan plan = SitePlan.of(hb, last.plan().page(SitePaths.CHANGES).isPresent());
             // the pages the files fed before and feed now: a person taken out of a team still left pages that named
             // them
             Map<String, SitePlan.Page> pages = new LinkedHashMap<>();
@@ -127,7 +129,7 @@ final class QuickUpdate {
                 }
                 case TEAM -> {
                     var team = hb.team(entry.id()).isEmpty()
-                            ? Optional.<dev.opsbook.model.Team>empty()
+                            ? Optional.<Team>empty()
                             : loader.reloadTeam(content, rel, ignored);
                     if (team.isEmpty()) {
                         return Optional.empty();
@@ -151,7 +153,7 @@ final class QuickUpdate {
             if (runbooksOnly) {
                 for (String rel : e.getValue()) {
                     var runbook = hb.runbook(id, ContentPaths.of(rel).id()).isEmpty()
-                            ? Optional.<dev.opsbook.model.Runbook>empty()
+                            ? Optional.<Runbook>empty()
                             : loader.reloadRunbook(content, rel, id, ignored);
                     if (runbook.isEmpty()) {
                         return Optional.empty();

@@ -1,6 +1,11 @@
 package dev.opsbook.site;
 
+import dev.opsbook.parallel.Parallel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -140,37 +145,36 @@ public final class LinkVerifier {
         }
         List<String> broken = new ArrayList<>();
         try {
-            for (List<String> found :
-                    dev.opsbook.parallel.Parallel.map(List.copyOf(folders.values()), threads, pages -> {
-                        List<String> out = new ArrayList<>();
-                        Map<String, String> targets = new HashMap<>();
-                        // the verdict on a link that names a file is the same from every page of the folder (the
-                        // header, the breadcrumbs and the on-call box repeat on each); "#id" or "?q" alone names the
-                        // page itself
-                        Map<String, String> verdicts = new HashMap<>();
-                        for (String page : pages) {
-                            for (String href : links.get(page)) {
-                                String problem;
-                                if (href.isEmpty() || href.charAt(0) == '#' || href.charAt(0) == '?') {
-                                    problem = check(page, href, written, targets);
-                                } else {
-                                    problem = verdicts.get(href);
-                                    if (problem == null) {
-                                        problem = Objects.requireNonNullElse(check(page, href, written, targets), "");
-                                        verdicts.put(href, problem);
-                                    }
-                                }
-                                if (problem != null && !problem.isEmpty()) {
-                                    out.add(page + ": " + href + " (" + problem + ")");
-                                }
+            for (List<String> found : Parallel.map(List.copyOf(folders.values()), threads, pages -> {
+                List<String> out = new ArrayList<>();
+                Map<String, String> targets = new HashMap<>();
+                // the verdict on a link that names a file is the same from every page of the folder (the
+                // header, the breadcrumbs and the on-call box repeat on each); "#id" or "?q" alone names the
+                // page itself
+                Map<String, String> verdicts = new HashMap<>();
+                for (String page : pages) {
+                    for (String href : links.get(page)) {
+                        String problem;
+                        if (href.isEmpty() || href.charAt(0) == '#' || href.charAt(0) == '?') {
+                            problem = check(page, href, written, targets);
+                        } else {
+                            problem = verdicts.get(href);
+                            if (problem == null) {
+                                problem = Objects.requireNonNullElse(check(page, href, written, targets), "");
+                                verdicts.put(href, problem);
                             }
                         }
-                        return out;
-                    })) {
+                        if (problem != null && !problem.isEmpty()) {
+                            out.add(page + ": " + href + " (" + problem + ")");
+                        }
+                    }
+                }
+                return out;
+            })) {
                 broken.addAll(found);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // checking reads no file
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // checking reads no file
         }
         broken.sort(null);
         return broken;
@@ -217,8 +221,7 @@ public final class LinkVerifier {
                             resolve(
                                     page,
                                     p.indexOf('%') >= 0
-                                            ? java.net.URLDecoder.decode(
-                                                    p.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8)
+                                            ? URLDecoder.decode(p.replace("+", "%2B"), StandardCharsets.UTF_8)
                                             : p),
                             ""));
             if (target.isEmpty()) {
@@ -239,7 +242,7 @@ public final class LinkVerifier {
 
     /** {@code relative} seen from the page {@code page}, as a path from the site root; null if it leaves it. */
     static String resolve(String page, String relative) {
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        ArrayDeque<String> parts = new ArrayDeque<>();
         int end = page.lastIndexOf('/');
         if (end > 0) {
             for (String p : page.substring(0, end).split("/")) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Collection;
 
 /** Refuses output folders that a build must never replace. Every path is compared as a real path. */
 public final class OutputGuard {
@@ -23,7 +24,7 @@ public final class OutputGuard {
      *     mistyped {@code --out=docs} would otherwise delete the user's files
      * @param reports the names of the report files, which {@code check} writes into a folder it keeps
      */
-    public static String refusal(Path content, Path out, boolean replaces, java.util.Collection<String> reports) {
+    public static String refusal(Path content, Path out, boolean replaces, Collection<String> reports) {
         Path c;
         Path o;
         Path home;
@@ -66,7 +67,7 @@ public final class OutputGuard {
      * writes (the Maven goals share one folder). A site is recognised by the marker that only a build
      * writes; a site of an opsbook that wrote no marker, by its home page's generator tag and its script.
      */
-    private static boolean ours(Path folder, java.util.Collection<String> reports) {
+    private static boolean ours(Path folder, Collection<String> reports) {
         if (Files.isRegularFile(folder.resolve(SiteWriter.MARKER), LinkOption.NOFOLLOW_LINKS)) {
             return true;
         }

@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -74,7 +75,7 @@ public final class OutputLock implements AutoCloseable {
         Path abs = out.toAbsolutePath().normalize();
         if (Files.isSymbolicLink(abs)) {
             if (!Files.exists(abs)) {
-                throw new java.nio.file.NoSuchFileException(
+                throw new NoSuchFileException(
                         abs.toString(), null, "the output folder is a symbolic link that leads nowhere");
             }
             return abs.toRealPath();

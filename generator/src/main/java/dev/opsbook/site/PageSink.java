@@ -1,7 +1,9 @@
 package dev.opsbook.site;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /** Where rendered files go: a path relative to the site root and its bytes. */
 @FunctionalInterface
@@ -15,11 +17,11 @@ public interface PageSink {
 
         /** All of it, in memory. */
         default byte[] toBytes() {
-            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(8_192);
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(8_192);
             try {
                 writeTo(buffer);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e); // not from a ByteArrayOutputStream: from the content
+                throw new UncheckedIOException(e); // not from a ByteArrayOutputStream: from the content
             }
             return buffer.toByteArray();
         }

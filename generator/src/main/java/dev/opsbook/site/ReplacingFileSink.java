@@ -1,5 +1,6 @@
 package dev.opsbook.site;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public final class ReplacingFileSink implements PageSink {
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling("." + target.getFileName() + ".opsbook-tmp");
         try {
-            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 65_536)) {
+            try (var out = new BufferedOutputStream(Files.newOutputStream(tmp), 65_536)) {
                 content.writeTo(out);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,8 +1,10 @@
 package dev.opsbook.site;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a site into a staging folder beside the output ({@code .<name>.opsbook-new-<unique>}) and swaps
@@ -34,7 +37,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
     private final Path previous;
     private final Set<String> written = Collections.synchronizedSet(new TreeSet<>());
     /** Folders of the staging tree known to exist. */
-    private final Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
     private boolean committed;
 
@@ -87,7 +90,7 @@ public final class SiteWriter implements PageSink, AutoCloseable {
 
     @Override
     public void write(String path, Content content) throws IOException {
-        try (var stream = new java.io.BufferedOutputStream(Files.newOutputStream(target(path)), 65_536)) {
+        try (var stream = new BufferedOutputStream(Files.newOutputStream(target(path)), 65_536)) {
             content.writeTo(stream);
         } catch (IOException e) {
             throw naming(out.resolve(path), e);
@@ -100,10 +103,10 @@ public final class SiteWriter implements PageSink, AutoCloseable {
      * write) named after the file of the site it was writing, so that the one line printed says where.
      */
     static IOException naming(Path file, IOException e) {
-        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
             return e;
         }
-        var named = new java.nio.file.FileSystemException(
+        var named = new FileSystemException(
                 file.toString(), null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         named.initCause(e);
         return named;

@@ -6,6 +6,7 @@ import dev.opsbook.Opsbook;
 import dev.opsbook.OpsbookException;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
+import dev.opsbook.report.ReportFiles;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -69,7 +70,7 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
             new ForkedBuild(getLog())
                     .run(
                             ForkedBuild.command(request, forkJvmArgs, failOnWarning, failOnNew),
-                            request.output().resolve(dev.opsbook.report.ReportFiles.JSON));
+                            request.output().resolve(ReportFiles.JSON));
             return;
         }
         BuildResult result;

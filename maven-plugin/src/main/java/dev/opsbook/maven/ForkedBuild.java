@@ -1,5 +1,7 @@
 package dev.opsbook.maven;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsbook.BuildRequest;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
@@ -7,6 +9,7 @@ import dev.opsbook.model.Pos;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -18,6 +21,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -42,7 +46,7 @@ final class ForkedBuild {
      * {@code LANG} (many CI images) that is ASCII and a name such as {@code café.md} cannot be read. When
      * Maven's own JVM runs so, the fork gets the C.UTF-8 locale (nothing else in opsbook's output depends on it).
      */
-    static void utf8Names(java.util.Map<String, String> env) {
+    static void utf8Names(Map<String, String> env) {
         String charset = System.getProperty("sun.jnu.encoding", "UTF-8");
         if (!charset.equalsIgnoreCase("UTF-8")
                 && !System.getProperty("os.name", "").startsWith("Windows")) {
@@ -65,7 +69,7 @@ final class ForkedBuild {
         Arrays.stream(jvmArgs.strip().split("\\s+")).filter(a -> !a.isEmpty()).forEach(cmd::add);
         cmd.add("-cp");
         cmd.add(classpath());
-        cmd.add("dev.opsbook.cli.OpsbookCommand");
+        cmd.add("OpsbookCommand");
         cmd.add(request.writeSite() ? "build" : "check");
         cmd.add("--content");
         cmd.add(request.content().toString());
@@ -103,7 +107,7 @@ final class ForkedBuild {
         }
         List<URL> urls = new ArrayList<>(Arrays.asList(loader.getURLs()));
         try {
-            var slf4j = Class.forName("org.slf4j.LoggerFactory", false, plugin)
+            var slf4j = Class.forName("LoggerFactory", false, plugin)
                     .getProtectionDomain()
                     .getCodeSource();
             if (slf4j != null && !urls.contains(slf4j.getLocation())) {
@@ -187,9 +191,9 @@ final class ForkedBuild {
 
     /** The findings of the report the forked run wrote, in its order (the order they were printed in). */
     static List<Finding> findings(Path report) throws MojoExecutionException {
-        com.fasterxml.jackson.databind.JsonNode root;
+        JsonNode root;
         try {
-            root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
+            root = new ObjectMapper().readTree(report.toFile());
         } catch (IOException e) {
             throw new MojoExecutionException(
                     "opsbook.fork: cannot read the forked build's report " + report + ": " + e.getMessage(), e);
@@ -210,7 +214,7 @@ final class ForkedBuild {
         return findings;
     }
 
-    private static void lines(java.io.InputStream in, List<String> into) {
+    private static void lines(InputStream in, List<String> into) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 into.add(line);

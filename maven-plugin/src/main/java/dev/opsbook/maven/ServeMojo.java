@@ -4,6 +4,7 @@ import dev.opsbook.BuildRequest;
 import dev.opsbook.OpsbookException;
 import dev.opsbook.serve.PreviewServer;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -60,7 +61,7 @@ public final class ServeMojo extends OpsbookParameters {
         try (PreviewServer server = new PreviewServer(request, port, log)) {
             getLog().info("opsbook: serving http://127.0.0.1:" + server.port() + "/index.html — Ctrl-C stops");
             Thread.currentThread().join();
-        } catch (OpsbookException | java.io.IOException e) {
+        } catch (OpsbookException | IOException e) {
             throw new MojoExecutionException("opsbook: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

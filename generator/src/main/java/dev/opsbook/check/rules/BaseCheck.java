@@ -4,6 +4,7 @@ import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.CompletenessCheck;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rule;
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Service;
 
@@ -14,7 +15,7 @@ abstract class BaseCheck implements CompletenessCheck {
     private final Level level;
 
     /** The rule's default severity is null when it overrides {@link #defaultLevel}. */
-    BaseCheck(dev.opsbook.finding.Rule rule) {
+    BaseCheck(Rule rule) {
         this.id = rule.id();
         this.description = rule.description();
         this.level = rule.level();

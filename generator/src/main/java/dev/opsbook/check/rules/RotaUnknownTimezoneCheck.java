@@ -2,6 +2,7 @@ package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
+import dev.opsbook.finding.DidYouMean;
 import dev.opsbook.finding.Rule;
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Rota;
@@ -21,10 +22,10 @@ public final class RotaUnknownTimezoneCheck extends BaseCheck {
         if (r != null
                 && r.timezone() != null
                 && RotaSchedule.zone(r, ctx.handbook().settings().timezone()).isEmpty()) {
-            String near = dev.opsbook.finding.DidYouMean.closestZone(r.timezone());
+            String near = DidYouMean.closestZone(r.timezone());
             out.add(Failure.at(
                     r.timezonePos(),
-                    "'" + r.timezone() + "' is not an IANA time zone" + dev.opsbook.finding.DidYouMean.mention(near),
+                    "'" + r.timezone() + "' is not an IANA time zone" + DidYouMean.mention(near),
                     near != null
                             ? "change it to '" + near + "' in `timezone:` of " + ContentPaths.rota(s.id())
                             : "use a zone such as Europe/London or America/New_York in `timezone:` of "
