@@ -1,0 +1,164 @@
+package dev.opsbook.link;
+
+import dev.opsbook.model.Action;
+import dev.opsbook.model.Handbook;
+import dev.opsbook.model.Incident;
+import dev.opsbook.model.Ref;
+import dev.opsbook.model.Review;
+import dev.opsbook.model.Rota;
+import dev.opsbook.model.Runbook;
+import dev.opsbook.model.Service;
+import dev.opsbook.model.Team;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Which content files each page of a {@link SitePlan} is made from: what the page presents, and every
+ * file whose content it shows (the preview asks, to rewrite the pages an edited file feeds).
+ */
+final class PageSources {
+    private final Handbook handbook;
+
+    PageSources(Handbook handbook) {
+        this.handbook = handbook;
+    }
+
+    /**
+     * The content files the page is made from: what it presents, and every file whose content it shows
+     * (the team file of each person it names, the service file of each service it names, the severity
+     * levels …). A page made from the checks' results is made from every file.
+     */
+    Set<String> of(SitePlan.Page page) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(ContentPaths.SETTINGS); // every page's frame has the handbook's title
+        out.addAll(page.presents().keySet());
+        Service s = page.service();
+        switch (page.kind()) {
+            case HOME, ONCALL, TEAMS -> {
+                handbook.teams().forEach(t -> out.add(ContentPaths.team(t.id())));
+                handbook.services().forEach(x -> serviceAndRota(x, out));
+                if (page.kind() == SitePlan.Kind.HOME) {
+                    out.add(ContentPaths.SEVERITIES);
+                }
+            }
+            case SEVERITIES -> handbook.services().stream()
+                    .filter(x -> x.sla() != null)
+                    .forEach(x -> {
+                        out.add(ContentPaths.serviceFile(x.id()));
+                        out.add(ContentPaths.sla(x.id()));
+                    });
+            case TEAM -> {
+                Team t = page.subject(Team.class);
+                for (Service x : handbook.services()) {
+                    boolean owned = x.owner() != null && x.owner().id().equals(t.id());
+                    if (owned
+                            || rotaPeople(x.rota())
+                                    .anyMatch(p -> t.members().stream().anyMatch(m -> m.id().equals(p.id())))) {
+                        serviceAndRota(x, out);
+                    }
+                    if (owned) {
+                        rotaPeople(x.rota()).forEach(p -> person(p, out));
+                        x.incidents().forEach(i -> out.add(i.pos().file()));
+                    }
+                }
+            }
+            case SERVICE -> {
+                out.add(ContentPaths.SEVERITIES);
+                s.runbooks().forEach(r -> out.add(r.file()));
+                s.reviews().forEach(r -> out.add(r.pos().file()));
+                s.incidents().forEach(i -> out.add(i.pos().file()));
+                team(s.owner(), out);
+                onCall(s, out);
+                s.dependsOn().forEach(d -> out.add(ContentPaths.serviceFile(d.id())));
+                handbook.services().stream()
+                        .filter(x -> x.dependsOn().stream().anyMatch(d -> d.id().equals(s.id())))
+                        .forEach(x -> out.add(ContentPaths.serviceFile(x.id())));
+                s.alerts().stream()
+                        .filter(a -> a.runbook() != null)
+                        .forEach(a -> handbook.runbook(s.id(), a.runbook().id()).ifPresent(r -> out.add(r.file())));
+            }
+            case RUNBOOK -> {
+                Runbook r = page.subject(Runbook.class);
+                out.add(ContentPaths.SEVERITIES);
+                if (page.index() > 0) {
+                    out.add(s.runbooks().get(page.index() - 1).file());
+                }
+                if (page.index() + 1 < s.runbooks().size()) {
+                    out.add(s.runbooks().get(page.index() + 1).file());
+                }
+                team(r.owner() != null ? r.owner() : s.owner(), out);
+                person(r.reviewedBy(), out);
+                onCall(s, out);
+                handbook.alertsLeadingTo(r)
+                        .forEach(a ->
+                                out.add(ContentPaths.serviceFile(a.service().id())));
+            }
+            case REVIEW -> {
+                Review r = page.subject(Review.class);
+                out.add(ContentPaths.serviceFile(s.id()));
+                r.participants().forEach(p -> person(p, out));
+                actions(r.actions(), out);
+            }
+            case INCIDENT -> {
+                Incident i = page.subject(Incident.class);
+                out.add(ContentPaths.SEVERITIES);
+                serviceAndRota(s, out); // the rota's business hours say whether it started out of hours
+                person(i.supportLead(), out);
+                person(i.supportEngineer(), out);
+                actions(i.actions(), out);
+                i.services().forEach(x -> out.add(ContentPaths.serviceFile(x.id())));
+            }
+            case READINESS, ACTIONS, CHANGES -> out.addAll(handbook.files());
+            case NOT_FOUND -> {}
+        }
+        return out;
+    }
+
+    private static void serviceAndRota(Service s, Set<String> out) {
+        out.add(ContentPaths.serviceFile(s.id()));
+        out.add(ContentPaths.rota(s.id()));
+    }
+
+    /** What an on-call box shows: the service, its rota, the people on duty and those escalated to. */
+    private void onCall(Service s, Set<String> out) {
+        serviceAndRota(s, out);
+        rotaPeople(s.rota()).forEach(p -> person(p, out));
+        if (s.rota() != null) {
+            s.rota().escalation().forEach(e -> {
+                if (handbook.person(e.contact().id()).isPresent()) {
+                    person(e.contact(), out);
+                } else {
+                    team(e.contact(), out);
+                }
+            });
+        }
+    }
+
+    private static Stream<Ref> rotaPeople(Rota r) {
+        return r == null
+                ? Stream.empty()
+                : Stream.of(
+                                r.lead().stream(),
+                                r.engineer().stream(),
+                                r.overrides().stream().map(Rota.Override::person))
+                        .flatMap(x -> x);
+    }
+
+    private void actions(List<Action> actions, Set<String> out) {
+        actions.forEach(a -> person(a.owner(), out));
+    }
+
+    private void person(Ref ref, Set<String> out) {
+        if (ref != null) {
+            handbook.person(ref.id()).ifPresent(p -> out.add(ContentPaths.team(p.team())));
+        }
+    }
+
+    private void team(Ref ref, Set<String> out) {
+        if (ref != null) {
+            handbook.team(ref.id()).ifPresent(t -> out.add(ContentPaths.team(t.id())));
+        }
+    }
+}
