@@ -1,6 +1,8 @@
 package dev.opsbook.cli;
 
 import dev.opsbook.finding.DidYouMean;
+import dev.opsbook.link.ContentPaths;
+import dev.opsbook.load.Ids;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,22 +55,21 @@ final class NewCommand implements Runnable {
         public Integer call() throws IOException {
             var err = spec.commandLine().getErr();
             for (String[] v : new String[][] {{"ID", id}, {"--owner", owner}}) {
-                if (!v[1].matches("[a-z0-9][a-z0-9-]{0,62}")) {
-                    err.println("opsbook: " + v[0] + " '" + v[1]
-                            + "' is not a valid id: use lower-case letters, digits and dashes");
+                if (!Ids.valid(v[1])) {
+                    err.println("opsbook: " + v[0] + " " + Ids.problem(v[1]));
                     return ExitCode.USAGE;
                 }
             }
-            Path dir = content.resolve("services").resolve(id);
+            Path dir = content.resolve(ContentPaths.serviceFolder(id));
             if (Files.exists(dir)) {
                 err.println("opsbook: " + dir + " already exists; nothing was written");
                 return ExitCode.USAGE;
             }
-            if (!Files.isRegularFile(content.resolve("teams").resolve(owner + ".yaml"))) {
+            if (!Files.isRegularFile(content.resolve(ContentPaths.team(owner)))) {
                 // the skeleton is to pass the structural checks, and an owner that does not exist would not
                 List<String> teams = new ArrayList<>();
-                if (Files.isDirectory(content.resolve("teams"))) {
-                    try (var files = Files.list(content.resolve("teams"))) {
+                if (Files.isDirectory(content.resolve(ContentPaths.TEAMS))) {
+                    try (var files = Files.list(content.resolve(ContentPaths.TEAMS))) {
                         files.map(f -> f.getFileName().toString())
                                 .filter(f -> f.endsWith(".yaml"))
                                 .map(f -> f.substring(0, f.length() - 5))
@@ -78,7 +79,7 @@ final class NewCommand implements Runnable {
                 }
                 String near = DidYouMean.closest(owner, teams);
                 err.println("opsbook: there is no team '" + owner + "' ("
-                        + content.resolve("teams").resolve(owner + ".yaml")
+                        + content.resolve(ContentPaths.team(owner))
                         + ")"
                         + (near != null
                                 ? "; did you mean '" + near + "'?"
@@ -88,9 +89,9 @@ final class NewCommand implements Runnable {
                         + "; nothing was written");
                 return ExitCode.USAGE;
             }
-            Files.createDirectories(dir.resolve("runbooks"));
+            Files.createDirectories(content.resolve(ContentPaths.runbooks(id)));
             Files.writeString(
-                    dir.resolve("service.yaml"),
+                    content.resolve(ContentPaths.serviceFile(id)),
                     """
                     name: %s
                     description: What the service does, in one sentence.
@@ -105,7 +106,7 @@ final class NewCommand implements Runnable {
                             .formatted(id, owner),
                     StandardCharsets.UTF_8);
             Files.writeString(
-                    dir.resolve("runbooks/service-down.md"),
+                    content.resolve(ContentPaths.runbook(id, "service-down")),
                     """
                     ---
                     title: %s is down
@@ -125,8 +126,8 @@ final class NewCommand implements Runnable {
                     StandardCharsets.UTF_8);
             spec.commandLine()
                     .getOut()
-                    .println("created " + dir.resolve("service.yaml") + " and "
-                            + dir.resolve("runbooks/service-down.md"));
+                    .println("created " + content.resolve(ContentPaths.serviceFile(id)) + " and "
+                            + content.resolve(ContentPaths.runbook(id, "service-down")));
             return ExitCode.OK;
         }
     }

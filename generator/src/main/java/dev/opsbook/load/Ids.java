@@ -4,16 +4,18 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The id rule of the contract: lower-case kebab case, 1 to 63 characters. */
-final class Ids {
+public final class Ids {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private Ids() {}
 
-    static boolean valid(String id) {
+    /** Whether {@code id} is a valid id (of a service, team, person, runbook …). */
+    public static boolean valid(String id) {
         return ID.matcher(id).matches();
     }
 
-    static String problem(String name) {
+    /** Why {@code name} is not a valid id, for a message. */
+    public static String problem(String name) {
         return "'" + name + "' is not a valid id: use lower-case letters, digits and dashes (such as payments-api),"
                 + " at most 63 characters";
     }
