@@ -9,8 +9,11 @@ import dev.opsbook.model.Rota;
 import dev.opsbook.model.Runbook;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Team;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -23,6 +26,59 @@ final class PageSources {
 
     PageSources(Handbook handbook) {
         this.handbook = handbook;
+    }
+
+    /** Who names whom, worked out once: not a scan of every service for each page. */
+    private static final class Index {
+        /** Each team's services: those it owns, and those whose rota names one of its people. */
+        final Map<String, List<Service>> byTeam = new HashMap<>();
+        /** The services that depend on each service. */
+        final Map<String, List<Service>> dependents = new HashMap<>();
+    }
+
+    private volatile Index index;
+
+    private Index index() {
+        Index i = index;
+        if (i == null) {
+            i = new Index();
+            for (Service x : handbook.services()) {
+                Set<String> teams = new LinkedHashSet<>();
+                if (x.owner() != null) {
+                    teams.add(x.owner().id());
+                }
+                rotaPeople(x.rota()).forEach(p -> handbook.person(p.id()).ifPresent(m -> teams.add(m.team())));
+                for (String t : teams) {
+                    i.byTeam.computeIfAbsent(t, k -> new ArrayList<>()).add(x);
+                }
+                for (String d : x.dependsOn().stream().map(Ref::id).distinct().toList()) {
+                    i.dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(x);
+                }
+            }
+            index = i;
+        }
+        return i;
+    }
+
+    /**
+     * Whether {@code file} can be among the sources of {@code page}, judged by the kinds alone: a cheap
+     * test, true whenever {@link #of} could name the file (a test holds it to that), so that the pages an
+     * edited runbook feeds are found without working out the sources of every page of the site.
+     */
+    static boolean mayFeed(SitePlan.Page page, String file) {
+        return mayFeed(page, ContentPaths.of(file));
+    }
+
+    static boolean mayFeed(SitePlan.Page page, ContentPaths.Entry e) {
+        return switch (e.kind()) {
+                // a document of a service shows on its service's pages, on service pages whose alerts lead
+                // to it, on the page of the team that owns it (incidents out of hours), and in the reports
+            case RUNBOOK, REVIEW, INCIDENT -> page.kind().fromReport()
+                    || page.kind() == SitePlan.Kind.SERVICE
+                    || page.kind() == SitePlan.Kind.TEAM
+                    || page.service() != null && page.service().id().equals(e.service());
+            default -> true;
+        };
     }
 
     /**
@@ -51,14 +107,9 @@ final class PageSources {
                     });
             case TEAM -> {
                 Team t = page.subject(Team.class);
-                for (Service x : handbook.services()) {
-                    boolean owned = x.owner() != null && x.owner().id().equals(t.id());
-                    if (owned
-                            || rotaPeople(x.rota())
-                                    .anyMatch(p -> t.members().stream().anyMatch(m -> m.id().equals(p.id())))) {
-                        serviceAndRota(x, out);
-                    }
-                    if (owned) {
+                for (Service x : index().byTeam.getOrDefault(t.id(), List.of())) {
+                    serviceAndRota(x, out);
+                    if (x.owner() != null && x.owner().id().equals(t.id())) {
                         rotaPeople(x.rota()).forEach(p -> person(p, out));
                         x.incidents().forEach(i -> out.add(i.pos().file()));
                     }
@@ -72,8 +123,8 @@ final class PageSources {
                 team(s.owner(), out);
                 onCall(s, out);
                 s.dependsOn().forEach(d -> out.add(ContentPaths.serviceFile(d.id())));
-                handbook.services().stream()
-                        .filter(x -> x.dependsOn().stream().anyMatch(d -> d.id().equals(s.id())))
+                index().dependents
+                        .getOrDefault(s.id(), List.of())
                         .forEach(x -> out.add(ContentPaths.serviceFile(x.id())));
                 s.alerts().stream()
                         .filter(a -> a.runbook() != null)

@@ -275,7 +275,9 @@ public final class SitePlan {
     /** The pages made from any of {@code files}, in the plan's order. */
     public List<Page> fedBy(Collection<String> files) {
         Set<String> wanted = Set.copyOf(files);
+        List<ContentPaths.Entry> entries = wanted.stream().map(ContentPaths::of).toList();
         return pages.stream()
+                .filter(p -> entries.stream().anyMatch(e -> PageSources.mayFeed(p, e)))
                 .filter(p -> sources(p).stream().anyMatch(wanted::contains))
                 .toList();
     }

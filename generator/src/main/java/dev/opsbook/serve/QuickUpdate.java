@@ -70,6 +70,7 @@ final class QuickUpdate {
             return Optional.empty();
         }
         Handbook before = last.handbook();
+        long t0 = System.nanoTime();
         try {
             Path content = request.content().toRealPath();
             Optional<Handbook> reread = reread(before, content, changed);
@@ -77,6 +78,7 @@ final class QuickUpdate {
                 return Optional.empty();
             }
             Handbook hb = reread.get();
+            lap("reread", t0);
             SitePlan plan = SitePlan.of(hb, last.plan().page(SitePaths.CHANGES).isPresent());
             // the pages the files fed before and feed now: a person taken out of a team still left pages that named
             // them
@@ -86,6 +88,7 @@ final class QuickUpdate {
             }
             plan.fedBy(changed).forEach(p -> pages.put(p.path(), p));
             pages.values().removeIf(p -> p.kind().fromReport()); // the checks' results wait for the full build
+            lap("plan", t0);
             CheckContext ctx = new CheckContext(hb, last.context().asOf()); // the rotas expanded again
             PageRenderer templates = opsbook.pages(request.templates());
             try (OutputLock lock = OutputLock.acquire(request.output())) {
@@ -98,11 +101,19 @@ final class QuickUpdate {
                         last.report(),
                         ctx,
                         content);
+                lap("renderer", t0);
                 renderer.renderPages(pages.values(), new ReplacingFileSink(lock.folder()), opsbook.threads());
+                lap("pages", t0);
             }
             return Optional.of(List.copyOf(pages.keySet()));
         } catch (IOException | UncheckedIOException | PageRenderer.TemplateFailure | OutputLock.Busy e) {
             return Optional.empty();
+        }
+    }
+
+    private static void lap(String what, long t0) {
+        if (Boolean.getBoolean("opsbook.timings")) {
+            System.err.printf("opsbook: quick %-8s %4d ms%n", what, (System.nanoTime() - t0) / 1_000_000);
         }
     }
 
