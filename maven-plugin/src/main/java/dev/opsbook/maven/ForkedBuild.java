@@ -69,7 +69,7 @@ final class ForkedBuild {
         Arrays.stream(jvmArgs.strip().split("\\s+")).filter(a -> !a.isEmpty()).forEach(cmd::add);
         cmd.add("-cp");
         cmd.add(classpath());
-        cmd.add("OpsbookCommand");
+        cmd.add("dev.opsbook.cli.OpsbookCommand");
         cmd.add(request.writeSite() ? "build" : "check");
         cmd.add("--content");
         cmd.add(request.content().toString());
@@ -107,7 +107,7 @@ final class ForkedBuild {
         }
         List<URL> urls = new ArrayList<>(Arrays.asList(loader.getURLs()));
         try {
-            var slf4j = Class.forName("LoggerFactory", false, plugin)
+            var slf4j = Class.forName("org.slf4j.LoggerFactory", false, plugin)
                     .getProtectionDomain()
                     .getCodeSource();
             if (slf4j != null && !urls.contains(slf4j.getLocation())) {
