@@ -6,6 +6,7 @@ import dev.opsbook.finding.Rules;
 import dev.opsbook.link.ContentLinks;
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Action;
+import dev.opsbook.model.Guide;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Incident;
 import dev.opsbook.model.Markdown;
@@ -74,6 +75,9 @@ public final class ReferenceCheck {
             if (w.service() != null && !w.service().id().equals("*")) {
                 exists(w.service(), serviceIds, "service", null);
             }
+        }
+        for (Guide g : hb.guides()) {
+            markdown(g.body(), g.file(), null);
         }
         try {
             Parallel.map(hb.services(), threads, s -> {

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 public final class ContentLinks {
     private static final Set<String> EXTERNAL = Set.of("http", "https", "mailto");
     private static final Set<String> SHORT =
-            Set.of("service", "runbook", "severity", "team", "person", "review", "incident");
+            Set.of("service", "runbook", "severity", "team", "person", "review", "incident", "guide");
     private final Handbook handbook;
     /** The pages content files become, and the anchors they offer. */
     private final SitePlan plan;
@@ -259,6 +259,7 @@ public final class ContentLinks {
                     case "severity" -> handbook.severity(id)
                             .map(s -> SitePaths.SEVERITIES + "#" + SitePaths.severityAnchor(s.id()));
                     case "team" -> handbook.team(id).map(t -> SitePaths.team(t.id()));
+                    case "guide" -> handbook.guide(id).map(g -> SitePaths.guide(g.id()));
                     case "person" -> handbook.person(id)
                             .map(p -> SitePaths.team(p.team()) + "#" + SitePaths.personAnchor(p.id()));
                     case "review" -> fromService == null && !id.contains("/")
@@ -295,6 +296,7 @@ public final class ContentLinks {
             case "service" -> handbook.services().stream().map(Service::id).toList();
             case "severity" -> handbook.severities().stream().map(x -> x.id()).toList();
             case "team" -> handbook.teams().stream().map(Team::id).toList();
+            case "guide" -> handbook.guides().stream().map(g -> g.id()).toList();
             case "person" -> handbook.teams().stream()
                     .flatMap(t -> t.members().stream())
                     .map(p -> p.id())

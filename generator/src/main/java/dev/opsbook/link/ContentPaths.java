@@ -8,6 +8,7 @@ package dev.opsbook.link;
  * <pre>
  * opsbook.yaml, severities.yaml
  * teams/&lt;team&gt;.yaml
+ * guides/&lt;guide&gt;.md (and guides/&lt;folder&gt;/&lt;guide&gt;.md)
  * services/&lt;service&gt;/service.yaml, sla.yaml, rota.yaml
  * services/&lt;service&gt;/runbooks/&lt;runbook&gt;.md
  * services/&lt;service&gt;/reviews/&lt;review&gt;.yaml
@@ -20,6 +21,8 @@ public final class ContentPaths {
     public static final String SEVERITIES = "severities.yaml";
     /** The folder of the team files, with its slash: a prefix of every team file. */
     public static final String TEAMS = "teams/";
+    /** The folder of the guides (the organisation's playbooks), with its slash; sub-folders allowed. */
+    public static final String GUIDES = "guides/";
     /** The folder of the service folders, with its slash. */
     public static final String SERVICES = "services/";
     /** The files of a service folder that are not documents, by name. */
@@ -40,6 +43,7 @@ public final class ContentPaths {
         SETTINGS,
         SEVERITIES,
         TEAM,
+        GUIDE,
         SERVICE,
         SLA,
         ROTA,
@@ -58,6 +62,11 @@ public final class ContentPaths {
      * for other kinds). The id is as written: whether it is a valid id is the loader's to judge.
      */
     public record Entry(Kind kind, String service, String id) {}
+
+    /** A guide's file: {@code guides/<id>.md}, where the id may hold folders ({@code onboarding/first-week}). */
+    public static String guide(String id) {
+        return GUIDES + id + ".md";
+    }
 
     /** A team's file: {@code teams/<id>.yaml}. */
     public static String team(String id) {
@@ -138,6 +147,9 @@ public final class ContentPaths {
                 case SEVERITIES -> new Entry(Kind.SEVERITIES, null, null);
                 default -> new Entry(Kind.ASSET, null, null);
             };
+        }
+        if (GUIDES.equals(parts[0] + "/") && path.endsWith(".md")) {
+            return new Entry(Kind.GUIDE, null, path.substring(GUIDES.length(), path.length() - ".md".length()));
         }
         if (parts.length == 2 && (TEAMS).equals(parts[0] + "/") && isYaml(parts[1])) {
             return new Entry(Kind.TEAM, null, stem(parts[1]));

@@ -162,6 +162,8 @@ final class PageSources {
                 i.services().forEach(x -> out.add(ContentPaths.serviceFile(x.id())));
             }
             case READINESS, ACTIONS, CHANGES -> out.addAll(handbook.files());
+            case GUIDES -> handbook.guides().forEach(g -> out.add(g.file()));
+            case GUIDE -> {}
             case NOT_FOUND -> {}
         }
         return out;

@@ -7,6 +7,9 @@ public final class SitePaths {
     public static final String HOME = "index.html";
     public static final String SEVERITIES = "severities.html";
     public static final String TEAMS = "teams/index.html";
+    /** The page of every guide. */
+    public static final String GUIDES = "guides/index.html";
+
     public static final String NOT_FOUND = "404.html";
     public static final String SITEMAP = "sitemap.xml";
     public static final String ONCALL = "oncall.html";
@@ -53,6 +56,11 @@ public final class SitePaths {
                     ? first + "/ is a folder the site generates, so it cannot be a file"
                     : first + "/ is a folder that only the site writes into";
         }
+        if (first.equals("guides") && (p.length == 1 || rel.endsWith(".html"))) {
+            return p.length == 1
+                    ? "guides/ is a folder the site generates, so it cannot be a file"
+                    : "guides/**/*.html are the site's guide pages";
+        }
         if (first.equals("teams") || first.equals("services")) {
             if (p.length == 1) {
                 return first + "/ is a folder the site generates, so it cannot be a file";
@@ -94,6 +102,10 @@ public final class SitePaths {
 
     public static String personCalendar(String id) {
         return "people/" + id + ".ics";
+    }
+
+    public static String guide(String id) {
+        return "guides/" + id + ".html";
     }
 
     public static String team(String id) {

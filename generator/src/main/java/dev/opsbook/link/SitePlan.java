@@ -1,5 +1,6 @@
 package dev.opsbook.link;
 
+import dev.opsbook.model.Guide;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Incident;
 import dev.opsbook.model.Markdown;
@@ -36,6 +37,8 @@ public final class SitePlan {
         ONCALL,
         READINESS,
         ACTIONS,
+        GUIDES,
+        GUIDE,
         TEAM,
         SERVICE,
         RUNBOOK,
@@ -130,6 +133,19 @@ public final class SitePlan {
         pages.add(whole(SitePaths.ONCALL, Kind.ONCALL, "On call", Map.of(), Set.of()));
         pages.add(whole(SitePaths.READINESS, Kind.READINESS, "Readiness report", Map.of(), Set.of()));
         pages.add(whole(SitePaths.ACTIONS, Kind.ACTIONS, "Open actions", Map.of(), Set.of()));
+        pages.add(whole(SitePaths.GUIDES, Kind.GUIDES, "Guides", Map.of("guides", ""), Set.of()));
+        for (Guide g : hb.guides()) {
+            pages.add(new Page(
+                    SitePaths.guide(g.id()),
+                    Kind.GUIDE,
+                    g.title(),
+                    null,
+                    g,
+                    -1,
+                    Map.of(g.file(), ""),
+                    headings(g.body()),
+                    true));
+        }
         for (Team t : hb.teams()) {
             Set<String> anchors = t.members().stream()
                     .map(p -> SitePaths.personAnchor(p.id()))

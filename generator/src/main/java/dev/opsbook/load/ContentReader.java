@@ -27,6 +27,16 @@ final class ContentReader {
     private final Set<String> unreadable = Collections.synchronizedSet(new TreeSet<>());
     private final List<Secret> secrets = Collections.synchronizedList(new ArrayList<>());
 
+    /** The front matter keys of other tools that are accepted: {@link ForeignKeys} and the handbook's own. */
+    private volatile Set<String> foreignKeys = ForeignKeys.PAGE_KEYS;
+
+    /** Accepts {@code more} front matter keys too (opsbook.yaml's {@code foreignKeys}). */
+    void foreignKeys(java.util.Collection<String> more) {
+        Set<String> all = new java.util.HashSet<>(ForeignKeys.PAGE_KEYS);
+        all.addAll(more);
+        foreignKeys = Set.copyOf(all);
+    }
+
     /** @param root the content folder's real path (no symbolic link in it) */
     ContentReader(Path root, Findings findings) {
         this.root = root;
@@ -82,13 +92,14 @@ final class ContentReader {
      */
     YamlMap frontMatterYaml(FrontMatter fm, String rel, String service) {
         if (!fm.present()) {
-            return YamlMap.empty(new YamlDocument.Ctx(rel, 0, service, findings));
+            return YamlMap.empty(new YamlDocument.Ctx(rel, 0, service, findings))
+                    .foreign(foreignKeys);
         }
         Optional<YamlMap> y = YamlDocument.parse(fm.yaml(), new YamlDocument.Ctx(rel, 1, service, findings));
         if (y.isEmpty()) {
             unreadable.add(rel);
         }
-        return y.orElse(null);
+        return y.map(m -> m.foreign(foreignKeys)).orElse(null);
     }
 
     /** Files copied to the site are published as they are: text ones are scanned for secrets too. */

@@ -7,6 +7,7 @@ import dev.opsbook.link.ContentPaths;
 import dev.opsbook.link.SitePaths;
 import dev.opsbook.markdown.BodyStore;
 import dev.opsbook.markdown.MarkdownEngine;
+import dev.opsbook.model.Guide;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Incident;
 import dev.opsbook.model.Person;
@@ -73,6 +74,7 @@ public final class HandbookLoader {
             settings =
                     reader.yaml("opsbook.yaml", null).map(SettingsLoader::read).orElse(settings);
         }
+        reader.foreignKeys(settings.foreignKeys());
         List<PathMatcher> exclude = settings.exclude().stream()
                 .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
                 .toList();
@@ -93,6 +95,7 @@ public final class HandbookLoader {
         }
 
         List<Team> teams = new ArrayList<>();
+        List<Guide> guides = new ArrayList<>();
         Map<String, TreeSet<String>> serviceFiles = new TreeMap<>();
         List<String> assets = new ArrayList<>();
         Set<String> badFolders = new HashSet<>();
@@ -114,6 +117,8 @@ public final class HandbookLoader {
                 } else if (checkName(rel, id, name, null, findings)) {
                     reader.yaml(rel, null).ifPresent(y -> teams.add(TeamLoader.read(id, y)));
                 }
+            } else if (entry.kind() == ContentPaths.Kind.GUIDE) {
+                guide(reader, rel, entry.id(), name, findings).ifPresent(guides::add);
             } else if (entry.service() != null) {
                 String id = entry.service();
                 if (!Ids.valid(id)) {
@@ -135,6 +140,18 @@ public final class HandbookLoader {
             }
         }
         checkPeople(teams, findings);
+        // two service folders, teams or guides whose names differ only in case are one on macOS and Windows
+        for (Map.Entry<String, String> c :
+                Ids.caseClashes(serviceFiles.keySet()).entrySet()) {
+            findings.error(
+                    Rules.DUPLICATE_ID,
+                    null,
+                    Pos.file(ContentPaths.serviceFolder(c.getKey())),
+                    caseClash("service folder", c.getKey(), c.getValue()),
+                    "rename one of the two folders");
+        }
+        reportCaseClashes(teams, Team::id, t -> t.pos().file(), "team", findings);
+        reportCaseClashes(guides, Guide::id, Guide::file, "guide", findings);
 
         List<Service> services = services(reader, serviceFiles, assets, settings.timezone());
         assets.sort(null);
@@ -147,7 +164,44 @@ public final class HandbookLoader {
             }
         }
         return new Handbook(
-                settings, severities, teams, services, files, published, reader.unreadable(), reader.secrets());
+                settings, severities, teams, guides, services, files, published, reader.unreadable(), reader.secrets());
+    }
+
+    /**
+     * A guide ({@code guides/<id>.md}), when its name and its folders' are valid ids (and it is not
+     * {@code guides/index.md}, whose page would be the list of guides); else a finding and nothing.
+     */
+    private Optional<Guide> guide(ContentReader reader, String rel, String id, String name, Findings findings)
+            throws IOException {
+        String[] folders = id.split("/");
+        for (int i = 0; i < folders.length - 1; i++) {
+            if (!Ids.valid(folders[i])) {
+                findings.error(
+                        Rules.INVALID_ID,
+                        null,
+                        Pos.file(rel),
+                        "guide folder " + Ids.problem(folders[i]),
+                        "rename the folder to '" + Ids.suggest(folders[i]) + "'");
+                return Optional.empty();
+            }
+        }
+        String stem = folders[folders.length - 1];
+        if (id.equals("index")) {
+            findings.error(
+                    Rules.INVALID_ID,
+                    null,
+                    Pos.file(rel),
+                    "guide id 'index' is taken: guides/index.html" + " is the page of all guides",
+                    "rename the file, such as to 'introduction.md'");
+            return Optional.empty();
+        }
+        if (!checkName(rel, stem, name, null, findings)) {
+            return Optional.empty();
+        }
+        return Optional.of(reader.frontMatter(rel, null)
+                .map(fm -> GuideLoader.read(
+                        id, rel, fm, reader.frontMatterYaml(fm, rel, null), markdown, bodies, findings))
+                .orElseGet(() -> GuideLoader.unknown(id, rel)));
     }
 
     /**
@@ -323,6 +377,9 @@ public final class HandbookLoader {
                 assets.add(rel);
             }
         }
+        reportCaseClashes(runbooks, Runbook::id, Runbook::file, "runbook", id, findings);
+        reportCaseClashes(reviews, Review::id, r -> r.pos().file(), "review", id, findings);
+        reportCaseClashes(incidents, Incident::id, i -> i.pos().file(), "incident", id, findings);
         return Optional.of(new Service(
                 id,
                 p.name(),
@@ -354,18 +411,62 @@ public final class HandbookLoader {
         return DidYouMean.mention(near);
     }
 
-    /** People ids are unique across all teams: a second person with an id is a finding. */
+    static String caseClash(String what, String id, String first) {
+        return what + " '" + id + "' differs from '" + first + "' only in case: on macOS and Windows they are one"
+                + " file, so ids that differ only in case are one id";
+    }
+
+    /** A finding at each of {@code items} whose id differs only in case from one before it. */
+    static <T> void reportCaseClashes(
+            List<T> items,
+            java.util.function.Function<T, String> id,
+            java.util.function.Function<T, String> file,
+            String what,
+            Findings findings) {
+        reportCaseClashes(items, id, file, what, null, findings);
+    }
+
+    static <T> void reportCaseClashes(
+            List<T> items,
+            java.util.function.Function<T, String> id,
+            java.util.function.Function<T, String> file,
+            String what,
+            String service,
+            Findings findings) {
+        Map<String, String> clashes = Ids.caseClashes(items.stream().map(id).toList());
+        if (clashes.isEmpty()) {
+            return;
+        }
+        // both are kept: on this file system they are two files, and what links to either still works
+        for (T x : items) {
+            String first = clashes.get(id.apply(x));
+            if (first != null) {
+                findings.error(
+                        Rules.DUPLICATE_ID,
+                        service,
+                        Pos.file(file.apply(x)),
+                        caseClash(what, id.apply(x), first),
+                        "rename one of the two files");
+            }
+        }
+    }
+
+    /** People ids are unique across all teams (whatever their case): a second person with an id is a finding. */
     private static void checkPeople(List<Team> teams, Findings findings) {
         Map<String, Person> seen = new HashMap<>();
         for (Team t : teams) {
             for (Person p : t.members()) {
-                Person first = seen.putIfAbsent(p.id(), p);
+                Person first = seen.putIfAbsent(p.id().toLowerCase(java.util.Locale.ROOT), p);
                 if (first != null) {
                     findings.error(
                             Rules.DUPLICATE_ID,
                             null,
                             p.pos(),
-                            "person '" + p.id() + "' is already defined at " + first.pos(),
+                            "person '" + p.id() + "' is already defined at " + first.pos()
+                                    + (first.id().equals(p.id())
+                                            ? ""
+                                            : " as '" + first.id() + "' (ids that differ"
+                                                    + " only in case are one id)"),
                             "people ids are unique across all teams: give this person another id"
                                     + " or list them in one team only");
                 }
@@ -374,7 +475,7 @@ public final class HandbookLoader {
     }
 
     private static boolean checkName(String rel, String id, String name, String service, Findings findings) {
-        if (Ids.valid(id) && !name.endsWith(".yml")) {
+        if (Ids.valid(id) && !name.endsWith(".yml") && !id.equalsIgnoreCase("readme")) {
             return true;
         }
         if (name.endsWith(".yml")) {

@@ -46,13 +46,14 @@ final class IncidentLoader {
             MarkdownEngine md,
             BodyStore bodies,
             Findings findings) {
-        Markdown body = md.read(fm.body(), file, fm.bodyLine(), bodies, service, findings);
+        LeadingTitle leading = LeadingTitle.of(fm.body());
+        Markdown body = md.read(leading.body(), file, fm.bodyLine(), bodies, service, findings);
         Pos pos = new Pos(file, 1, 1);
         if (y == null) {
             return new Incident(
                     id,
                     service,
-                    RunbookLoader.firstHeading(body, id),
+                    RunbookLoader.firstHeading(leading, body, id),
                     null,
                     null,
                     null,

@@ -21,12 +21,13 @@ final class RunbookLoader {
             MarkdownEngine md,
             BodyStore bodies,
             Findings findings) {
-        Markdown body = md.read(fm.body(), file, fm.bodyLine(), bodies, service, findings);
+        LeadingTitle leading = LeadingTitle.of(fm.body());
+        Markdown body = md.read(leading.body(), file, fm.bodyLine(), bodies, service, findings);
         if (y == null) {
             return new Runbook(
                     id,
                     service,
-                    firstHeading(body, id),
+                    firstHeading(leading, body, id),
                     null,
                     null,
                     List.of(),
@@ -44,8 +45,8 @@ final class RunbookLoader {
         var runbook = new Runbook(
                 id,
                 service,
-                title != null ? title : firstHeading(body, id),
-                y.string("summary"),
+                title != null ? title : firstHeading(leading, body, id),
+                summary(y),
                 y.ref("severity"),
                 y.refs("alerts"),
                 y.ref("owner"),
@@ -58,6 +59,12 @@ final class RunbookLoader {
                 new Pos(file, 1, 1));
         y.finish();
         return runbook;
+    }
+
+    /** {@code summary}, else the {@code description} that Hugo, Jekyll and MkDocs pages carry. */
+    static String summary(YamlMap y) {
+        String summary = y.string("summary");
+        return summary != null ? summary : y.string("description");
     }
 
     /** A runbook whose file could not be read: it exists, so links to it are not broken. */
@@ -77,6 +84,11 @@ final class RunbookLoader {
                 List.of(),
                 Markdown.EMPTY,
                 new Pos(file, 1, 1));
+    }
+
+    /** The page's title when front matter gives none: the body's leading {@code # Title}, else its first h1. */
+    static String firstHeading(LeadingTitle leading, Markdown body, String fallback) {
+        return leading.title() != null ? leading.title() : firstHeading(body, fallback);
     }
 
     static String firstHeading(Markdown body, String fallback) {

@@ -55,6 +55,8 @@ final class SettingsLoader {
             sourceUrl = null;
         }
         var asOf = y.date("asOf");
+        // front matter keys of other tools that this handbook's Markdown uses, besides the known ones
+        List<String> foreignKeys = y.strings("foreignKeys");
         y.finish();
         return new Settings(
                 title != null ? title : d.title(),
@@ -69,7 +71,8 @@ final class SettingsLoader {
                 waivers,
                 levels,
                 exclude,
-                sourceUrl);
+                sourceUrl,
+                foreignKeys);
     }
 
     static ZoneId zone(YamlMap y, String key) {

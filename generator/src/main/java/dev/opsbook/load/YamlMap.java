@@ -450,10 +450,19 @@ final class YamlMap {
         return value(key) instanceof MappingNode;
     }
 
-    /** Reports every key that no getter asked for. Call after reading all keys. */
+    /** Keys that belong to another tool (front matter of Hugo, Jekyll, MkDocs …): accepted and not read. */
+    private Set<String> foreign = Set.of();
+
+    /** This mapping, accepting {@code keys} without reading them. */
+    YamlMap foreign(Set<String> keys) {
+        this.foreign = keys;
+        return this;
+    }
+
+    /** Reports every key that no getter asked for (and that is not another tool's). Call after reading all keys. */
     void finish() {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-            if (!known.contains(e.getKey())) {
+            if (!known.contains(e.getKey()) && !foreign.contains(e.getKey())) {
                 String near = DidYouMean.closest(e.getKey(), known);
                 ctx.findings()
                         .error(

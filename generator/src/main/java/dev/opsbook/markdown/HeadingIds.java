@@ -23,6 +23,7 @@ final class HeadingIds {
             "alerts",
             "alerts-h",
             "alerts-here-h",
+            "guides-h",
             "answers",
             "answers-h",
             "dependencies",

@@ -25,6 +25,7 @@ public record Handbook(
         Settings settings,
         List<Severity> severities,
         List<Team> teams,
+        List<Guide> guides,
         List<Service> services,
         Set<String> files,
         List<String> assets,
@@ -36,6 +37,7 @@ public record Handbook(
             Settings settings,
             List<Severity> severities,
             List<Team> teams,
+            List<Guide> guides,
             List<Service> services,
             Set<String> files,
             List<String> assets,
@@ -45,6 +47,7 @@ public record Handbook(
                 settings,
                 List.copyOf(severities),
                 List.copyOf(teams),
+                List.copyOf(guides),
                 List.copyOf(services),
                 Set.copyOf(files),
                 List.copyOf(assets),
@@ -68,6 +71,11 @@ public record Handbook(
 
     public Optional<Person> person(String id) {
         return Optional.ofNullable(index.people.get(id));
+    }
+
+    /** A guide by id (its path below guides/ without .md). */
+    public Optional<Guide> guide(String id) {
+        return guides.stream().filter(g -> g.id().equals(id)).findFirst();
     }
 
     public Optional<Severity> severity(String id) {
@@ -116,26 +124,26 @@ public record Handbook(
                     s.keys(),
                     s.pos()));
         }
-        return new Handbook(settings, severities, teams, out, files, assets, unreadable, secrets);
+        return new Handbook(settings, severities, teams, guides, out, files, assets, unreadable, secrets);
     }
 
     /** This handbook with {@code team} in place of the team of the same id. */
     public Handbook withTeam(Team team) {
         List<Team> out = new ArrayList<>(teams);
         out.replaceAll(t -> t.id().equals(team.id()) ? team : t);
-        return new Handbook(settings, severities, out, services, files, assets, unreadable, secrets);
+        return new Handbook(settings, severities, out, guides, services, files, assets, unreadable, secrets);
     }
 
     /** This handbook with {@code service} in place of the service of the same id. */
     public Handbook withService(Service service) {
         List<Service> out = new ArrayList<>(services);
         out.replaceAll(s -> s.id().equals(service.id()) ? service : s);
-        return new Handbook(settings, severities, teams, out, files, assets, unreadable, secrets);
+        return new Handbook(settings, severities, teams, guides, out, files, assets, unreadable, secrets);
     }
 
     /** This handbook with other severity levels. */
     public Handbook withSeverities(List<Severity> levels) {
-        return new Handbook(settings, levels, teams, services, files, assets, unreadable, secrets);
+        return new Handbook(settings, levels, teams, guides, services, files, assets, unreadable, secrets);
     }
 
     /** An alert and the service it belongs to. */

@@ -23,7 +23,8 @@ public record Settings(
         List<Waiver> waivers,
         Map<String, List<String>> levels,
         List<String> exclude,
-        String sourceUrl) {
+        String sourceUrl,
+        List<String> foreignKeys) {
 
     public static final String DEFAULT_TITLE = "Operations Handbook";
     public static final List<String> DEFAULT_RUNBOOK_SECTIONS =
@@ -43,7 +44,8 @@ public record Settings(
                 List.of(),
                 Map.of(),
                 List.of(),
-                null);
+                null,
+                List.of());
     }
 
     /** A per-rule override from {@code checks:}; {@code severity} is off, info, warning or error. */

@@ -1,35 +1,25 @@
 package dev.opsbook.render;
 
-import dev.opsbook.link.ContentLinks;
 import dev.opsbook.link.SitePaths;
 import dev.opsbook.link.SitePlan;
 import dev.opsbook.link.SitePlan.Kind;
-import dev.opsbook.load.MarkdownSource;
-import dev.opsbook.markdown.HtmlSanitizer;
-import dev.opsbook.markdown.MarkdownEngine;
 import dev.opsbook.model.Action;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Incident;
-import dev.opsbook.model.Markdown;
 import dev.opsbook.model.Review;
 import dev.opsbook.model.Runbook;
 import dev.opsbook.model.Service;
 import dev.opsbook.render.Views.*;
 import dev.opsbook.rota.OutOfHours;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * The pages of a service's documents: its runbooks, its operational support reviews, its post-incident
@@ -38,28 +28,16 @@ import java.util.stream.Collectors;
 final class DocumentViews implements PageFamily {
     private final Handbook hb;
     private final PageLinks links;
-    private final ContentLinks contentLinks;
-    private final MarkdownEngine markdown;
+    private final MarkdownBodies bodies;
     private final PageRenderer pages;
     private final OnCallViews onCall;
-    /** Where the Markdown is read from when a body must be rendered again. */
-    private final Path contentRoot;
 
-    DocumentViews(
-            Handbook hb,
-            PageLinks links,
-            ContentLinks contentLinks,
-            MarkdownEngine markdown,
-            PageRenderer pages,
-            OnCallViews onCall,
-            Path contentRoot) {
+    DocumentViews(Handbook hb, PageLinks links, MarkdownBodies bodies, PageRenderer pages, OnCallViews onCall) {
         this.hb = hb;
         this.links = links;
-        this.contentLinks = contentLinks;
-        this.markdown = markdown;
+        this.bodies = bodies;
         this.pages = pages;
         this.onCall = onCall;
-        this.contentRoot = contentRoot;
     }
 
     @Override
@@ -125,8 +103,8 @@ final class DocumentViews implements PageFamily {
                 facts,
                 alerts,
                 r.tags(),
-                toc(r.body()),
-                body(r.body(), r.file(), s.id(), from),
+                MarkdownBodies.toc(r.body()),
+                bodies.html(r.body(), r.file(), s.id(), from),
                 prev == null
                         ? null
                         : new LinkView(prev.title(), PageLinks.rel(from, SitePaths.runbook(s.id(), prev.id()))),
@@ -236,53 +214,8 @@ final class DocumentViews implements PageFamily {
                 facts,
                 i.services().stream().map(o -> links.service(from, o.id())).toList(),
                 actions(i.actions(), from),
-                toc(i.body()),
-                body(i.body(), i.pos().file(), s.id(), from),
+                MarkdownBodies.toc(i.body()),
+                bodies.html(i.body(), i.pos().file(), s.id(), from),
                 i.pos().file());
-    }
-
-    private static List<TocEntry> toc(Markdown body) {
-        return body.headings().stream()
-                .filter(h -> (h.level() == 2 || h.level() == 3) && !h.anchor().isEmpty())
-                .map(h -> new TocEntry(h.level(), h.text(), h.anchor()))
-                .toList();
-    }
-
-    /**
-     * The Markdown body as safe HTML, every link pointed at its page on the site. Raw HTML that would
-     * swallow headings (an unclosed script or comment, say) loses its privileges: the body is rendered
-     * again with raw HTML shown as text, so that every heading, and every link to one, still works.
-     */
-    private String body(Markdown body, String file, String service, String from) {
-        // each address is resolved once, though a slow render may ask for it more than once
-        Map<String, Optional<String>> resolved = new HashMap<>();
-        UnaryOperator<String> rewrite = url -> resolved.computeIfAbsent(
-                        url, u -> Optional.ofNullable(resolveForPage(contentLinks.resolve(file, service, u), from)))
-                .orElse(null);
-        String prepared = MarkdownEngine.fill(body.prepared(), rewrite);
-        if (prepared != null) {
-            return prepared;
-        }
-        // raw HTML, or a link that leads nowhere (it is dropped): render again and sanitise
-        String text = MarkdownSource.body(contentRoot, file);
-        String html = HtmlSanitizer.clean(markdown.toHtml(text), rewrite);
-        Set<String> expected = body.headings().stream()
-                .map(Markdown.MdHeading::anchor)
-                .filter(a -> !a.isEmpty())
-                .collect(Collectors.toSet());
-        if (!HtmlSanitizer.headingIds(html).containsAll(expected)) {
-            html = HtmlSanitizer.clean(markdown.toHtmlEscapingRawHtml(text), rewrite);
-        }
-        return html;
-    }
-
-    private static String resolveForPage(ContentLinks.Resolution r, String from) {
-        if (r instanceof ContentLinks.External e) {
-            return e.url();
-        }
-        if (r instanceof ContentLinks.Internal i) {
-            return SitePaths.relative(from, i.target());
-        }
-        return null;
     }
 }

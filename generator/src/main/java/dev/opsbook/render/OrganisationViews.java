@@ -72,7 +72,8 @@ final class OrganisationViews implements PageFamily {
                         .map(a -> a.level())
                         .distinct()
                         .sorted()
-                        .toList());
+                        .toList(),
+                GuideViews.rows(hb, from));
     }
 
     private List<SeverityRow> severityRows(String from, boolean withSlas) {
@@ -123,6 +124,7 @@ final class OrganisationViews implements PageFamily {
                 hb.services().stream()
                         .filter(s -> s.sla() != null)
                         .map(s -> links.service(from, s.id()))
-                        .toList());
+                        .toList(),
+                hb.guides().isEmpty() ? null : new LinkView("Guides", PageLinks.rel(from, SitePaths.GUIDES)));
     }
 }

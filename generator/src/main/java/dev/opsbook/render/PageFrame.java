@@ -39,6 +39,7 @@ final class PageFrame {
                 new NavItem("On call", rel(path, SitePaths.ONCALL), path.equals(SitePaths.ONCALL)),
                 new NavItem("Teams", rel(path, SitePaths.TEAMS), path.startsWith("teams/")),
                 new NavItem("Severities", rel(path, SitePaths.SEVERITIES), path.equals(SitePaths.SEVERITIES)),
+                new NavItem("Guides", rel(path, SitePaths.GUIDES), path.startsWith("guides/")),
                 new NavItem("Readiness", rel(path, SitePaths.READINESS), path.startsWith("readiness/")),
                 new NavItem("Actions", rel(path, SitePaths.ACTIONS), path.equals(SitePaths.ACTIONS)));
         List<LinkView> crumbs = new ArrayList<>();

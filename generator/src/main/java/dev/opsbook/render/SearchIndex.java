@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.opsbook.link.SitePaths;
 import dev.opsbook.link.SitePlan;
 import dev.opsbook.markdown.MarkdownEngine;
+import dev.opsbook.model.Guide;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Incident;
 import dev.opsbook.model.Markdown;
@@ -143,7 +144,8 @@ final class SearchIndex {
     private static final List<List<SitePlan.Kind>> PASSES = List.of(
             List.of(SitePlan.Kind.SERVICE, SitePlan.Kind.RUNBOOK, SitePlan.Kind.REVIEW, SitePlan.Kind.INCIDENT),
             List.of(SitePlan.Kind.TEAM),
-            List.of(SitePlan.Kind.SEVERITIES));
+            List.of(SitePlan.Kind.SEVERITIES),
+            List.of(SitePlan.Kind.GUIDE));
 
     /** The documents of one page: the page, and the parts of it a search finds on their own (alerts, people …). */
     private static void documents(Handbook hb, SitePlan.Page page, List<Doc> docs) {
@@ -246,6 +248,17 @@ final class SearchIndex {
                             "",
                             nz(v.description()) + " " + String.join(" ", v.criteria())));
                 }
+            }
+            case GUIDE -> {
+                Guide g = page.subject(Guide.class);
+                docs.add(doc(
+                        page.path(),
+                        g.title(),
+                        "guide",
+                        "",
+                        g.id(),
+                        headings(g.body()),
+                        nz(g.summary()) + " " + g.body().snippet()));
             }
             default -> {}
         }

@@ -78,13 +78,15 @@ public final class SiteRenderer {
         this.contentRoot = contentRoot;
         OnCallViews onCall = new OnCallViews(hb, ctx);
         PageLinks pageLinks = new PageLinks(hb, onCall, report);
+        MarkdownBodies bodies = new MarkdownBodies(links, markdown, contentRoot);
         ReportViews reports = new ReportViews(hb, links, report);
         this.people = new PeopleViews(hb, ctx, pageLinks, onCall);
         for (PageFamily family : List.of(
                 new OrganisationViews(hb, pageLinks, onCall, report),
                 people,
                 new ServiceViews(hb, pageLinks, people, onCall, reports),
-                new DocumentViews(hb, pageLinks, links, markdown, pages, onCall, contentRoot),
+                new GuideViews(hb, bodies),
+                new DocumentViews(hb, pageLinks, bodies, pages, onCall),
                 reports)) {
             for (SitePlan.Kind kind : family.kinds()) {
                 if (families.put(kind, family) != null) {

@@ -54,7 +54,8 @@ public final class Views {
             List<SeverityRow> severities,
             List<String> teamIds,
             List<String> tiers,
-            List<String> levels) {}
+            List<String> levels,
+            List<GuideRow> guides) {}
 
     public record SeverityRow(
             String id,
@@ -74,7 +75,8 @@ public final class Views {
 
     public record SlaCell(LinkView subject, String acknowledge, String resolve) {}
 
-    public record SeveritiesView(List<SeverityRow> severities, List<LinkView> services) {}
+    /** {@code guides} is the link to the guides (how an incident is run), or null when there are none. */
+    public record SeveritiesView(List<SeverityRow> severities, List<LinkView> services, LinkView guides) {}
 
     public record PersonView(
             String id,
@@ -164,6 +166,14 @@ public final class Views {
             String source) {}
 
     public record TocEntry(int level, String text, String anchor) {}
+
+    /** A guide's page; {@code source} is its content file. */
+    public record GuideView(String title, String summary, List<TocEntry> toc, String bodyHtml, String source) {}
+
+    /** A guide in a list: a link to it, and what it is about. */
+    public record GuideRow(LinkView link, String summary) {}
+
+    public record GuidesView(List<GuideRow> guides) {}
 
     public record AlertRef(String name, LinkView alert, LinkView severity) {}
 

@@ -251,7 +251,9 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
                 "actions.html",
                 "teams/payments.html",
                 "services/payments-api/reviews/osr-2026-014.html",
-                "services/payments-api/incidents/2026-09-03-card-outage.html");
+                "services/payments-api/incidents/2026-09-03-card-outage.html",
+                "guides/index.html",
+                "guides/incident-response.html");
     }
 
     /** Writes a screenshot of each page type under target/screenshots, for a person to look at. */

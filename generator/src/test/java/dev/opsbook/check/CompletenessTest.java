@@ -455,10 +455,13 @@ class CompletenessTest {
 
         // an SLO id that is not an id: the SLO is left out, and the alert that names it is not reported again
         t.file(REVIEW, COMPLETE_REVIEW)
-                .file(SVC, COMPLETE_SERVICE.replace("{ id: availability, objective", "{ id: Availability, objective"));
+                .file(
+                        SVC,
+                        COMPLETE_SERVICE.replace("{ id: availability, objective", "{ id: Avail-ability., objective"));
         assertEquals(
-                List.of("services/api/service.yaml:13:11: error: SLO 'Availability' is not a valid id: use lower-case"
-                        + " letters, digits and dashes (such as payments-api), at most 63 characters [invalid-id]"),
+                List.of("services/api/service.yaml:13:11: error: SLO 'Avail-ability.' is not a valid id: use letters,"
+                        + " digits, '-', '_' and '.' (such as payments-api or KubePodCrashLooping), starting with a letter"
+                        + " or digit, at most 63 characters [invalid-id]"),
                 t.result().findings().stream()
                         .filter(f -> f.level() == dev.opsbook.finding.Level.ERROR)
                         .map(dev.opsbook.finding.Finding::format)

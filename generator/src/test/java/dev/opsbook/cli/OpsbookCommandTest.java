@@ -213,7 +213,7 @@ class OpsbookCommandTest {
                 run(
                         "new",
                         "service",
-                        "Billing",
+                        "Bill ing",
                         "--owner",
                         "ops",
                         "--content",

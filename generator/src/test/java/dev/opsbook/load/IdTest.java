@@ -17,19 +17,53 @@ class IdTest {
     void folderAndFileNamesMustBeIds() {
         var tree = ContentTree.minimal(dir)
                 .file("services/Payments API/service.yaml", "owner: ops\n")
-                .file("services/api/runbooks/High_Errors.md", "---\ntitle: x\n---\n")
-                .file("teams/Platform.yaml", "name: Platform\n")
-                .file("services/api/reviews/osr.1.yaml", "title: x\ndate: 2026-01-01\noutcome: approved\n");
+                .file("services/api/runbooks/-leading-dash.md", "---\ntitle: x\n---\n")
+                .file("teams/ops.team..yaml", "name: Platform\n");
         assertEquals(
                 List.of(
-                        "services/Payments API: error: service folder 'Payments API' is not a valid id: use lower-case letters,"
-                                + " digits and dashes (such as payments-api), at most 63 characters [invalid-id]",
-                        "services/api/reviews/osr.1.yaml: error: file name 'osr.1' is not a valid id: use lower-case letters,"
-                                + " digits and dashes (such as payments-api), at most 63 characters [invalid-id]",
-                        "services/api/runbooks/High_Errors.md: error: file name 'High_Errors' is not a valid id: use lower-case"
-                                + " letters, digits and dashes (such as payments-api), at most 63 characters [invalid-id]",
-                        "teams/Platform.yaml: error: file name 'Platform' is not a valid id: use lower-case letters, digits and"
-                                + " dashes (such as payments-api), at most 63 characters [invalid-id]"),
+                        "services/Payments API: error: service folder 'Payments API' is not a valid id: use letters,"
+                                + " digits, '-', '_' and '.' (such as payments-api or KubePodCrashLooping), starting with"
+                                + " a letter or digit, at most 63 characters [invalid-id]",
+                        "services/api/runbooks/-leading-dash.md: error: file name '-leading-dash' is not a valid id: use"
+                                + " letters, digits, '-', '_' and '.' (such as payments-api or KubePodCrashLooping),"
+                                + " starting with a letter or digit, at most 63 characters [invalid-id]",
+                        "teams/ops.team..yaml: error: file name 'ops.team.' is not a valid id: use letters, digits, '-',"
+                                + " '_' and '.' (such as payments-api or KubePodCrashLooping), starting with a letter or"
+                                + " digit, at most 63 characters [invalid-id]"),
+                tree.structural());
+    }
+
+    @Test
+    void namesAsRealRepositoriesWriteThemAreIds() {
+        // runbooks named after their alerts, Backstage-style people and teams
+        var tree = ContentTree.minimal(dir)
+                .file("services/api/runbooks/KubePodCrashLooping.md", "---\ntitle: x\n---\n")
+                .file("services/api/runbooks/High_Errors.md", "---\ntitle: x\n---\n")
+                .file("teams/SRE-A.yaml", "name: SRE A\nmembers:\n  - { id: amelia.park, name: Amelia Park }\n")
+                .file("services/api/reviews/osr.1.yaml", "title: x\ndate: 2026-01-01\noutcome: approved\n")
+                .file(
+                        "services/api/service.yaml",
+                        ContentTree.SERVICE
+                                .replace("owner: ops", "owner: SRE-A")
+                                .replace("runbook: api-down", "runbook: KubePodCrashLooping"));
+        assertEquals(List.of(), tree.structural());
+    }
+
+    @Test
+    void idsThatDifferOnlyInCaseAreOneId() {
+        var tree = ContentTree.minimal(dir)
+                .file("services/api/runbooks/API-Down.md", "---\ntitle: x\n---\n")
+                .file("teams/OPS.yaml", "name: Ops again\n")
+                .file("teams/platform.yaml", "name: Platform\nmembers:\n  - { id: Alice, name: Alice Again }\n");
+        assertEquals(
+                List.of(
+                        "services/api/runbooks/api-down.md: error: runbook 'api-down' differs from 'API-Down' only in"
+                                + " case: on macOS and Windows they are one file, so ids that differ only in case are one"
+                                + " id [duplicate-id]",
+                        "teams/ops.yaml: error: team 'ops' differs from 'OPS' only in case: on macOS and Windows they"
+                                + " are one file, so ids that differ only in case are one id [duplicate-id]",
+                        "teams/platform.yaml:3:5: error: person 'Alice' is already defined at teams/ops.yaml:3:5 as 'alice'"
+                                + " (ids that differ only in case are one id) [duplicate-id]"),
                 tree.structural());
     }
 
