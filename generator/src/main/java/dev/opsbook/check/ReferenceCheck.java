@@ -5,12 +5,14 @@ import dev.opsbook.finding.Findings;
 import dev.opsbook.finding.Rules;
 import dev.opsbook.link.ContentLinks;
 import dev.opsbook.link.ContentPaths;
+import dev.opsbook.link.SitePlan;
 import dev.opsbook.model.Action;
 import dev.opsbook.model.Guide;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Incident;
 import dev.opsbook.model.Markdown;
 import dev.opsbook.model.Person;
+import dev.opsbook.model.Pos;
 import dev.opsbook.model.Ref;
 import dev.opsbook.model.Review;
 import dev.opsbook.model.Rota;
@@ -79,6 +81,7 @@ public final class ReferenceCheck {
         for (Guide g : hb.guides()) {
             markdown(g.body(), g.file(), null);
         }
+        aliases();
         try {
             Parallel.map(hb.services(), threads, s -> {
                 service(s);
@@ -177,6 +180,29 @@ public final class ReferenceCheck {
 
     private void actions(List<Action> actions, String sid) {
         actions.forEach(a -> person(a.owner(), sid));
+    }
+
+    /** Each earlier address ({@code aliases:}) is one page's only: not another page's, nor another alias. */
+    private void aliases() {
+        SitePlan plan = links.plan();
+        for (SitePlan.Page p : plan.pages()) {
+            for (String alias : SitePlan.aliases(p)) {
+                SitePlan.Page there = plan.page(alias).orElseThrow();
+                if (there.kind() != SitePlan.Kind.REDIRECT || there.subject() != p) {
+                    String file = p.presents().keySet().iterator().next();
+                    String other = there.kind() == SitePlan.Kind.REDIRECT
+                            ? "an earlier address of "
+                                    + there.subject(SitePlan.Page.class).path()
+                            : "the page " + there.path();
+                    findings.error(
+                            Rules.DUPLICATE_ID,
+                            p.service() == null ? null : p.service().id(),
+                            Pos.file(file),
+                            "alias '" + alias + "' is already " + other,
+                            "remove the alias or choose another address");
+                }
+            }
+        }
     }
 
     private void markdown(Markdown body, String file, String sid) {

@@ -39,6 +39,11 @@ public final class ContentLinks {
         this.assets = new HashSet<>(handbook.assets());
     }
 
+    /** The plan of the site the links lead into. */
+    public SitePlan plan() {
+        return plan;
+    }
+
     /** The site page a content file becomes, if it becomes one. */
     public Optional<String> pageOf(String contentFile) {
         return plan.pageOf(contentFile);

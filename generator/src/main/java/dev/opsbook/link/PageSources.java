@@ -164,6 +164,8 @@ final class PageSources {
             case READINESS, ACTIONS, CHANGES -> out.addAll(handbook.files());
             case GUIDES -> handbook.guides().forEach(g -> out.add(g.file()));
             case GUIDE -> {}
+            case REDIRECT -> out.addAll(
+                    page.subject(SitePlan.Page.class).presents().keySet());
             case NOT_FOUND -> {}
         }
         return out;

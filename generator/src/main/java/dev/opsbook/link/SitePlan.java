@@ -45,7 +45,9 @@ public final class SitePlan {
         REVIEW,
         INCIDENT,
         CHANGES,
-        NOT_FOUND;
+        NOT_FOUND,
+        /** An earlier address of a runbook or guide ({@code aliases:}): a page that sends the reader on. */
+        REDIRECT;
 
         /** Whether the page shows the checks' results, which only a full build brings up to date. */
         public boolean fromReport() {
@@ -237,7 +239,34 @@ public final class SitePlan {
         }
         pages.add(new Page(
                 SitePaths.NOT_FOUND, Kind.NOT_FOUND, "Page not found", null, null, -1, Map.of(), Set.of(), false));
+        // earlier addresses: the first claim of a path wins (a second is a finding of the reference check)
+        Set<String> taken = new HashSet<>();
+        pages.forEach(p -> taken.add(p.path()));
+        for (Page target : List.copyOf(pages)) {
+            for (String alias : aliases(target)) {
+                if (taken.add(alias)) {
+                    pages.add(new Page(
+                            alias,
+                            Kind.REDIRECT,
+                            target.title(),
+                            target.service(),
+                            target,
+                            -1,
+                            Map.of(),
+                            Set.of(),
+                            false));
+                }
+            }
+        }
         return new SitePlan(hb, pages);
+    }
+
+    /** The earlier addresses of a runbook's or guide's page, as site paths. */
+    public static List<String> aliases(Page page) {
+        if (page.subject() instanceof Runbook r) {
+            return r.aliases();
+        }
+        return page.subject() instanceof Guide g ? g.aliases() : List.of();
     }
 
     private static Page whole(String path, Kind kind, String title, Map<String, String> presents, Set<String> anchors) {

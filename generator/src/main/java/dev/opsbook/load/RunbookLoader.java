@@ -37,6 +37,7 @@ final class RunbookLoader {
                     null,
                     null,
                     List.of(),
+                    List.of(),
                     body,
                     new Pos(file, 1, 1));
         }
@@ -55,6 +56,7 @@ final class RunbookLoader {
                 y.ref("reviewedBy"),
                 y.date("lastExercised"),
                 y.strings("tags"),
+                Aliases.read(y),
                 body,
                 new Pos(file, 1, 1));
         y.finish();
@@ -81,6 +83,7 @@ final class RunbookLoader {
                 null,
                 null,
                 null,
+                List.of(),
                 List.of(),
                 Markdown.EMPTY,
                 new Pos(file, 1, 1));

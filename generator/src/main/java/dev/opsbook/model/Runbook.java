@@ -17,6 +17,7 @@ public record Runbook(
         Ref reviewedBy,
         LocalDate lastExercised,
         List<String> tags,
+        List<String> aliases,
         Markdown body,
         Pos pos) {
 

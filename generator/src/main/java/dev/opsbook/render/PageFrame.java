@@ -57,7 +57,10 @@ final class PageFrame {
                 crumbs,
                 generator,
                 r.onCallData(),
-                page.kind() == SitePlan.Kind.NOT_FOUND ? hb.settings().baseUrl() : null);
+                page.kind() == SitePlan.Kind.NOT_FOUND ? hb.settings().baseUrl() : null,
+                page.kind() == SitePlan.Kind.REDIRECT
+                        ? rel(path, page.subject(SitePlan.Page.class).path())
+                        : null);
         byte[] html = pages.render(r.template(), view, r.model());
         verifier.record(path, html);
         sink.write(path, html);

@@ -86,6 +86,7 @@ public final class SiteRenderer {
                 people,
                 new ServiceViews(hb, pageLinks, people, onCall, reports),
                 new GuideViews(hb, bodies),
+                new RedirectViews(),
                 new DocumentViews(hb, pageLinks, bodies, pages, onCall),
                 reports)) {
             for (SitePlan.Kind kind : family.kinds()) {

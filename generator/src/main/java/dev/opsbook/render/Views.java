@@ -28,7 +28,8 @@ public final class Views {
             List<LinkView> crumbs,
             String generator,
             String onCallData,
-            String base) {}
+            String base,
+            String redirect) {}
 
     /** An entry of the main navigation; {@code current} when the page is in its section. */
     public record NavItem(String text, String href, boolean current) {}
