@@ -8,13 +8,13 @@ import java.nio.file.Path;
 public final class MarkdownSource {
     private MarkdownSource() {}
 
-    /** The body after the front matter; empty when the file cannot be read now (it was a finding already). */
+    /** The body after the front matter (and its leading title, as the loader reads it); empty when the file cannot be read now (it was a finding already). */
     public static String body(Path root, String rel) {
         Findings ignored = new Findings();
         try {
             return Source.read(root.resolve(rel), rel, Limits.MAX_MARKDOWN_BYTES, null, ignored)
                     .flatMap(text -> FrontMatter.split(text, rel, null, ignored))
-                    .map(FrontMatter::body)
+                    .map(fm -> LeadingTitle.of(fm.body()).body()) // as it was read: its leading title is the page's
                     .orElse("");
         } catch (IOException e) {
             return "";
