@@ -21,7 +21,7 @@ final class RunbookLoader {
             MarkdownEngine md,
             BodyStore bodies,
             Findings findings) {
-        LeadingTitle leading = LeadingTitle.of(fm.body());
+        LeadingTitle leading = LeadingTitle.of(Shortcodes.refs(fm.body()));
         Markdown body = md.read(leading.body(), file, fm.bodyLine(), bodies, service, findings);
         if (y == null) {
             return new Runbook(

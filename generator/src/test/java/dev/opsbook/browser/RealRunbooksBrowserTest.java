@@ -20,7 +20,7 @@ import org.openqa.selenium.By;
 /**
  * The 108 runbooks that prometheus-operator publishes for its Hugo site (../shared/realworld, which CI
  * has; their text is not copied into this repository), each file as it is, placed in the native layout
- * (one service per component folder): no front matter or id finding, every page one h1, none scrolls
+ * (one service per component folder): no front matter, id or link finding (Hugo's ref shortcodes resolved), every page one h1, none scrolls
  * sideways on a phone.
  */
 class RealRunbooksBrowserTest {
@@ -79,6 +79,9 @@ class RealRunbooksBrowserTest {
                                 .contains(f.rule()))
                         .map(f -> f.format())
                         .toList());
+        // every {{< ref >}} between them is a link to the page
+        String nodeDown = Files.readString(site.resolve("services/node/runbooks/NodeFilesystemSpaceFillingUp.html"));
+        assertTrue(nodeDown.contains("href=\"NodeFilesystemFilesFillingUp.html\""), "a ref shortcode became a link");
         List<String> pages;
         try (Stream<Path> files = Files.walk(site.resolve("services"))) {
             pages = files.filter(f -> f.getParent().getFileName().toString().equals("runbooks")

@@ -104,6 +104,33 @@ class ForeignRunbookTest {
     }
 
     @Test
+    void hugoRefShortcodesAreCheckedLinks() throws Exception {
+        ContentTree tree = ContentTree.minimal(dir.resolve("content"))
+                .file(
+                        "services/api/runbooks/api-down.md",
+                        "# API down\n\n## Symptoms\n\nSee [the other]({{< ref \"./second.md\" >}})"
+                                + " and [gone]({{< relref \"./gone.md\" >}}) [x](nowhere.md).\n")
+                .file("services/api/runbooks/second.md", "# Second\n");
+        BuildResult r = build(tree);
+        List<String> broken = r.findings().stream()
+                .filter(f -> f.rule().equals("broken-reference"))
+                .map(f -> f.pos() + " " + f.message())
+                .toList();
+        String line =
+                "See [the other]({{< ref \"./second.md\" >}}) and [gone]({{< relref \"./gone.md\" >}}) [x](nowhere.md).";
+        assertEquals(
+                List.of(
+                        "services/api/runbooks/api-down.md:5:" + (line.indexOf("./gone.md") + 1)
+                                + " broken link './gone.md': there is no file services/api/runbooks/gone.md",
+                        "services/api/runbooks/api-down.md:5:" + (line.indexOf("nowhere.md") + 1)
+                                + " broken link 'nowhere.md': there is no file services/api/runbooks/nowhere.md"),
+                broken);
+        Document page = Jsoup.parse(
+                dir.resolve("site/services/api/runbooks/api-down.html").toFile(), "UTF-8");
+        assertEquals("second.html", page.select("a:containsOwn(the other)").attr("href"));
+    }
+
+    @Test
     void leadingTitleKeepsEveryLineNumber() {
         LeadingTitle t = LeadingTitle.of("\n# Title #\n\ntext\n");
         assertEquals("Title", t.title());
