@@ -155,6 +155,7 @@ public final class HandbookLoader {
 
         List<Service> services = services(reader, serviceFiles, assets, settings.timezone());
         assets.sort(null);
+        foreignFolder(serviceFiles.isEmpty(), assets, findings);
         List<String> published = new ArrayList<>(assets.size());
         for (String asset : assets) {
             String service = ContentPaths.serviceOf(asset);
@@ -165,6 +166,31 @@ public final class HandbookLoader {
         }
         return new Handbook(
                 settings, severities, teams, guides, services, files, published, reader.unreadable(), reader.secrets());
+    }
+
+    /**
+     * A content folder with no service folder but Markdown elsewhere (a runbook repository written for
+     * GitHub or Hugo, pointed at as it is): what opsbook found, where it expects runbooks, and the
+     * walk-through, instead of copying the Markdown silently.
+     */
+    private static void foreignFolder(boolean noServices, List<String> assets, Findings findings) {
+        if (!noServices) {
+            return;
+        }
+        List<String> markdown = assets.stream().filter(a -> a.endsWith(".md")).toList();
+        if (markdown.isEmpty()) {
+            return;
+        }
+        findings.error(
+                Rules.SCHEMA,
+                null,
+                Pos.file(ContentPaths.SERVICES),
+                "no service folders: opsbook found " + markdown.size() + " Markdown "
+                        + (markdown.size() == 1 ? "file" : "files") + " (such as " + markdown.get(0)
+                        + ") outside " + ContentPaths.SERVICES + "<service>/runbooks/ and " + ContentPaths.GUIDES
+                        + ", which are copied as files, not published as pages",
+                "give each service a folder " + ContentPaths.SERVICES + "<service>/ with a service.yaml and its"
+                        + " runbooks in runbooks/; docs/adopting.md walks through adopting a runbook repository");
     }
 
     /**

@@ -131,6 +131,32 @@ class ForeignRunbookTest {
     }
 
     @Test
+    void aFolderOfMarkdownWithoutServiceFoldersIsToldWhatOpsbookFoundAndWhereItExpectsRunbooks() throws Exception {
+        ContentTree tree = ContentTree.empty(dir.resolve("content"))
+                .file("severities.yaml", ContentTree.SEVERITIES)
+                .file("kubernetes/KubePodCrashLooping.md", HUGO)
+                .file("node/NodeDown.md", "# NodeDown\n");
+        BuildResult r = build(tree);
+        List<String> found = r.findings().stream()
+                .filter(f -> f.pos().file().equals("services/"))
+                .map(f -> f.format() + " | " + f.hint())
+                .toList();
+        assertEquals(
+                List.of("services/: error: no service folders: opsbook found 2 Markdown files (such as"
+                        + " kubernetes/KubePodCrashLooping.md) outside services/<service>/runbooks/ and guides/, which are copied"
+                        + " as files, not published as pages [schema] | give each service a folder services/<service>/ with a"
+                        + " service.yaml and its runbooks in runbooks/; docs/adopting.md walks through adopting a runbook"
+                        + " repository"),
+                found);
+        assertTrue(Files.isRegularFile(Path.of("../docs/adopting.md")), "the walk-through it names");
+        // a handbook with services and a Markdown file beside them is not told so
+        BuildResult normal = build(ContentTree.minimal(dir.resolve("other")).file("notes.md", "# Notes\n"));
+        assertTrue(
+                normal.findings().stream().noneMatch(f -> f.pos().file().equals("services/")),
+                normal.findings().toString());
+    }
+
+    @Test
     void leadingTitleKeepsEveryLineNumber() {
         LeadingTitle t = LeadingTitle.of("\n# Title #\n\ntext\n");
         assertEquals("Title", t.title());
