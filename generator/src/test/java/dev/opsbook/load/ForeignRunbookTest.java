@@ -8,6 +8,7 @@ import dev.opsbook.BuildRequest;
 import dev.opsbook.BuildResult;
 import dev.opsbook.ContentTree;
 import dev.opsbook.Opsbook;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
