@@ -1,6 +1,6 @@
 package dev.opsbook.render;
 
-import dev.opsbook.site.Utf8Writer;
+import dev.opsbook.output.Utf8Writer;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;

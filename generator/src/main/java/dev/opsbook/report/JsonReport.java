@@ -9,7 +9,7 @@ import dev.opsbook.check.RuleResult;
 import dev.opsbook.check.ServiceAssessment;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
-import dev.opsbook.site.PageSink;
+import dev.opsbook.output.PageSink;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import dev.opsbook.check.RuleResult;
 import dev.opsbook.check.ServiceAssessment;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Rules;
-import dev.opsbook.site.PageSink;
+import dev.opsbook.output.PageSink;
 import dev.opsbook.text.Escape;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.opsbook.report;
 
 import dev.opsbook.link.SitePaths;
+import dev.opsbook.output.PageSink;
 import dev.opsbook.parallel.Parallel;
-import dev.opsbook.site.PageSink;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;

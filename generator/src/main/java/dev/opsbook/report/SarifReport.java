@@ -6,7 +6,7 @@ import dev.opsbook.check.rules.AllChecks;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
 import dev.opsbook.finding.Rules;
-import dev.opsbook.site.PageSink;
+import dev.opsbook.output.PageSink;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;

@@ -4,4 +4,4 @@
  * ({@link OutputGuard}) and verifying every internal link
  * ({@link LinkVerifier}).
  */
-package dev.opsbook.site;
+package dev.opsbook.output;

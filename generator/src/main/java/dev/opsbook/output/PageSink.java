@@ -1,4 +1,4 @@
-package dev.opsbook.site;
+package dev.opsbook.output;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.opsbook.site;
+package dev.opsbook.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.opsbook.site;
+package dev.opsbook.output;
 
 import dev.opsbook.parallel.Parallel;
 import java.io.IOException;
