@@ -14,7 +14,7 @@ final class GuideLoader {
 
     static Guide read(
             String id, String file, FrontMatter fm, YamlMap y, MarkdownEngine md, BodyStore bodies, Findings findings) {
-        LeadingTitle leading = LeadingTitle.of(Shortcodes.refs(fm.body()));
+        LeadingTitle leading = LeadingTitle.of(fm);
         Markdown body = md.read(leading.body(), file, fm.bodyLine(), bodies, null, findings);
         String title = y == null ? null : y.string("title");
         String summary = y == null ? null : RunbookLoader.summary(y);

@@ -150,8 +150,8 @@ public final class HandbookLoader {
                     caseClash("service folder", c.getKey(), c.getValue()),
                     "rename one of the two folders");
         }
-        reportCaseClashes(teams, Team::id, t -> t.pos().file(), "team", findings);
-        reportCaseClashes(guides, Guide::id, Guide::file, "guide", findings);
+        reportCaseClashes(teams, Team::id, t -> t.pos().file(), "team", null, findings);
+        reportCaseClashes(guides, Guide::id, Guide::file, "guide", null, findings);
 
         List<Service> services = services(reader, serviceFiles, assets, settings.timezone());
         assets.sort(null);
@@ -443,15 +443,6 @@ public final class HandbookLoader {
     }
 
     /** A finding at each of {@code items} whose id differs only in case from one before it. */
-    static <T> void reportCaseClashes(
-            List<T> items,
-            java.util.function.Function<T, String> id,
-            java.util.function.Function<T, String> file,
-            String what,
-            Findings findings) {
-        reportCaseClashes(items, id, file, what, null, findings);
-    }
-
     static <T> void reportCaseClashes(
             List<T> items,
             java.util.function.Function<T, String> id,

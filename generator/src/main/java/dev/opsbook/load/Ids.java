@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -48,10 +47,5 @@ public final class Ids {
             }
         }
         return clashes;
-    }
-
-    /** The id of {@code ids} that differs from {@code id} only in case, if any. */
-    static Optional<String> clash(String id, Collection<String> ids) {
-        return ids.stream().filter(o -> !o.equals(id) && o.equalsIgnoreCase(id)).findFirst();
     }
 }

@@ -46,7 +46,7 @@ final class IncidentLoader {
             MarkdownEngine md,
             BodyStore bodies,
             Findings findings) {
-        LeadingTitle leading = LeadingTitle.of(Shortcodes.refs(fm.body()));
+        LeadingTitle leading = LeadingTitle.of(fm);
         Markdown body = md.read(leading.body(), file, fm.bodyLine(), bodies, service, findings);
         Pos pos = new Pos(file, 1, 1);
         if (y == null) {

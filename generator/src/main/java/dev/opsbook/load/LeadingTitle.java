@@ -10,6 +10,14 @@ package dev.opsbook.load;
  * @param body  the body without it
  */
 record LeadingTitle(String title, String body) {
+    /**
+     * A Markdown file's body as opsbook reads it, the same on every path (loading, and rendering again
+     * for raw HTML): Hugo's ref shortcodes made links, then the leading title taken out.
+     */
+    static LeadingTitle of(FrontMatter fm) {
+        return of(Shortcodes.refs(fm.body()));
+    }
+
     static LeadingTitle of(String body) {
         int start = 0;
         // blank lines before it

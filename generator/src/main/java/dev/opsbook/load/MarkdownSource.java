@@ -14,8 +14,7 @@ public final class MarkdownSource {
         try {
             return Source.read(root.resolve(rel), rel, Limits.MAX_MARKDOWN_BYTES, null, ignored)
                     .flatMap(text -> FrontMatter.split(text, rel, null, ignored))
-                    .map(fm -> LeadingTitle.of(Shortcodes.refs(fm.body()))
-                            .body()) // as it was read: its leading title is the page's
+                    .map(fm -> LeadingTitle.of(fm).body()) // as it was read: its leading title is the page's
                     .orElse("");
         } catch (IOException e) {
             return "";

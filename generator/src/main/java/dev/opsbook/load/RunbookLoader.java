@@ -21,25 +21,11 @@ final class RunbookLoader {
             MarkdownEngine md,
             BodyStore bodies,
             Findings findings) {
-        LeadingTitle leading = LeadingTitle.of(Shortcodes.refs(fm.body()));
+        LeadingTitle leading = LeadingTitle.of(fm);
         Markdown body = md.read(leading.body(), file, fm.bodyLine(), bodies, service, findings);
         if (y == null) {
-            return new Runbook(
-                    id,
-                    service,
-                    firstHeading(leading, body, id),
-                    null,
-                    null,
-                    List.of(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    List.of(),
-                    List.of(),
-                    body,
-                    new Pos(file, 1, 1));
+            // front matter that does not parse: the runbook is kept with its body and what that gives
+            return bare(id, service, firstHeading(leading, body, id), body, file);
         }
         TeamLoader.checkId(id, y);
         String title = y.string("title");
@@ -71,10 +57,15 @@ final class RunbookLoader {
 
     /** A runbook whose file could not be read: it exists, so links to it are not broken. */
     static Runbook unknown(String id, String service, String file) {
+        return bare(id, service, id, Markdown.EMPTY, file);
+    }
+
+    /** A runbook that is only its title and body: nothing of its front matter could be read. */
+    private static Runbook bare(String id, String service, String title, Markdown body, String file) {
         return new Runbook(
                 id,
                 service,
-                id,
+                title,
                 null,
                 null,
                 List.of(),
@@ -85,7 +76,7 @@ final class RunbookLoader {
                 null,
                 List.of(),
                 List.of(),
-                Markdown.EMPTY,
+                body,
                 new Pos(file, 1, 1));
     }
 
