@@ -135,7 +135,12 @@ public enum Rule {
             "content-secret",
             Kind.COMPLETENESS,
             Level.ERROR,
-            "What looks like a credential in content: private key blocks, cloud access keys, tokens");
+            "What looks like a credential in content: private key blocks, cloud access keys, tokens"),
+    MARKDOWN_OFFLINE(
+            "markdown-offline",
+            Kind.COMPLETENESS,
+            Level.WARNING,
+            "Markdown a reader will not see as meant: a remote image, or a Hugo shortcode opsbook does not render");
 
     /** Structural rules are always errors; completeness rules are judged per service. */
     public enum Kind {

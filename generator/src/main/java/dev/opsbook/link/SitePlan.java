@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The plan of the site, made once from the loaded handbook: every page with its address, its kind, the
@@ -274,7 +275,8 @@ public final class SitePlan {
     }
 
     private static Set<String> headings(Markdown body) {
-        return body.headings().stream().map(Markdown.MdHeading::anchor).collect(Collectors.toUnmodifiableSet());
+        return Stream.concat(body.headings().stream().map(Markdown.MdHeading::anchor), body.anchors().stream())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The handbook the plan is of. */

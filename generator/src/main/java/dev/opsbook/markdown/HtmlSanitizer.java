@@ -1,8 +1,12 @@
 package dev.opsbook.markdown;
 
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -46,6 +50,7 @@ public final class HtmlSanitizer {
                     "hr",
                     "i",
                     "img",
+                    "input",
                     "ins",
                     "kbd",
                     "li",
@@ -56,6 +61,7 @@ public final class HtmlSanitizer {
                     "q",
                     "s",
                     "samp",
+                    "section",
                     "small",
                     "span",
                     "strong",
@@ -72,7 +78,13 @@ public final class HtmlSanitizer {
                     "u",
                     "ul",
                     "var")
-            .addAttributes("a", "href", "title")
+            .addAttributes("a", "href", "title", "id", "name", "class", "aria-label")
+            .addAttributes("input", "type", "checked", "disabled")
+            .addAttributes("li", "id", "class")
+            .addAttributes("section", "class")
+            .addAttributes("sup", "class")
+            .addAttributes("div", "class")
+            .addAttributes("p", "class")
             .addAttributes("img", "src", "alt", "title", "width", "height")
             .addAttributes("abbr", "title")
             .addAttributes("ol", "start", "type")
@@ -89,7 +101,38 @@ public final class HtmlSanitizer {
             .addAttributes("h5", "id")
             .addAttributes("h6", "id");
 
+    /**
+     * The classes a body may give an element, by tag: those the Markdown renderer writes (callouts,
+     * footnotes, task lists, tables, code languages). Any other class is dropped, so that a contributor
+     * cannot dress text up as part of the page's frame.
+     */
+    private static final Pattern CLASSES = Pattern.compile(
+            "markdown-alert(-(note|tip|important|warning|caution|title))?|footnotes|footnote-ref|footnote-backref"
+                    + "|task-list-item|md-table|as-written|language-[A-Za-z0-9_+.#-]{1,40}");
+
+    /** An anchor a body may give an element: letters, digits and {@code _ . : -}, up to 100 of them. */
+    private static final Pattern ANCHOR = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:-]{0,99}");
+
     private HtmlSanitizer() {}
+
+    /**
+     * The anchor a body's {@code <a id>} or {@code <a name>} gives its page, or null when it is not kept:
+     * an unusual one, one that the page's frame uses ({@code search}: its script would find the anchor), or
+     * one of the footnotes' ({@code fn-1}).
+     */
+    public static String anchor(String written) {
+        if (written == null) {
+            return null;
+        }
+        String id = kept(written);
+        return id != null && !id.startsWith("fn-") && !id.startsWith("fnref-") ? id : null;
+    }
+
+    /** An id as the page keeps it (the footnotes' included), or null. */
+    private static String kept(String written) {
+        String id = written.strip();
+        return ANCHOR.matcher(id).matches() && !HeadingIds.RESERVED.contains(id.toLowerCase(Locale.ROOT)) ? id : null;
+    }
 
     /**
      * @param rewrite maps an address as written to the address to emit, or to null to drop it
@@ -100,10 +143,41 @@ public final class HtmlSanitizer {
         clean.outputSettings().prettyPrint(false);
         for (Element a : clean.select("a")) {
             String href = a.hasAttr("href") ? rewrite.apply(a.attr("href")) : null;
-            if (href == null) {
-                a.unwrap();
+            String anchor = kept(a.hasAttr("id") ? a.attr("id") : a.attr("name"));
+            a.removeAttr("name");
+            if (anchor == null) {
+                a.removeAttr("id");
             } else {
+                a.attr("id", anchor); // a name is an id (HTML 5 has no a name)
+            }
+            if (href != null) {
                 a.attr("href", href);
+            } else if (anchor != null) {
+                a.removeAttr("href"); // an anchor, or a link to nowhere kept as its anchor
+            } else {
+                a.unwrap();
+            }
+        }
+        for (Element li : clean.select("li[id]")) {
+            if (!li.id().startsWith("fn-")) {
+                li.removeAttr("id"); // a footnote's definition, and only that
+            }
+        }
+        for (Element input : clean.select("input")) {
+            if (input.attr("type").equalsIgnoreCase("checkbox")) {
+                input.attr("disabled", true); // a task list's box: shown, never ticked by the reader
+            } else {
+                input.remove();
+            }
+        }
+        for (Element e : clean.select("[class]")) {
+            List<String> kept = Arrays.stream(e.className().split("\\s+"))
+                    .filter(c -> CLASSES.matcher(c).matches())
+                    .toList();
+            if (kept.isEmpty()) {
+                e.removeAttr("class");
+            } else {
+                e.attr("class", String.join(" ", kept));
             }
         }
         for (Element img : clean.select("img")) {

@@ -13,9 +13,14 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.footnotes.FootnoteDefinition;
+import org.commonmark.ext.footnotes.FootnoteReference;
+import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.internal.InlineParserImpl;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
@@ -37,8 +42,9 @@ import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * Parses and renders Markdown (CommonMark with GitHub tables and strikethrough). One instance serves
- * a whole run, from any number of threads.
+ * Parses and renders Markdown as GitHub does: CommonMark with GitHub's tables, strikethrough, autolinks,
+ * task lists, footnotes and alerts ({@link Alerts}). One instance serves a whole run, from any number of
+ * threads.
  *
  * <p>Each body is parsed once, when it is loaded ({@link #read}): that one parse gives the links and
  * headings with their places, for the checks, and the HTML of the body with a numbered slot for every
@@ -64,7 +70,13 @@ public final class MarkdownEngine {
     private static final ThreadLocal<List<String>> SLOTS = new ThreadLocal<>();
 
     public MarkdownEngine() {
-        List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create());
+        List<Extension> extensions = List.of(
+                TablesExtension.create(),
+                StrikethroughExtension.create(),
+                AutolinkExtension.create(),
+                TaskListItemsExtension.create(),
+                FootnotesExtension.create(),
+                Alerts.create());
         parser = Parser.builder()
                 .extensions(extensions)
                 .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
@@ -149,6 +161,8 @@ public final class MarkdownEngine {
         boolean pages = bodies.forPages();
         return new Markdown(
                 firstLine,
+                List.of(),
+                List.of(),
                 List.of(),
                 List.of(),
                 pages ? snippet(text) : "",
@@ -246,6 +260,8 @@ public final class MarkdownEngine {
                     firstLine,
                     List.of(),
                     List.of(),
+                    List.of(),
+                    List.of(),
                     pages ? snippet(text) : "",
                     pages ? new Markdown.Prepared(bodies.keep(asWritten(text)), List.of()) : null);
         }
@@ -296,6 +312,8 @@ public final class MarkdownEngine {
                 firstLine,
                 List.copyOf(reader.links),
                 List.copyOf(reader.headings),
+                List.copyOf(reader.anchors),
+                List.copyOf(reader.shortcodes),
                 pages ? snippet(text) : "",
                 pages && !reader.rawHtml ? prepare(doc, bodies) : null);
     }
@@ -498,6 +516,11 @@ public final class MarkdownEngine {
     /** Collects the links, headings and raw HTML of a parsed document, with their places in the file. */
     private static final class Reader {
         private static final Pattern HTML_LINK = Pattern.compile("<(a|img)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+        private static final Pattern ANCHOR = Pattern.compile(
+                "\\b(?:id|name)\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))", Pattern.CASE_INSENSITIVE);
+        /** A Hugo shortcode's opening: {@code {{< name} or {@code {{% name}; closing ones ({@code {{< /name}) are not counted. */
+        private static final Pattern SHORTCODE = Pattern.compile("\\{\\{([<%])\\s*([A-Za-z][\\w./-]*)");
+
         private static final Pattern HREF =
                 Pattern.compile("\\bhref\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))", Pattern.CASE_INSENSITIVE);
         private static final Pattern SRC =
@@ -508,6 +531,8 @@ public final class MarkdownEngine {
         private final HeadingIds ids = new HeadingIds();
         final List<Markdown.MdLink> links = new ArrayList<>();
         final List<Markdown.MdHeading> headings = new ArrayList<>();
+        final List<String> anchors = new ArrayList<>();
+        final List<Markdown.MdShortcode> shortcodes = new ArrayList<>();
         boolean rawHtml;
         private int[] lineStarts;
 
@@ -525,6 +550,12 @@ public final class MarkdownEngine {
                 } else if (n instanceof HtmlInline h) {
                     rawHtml = true;
                     htmlLinks(h.getLiteral(), start(n));
+                } else if (n instanceof Text t) {
+                    shortcodes(t);
+                } else if (n instanceof FootnoteDefinition f) {
+                    anchors.add(Footnotes.definition(f.getLabel()));
+                } else if (n instanceof FootnoteReference f) {
+                    anchors.add(Footnotes.reference(f.getLabel()));
                 } else if (n instanceof Link l) {
                     inline(n, l.getDestination().intern(), false);
                 } else if (n instanceof Image i) {
@@ -567,7 +598,20 @@ public final class MarkdownEngine {
             }
         }
 
-        /** Where an address starts: after white space, and inside its angle brackets if it has them. */
+        /** The shortcodes of a piece of text other than Hugo's ref and relref (those are links by now). */
+        private void shortcodes(Text t) {
+            String literal = t.getLiteral();
+            if (literal.indexOf("{{") < 0) {
+                return;
+            }
+            Matcher m = SHORTCODE.matcher(literal);
+            while (m.find()) {
+                int start = start(t);
+                int at = text.startsWith(literal, start) ? start + m.start() : text.indexOf(m.group(), start);
+                shortcodes.add(new Markdown.MdShortcode(m.group(2), at >= 0 ? at(at) : pos(t)));
+            }
+        }
+
         /**
          * The addresses of {@code <a href>} and {@code <img src>} written in raw HTML, which the site rewrites
          * like Markdown links: so that one pointing at nothing is reported where it is written, not dropped
@@ -578,6 +622,17 @@ public final class MarkdownEngine {
             int cursor = from;
             while (tag.find()) {
                 boolean image = tag.group(1).equalsIgnoreCase("img");
+                if (!image) {
+                    Matcher id = ANCHOR.matcher(tag.group());
+                    if (id.find()) {
+                        String anchor = HtmlSanitizer.anchor(org.jsoup.parser.Parser.unescapeEntities(
+                                id.group(2) != null ? id.group(2) : id.group(3) != null ? id.group(3) : id.group(4),
+                                true));
+                        if (anchor != null) {
+                            anchors.add(anchor);
+                        }
+                    }
+                }
                 Matcher attr = (image ? SRC : HREF).matcher(tag.group());
                 if (!attr.find()) {
                     continue;
@@ -595,6 +650,7 @@ public final class MarkdownEngine {
             }
         }
 
+        /** Where an address starts: after white space, and inside its angle brackets if it has them. */
         private int destination(int from) {
             int i = from;
             while (i < text.length() && Character.isWhitespace(text.charAt(i))) {

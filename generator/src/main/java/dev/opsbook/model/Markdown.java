@@ -5,13 +5,27 @@ import java.util.function.Supplier;
 
 /**
  * What the loader found in the Markdown body of a runbook or incident: the line of the file it starts
- * on, its links and headings with their places, the first words (for search), and the body already
+ * on, its links and headings with their places, the other anchors a link may lead to ({@code <a id>} in raw
+ * HTML, footnotes), the shortcodes it cannot show, the first words (for search), and the body already
  * rendered (see {@link Prepared}). The Markdown text itself is not kept:
  * each body is parsed once, when it is loaded.
  */
-public record Markdown(int firstLine, List<MdLink> links, List<MdHeading> headings, String snippet, Prepared prepared) {
+public record Markdown(
+        int firstLine,
+        List<MdLink> links,
+        List<MdHeading> headings,
+        List<String> anchors,
+        List<MdShortcode> shortcodes,
+        String snippet,
+        Prepared prepared) {
 
-    public static final Markdown EMPTY = new Markdown(1, List.of(), List.of(), "", null);
+    public static final Markdown EMPTY = new Markdown(1, List.of(), List.of(), List.of(), List.of(), "", null);
+
+    /**
+     * A Hugo shortcode that opsbook does not render ({@code {{< figure … >}}}): the page shows it as
+     * written. Hugo's {@code ref} and {@code relref} are not among them: they become links.
+     */
+    public record MdShortcode(String name, Pos pos) {}
 
     /** A link or image destination as written. */
     public record MdLink(String url, boolean image, Pos pos) {}

@@ -8,6 +8,8 @@ import dev.opsbook.markdown.MarkdownEngine;
 import dev.opsbook.model.Markdown;
 import dev.opsbook.render.Views.*;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +31,26 @@ final class MarkdownBodies {
         this.contentRoot = contentRoot;
     }
 
+    /**
+     * The body's level-2 headings, each with the level-3 headings that follow it (a level-3 heading before
+     * any level-2 one stands on its own).
+     */
     static List<TocEntry> toc(Markdown body) {
-        return body.headings().stream()
-                .filter(h -> (h.level() == 2 || h.level() == 3) && !h.anchor().isEmpty())
-                .map(h -> new TocEntry(h.level(), h.text(), h.anchor()))
-                .toList();
+        List<TocEntry> top = new ArrayList<>();
+        List<TocEntry> under = null;
+        for (Markdown.MdHeading h : body.headings()) {
+            if (h.anchor().isEmpty() || h.level() < 2 || h.level() > 3) {
+                continue;
+            }
+            if (h.level() == 3 && under != null) {
+                under.add(new TocEntry(3, h.text(), h.anchor(), List.of()));
+            } else {
+                List<TocEntry> children = h.level() == 2 ? new ArrayList<>() : List.of();
+                top.add(new TocEntry(h.level(), h.text(), h.anchor(), Collections.unmodifiableList(children)));
+                under = h.level() == 2 ? children : null;
+            }
+        }
+        return List.copyOf(top);
     }
 
     /**
@@ -69,7 +86,10 @@ final class MarkdownBodies {
             return e.url();
         }
         if (r instanceof ContentLinks.Internal i) {
-            return SitePaths.relative(from, i.target());
+            // a place on the page itself is its fragment alone, as GitHub writes it
+            return i.target().startsWith(from + "#")
+                    ? i.target().substring(from.length())
+                    : SitePaths.relative(from, i.target());
         }
         return null;
     }

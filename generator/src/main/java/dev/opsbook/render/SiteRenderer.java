@@ -133,7 +133,12 @@ public final class SiteRenderer {
         withDigest.add(() -> sink.write(ReportFiles.JSON, out -> ReportFiles.write(ReportFiles.JSON, report, out)));
         calendarTasks(sink, tasks);
         tasks.add(() -> {
-            for (String asset : List.of("static/opsbook.css", "static/opsbook.js", "static/minisearch.js")) {
+            for (String asset : List.of(
+                    "static/opsbook.css",
+                    "static/opsbook.js",
+                    "static/minisearch.js",
+                    "static/highlight.js",
+                    "static/highlight.LICENSE.txt")) {
                 byte[] bytes =
                         pages.asset(asset).orElseThrow(() -> new IllegalStateException("missing asset " + asset));
                 sink.write("assets/" + asset.substring("static/".length()), bytes);

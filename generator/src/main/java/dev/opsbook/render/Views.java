@@ -166,7 +166,8 @@ public final class Views {
             OnCallBox onCall,
             String source) {}
 
-    public record TocEntry(int level, String text, String anchor) {}
+    /** A heading in a table of contents: a level-2 heading with the level-3 headings under it. */
+    public record TocEntry(int level, String text, String anchor, List<TocEntry> children) {}
 
     /** A guide's page; {@code source} is its content file. */
     public record GuideView(String title, String summary, List<TocEntry> toc, String bodyHtml, String source) {}

@@ -38,7 +38,7 @@ class SiteBrowserTest extends ExampleSiteInBrowser {
     @Test
     void codeBlocksGetACopyButtonFromTheSitesOwnScriptUnderTheCsp() {
         browser.open(site.resolve("services/payments-api/runbooks/high-error-rate.html"));
-        List<WebElement> buttons = browser.driver().findElements(By.cssSelector(".markdown pre button.copy"));
+        List<WebElement> buttons = browser.driver().findElements(By.cssSelector(".markdown .code-block > button.copy"));
         assertEquals(
                 browser.driver().findElements(By.cssSelector(".markdown pre")).size(), buttons.size());
         assertFalse(buttons.isEmpty());

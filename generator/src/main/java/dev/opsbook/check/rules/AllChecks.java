@@ -41,7 +41,8 @@ public final class AllChecks {
             new ActionOverdueCheck(),
             new IncidentActionsMissingCheck(),
             new WaiverExpiredCheck(),
-            new ContentSecretCheck());
+            new ContentSecretCheck(),
+            new MarkdownOfflineCheck());
 
     private AllChecks() {}
 }

@@ -5,7 +5,11 @@
   if (!navigator.clipboard) {
     return;
   }
+  // the button sits on a bar above the block, so that it covers no line of it, however long
   document.querySelectorAll(".markdown pre").forEach(function (pre) {
+    var block = document.createElement("div");
+    block.className = "code-block";
+    pre.parentNode.insertBefore(block, pre);
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy";
@@ -17,9 +21,34 @@
         setTimeout(function () { button.textContent = "Copy"; }, 1500);
       });
     });
-    pre.classList.add("has-copy");
-    pre.insertBefore(button, pre.firstChild);
+    block.appendChild(button);
+    block.appendChild(pre);
   });
+})();
+
+// Syntax highlighting of code blocks that name their language (```yaml), as GitHub and Hugo show them:
+// highlight.js, shipped with the site (assets/highlight.js), loaded only on pages that have such a block.
+// It works from disk and under the page's CSP; without it the code shows plain.
+(function () {
+  "use strict";
+  var blocks = document.querySelectorAll('.markdown pre > code[class*="language-"]');
+  var me = document.currentScript;
+  if (!blocks.length || !me) {
+    return;
+  }
+  var s = document.createElement("script");
+  s.src = me.src.replace(/opsbook\.js([?#].*)?$/, "highlight.js");
+  s.onload = function () {
+    var hljs = window.hljs;
+    hljs.configure({ ignoreUnescapedHTML: true });
+    blocks.forEach(function (code) {
+      var m = /(?:^|\s)language-([\w+#.-]+)/.exec(code.className);
+      if (m && hljs.getLanguage(m[1])) {
+        hljs.highlightElement(code);
+      }
+    });
+  };
+  document.head.appendChild(s);
 })();
 
 // Table filters (home page, readiness report): rows carry data-team, data-tier, data-level and
