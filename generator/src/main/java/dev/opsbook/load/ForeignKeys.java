@@ -47,6 +47,14 @@ final class ForeignKeys {
             "author",
             "authors",
             "hidden",
+            // Hugo's Book theme, the usual one of runbook sites (prometheus-operator's)
+            "bookCollapseSection",
+            "bookFlatSection",
+            "bookHidden",
+            "bookToc",
+            "bookComments",
+            "bookSearchExclude",
+            "bookHref",
             // Jekyll
             "permalink",
             "published",

@@ -97,6 +97,8 @@ public final class HandbookLoader {
         List<Team> teams = new ArrayList<>();
         List<Guide> guides = new ArrayList<>();
         Map<String, TreeSet<String>> serviceFiles = new TreeMap<>();
+        Layouts layouts = new Layouts(settings.layouts());
+        Map<String, Map<String, Layouts.Match>> laidOut = new TreeMap<>();
         List<String> assets = new ArrayList<>();
         Set<String> badFolders = new HashSet<>();
         for (String rel : files) {
@@ -136,7 +138,25 @@ public final class HandbookLoader {
                         .computeIfAbsent(id, k -> new TreeSet<>())
                         .add(rel.substring(ContentPaths.serviceFolder(id).length() + 1));
             } else {
-                assets.add(rel);
+                Layouts.Match m = layouts.isEmpty() || ContentPaths.stem(name).equalsIgnoreCase("readme")
+                        ? null
+                        : layouts.match(rel);
+                if (m == null) {
+                    assets.add(rel);
+                } else if (!Ids.valid(m.service())) {
+                    if (badFolders.add(m.service())) {
+                        findings.error(
+                                Rules.INVALID_ID,
+                                null,
+                                Pos.file(rel),
+                                "the folder of service '" + m.service() + "' (layout "
+                                        + m.layout().runbooks() + ") " + Ids.problem(m.service()),
+                                "rename the folder to '" + Ids.suggest(m.service()) + "'");
+                    }
+                } else {
+                    laidOut.computeIfAbsent(m.service(), k -> new TreeMap<>()).put(rel, m);
+                    serviceFiles.computeIfAbsent(m.service(), k -> new TreeSet<>());
+                }
             }
         }
         checkPeople(teams, findings);
@@ -153,7 +173,7 @@ public final class HandbookLoader {
         reportCaseClashes(teams, Team::id, t -> t.pos().file(), "team", null, findings);
         reportCaseClashes(guides, Guide::id, Guide::file, "guide", null, findings);
 
-        List<Service> services = services(reader, serviceFiles, assets, settings.timezone());
+        List<Service> services = services(reader, serviceFiles, laidOut, assets, settings.timezone());
         assets.sort(null);
         foreignFolder(serviceFiles.isEmpty(), assets, findings);
         List<String> published = new ArrayList<>(assets.size());
@@ -272,7 +292,38 @@ public final class HandbookLoader {
         String dir = ContentPaths.serviceFolder(id) + "/";
         TreeSet<String> names = new TreeSet<>();
         files.stream().filter(f -> f.startsWith(dir)).forEach(f -> names.add(f.substring(dir.length())));
-        return service(new ContentReader(root, findings), id, names, new ArrayList<>(), zone);
+        return service(new ContentReader(root, findings), id, names, Map.of(), new ArrayList<>(), zone);
+    }
+
+    /**
+     * What is known of a service that only a layout names: the layout's {@code owner}, and the title
+     * and description of Hugo's section page of its folder ({@code _index.md}) when it has one. Its
+     * findings point at the layout in opsbook.yaml, where the service is defined.
+     */
+    private static ServiceLoader.Parts laidOutParts(ContentReader reader, String id, Map<String, Layouts.Match> laidOut)
+            throws IOException {
+        Settings.Layout layout = laidOut.values().iterator().next().layout();
+        String name = null;
+        String description = null;
+        for (Map.Entry<String, Layouts.Match> e : laidOut.entrySet()) {
+            if (!e.getValue().section()) {
+                continue;
+            }
+            Optional<FrontMatter> fm = reader.frontMatter(e.getKey(), id);
+            if (fm.isPresent()) {
+                YamlMap y = reader.frontMatterYaml(fm.get(), e.getKey(), id);
+                if (y != null) {
+                    name = y.string("title");
+                    description = y.string("description");
+                    y.finish();
+                }
+                String body = fm.get().body().strip();
+                if (description == null && !body.isEmpty()) {
+                    description = body.split("\n\s*\n", 2)[0].replaceAll("\s+", " ");
+                }
+            }
+        }
+        return ServiceLoader.Parts.laidOut(id, name, description, layout.owner(), layout.pos());
     }
 
     /**
@@ -311,27 +362,49 @@ public final class HandbookLoader {
 
     /** Reads the service folders, several at once; the list keeps the folders' order. */
     private List<Service> services(
-            ContentReader reader, Map<String, TreeSet<String>> serviceFiles, List<String> assets, ZoneId zone)
+            ContentReader reader,
+            Map<String, TreeSet<String>> serviceFiles,
+            Map<String, Map<String, Layouts.Match>> laidOut,
+            List<String> assets,
+            ZoneId zone)
             throws IOException {
         List<String> shared = Collections.synchronizedList(assets);
         return Parallel.map(
                         List.copyOf(serviceFiles.entrySet()),
                         threads,
-                        e -> service(reader, e.getKey(), e.getValue(), shared, zone))
+                        e -> service(
+                                reader,
+                                e.getKey(),
+                                e.getValue(),
+                                laidOut.getOrDefault(e.getKey(), Map.of()),
+                                shared,
+                                zone))
                 .stream()
                 .flatMap(Optional::stream)
                 .toList();
     }
 
+    /**
+     * One service: the files of its folder ({@code names}, relative to it) and those a layout gives it
+     * ({@code laidOut}: content path → match), read where they are.
+     */
     private Optional<Service> service(
-            ContentReader reader, String id, TreeSet<String> names, List<String> assets, ZoneId zone)
+            ContentReader reader,
+            String id,
+            TreeSet<String> names,
+            Map<String, Layouts.Match> laidOut,
+            List<String> assets,
+            ZoneId zone)
             throws IOException {
         Findings findings = reader.findings();
         String dir = ContentPaths.serviceFolder(id) + "/";
         // a service.yaml that is missing or does not parse still leaves a service, so that its runbooks,
         // rota and reviews are checked and published: nothing of the folder is lost
         ServiceLoader.Parts p;
-        if (!names.contains(ContentPaths.SERVICE_FILE)) {
+        if (!names.contains(ContentPaths.SERVICE_FILE) && !laidOut.isEmpty()) {
+            // a service that only a layout names: its team from the layout, its name from Hugo's section page
+            p = laidOutParts(reader, id, laidOut);
+        } else if (!names.contains(ContentPaths.SERVICE_FILE)) {
             findings.error(
                     Rules.SCHEMA,
                     id,
@@ -403,6 +476,28 @@ public final class HandbookLoader {
                 assets.add(rel);
             }
         }
+        for (Map.Entry<String, Layouts.Match> e : laidOut.entrySet()) {
+            String rel = e.getKey();
+            Layouts.Match m = e.getValue();
+            if (m.section()) {
+                continue;
+            }
+            String file = rel.substring(rel.lastIndexOf('/') + 1);
+            if (checkName(rel, m.runbook(), file, id, findings)) {
+                Runbook r = reader.frontMatter(rel, id)
+                        .map(fm -> RunbookLoader.read(
+                                m.runbook(),
+                                id,
+                                rel,
+                                fm,
+                                reader.frontMatterYaml(fm, rel, id),
+                                markdown,
+                                bodies,
+                                findings))
+                        .orElseGet(() -> RunbookLoader.unknown(m.runbook(), id, rel));
+                runbooks.add(RunbookLoader.withAddress(r, Layouts.address(m)));
+            }
+        }
         reportCaseClashes(runbooks, Runbook::id, Runbook::file, "runbook", id, findings);
         reportCaseClashes(reviews, Review::id, r -> r.pos().file(), "review", id, findings);
         reportCaseClashes(incidents, Incident::id, i -> i.pos().file(), "incident", id, findings);
@@ -428,7 +523,10 @@ public final class HandbookLoader {
                 List.copyOf(reviews),
                 List.copyOf(incidents),
                 p.keys(),
-                new Pos(ContentPaths.serviceFile(id), 1, 1)));
+                // a service only a layout names is defined there, in opsbook.yaml
+                names.contains(ContentPaths.SERVICE_FILE) || laidOut.isEmpty()
+                        ? new Pos(ContentPaths.serviceFile(id), 1, 1)
+                        : p.keys().fallback()));
     }
 
     private static String nearFile(String name) {

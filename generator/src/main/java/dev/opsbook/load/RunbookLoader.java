@@ -92,4 +92,29 @@ final class RunbookLoader {
                 .findFirst()
                 .orElse(fallback);
     }
+
+    /** {@code r} with one more earlier address (a site path; null: none), as its layout gives it. */
+    static Runbook withAddress(Runbook r, String address) {
+        if (address == null || r.aliases().contains(address)) {
+            return r;
+        }
+        List<String> aliases = new java.util.ArrayList<>(r.aliases());
+        aliases.add(address);
+        return new Runbook(
+                r.id(),
+                r.service(),
+                r.title(),
+                r.summary(),
+                r.severity(),
+                r.alerts(),
+                r.owner(),
+                r.lastReviewed(),
+                r.lastReviewedPos(),
+                r.reviewedBy(),
+                r.lastExercised(),
+                r.tags(),
+                List.copyOf(aliases),
+                r.body(),
+                r.pos());
+    }
 }

@@ -39,6 +39,26 @@ final class ServiceLoader {
             List<Service.NotApplicable> notApplicable,
             Keys keys) {
 
+        /** A service that only a layout of opsbook.yaml names, defined at {@code pos}. */
+        static Parts laidOut(String id, String name, String description, Ref owner, Pos pos) {
+            return new Parts(
+                    name != null ? name : id,
+                    description,
+                    owner,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    Service.Telemetry.NONE,
+                    List.of(),
+                    List.of(),
+                    Service.Readiness.NONE,
+                    List.of(),
+                    Keys.none(pos));
+        }
+
         /** What is known of a service whose service.yaml ({@code file}) could not be read: its id. */
         static Parts unknown(String id, String file) {
             return new Parts(

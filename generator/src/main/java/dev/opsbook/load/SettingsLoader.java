@@ -57,6 +57,10 @@ final class SettingsLoader {
         var asOf = y.date("asOf");
         // front matter keys of other tools that this handbook's Markdown uses, besides the known ones
         List<String> foreignKeys = y.strings("foreignKeys");
+        List<Settings.Layout> layouts = y.maps("layouts").stream()
+                .map(Layouts::read)
+                .flatMap(java.util.Optional::stream)
+                .toList();
         y.finish();
         return new Settings(
                 title != null ? title : d.title(),
@@ -72,7 +76,8 @@ final class SettingsLoader {
                 levels,
                 exclude,
                 sourceUrl,
-                foreignKeys);
+                foreignKeys,
+                layouts);
     }
 
     static ZoneId zone(YamlMap y, String key) {

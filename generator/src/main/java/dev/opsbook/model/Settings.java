@@ -24,7 +24,8 @@ public record Settings(
         Map<String, List<String>> levels,
         List<String> exclude,
         String sourceUrl,
-        List<String> foreignKeys) {
+        List<String> foreignKeys,
+        List<Layout> layouts) {
 
     public static final String DEFAULT_TITLE = "Operations Handbook";
     public static final List<String> DEFAULT_RUNBOOK_SECTIONS =
@@ -45,8 +46,20 @@ public record Settings(
                 Map.of(),
                 List.of(),
                 null,
+                List.of(),
                 List.of());
     }
+
+    /**
+     * A repository's own layout ({@code layouts:}): which files are which service's runbooks, read where
+     * they are. {@code runbooks} is a path pattern relative to the content folder with {@code {service}} as
+     * one folder and {@code {runbook}.md} as the file ({@code {service}/{runbook}.md},
+     * {@code alerts/{service}/{runbook}.md}); {@code owner} is the team of a service that has no
+     * {@code services/<id>/service.yaml}; {@code addresses}, when given, is a further address of each
+     * runbook's page, as alert rules' {@code runbook_url} already link to them
+     * ({@code runbooks/{service}/{runbook:lower}/}), published as a redirect.
+     */
+    public record Layout(String runbooks, Ref owner, String addresses, Pos pos) {}
 
     /** A per-rule override from {@code checks:}; {@code severity} is off, info, warning or error. */
     public record RuleSetting(String rule, String severity, Integer maxAgeDays, Pos pos) {}

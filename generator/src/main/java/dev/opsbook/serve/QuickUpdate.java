@@ -70,6 +70,9 @@ final class QuickUpdate {
             return Optional.empty();
         }
         Handbook before = last.handbook();
+        if (!before.settings().layouts().isEmpty()) {
+            return Optional.empty(); // a layout's files are read by the full build only, where they are
+        }
         long t0 = System.nanoTime();
         try {
             Path content = request.content().toRealPath();

@@ -2,6 +2,10 @@
 (function () {
   "use strict";
   // A copy button on each code block, so a command can be pasted into a terminal at once.
+  // A long line scrolls inside its block: the keyboard reaches the block to scroll it.
+  document.querySelectorAll(".markdown pre").forEach(function (pre) {
+    pre.tabIndex = 0;
+  });
   if (!navigator.clipboard) {
     return;
   }
