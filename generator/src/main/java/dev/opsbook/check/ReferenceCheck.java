@@ -162,6 +162,9 @@ public final class ReferenceCheck {
             }
             markdown(r.body(), r.file(), sid);
         }
+        for (Guide d : s.documents()) {
+            markdown(d.body(), d.file(), sid);
+        }
         for (Review rv : s.reviews()) {
             rv.participants().forEach(p -> person(p, sid));
             actions(rv.actions(), sid);

@@ -120,6 +120,7 @@ final class PageSources {
                 s.runbooks().forEach(r -> out.add(r.file()));
                 s.reviews().forEach(r -> out.add(r.pos().file()));
                 s.incidents().forEach(i -> out.add(i.pos().file()));
+                s.documents().forEach(d -> out.add(d.file()));
                 team(s.owner(), out);
                 onCall(s, out);
                 s.dependsOn().forEach(d -> out.add(ContentPaths.serviceFile(d.id())));
@@ -164,6 +165,7 @@ final class PageSources {
             case READINESS, ACTIONS, CHANGES -> out.addAll(handbook.files());
             case GUIDES -> handbook.guides().forEach(g -> out.add(g.file()));
             case GUIDE -> {}
+            case DOCUMENT -> out.add(ContentPaths.serviceFile(s.id()));
             case REDIRECT -> out.addAll(
                     page.subject(SitePlan.Page.class).presents().keySet());
             case NOT_FOUND -> {}

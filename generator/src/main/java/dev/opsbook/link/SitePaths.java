@@ -36,6 +36,11 @@ public final class SitePaths {
 
     private SitePaths() {}
 
+    /** The page of a document of a service: its Markdown file's path, as HTML. */
+    public static String document(String file) {
+        return file.substring(0, file.length() - ".md".length()) + ".html";
+    }
+
     /**
      * Why a content file at {@code rel} (relative to the content root) cannot be published there: the
      * path is one the site writes (a page, a report, a calendar, anything under {@code assets/}), lies

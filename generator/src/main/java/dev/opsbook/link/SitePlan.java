@@ -40,6 +40,8 @@ public final class SitePlan {
         ACTIONS,
         GUIDES,
         GUIDE,
+        /** A document of a service (a helper beside its runbooks), at its Markdown file's path. */
+        DOCUMENT,
         TEAM,
         SERVICE,
         RUNBOOK,
@@ -99,6 +101,7 @@ public final class SitePlan {
             "readiness",
             "reviews",
             "incidents",
+            "documents",
             "links");
 
     private final Handbook handbook;
@@ -223,6 +226,18 @@ public final class SitePlan {
                         -1,
                         Map.of(i.pos().file(), ""),
                         headings(i.body()),
+                        true));
+            }
+            for (Guide d : s.documents()) {
+                pages.add(new Page(
+                        SitePaths.document(d.file()),
+                        Kind.DOCUMENT,
+                        d.title(),
+                        s,
+                        d,
+                        -1,
+                        Map.of(d.file(), ""),
+                        headings(d.body()),
                         true));
             }
         }

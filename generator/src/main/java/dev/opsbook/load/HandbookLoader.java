@@ -138,9 +138,7 @@ public final class HandbookLoader {
                         .computeIfAbsent(id, k -> new TreeSet<>())
                         .add(rel.substring(ContentPaths.serviceFolder(id).length() + 1));
             } else {
-                Layouts.Match m = layouts.isEmpty() || ContentPaths.stem(name).equalsIgnoreCase("readme")
-                        ? null
-                        : layouts.match(rel);
+                Layouts.Match m = layouts.isEmpty() ? null : layouts.match(rel);
                 if (m == null) {
                     assets.add(rel);
                 } else if (!Ids.valid(m.service())) {
@@ -296,6 +294,43 @@ public final class HandbookLoader {
     }
 
     /**
+     * A document of a service: Markdown in its folder that is not a runbook or an incident (a helper
+     * beside the runbooks, an architecture note), published as a page at its own path
+     * ({@code services/api/docs/architecture.md} as {@code services/api/docs/architecture.html}), or empty
+     * with a finding when its name is not an id or its page would take one the site makes.
+     */
+    private Optional<Guide> document(ContentReader reader, String rel, String service, Findings findings)
+            throws IOException {
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        String stem = ContentPaths.stem(name);
+        if (!stem.equalsIgnoreCase("readme") && !checkName(rel, stem, name, service, findings)) {
+            return Optional.empty();
+        }
+        String page = SitePaths.document(rel);
+        String taken = SitePaths.taken(page);
+        if (taken != null
+                || page.equals(SitePaths.service(service))
+                || page.startsWith(ContentPaths.serviceFolder(service) + "/")
+                        && ContentPaths.of(rel.substring(0, rel.length() - 3) + ".yaml")
+                                        .kind()
+                                == ContentPaths.Kind.REVIEW) {
+            findings.error(
+                    Rules.UNSAFE_PATH,
+                    service,
+                    Pos.file(rel),
+                    "'" + rel + "' cannot be published as a page: "
+                            + (taken != null ? taken : page + " is a page the site makes"),
+                    "rename the file");
+            return Optional.empty();
+        }
+        String id = rel.substring(0, rel.length() - ".md".length());
+        return Optional.of(reader.frontMatter(rel, service)
+                .map(fm -> GuideLoader.read(
+                        id, rel, fm, reader.frontMatterYaml(fm, rel, service), markdown, bodies, findings))
+                .orElseGet(() -> GuideLoader.unknown(id, rel)));
+    }
+
+    /**
      * What is known of a service that only a layout names: the layout's {@code owner}, and the title
      * and description of Hugo's section page of its folder ({@code _index.md}) when it has one. Its
      * findings point at the layout in opsbook.yaml, where the service is defined.
@@ -423,6 +458,7 @@ public final class HandbookLoader {
         List<Runbook> runbooks = new ArrayList<>();
         List<Review> reviews = new ArrayList<>();
         List<Incident> incidents = new ArrayList<>();
+        List<Guide> documents = new ArrayList<>();
         for (String name : names) {
             String rel = dir + name;
             ContentPaths.Entry entry = ContentPaths.inService(id, name);
@@ -465,6 +501,8 @@ public final class HandbookLoader {
                             .map(m -> ReviewLoader.read(rid, id, m))
                             .orElseGet(() -> ReviewLoader.unknown(rid, id, rel)));
                 }
+            } else if (kind == ContentPaths.Kind.ASSET && name.endsWith(".md")) {
+                document(reader, rel, id, findings).ifPresent(documents::add);
             } else if (kind == ContentPaths.Kind.SERVICE_OTHER) {
                 findings.error(
                         Rules.SCHEMA,
@@ -480,6 +518,10 @@ public final class HandbookLoader {
             String rel = e.getKey();
             Layouts.Match m = e.getValue();
             if (m.section()) {
+                continue;
+            }
+            if (m.document()) {
+                document(reader, rel, id, findings).ifPresent(documents::add);
                 continue;
             }
             String file = rel.substring(rel.lastIndexOf('/') + 1);
@@ -501,6 +543,7 @@ public final class HandbookLoader {
         reportCaseClashes(runbooks, Runbook::id, Runbook::file, "runbook", id, findings);
         reportCaseClashes(reviews, Review::id, r -> r.pos().file(), "review", id, findings);
         reportCaseClashes(incidents, Incident::id, i -> i.pos().file(), "incident", id, findings);
+        documents.sort(java.util.Comparator.comparing(Guide::file));
         return Optional.of(new Service(
                 id,
                 p.name(),
@@ -522,6 +565,7 @@ public final class HandbookLoader {
                 List.copyOf(runbooks),
                 List.copyOf(reviews),
                 List.copyOf(incidents),
+                List.copyOf(documents),
                 p.keys(),
                 // a service only a layout names is defined there, in opsbook.yaml
                 names.contains(ContentPaths.SERVICE_FILE) || laidOut.isEmpty()

@@ -29,15 +29,17 @@ final class Layouts {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(service|runbook)(:lower)?\\}");
 
     /** A file of a layout: the service its folder names, and the runbook (the file's name without .md). */
-    record Match(Settings.Layout layout, String service, String runbook) {
+    record Match(Settings.Layout layout, String service, String runbook, boolean document) {
         /** Hugo's section page of the folder ({@code _index.md}): it names the service, and is no runbook. */
         boolean section() {
-            return runbook.equals("_index");
+            return !document && runbook.equals("_index");
         }
     }
 
     private final List<Settings.Layout> layouts;
     private final List<Pattern> patterns = new ArrayList<>();
+    /** Other Markdown under a layout's service folder (a helper in a sub-folder, a README): its documents. */
+    private final List<Pattern> folders = new ArrayList<>();
 
     Layouts(List<Settings.Layout> layouts) {
         this.layouts = layouts;
@@ -53,6 +55,8 @@ final class Layouts {
                                 : part.equals(RUNBOOK + ".md") ? "([^/]+)\\.md" : Pattern.quote(part));
             }
             patterns.add(Pattern.compile(re.toString()));
+            String prefix = l.runbooks().substring(0, l.runbooks().indexOf(SERVICE));
+            folders.add(Pattern.compile(Pattern.quote(prefix) + "([^/]+)/(.+\\.md)"));
         }
     }
 
@@ -68,7 +72,15 @@ final class Layouts {
                 Settings.Layout l = layouts.get(i);
                 boolean serviceFirst =
                         l.runbooks().indexOf(SERVICE) < l.runbooks().indexOf(RUNBOOK);
-                return new Match(l, m.group(serviceFirst ? 1 : 2), m.group(serviceFirst ? 2 : 1));
+                String runbook = m.group(serviceFirst ? 2 : 1);
+                boolean readme = runbook.equalsIgnoreCase("readme");
+                return new Match(l, m.group(serviceFirst ? 1 : 2), runbook, readme);
+            }
+        }
+        for (int i = 0; i < layouts.size(); i++) {
+            Matcher m = folders.get(i).matcher(rel);
+            if (m.matches()) {
+                return new Match(layouts.get(i), m.group(1), m.group(2), true);
             }
         }
         return null;

@@ -28,6 +28,8 @@ final class HeadingIds {
             "answers-h",
             "dependencies",
             "dependencies-h",
+            "documents",
+            "documents-h",
             "failures-h",
             "filter-count",
             "gone-h",

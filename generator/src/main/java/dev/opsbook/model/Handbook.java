@@ -121,6 +121,7 @@ public record Handbook(
                     List.copyOf(rbs),
                     s.reviews(),
                     s.incidents(),
+                    s.documents(),
                     s.keys(),
                     s.pos()));
         }

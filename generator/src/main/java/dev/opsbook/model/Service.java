@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A service: its {@code service.yaml} and everything in its folder (SLA, rota, runbooks, reviews,
- * incidents). {@code pos} is the start of service.yaml, {@code keys} where its keys are written.
+ * incidents, and its other Markdown as documents: guides of the service, such as helpers beside its runbooks).
+ * {@code pos} is the start of service.yaml, {@code keys} where its keys are written.
  */
 public record Service(
         String id,
@@ -29,6 +30,7 @@ public record Service(
         List<Runbook> runbooks,
         List<Review> reviews,
         List<Incident> incidents,
+        List<Guide> documents,
         Keys keys,
         Pos pos) {
 

@@ -5,6 +5,7 @@ import dev.opsbook.link.SitePlan;
 import dev.opsbook.link.SitePlan.Kind;
 import dev.opsbook.model.Guide;
 import dev.opsbook.model.Handbook;
+import dev.opsbook.model.Service;
 import dev.opsbook.render.Views.GuideRow;
 import dev.opsbook.render.Views.GuideView;
 import dev.opsbook.render.Views.GuidesView;
@@ -25,7 +26,7 @@ final class GuideViews implements PageFamily {
 
     @Override
     public Set<Kind> kinds() {
-        return EnumSet.of(Kind.GUIDES, Kind.GUIDE);
+        return EnumSet.of(Kind.GUIDES, Kind.GUIDE, Kind.DOCUMENT);
     }
 
     @Override
@@ -35,14 +36,17 @@ final class GuideViews implements PageFamily {
             return new Rendered("guides.ftlh", new GuidesView(rows(hb, from)));
         }
         Guide g = page.subject(Guide.class);
+        Service s = page.service();
         return new Rendered(
                 "guide.ftlh",
-                List.of(new LinkView("Guides", PageLinks.rel(from, SitePaths.GUIDES))),
+                s == null
+                        ? List.of(new LinkView("Guides", PageLinks.rel(from, SitePaths.GUIDES)))
+                        : List.of(new LinkView(s.name(), PageLinks.rel(from, SitePaths.service(s.id())))),
                 new GuideView(
                         g.title(),
                         g.summary(),
                         MarkdownBodies.toc(g.body()),
-                        bodies.html(g.body(), g.file(), null, from),
+                        bodies.html(g.body(), g.file(), s == null ? null : s.id(), from),
                         g.file()),
                 null);
     }

@@ -142,7 +142,12 @@ final class SearchIndex {
 
     /** The kinds of page searched, in the order their documents come. */
     private static final List<List<SitePlan.Kind>> PASSES = List.of(
-            List.of(SitePlan.Kind.SERVICE, SitePlan.Kind.RUNBOOK, SitePlan.Kind.REVIEW, SitePlan.Kind.INCIDENT),
+            List.of(
+                    SitePlan.Kind.SERVICE,
+                    SitePlan.Kind.RUNBOOK,
+                    SitePlan.Kind.REVIEW,
+                    SitePlan.Kind.INCIDENT,
+                    SitePlan.Kind.DOCUMENT),
             List.of(SitePlan.Kind.TEAM),
             List.of(SitePlan.Kind.SEVERITIES),
             List.of(SitePlan.Kind.GUIDE));
@@ -249,13 +254,13 @@ final class SearchIndex {
                             nz(v.description()) + " " + String.join(" ", v.criteria())));
                 }
             }
-            case GUIDE -> {
+            case GUIDE, DOCUMENT -> {
                 Guide g = page.subject(Guide.class);
                 docs.add(doc(
                         page.path(),
                         g.title(),
-                        "guide",
-                        "",
+                        page.kind() == SitePlan.Kind.GUIDE ? "guide" : "document",
+                        s != null ? s.name() : "",
                         g.id(),
                         headings(g.body()),
                         nz(g.summary()) + " " + g.body().snippet()));

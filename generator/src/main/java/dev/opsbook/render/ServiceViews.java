@@ -196,6 +196,11 @@ final class ServiceViews implements PageFamily {
                 runbooks,
                 reviews,
                 incidents,
+                s.documents().stream()
+                        .map(d -> new GuideRow(
+                                new LinkView(d.title(), PageLinks.rel(from, SitePaths.document(d.file()))),
+                                d.summary()))
+                        .toList(),
                 readiness,
                 na,
                 reportViews.level(links.assessment(s), from),

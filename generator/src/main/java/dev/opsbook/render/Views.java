@@ -160,6 +160,7 @@ public final class Views {
             List<RunbookRow> runbooks,
             List<DatedRow> reviews,
             List<DatedRow> incidents,
+            List<GuideRow> documents,
             List<Fact> readiness,
             List<Fact> notApplicable,
             LevelView level,

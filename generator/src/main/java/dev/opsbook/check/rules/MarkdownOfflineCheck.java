@@ -30,6 +30,9 @@ public final class MarkdownOfflineCheck extends BaseCheck {
         for (Incident i : s.incidents()) {
             report(i.body(), i.pos().file(), out);
         }
+        for (Guide d : s.documents()) {
+            report(d.body(), d.file(), out);
+        }
     }
 
     @Override
