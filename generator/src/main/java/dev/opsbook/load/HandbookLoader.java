@@ -207,8 +207,10 @@ public final class HandbookLoader {
                         + (markdown.size() == 1 ? "file" : "files") + " (such as " + markdown.get(0)
                         + ") outside " + ContentPaths.SERVICES + "<service>/runbooks/ and " + ContentPaths.GUIDES
                         + ", which are copied as files, not published as pages",
-                "give each service a folder " + ContentPaths.SERVICES + "<service>/ with a service.yaml and its"
-                        + " runbooks in runbooks/; docs/adopting.md walks through adopting a runbook repository");
+                "to read them where they are, name their layout in opsbook.yaml (layouts: [{runbooks: \"{service}/{runbook}.md\","
+                        + " owner: <team>}]), or give each service a folder " + ContentPaths.SERVICES
+                        + "<service>/ with a service.yaml and its runbooks in runbooks/; docs/adopting.md walks"
+                        + " through adopting a runbook repository");
     }
 
     /**

@@ -145,9 +145,10 @@ class ForeignRunbookTest {
         assertEquals(
                 List.of("services/: error: no service folders: opsbook found 2 Markdown files (such as"
                         + " kubernetes/KubePodCrashLooping.md) outside services/<service>/runbooks/ and guides/, which are copied"
-                        + " as files, not published as pages [schema] | give each service a folder services/<service>/ with a"
-                        + " service.yaml and its runbooks in runbooks/; docs/adopting.md walks through adopting a runbook"
-                        + " repository"),
+                        + " as files, not published as pages [schema] | to read them where they are, name their layout in"
+                        + " opsbook.yaml (layouts: [{runbooks: \"{service}/{runbook}.md\", owner: <team>}]), or give each"
+                        + " service a folder services/<service>/ with a service.yaml and its runbooks in runbooks/;"
+                        + " docs/adopting.md walks through adopting a runbook repository"),
                 found);
         assertTrue(Files.isRegularFile(Path.of("../docs/adopting.md")), "the walk-through it names");
         // a handbook with services and a Markdown file beside them is not told so
