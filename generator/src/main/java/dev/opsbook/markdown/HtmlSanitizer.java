@@ -79,7 +79,7 @@ public final class HtmlSanitizer {
                     "ul",
                     "var")
             .addAttributes("a", "href", "title", "id", "name", "class", "aria-label")
-            .addAttributes("input", "type", "checked", "disabled")
+            .addAttributes("input", "type", "checked", "disabled", "aria-label")
             .addAttributes("li", "id", "class")
             .addAttributes("section", "class")
             .addAttributes("sup", "class")
@@ -166,6 +166,7 @@ public final class HtmlSanitizer {
         for (Element input : clean.select("input")) {
             if (input.attr("type").equalsIgnoreCase("checkbox")) {
                 input.attr("disabled", true); // a task list's box: shown, never ticked by the reader
+                input.attr("aria-label", input.hasAttr("checked") ? "done" : "to do");
             } else {
                 input.remove();
             }

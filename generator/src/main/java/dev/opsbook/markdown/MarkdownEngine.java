@@ -20,6 +20,7 @@ import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.internal.InlineParserImpl;
 import org.commonmark.node.Code;
@@ -484,7 +485,7 @@ public final class MarkdownEngine {
     }
 
     /**
-     * Heading ids, the class of tables, and (when the render leaves slots) every link and image address
+     * Heading ids, the class of tables, the names of task boxes, and (when the render leaves slots) every link and image address
      * replaced by its slot. A new one serves each render, so that heading ids start afresh.
      */
     private static final class Attributes implements AttributeProvider {
@@ -500,6 +501,9 @@ public final class MarkdownEngine {
                 }
             } else if (node instanceof TableBlock) {
                 attributes.put("class", "md-table");
+            } else if (node instanceof TaskListItemMarker m) {
+                // a box a screen reader can name (its item's text follows it)
+                attributes.put("aria-label", m.isChecked() ? "done" : "to do");
             } else if (slots != null && node instanceof Link l) {
                 attributes.put("href", slot(l.getDestination().intern()));
             } else if (slots != null && node instanceof Image i) {

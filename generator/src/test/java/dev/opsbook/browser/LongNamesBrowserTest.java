@@ -47,7 +47,11 @@ class LongNamesBrowserTest {
                 .file(
                         "services/api/runbooks/c-third.md",
                         ContentTree.COMPLETE_RUNBOOK.replace("title: API down", "title: " + LONG + "Third"))
-                .file("guides/" + "a".repeat(60) + ".md", "# " + LONG + "Guide\n\n## " + LONG + "Section\n\nText.\n");
+                .file("guides/" + "a".repeat(60) + ".md", "# " + LONG + "Guide\n\n## " + LONG + "Section\n\nText.\n")
+                .file(
+                        "services/api/runbooks/helpers/" + "b".repeat(60) + ".md",
+                        "# " + LONG + "Helper\n\n## " + LONG + "Part\n\n- [ ] " + LONG + "Task\n\n> [!NOTE]\n> " + LONG
+                                + "Note\n");
         Path site = dir.resolve("site");
         new Opsbook(1).build(new BuildRequest(tree.root(), site, LocalDate.of(2026, 11, 21), null, true, null));
         List<String> pages;
@@ -58,6 +62,7 @@ class LongNamesBrowserTest {
                     .toList();
         }
         assertTrue(pages.contains("services/api/runbooks/b-second.html") && pages.size() > 12, pages.toString());
+        assertTrue(pages.contains("services/api/runbooks/helpers/" + "b".repeat(60) + ".html"), "a document");
         List<String> wide = new ArrayList<>();
         try (Browser phone = new Browser(360, 740)) {
             for (String page : pages) {

@@ -253,7 +253,8 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
                 "services/payments-api/reviews/osr-2026-014.html",
                 "services/payments-api/incidents/2026-09-03-card-outage.html",
                 "guides/index.html",
-                "guides/incident-response.html");
+                "guides/incident-response.html",
+                "services/payments-api/runbooks/helpers/latency-queries.html");
     }
 
     /** Writes a screenshot of each page type under target/screenshots, for a person to look at. */
