@@ -106,7 +106,10 @@ class LayoutTest {
                 r.findings().stream()
                         .noneMatch(f -> f.pos() != null && f.pos().file().startsWith("services/node/")),
                 "no finding at a file that does not exist");
-        assertTrue(Files.isRegularFile(site.resolve("alerts/clock/README.md")), "a README is the repository's");
+        assertTrue(
+                Files.isRegularFile(site.resolve("alerts/clock/README.html")),
+                "a README is no runbook: a document of the service");
+        assertTrue(Files.notExists(site.resolve("services/clock/runbooks/README.html")));
     }
 
     @Test
