@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.commonmark.Extension;
-import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.CustomBlock;
 import org.commonmark.node.Node;
@@ -77,38 +76,44 @@ final class Alerts implements Parser.ParserExtension, HtmlRenderer.HtmlRendererE
         return TYPES.contains(type) ? type : null;
     }
 
+    /** Turns each block quote at the top of the document that starts with a marker into an alert. */
     private static final class Marker implements PostProcessor {
         @Override
         public Node process(Node document) {
-            document.accept(new AbstractVisitor() {
-                @Override
-                public void visit(BlockQuote quote) {
-                    visitChildren(quote); // GitHub shows an alert inside a quote as a quote: only the outer one
+            // GitHub makes only a quote at the top an alert (one inside a list or a quote stays a quote): the
+            // document's own children are all there is to look at
+            for (Node n = document.getFirstChild(); n != null; ) {
+                Node next = n.getNext();
+                if (n instanceof BlockQuote quote) {
                     String type = type(quote);
-                    if (type == null || quote.getParent() != document) {
-                        return;
+                    if (type != null) {
+                        alert(quote, type);
                     }
-                    Paragraph first = (Paragraph) quote.getFirstChild();
-                    Node marker = first.getFirstChild();
-                    if (marker.getNext() != null) {
-                        marker.getNext().unlink(); // the line break after it
-                    }
-                    marker.unlink();
-                    if (first.getFirstChild() == null) {
-                        first.unlink();
-                    }
-                    Alert alert = new Alert(type);
-                    alert.setSourceSpans(quote.getSourceSpans());
-                    for (Node child = quote.getFirstChild(); child != null; ) {
-                        Node next = child.getNext();
-                        alert.appendChild(child);
-                        child = next;
-                    }
-                    quote.insertAfter(alert);
-                    quote.unlink();
                 }
-            });
+                n = next;
+            }
             return document;
+        }
+
+        private static void alert(BlockQuote quote, String type) {
+            Paragraph first = (Paragraph) quote.getFirstChild();
+            Node marker = first.getFirstChild();
+            if (marker.getNext() != null) {
+                marker.getNext().unlink(); // the line break after it
+            }
+            marker.unlink();
+            if (first.getFirstChild() == null) {
+                first.unlink();
+            }
+            Alert alert = new Alert(type);
+            alert.setSourceSpans(quote.getSourceSpans());
+            for (Node child = quote.getFirstChild(); child != null; ) {
+                Node next = child.getNext();
+                alert.appendChild(child);
+                child = next;
+            }
+            quote.insertAfter(alert);
+            quote.unlink();
         }
     }
 

@@ -57,6 +57,12 @@ class GithubFeaturesTest {
                         .select("blockquote")
                         .size());
         assertEquals(1, page("> Just a quote [!NOTE]\n").select("blockquote").size());
+        // as on GitHub, only a quote at the top of the body is an alert
+        assertEquals(
+                1,
+                page("- item\n\n  > [!NOTE]\n  > inside a list\n")
+                        .select("li blockquote")
+                        .size());
         // with raw HTML in the body, on the sanitised path, the callout keeps its classes
         Document raw = page("<b>x</b>\n\n> [!WARNING]\n> Data loss.\n");
         assertEquals(
