@@ -58,6 +58,11 @@ public enum Rule {
             "An availability SLO objective below the SLA availability"),
     SLO_ALERTED("slo-alerted", Kind.COMPLETENESS, Level.WARNING, "An SLO that no alert protects"),
     ALERT_HAS_RUNBOOK("alert-has-runbook", Kind.COMPLETENESS, Level.ERROR, "An alert without a runbook"),
+    ALERT_RULE_RUNBOOK(
+            "alert-rule-runbook",
+            Kind.COMPLETENESS,
+            Level.ERROR,
+            "An alerting rule whose runbook_url does not lead to its runbook's page on this site"),
     RUNBOOK_SECTIONS(
             "runbook-sections",
             Kind.COMPLETENESS,

@@ -130,7 +130,20 @@ public final class SitePaths {
     }
 
     public static String alertAnchor(String name) {
-        return "alert-" + name;
+        // any name Prometheus accepts (HaproxyBackendMaxActiveSession>80%): characters an address would have
+        // to escape become '-', and a name so changed gets a digest of itself, so that two stay apart
+        StringBuilder sb = new StringBuilder("alert-");
+        boolean changed = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean safe = c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ':');
+            sb.append(safe ? c : '-');
+            changed |= !safe;
+        }
+        if (changed) {
+            sb.append('-').append(Integer.toHexString(name.hashCode() & 0xffffff));
+        }
+        return sb.toString();
     }
 
     /**

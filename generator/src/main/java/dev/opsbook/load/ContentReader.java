@@ -72,6 +72,18 @@ final class ContentReader {
         return y;
     }
 
+    /** Every document of a YAML file (a Kubernetes manifest may hold several), or empty after a finding. */
+    Optional<List<YamlMap>> yamlAll(String rel, String service) throws IOException {
+        Optional<String> text = Source.read(real(rel), rel, Limits.MAX_YAML_BYTES, service, findings);
+        text.ifPresent(t -> secrets.addAll(SecretScanner.scan(t, rel, service, 0, true)));
+        Optional<List<YamlMap>> y =
+                text.flatMap(t -> YamlDocument.parseAll(t, new YamlDocument.Ctx(rel, 0, service, findings)));
+        if (y.isEmpty()) {
+            unreadable.add(rel);
+        }
+        return y;
+    }
+
     /** A Markdown file split into front matter and body, or empty after a finding. */
     Optional<FrontMatter> frontMatter(String rel, String service) throws IOException {
         Optional<String> text = Source.read(real(rel), rel, Limits.MAX_MARKDOWN_BYTES, service, findings);

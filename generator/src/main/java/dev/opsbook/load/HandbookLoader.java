@@ -101,9 +101,31 @@ public final class HandbookLoader {
         Map<String, Map<String, Layouts.Match>> laidOut = new TreeMap<>();
         List<String> assets = new ArrayList<>();
         Set<String> badFolders = new HashSet<>();
+        Map<String, RuleAlerts.Source> ruleFiles = new TreeMap<>();
+        List<Map.Entry<PathMatcher, Settings.AlertRules>> ruleSources = settings.alertRules().stream()
+                .map(a -> Map.entry(FileSystems.getDefault().getPathMatcher("glob:" + a.files()), a))
+                .toList();
         for (String rel : files) {
             ContentPaths.Entry entry = ContentPaths.of(rel);
             String name = rel.substring(rel.lastIndexOf('/') + 1);
+            boolean other = entry.kind() == ContentPaths.Kind.ASSET || entry.kind() == ContentPaths.Kind.SERVICE_OTHER;
+            Settings.AlertRules source = !other
+                    ? null
+                    : ruleSources.stream()
+                            .filter(e -> e.getKey().matches(Path.of(rel)))
+                            .map(Map.Entry::getValue)
+                            .findFirst()
+                            .orElse(null);
+            if (source != null) {
+                ruleFiles.put(rel, new RuleAlerts.Source(null, source));
+                continue;
+            }
+            if (other && entry.service() != null && Ids.valid(entry.service()) && RuleAlerts.isRuleFile(name)) {
+                // a service's Prometheus rules, beside its service.yaml
+                ruleFiles.put(rel, new RuleAlerts.Source(entry.service(), null));
+                serviceFiles.computeIfAbsent(entry.service(), k -> new TreeSet<>());
+                continue;
+            }
             if (entry.kind() == ContentPaths.Kind.SETTINGS || entry.kind() == ContentPaths.Kind.SEVERITIES) {
                 continue; // read above
             } else if (entry.kind() == ContentPaths.Kind.TEAM) {
@@ -172,6 +194,12 @@ public final class HandbookLoader {
         reportCaseClashes(guides, Guide::id, Guide::file, "guide", null, findings);
 
         List<Service> services = services(reader, serviceFiles, laidOut, assets, settings.timezone());
+        List<Service.Alert> unplaced = new ArrayList<>();
+        if (!ruleFiles.isEmpty()) {
+            services = new RuleAlerts(settings, severities, services)
+                    .ranked(severities)
+                    .join(reader, ruleFiles, services, unplaced, findings);
+        }
         assets.sort(null);
         foreignFolder(serviceFiles.isEmpty(), assets, findings);
         List<String> published = new ArrayList<>(assets.size());
@@ -183,7 +211,16 @@ public final class HandbookLoader {
             }
         }
         return new Handbook(
-                settings, severities, teams, guides, services, files, published, reader.unreadable(), reader.secrets());
+                settings,
+                severities,
+                teams,
+                guides,
+                services,
+                files,
+                published,
+                reader.unreadable(),
+                reader.secrets(),
+                unplaced);
     }
 
     /**

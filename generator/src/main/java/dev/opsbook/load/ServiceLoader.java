@@ -211,13 +211,14 @@ final class ServiceLoader {
         for (YamlMap a : y.maps("alerts")) {
             a.require("name");
             String name = a.string("name");
-            if (name != null && !name.matches("[A-Za-z0-9_.:-]{1,128}")) {
+            if (name != null
+                    && (name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl))) {
+                // Prometheus takes any text as an alert's name (CassandraCommitlogPendingTasks(criteo))
                 a.error(
                         Rules.INVALID_ID,
                         a.pos("name"),
-                        "alert name '" + name + "' is not valid: use letters, digits, "
-                                + "'_', '-', '.' and ':' as monitoring systems do",
-                        "rename it as in the monitoring system");
+                        "alert name '" + name + "' is not valid: an alert's name is one line of at most 200 characters",
+                        "write the name as the alerting rule has it");
                 name = null;
             }
             if (name != null && seen.putIfAbsent(name, a.pos("name").line()) != null) {
@@ -225,7 +226,8 @@ final class ServiceLoader {
                         Rules.DUPLICATE_ID,
                         a.pos("name"),
                         "alert '" + name + "' is defined twice in this service (first at line " + seen.get(name) + ")",
-                        "give each alert its own name");
+                        "list an alert once; its several rules (thresholds, severities) belong in its rule file"
+                                + " (a *.rules.yaml of the service), where one name may have several");
                 name = null;
             }
             var alert = new Service.Alert(name, a.ref("severity"), a.ref("runbook"), a.ref("slo"), a.pos());

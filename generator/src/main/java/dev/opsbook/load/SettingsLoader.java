@@ -57,6 +57,12 @@ final class SettingsLoader {
         var asOf = y.date("asOf");
         // front matter keys of other tools that this handbook's Markdown uses, besides the known ones
         List<String> foreignKeys = y.strings("foreignKeys");
+        List<Settings.AlertRules> alertRules = y.maps("alertRules").stream()
+                .map(SettingsLoader::alertRules)
+                .flatMap(java.util.Optional::stream)
+                .toList();
+        Map<String, String> alertSeverities =
+                y.map("alertSeverities").map(SettingsLoader::alertSeverities).orElse(null);
         List<Settings.Layout> layouts = y.maps("layouts").stream()
                 .map(Layouts::read)
                 .flatMap(java.util.Optional::stream)
@@ -77,7 +83,40 @@ final class SettingsLoader {
                 exclude,
                 sourceUrl,
                 foreignKeys,
-                layouts);
+                layouts,
+                alertRules,
+                alertSeverities);
+    }
+
+    private static java.util.Optional<Settings.AlertRules> alertRules(YamlMap y) {
+        y.require("files");
+        String files = y.string("files");
+        Ref service = y.ref("service");
+        String label = y.string("serviceLabel");
+        y.finish();
+        if (files == null) {
+            return java.util.Optional.empty();
+        }
+        if (files.startsWith("/") || java.util.Arrays.asList(files.split("/")).contains("..")) {
+            y.error(
+                    Rules.UNSAFE_PATH,
+                    y.pos("files"),
+                    "rule files '" + files + "' are outside the content folder",
+                    "name them relative to the content folder, such as monitoring/*.rules.yaml");
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Settings.AlertRules(files, service, label, y.pos()));
+    }
+
+    /** {@code alertSeverities:}: a rule's severity label (in lower case) → a severity id, or null (does not page). */
+    private static Map<String, String> alertSeverities(YamlMap m) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String label : m.keys()) {
+            String id = m.scalarAt(label);
+            boolean none = id == null || id.isEmpty() || id.equals("~") || id.equals("null") || id.equals("none");
+            out.put(label.toLowerCase(java.util.Locale.ROOT), none ? null : id);
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     static ZoneId zone(YamlMap y, String key) {

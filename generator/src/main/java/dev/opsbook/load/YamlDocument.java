@@ -4,7 +4,9 @@ import dev.opsbook.finding.Findings;
 import dev.opsbook.finding.Rules;
 import dev.opsbook.model.Pos;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -34,16 +36,41 @@ final class YamlDocument {
      * @param lineOffset lines before the YAML text in its file (front matter starts after {@code ---})
      */
     static Optional<YamlMap> parse(String text, Ctx ctx) {
+        return parse(text, ctx, false).map(l -> l.get(0));
+    }
+
+    /**
+     * Every document of a YAML stream ({@code ---} between them, as Kubernetes manifests are written), each
+     * a mapping; empty documents are left out. Empty after a finding: a stream that does not parse is not
+     * read in part.
+     */
+    static Optional<List<YamlMap>> parseAll(String text, Ctx ctx) {
+        return parse(text, ctx, true);
+    }
+
+    private static Optional<List<YamlMap>> parse(String text, Ctx ctx, boolean stream) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(Limits.MAX_YAML_ALIASES);
         options.setNestingDepthLimit(Limits.MAX_YAML_DEPTH);
         options.setCodePointLimit(Limits.MAX_MARKDOWN_BYTES + 1);
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
-        Node root;
+        List<Node> roots = new ArrayList<>();
         try {
             Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options);
-            root = composer.getSingleNode();
+            if (stream) {
+                while (composer.checkNode()) {
+                    Node n = composer.getNode();
+                    if (n != null) {
+                        roots.add(n);
+                    }
+                }
+            } else {
+                Node n = composer.getSingleNode();
+                if (n != null) {
+                    roots.add(n);
+                }
+            }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -94,20 +121,24 @@ final class YamlDocument {
                                     + Limits.MAX_YAML_ALIASES + " aliases");
             return Optional.empty();
         }
-        if (root == null) {
-            return Optional.of(YamlMap.empty(ctx));
+        if (roots.isEmpty() && !stream) {
+            return Optional.of(List.of(YamlMap.empty(ctx)));
         }
-        if (!(root instanceof MappingNode mapping)) {
-            ctx.findings()
-                    .error(
-                            Rules.SCHEMA,
-                            ctx.service(),
-                            ctx.pos(root.getStartMark()),
-                            "the document must be a mapping of keys to values, found " + YamlMap.describe(root),
-                            "start the file with `key: value` lines");
-            return Optional.empty();
+        List<YamlMap> out = new ArrayList<>();
+        for (Node root : roots) {
+            if (!(root instanceof MappingNode mapping)) {
+                ctx.findings()
+                        .error(
+                                Rules.SCHEMA,
+                                ctx.service(),
+                                ctx.pos(root.getStartMark()),
+                                "the document must be a mapping of keys to values, found " + YamlMap.describe(root),
+                                "start the file with `key: value` lines");
+                return Optional.empty();
+            }
+            out.add(new YamlMap(mapping, ctx));
         }
-        return Optional.of(new YamlMap(mapping, ctx));
+        return Optional.of(List.copyOf(out));
     }
 
     /**

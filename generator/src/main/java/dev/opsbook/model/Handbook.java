@@ -20,6 +20,8 @@ import java.util.function.Function;
  * @param unreadable the content files that could not be parsed (each is a finding already); what
  *                   they would have defined is unknown, so references to it are not reported again
  * @param secrets    what looks like a credential, in any content file (masked)
+ * @param unplacedAlerts alerts of rule files that belong to no service of this handbook (their runbook_url
+ *                   leads to no runbook, and nothing else names their service): checked, not published
  */
 public record Handbook(
         Settings settings,
@@ -31,6 +33,7 @@ public record Handbook(
         List<String> assets,
         Set<String> unreadable,
         List<Secret> secrets,
+        List<Service.Alert> unplacedAlerts,
         Index index) {
 
     public Handbook(
@@ -43,6 +46,20 @@ public record Handbook(
             List<String> assets,
             Set<String> unreadable,
             List<Secret> secrets) {
+        this(settings, severities, teams, guides, services, files, assets, unreadable, secrets, List.of());
+    }
+
+    public Handbook(
+            Settings settings,
+            List<Severity> severities,
+            List<Team> teams,
+            List<Guide> guides,
+            List<Service> services,
+            Set<String> files,
+            List<String> assets,
+            Set<String> unreadable,
+            List<Secret> secrets,
+            List<Service.Alert> unplacedAlerts) {
         this(
                 settings,
                 List.copyOf(severities),
@@ -53,6 +70,7 @@ public record Handbook(
                 List.copyOf(assets),
                 Set.copyOf(unreadable),
                 List.copyOf(secrets),
+                List.copyOf(unplacedAlerts),
                 new Index(severities, teams, services));
     }
 
@@ -125,26 +143,30 @@ public record Handbook(
                     s.keys(),
                     s.pos()));
         }
-        return new Handbook(settings, severities, teams, guides, out, files, assets, unreadable, secrets);
+        return new Handbook(
+                settings, severities, teams, guides, out, files, assets, unreadable, secrets, unplacedAlerts);
     }
 
     /** This handbook with {@code team} in place of the team of the same id. */
     public Handbook withTeam(Team team) {
         List<Team> out = new ArrayList<>(teams);
         out.replaceAll(t -> t.id().equals(team.id()) ? team : t);
-        return new Handbook(settings, severities, out, guides, services, files, assets, unreadable, secrets);
+        return new Handbook(
+                settings, severities, out, guides, services, files, assets, unreadable, secrets, unplacedAlerts);
     }
 
     /** This handbook with {@code service} in place of the service of the same id. */
     public Handbook withService(Service service) {
         List<Service> out = new ArrayList<>(services);
         out.replaceAll(s -> s.id().equals(service.id()) ? service : s);
-        return new Handbook(settings, severities, teams, guides, out, files, assets, unreadable, secrets);
+        return new Handbook(
+                settings, severities, teams, guides, out, files, assets, unreadable, secrets, unplacedAlerts);
     }
 
     /** This handbook with other severity levels. */
     public Handbook withSeverities(List<Severity> levels) {
-        return new Handbook(settings, levels, teams, guides, services, files, assets, unreadable, secrets);
+        return new Handbook(
+                settings, levels, teams, guides, services, files, assets, unreadable, secrets, unplacedAlerts);
     }
 
     /** An alert and the service it belongs to. */

@@ -46,7 +46,17 @@ public record Service(
     public record Slo(String id, String description, String sli, BigDecimal objective, Dur window, Pos pos) {}
 
     /** An alert of the monitoring system; {@code runbook} is {@code id} or {@code service/id}. */
-    public record Alert(String name, Ref severity, Ref runbook, Ref slo, Pos pos) {}
+    /**
+     * An alert: written in service.yaml's {@code alerts:}, read from the service's Prometheus rules
+     * ({@code rules}: one alert may have several, each with its own threshold and severity), or both (one
+     * alert). {@code severity} is the most severe of its rules' when service.yaml gives none; {@code runbook}
+     * is the runbook its rules' {@code runbook_url} leads to when service.yaml names none.
+     */
+    public record Alert(String name, Ref severity, Ref runbook, Ref slo, Pos pos, List<AlertRule> rules) {
+        public Alert(String name, Ref severity, Ref runbook, Ref slo, Pos pos) {
+            this(name, severity, runbook, slo, pos, List.of());
+        }
+    }
 
     public record Readiness(
             Evidence loadTest,

@@ -25,7 +25,9 @@ public record Settings(
         List<String> exclude,
         String sourceUrl,
         List<String> foreignKeys,
-        List<Layout> layouts) {
+        List<Layout> layouts,
+        List<AlertRules> alertRules,
+        Map<String, String> alertSeverities) {
 
     public static final String DEFAULT_TITLE = "Operations Handbook";
     public static final List<String> DEFAULT_RUNBOOK_SECTIONS =
@@ -47,8 +49,17 @@ public record Settings(
                 List.of(),
                 null,
                 List.of(),
-                List.of());
+                List.of(),
+                List.of(),
+                null);
     }
+
+    /**
+     * Prometheus rule files outside service folders ({@code alertRules:}): {@code files} is a glob relative
+     * to the content folder; the service of each alert is {@code service} when given, else the value of
+     * its rule's label {@code serviceLabel}, else the service of the runbook its {@code runbook_url} leads to.
+     */
+    public record AlertRules(String files, Ref service, String serviceLabel, Pos pos) {}
 
     /**
      * A repository's own layout ({@code layouts:}): which files are which service's runbooks, read where

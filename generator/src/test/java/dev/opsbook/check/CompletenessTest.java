@@ -211,6 +211,16 @@ class CompletenessTest {
                         "services/api/runbooks/api-down.md:11:5: error: this looks like an AWS access key (AKIA…)"
                                 + " [content-secret]"),
                 scenario(
+                        "alert-rule-runbook",
+                        t -> t.file(
+                                "services/api/alerts.rules.yaml",
+                                "groups:\n  - name: api\n    rules:\n      - alert: ApiDown\n        expr: up == 0\n"
+                                        + "        labels: { severity: critical }\n"
+                                        + "        annotations: { runbook_url: 'https://wiki.example/api-down' }\n"),
+                        "services/api/alerts.rules.yaml:7:37: error: the runbook_url of alert 'ApiDown'"
+                                + " (https://wiki.example/api-down) leads to no runbook page of this handbook (it has no"
+                                + " baseUrl) [alert-rule-runbook]"),
+                scenario(
                         "markdown-offline",
                         t -> t.file(RUNBOOK, COMPLETE_RUNBOOK + "\nSee ![graph](https://grafana.example.com/x.png).\n"),
                         "services/api/runbooks/api-down.md:11:14: warning: the image https://grafana.example.com/x.png is"

@@ -82,7 +82,7 @@ class ReportTest {
         assertEquals("payments-api", pay.get("id").asText());
         assertEquals(List.of("id", "name", "owner", "tier", "level", "nextLevel", "blockedBy", "checks"), fields(pay));
         assertEquals("supportable", pay.get("level").asText());
-        assertEquals(34, pay.get("checks").size());
+        assertEquals(35, pay.get("checks").size());
         for (JsonNode service : report.get("services")) {
             for (JsonNode c : service.get("checks")) {
                 String status = c.get("status").asText();
@@ -136,7 +136,7 @@ class ReportTest {
         Set<ValidationMessage> errors = schema.validate(sarif);
         assertEquals(Set.of(), errors);
         JsonNode run = sarif.get("runs").get(0);
-        assertEquals(41, run.get("tool").get("driver").get("rules").size(), "7 structural and 34 completeness rules");
+        assertEquals(42, run.get("tool").get("driver").get("rules").size(), "7 structural and 35 completeness rules");
         assertEquals(18, run.get("results").size());
         JsonNode first = run.get("results").get(0);
         assertEquals("runbook-stale", first.get("ruleId").asText());
@@ -175,11 +175,11 @@ class ReportTest {
         assertEquals(7, suites.getLength(), "six services and the handbook");
         Element fraud = (Element) suites.item(0);
         assertEquals("fraud-check", fraud.getAttribute("name"));
-        assertEquals("41", fraud.getAttribute("tests"));
+        assertEquals("42", fraud.getAttribute("tests"));
         assertEquals("3", fraud.getAttribute("failures"));
         assertEquals("1", fraud.getAttribute("skipped"));
         NodeList cases = fraud.getElementsByTagName("testcase");
-        assertEquals(41, cases.getLength());
+        assertEquals(42, cases.getLength());
         Element na = null;
         for (int i = 0; i < cases.getLength(); i++) {
             Element c = (Element) cases.item(i);
@@ -192,14 +192,14 @@ class ReportTest {
                 ((Element) na.getElementsByTagName("skipped").item(0)).getAttribute("message"));
         Element root = xml.getDocumentElement();
         assertEquals("testsuites", root.getTagName());
-        assertEquals(String.valueOf(6 * 41 + 7), root.getAttribute("tests"));
+        assertEquals(String.valueOf(6 * 42 + 7), root.getAttribute("tests"));
     }
 
     @Test
     void readinessPageShowsEveryServiceAgainstEveryRuleAndPrintsAsAnAuditDocument() throws Exception {
         Document page = Jsoup.parse(site.resolve("readiness/index.html").toFile(), "UTF-8");
         assertEquals(6, page.select("#readiness-matrix tbody tr").size());
-        assertEquals(34, page.select("#readiness-matrix thead th.rule").size());
+        assertEquals(35, page.select("#readiness-matrix thead th.rule").size());
         String head = page.selectFirst(".audit-head").text();
         assertTrue(
                 head.contains("As of 2026-11-21")

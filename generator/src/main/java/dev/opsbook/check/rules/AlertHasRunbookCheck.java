@@ -16,11 +16,17 @@ public final class AlertHasRunbookCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         for (Service.Alert a : s.alerts()) {
-            if (a.runbook() == null && !ctx.handbook().namedByARunbook(a)) {
+            boolean pages = a.rules().isEmpty() || a.rules().stream().anyMatch(r -> r.pages());
+            if (pages && a.runbook() == null && !ctx.handbook().namedByARunbook(a)) {
                 out.add(Failure.at(
                         a.pos(),
                         "alert '" + a.name() + "' has no runbook",
-                        "write " + ContentPaths.runbooks(s.id()) + "<id>.md and add `runbook: <id>` to the alert"));
+                        a.rules().isEmpty()
+                                ? "write " + ContentPaths.runbooks(s.id())
+                                        + "<id>.md and add `runbook: <id>` to the alert"
+                                : "write " + ContentPaths.runbooks(s.id()) + a.name() + ".md and give the rule a"
+                                        + " runbook_url annotation leading to its page (opsbook runbook-urls prints"
+                                        + " it)"));
             }
         }
     }

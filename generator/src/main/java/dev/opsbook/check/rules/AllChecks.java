@@ -16,6 +16,7 @@ public final class AllChecks {
             new SloStricterThanSlaCheck(),
             new SloAlertedCheck(),
             new AlertHasRunbookCheck(),
+            new AlertRuleRunbookCheck(),
             new RunbookSectionsCheck(),
             new RunbookStaleCheck(),
             new RunbookOrphanCheck(),
