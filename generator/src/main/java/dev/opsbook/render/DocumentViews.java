@@ -120,7 +120,10 @@ final class DocumentViews implements PageFamily {
                 new LinkView(
                         a.name(),
                         PageLinks.rel(from, SitePaths.service(svc.id()) + "#" + SitePaths.alertAnchor(a.name()))),
-                links.severity(from, a.severity()));
+                links.severity(from, a.severity()),
+                a.rules().stream()
+                        .map(r -> RuleView.of(r, links.severity(from, r.severity())))
+                        .toList());
     }
 
     private ReviewView review(Service s, Review r, String from) {

@@ -151,7 +151,10 @@ final class ServiceViews implements PageFamily {
                                                 "#"
                                                         + SitePaths.sloAnchor(
                                                                 a.slo().id()))
-                                        : LinkView.plain(a.slo().id())))
+                                        : LinkView.plain(a.slo().id()),
+                        a.rules().stream()
+                                .map(r -> r.pos().file() + ":" + r.pos().line())
+                                .toList()))
                 .toList();
         RotaView rota = s.rota() == null ? null : people.rota(s.rota(), from);
         List<RunbookRow> runbooks = s.runbooks().stream()

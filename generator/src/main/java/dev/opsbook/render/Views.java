@@ -122,7 +122,8 @@ public final class Views {
             List<SlaCell> responseTimes,
             List<String> customers) {}
 
-    public record AlertView(String name, String anchor, LinkView severity, LinkView runbook, LinkView slo) {}
+    public record AlertView(
+            String name, String anchor, LinkView severity, LinkView runbook, LinkView slo, List<String> sources) {}
 
     public record RotaView(
             String timezone,
@@ -178,7 +179,28 @@ public final class Views {
 
     public record GuidesView(List<GuideRow> guides) {}
 
-    public record AlertRef(String name, LinkView alert, LinkView severity) {}
+    public record AlertRef(String name, LinkView alert, LinkView severity, List<RuleView> rules) {}
+
+    /**
+     * One alerting rule of an alert, as its rule file has it: the severity label and the level it maps to,
+     * how long it must hold ({@code for}), its expression, its other labels, and where it is written.
+     */
+    public record RuleView(
+            String severity, LinkView level, String duration, String expr, String labels, String source) {
+        static RuleView of(dev.opsbook.model.AlertRule r, LinkView level) {
+            String labels = r.labels().entrySet().stream()
+                    .filter(e -> !e.getKey().equals("severity"))
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return new RuleView(
+                    r.severityLabel(),
+                    level,
+                    r.duration(),
+                    r.expr().strip(),
+                    labels,
+                    r.pos().file() + ":" + r.pos().line());
+        }
+    }
 
     /**
      * @param onCallHtml the on-call box already rendered (by the {@code oncall} macro of layout.ftlh): the

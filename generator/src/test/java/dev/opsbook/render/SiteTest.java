@@ -126,9 +126,21 @@ class SiteTest {
                 hrefs(row).contains("runbooks/high-error-rate.html"), hrefs(row).toString());
         assertTrue(hrefs(row).contains("#slo-availability"));
         Document rb = page("services/payments-api/runbooks/high-error-rate.html");
+        // the alert, its severity, then each of its two rules (alerts.rules.yaml) with the level it maps to
         assertEquals(
-                List.of("../index.html#alert-PaymentsHighErrorRate", "../../../severities.html#severity-P2"),
+                List.of(
+                        "../index.html#alert-PaymentsHighErrorRate",
+                        "../../../severities.html#severity-P2",
+                        "../../../severities.html#severity-P2",
+                        "../../../severities.html#severity-P3"),
                 hrefs(rb.selectFirst(".alerts-here")));
+        assertEquals(
+                List.of("services/payments-api/alerts.rules.yaml:8", "services/payments-api/alerts.rules.yaml:20"),
+                rb.select(".alerts-here ul.rules small.source").eachText());
+        assertEquals(
+                List.of("services/payments-api/alerts.rules.yaml:8", "services/payments-api/alerts.rules.yaml:20"),
+                row.select("small.source").eachText(),
+                "the service page names each rule's place");
     }
 
     @Test
