@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
             OpsbookCommand.Build.class,
             OpsbookCommand.Check.class,
             OpsbookCommand.Serve.class,
-            NewCommand.class
+            NewCommand.class,
+            RunbookUrlsCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

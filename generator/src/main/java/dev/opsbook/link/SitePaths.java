@@ -12,6 +12,9 @@ public final class SitePaths {
 
     public static final String NOT_FOUND = "404.html";
     public static final String SITEMAP = "sitemap.xml";
+    /** Every alert with its runbook's address, service, team and severities, for tools (AlertsJson). */
+    public static final String ALERTS = "alerts.json";
+
     public static final String ONCALL = "oncall.html";
     public static final String ACTIONS = "actions.html";
     public static final String READINESS = "readiness/index.html";
@@ -26,7 +29,17 @@ public final class SitePaths {
 
     /** The files the site has at its root; no content file may take one of these names, as file or folder. */
     private static final Set<String> ROOT_FILES = Set.of(
-            HOME, SEVERITIES, NOT_FOUND, SITEMAP, ONCALL, ACTIONS, HEADERS, REPORT_JSON, REPORT_JUNIT, REPORT_SARIF);
+            HOME,
+            SEVERITIES,
+            NOT_FOUND,
+            SITEMAP,
+            ALERTS,
+            ONCALL,
+            ACTIONS,
+            HEADERS,
+            REPORT_JSON,
+            REPORT_JUNIT,
+            REPORT_SARIF);
     /** Folders that only the site writes into: its script, style and search data, the report pages, people's calendars. */
     private static final Set<String> ROOT_FOLDERS = Set.of("assets", "readiness", "people");
     /** The site's files in each service folder. */

@@ -151,6 +151,7 @@ public final class SiteRenderer {
             // streamed: an asset may be a video or a large PDF, larger than the heap
             tasks.add(() -> sink.write(asset, (PageSink.Content) out -> Files.copy(contentRoot.resolve(asset), out)));
         }
+        tasks.add(() -> sink.write(SitePaths.ALERTS, out -> AlertsJson.write(hb, out)));
         tasks.add(() -> sink.write(
                 SitePaths.SITEMAP, Sitemap.of(plan, hb.settings().baseUrl()).getBytes(StandardCharsets.UTF_8)));
         tasks.add(() -> sink.write(SitePaths.HEADERS, HOSTING_HEADERS.getBytes(StandardCharsets.US_ASCII)));

@@ -191,5 +191,39 @@ class RealAlertRulesTest {
                 .forEach(f -> orphans.add(f.pos().file().replace(".md", "").toLowerCase(Locale.ROOT)));
         assertEquals(unreached, orphans);
         assertTrue(!unreached.isEmpty() && unreached.size() < pages.size(), unreached.toString());
+
+        // the annotations to write, printed: every paging rule, those without a page named as such
+        java.io.StringWriter printed = new java.io.StringWriter();
+        int code = dev.opsbook.cli.OpsbookCommand.execute(
+                new String[] {"runbook-urls", "--content", content.toString()},
+                new java.io.PrintWriter(printed, true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true));
+        assertEquals(0, code);
+        List<String> lines = printed.toString().lines().toList();
+        long paging =
+                expected.stream().filter(w -> !"none".equals(w.severity())).count();
+        assertEquals(
+                paging + " alerting rules that page, " + lost.size()
+                        + " without a runbook_url leading to their runbook",
+                lines.get(lines.size() - 1));
+        assertEquals(
+                lost.size(),
+                lines.stream().filter(l -> l.contains("no runbook to lead to")).count());
+        assertTrue(
+                lines.contains(
+                        "rules/kubernetesControlPlane-prometheusRule.yaml:16:7: KubePodCrashLooping: runbook_url: "
+                                + BASE + "services/kubernetes/runbooks/KubePodCrashLooping.html  (leads there)"),
+                lines.toString());
+        // alerts.json: every alert of a service, with its runbook's address under baseUrl
+        var json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("site/alerts.json").toFile());
+        long placed = hb.services().stream().mapToLong(s -> s.alerts().size()).sum();
+        assertEquals(placed, json.get("alerts").size());
+        assertEquals(byName.size() - hb.unplacedAlerts().size(), placed);
+        for (var a : json.get("alerts")) {
+            if (a.get("runbookUrl").isTextual()) {
+                assertTrue(a.get("runbookUrl").asText().startsWith(BASE + "services/"), a.toString());
+            }
+        }
     }
 }
