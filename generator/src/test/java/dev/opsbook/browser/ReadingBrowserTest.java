@@ -49,6 +49,23 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
     }
 
     @Test
+    void pastingANotificationFindsItsAlertsRunbook() {
+        // as Alertmanager titles a notification; the alert comes from the example's Prometheus rule file
+        browser.open(site.resolve("index.html"));
+        WebElement box = browser.driver().findElement(By.cssSelector("input[type=search]"));
+        box.sendKeys("[FIRING:2] PaymentsHighLatency (service=payments-api, route=/payments)");
+        List<WebElement> r = results();
+        List<String> top = r.stream()
+                .limit(2)
+                .map(e -> e.findElement(By.tagName("a")).getAttribute("href").replaceFirst(".*/services/", ""))
+                .toList();
+        // its runbook first, then the alert itself: as when the name alone is pasted
+        assertEquals(
+                List.of("payments-api/runbooks/high-latency.html", "payments-api/index.html#alert-PaymentsHighLatency"),
+                top);
+    }
+
+    @Test
     void searchFindsPeopleTeamsSeveritiesAndWordsInRunbooks() {
         browser.open(site.resolve("index.html"));
         WebElement box = browser.driver().findElement(By.id("search"));

@@ -250,6 +250,10 @@
   function search(q) {
     var text = q.trim();
     if (!text) { return []; }
+    // a notification pasted as Alertmanager titles it, "[FIRING:2] KubePodCrashLooping (namespace=payments)":
+    // the alert's name is what is looked up
+    var named = text.replace(/^\[(FIRING|RESOLVED)(:\d+)?\]\s*/i, "").replace(/\s*\([^)]*\)\s*$/, "").trim();
+    if (named && named !== text && byAlert[named.toLowerCase()]) { text = named; }
     var order = [];
     var seen = {};
     function push(i) { if (!seen[i]) { seen[i] = true; order.push(i); } }
