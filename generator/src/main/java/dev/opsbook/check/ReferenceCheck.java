@@ -113,7 +113,16 @@ public final class ReferenceCheck {
             if (!s.keys().refused("slos")) { // an SLO refused by the schema is reported there, not at each alert
                 exists(a.slo(), slos, "SLO", sid);
             }
-            if (a.runbook() != null && hb.runbook(sid, a.runbook().id()).isEmpty()) {
+            if (a.runbook() != null && a.rules().isEmpty() && a.runbook().id().contains("://")) {
+                findings.error(
+                        Rules.SCHEMA,
+                        sid,
+                        a.runbook().pos(),
+                        "alert '" + a.name() + "': runbook takes a runbook's id (or service/id), not an address: '"
+                                + a.runbook().id() + "'",
+                        "write the id of the runbook (its file name without .md); the address belongs in the alerting"
+                                + " rule's runbook_url annotation (opsbook runbook-urls prints it)");
+            } else if (a.runbook() != null && hb.runbook(sid, a.runbook().id()).isEmpty()) {
                 String id = a.runbook().id();
                 String svc = id.contains("/") ? id.substring(0, id.indexOf('/')) : sid;
                 String prefix = id.contains("/") ? svc + "/" : "";

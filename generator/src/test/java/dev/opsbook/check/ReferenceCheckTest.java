@@ -94,6 +94,20 @@ class ReferenceCheckTest {
     }
 
     @Test
+    void anAlertsRunbookIsAnIdNotAnAddressAndAnyNamePrometheusTakesIsAnAlertsName() {
+        var tree = ContentTree.minimal(dir)
+                .file(
+                        "services/api/service.yaml",
+                        "owner: ops\nalerts:\n  - { name: ApiDown, runbook: \"https://wiki.example/runbooks/api-down\" }\n"
+                                + "  - { name: \"HaproxyBackendMaxActiveSession>80%\", runbook: api-down }\n"
+                                + "  - { name: \"CassandraCommitlogPendingTasks(criteo)\", runbook: api-down }\n");
+        assertEquals(
+                List.of("services/api/service.yaml:3:31: error: alert 'ApiDown': runbook takes a runbook's id (or"
+                        + " service/id), not an address: 'https://wiki.example/runbooks/api-down' [schema]"),
+                tree.structural());
+    }
+
+    @Test
     void markdownLinksOfBothStyles() {
         var tree = ContentTree.minimal(dir)
                 .file("services/ledger/service.yaml", "owner: ops\n")
