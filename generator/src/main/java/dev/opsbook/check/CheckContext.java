@@ -1,5 +1,6 @@
 package dev.opsbook.check;
 
+import dev.opsbook.load.RuleAlerts;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Rota;
 import dev.opsbook.model.Service;
@@ -40,6 +41,18 @@ public final class CheckContext {
                     .map(z ->
                             RotaSchedule.expand(r, z, asOf, handbook.settings().rotaHorizonWeeks()));
         });
+    }
+
+    private volatile RuleAlerts ruleAlerts;
+
+    /** Where alerting rules' runbook annotations lead: worked out once for the handbook, for every service. */
+    public RuleAlerts ruleAlerts() {
+        RuleAlerts r = ruleAlerts;
+        if (r == null) {
+            r = new RuleAlerts(handbook.settings(), handbook.severities(), handbook.services());
+            ruleAlerts = r;
+        }
+        return r;
     }
 
     /** The setting of {@code rule} in opsbook.yaml, if any. */

@@ -26,7 +26,10 @@ public final class AlertRuleRunbookCheck extends BaseCheck {
 
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
-        RuleAlerts links = links(ctx.handbook());
+        if (s.alerts().stream().allMatch(a -> a.rules().isEmpty())) {
+            return; // no rule file names this service's alerts
+        }
+        RuleAlerts links = ctx.ruleAlerts();
         for (Service.Alert a : s.alerts()) {
             Runbook runbook = a.runbook() == null
                     ? null
@@ -39,16 +42,15 @@ public final class AlertRuleRunbookCheck extends BaseCheck {
 
     @Override
     public void checkHandbook(CheckContext ctx, List<Failure> out) {
-        RuleAlerts links = links(ctx.handbook());
+        if (ctx.handbook().unplacedAlerts().isEmpty()) {
+            return;
+        }
+        RuleAlerts links = ctx.ruleAlerts();
         for (Service.Alert a : ctx.handbook().unplacedAlerts()) {
             for (AlertRule r : a.rules()) {
                 judge(ctx.handbook(), links, null, null, r, out);
             }
         }
-    }
-
-    private static RuleAlerts links(Handbook hb) {
-        return new RuleAlerts(hb.settings(), hb.severities(), hb.services());
     }
 
     private static void judge(
