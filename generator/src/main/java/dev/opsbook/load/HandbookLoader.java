@@ -126,6 +126,13 @@ public final class HandbookLoader {
                 serviceFiles.computeIfAbsent(entry.service(), k -> new TreeSet<>());
                 continue;
             }
+            String laidOutService =
+                    other && entry.service() == null && RuleAlerts.isRuleFile(name) ? layouts.serviceOf(rel) : null;
+            if (laidOutService != null && Ids.valid(laidOutService)) {
+                // the same in a folder of a layout (kubernetes/alerts.rules.yaml), beside the runbooks
+                ruleFiles.put(rel, new RuleAlerts.Source(laidOutService, null));
+                continue;
+            }
             if (entry.kind() == ContentPaths.Kind.SETTINGS || entry.kind() == ContentPaths.Kind.SEVERITIES) {
                 continue; // read above
             } else if (entry.kind() == ContentPaths.Kind.TEAM) {

@@ -86,6 +86,17 @@ final class Layouts {
         return null;
     }
 
+    /** The service whose folder a layout gives {@code rel} is in ({@code kubernetes/alerts.rules.yaml}), or null. */
+    String serviceOf(String rel) {
+        for (Settings.Layout l : layouts) {
+            String prefix = l.runbooks().substring(0, l.runbooks().indexOf(SERVICE));
+            if (rel.startsWith(prefix) && rel.indexOf('/', prefix.length()) > prefix.length()) {
+                return rel.substring(prefix.length(), rel.indexOf('/', prefix.length()));
+            }
+        }
+        return null;
+    }
+
     /** The further address of a runbook's page that its layout gives (a site path), or null. */
     static String address(Match m) {
         if (m.layout().addresses() == null) {

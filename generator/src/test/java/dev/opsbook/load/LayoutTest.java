@@ -61,7 +61,11 @@ class LayoutTest {
                                 "Clock skew", "ClockSkew", "Back to [disks]({{< ref \"../node/NodeDiskFull.md\" >}})."))
                 .file("alerts/clock/README.md", "# For the repository's readers\n")
                 .file("alerts/api/Extra.md", RUNBOOK.formatted("Extra", "Extra", "More for the native service."))
-                .file("guides/policy.md", "# Policy\n\nThe [disk runbook](../alerts/node/NodeDiskFull.md).\n");
+                .file("guides/policy.md", "# Policy\n\nThe [disk runbook](../alerts/node/NodeDiskFull.md).\n")
+                .file(
+                        "alerts/node/node.rules.yaml",
+                        "groups:\n  - name: node\n    rules:\n      - alert: NodeDiskFull\n        expr: disk_free < 0.05\n"
+                                + "        labels: { severity: critical }\n        annotations: { runbook: NodeDiskFull }\n");
         BuildResult r = build(tree);
         assertEquals(List.of(), structural(r));
         Path site = dir.resolve("site");
@@ -81,6 +85,13 @@ class LayoutTest {
         // Hugo's section page names the service; the native service gets the layout's runbook too
         Document node = Jsoup.parse(site.resolve("services/node/index.html").toFile(), "UTF-8");
         assertEquals("Node exporter", node.selectFirst("h1").text());
+        // a rule file in the layout's folder is the service's, its runbook annotation naming the runbook
+        assertEquals(
+                List.of("runbooks/NodeDiskFull.html"),
+                node.select("#alert-NodeDiskFull a[href*=runbooks]").eachAttr("href"));
+        assertTrue(
+                r.findings().stream().noneMatch(f -> f.rule().startsWith("alert-")),
+                r.findings().toString());
         assertTrue(Files.isRegularFile(site.resolve("services/api/runbooks/Extra.html")));
         assertTrue(Files.isRegularFile(site.resolve("services/api/runbooks/api-down.html")));
         // the addresses the alert rules use
