@@ -186,30 +186,7 @@ public final class RuleAlerts {
                     mine));
         }
         left.forEach((name, mine) -> alerts.add(alert(name, mine, s.id())));
-        return new Service(
-                s.id(),
-                s.name(),
-                s.description(),
-                s.owner(),
-                s.tier(),
-                s.lifecycle(),
-                s.supportModel(),
-                s.supportHours(),
-                s.dependsOn(),
-                s.links(),
-                s.telemetry(),
-                s.slos(),
-                List.copyOf(alerts),
-                s.readiness(),
-                s.notApplicable(),
-                s.sla(),
-                s.rota(),
-                s.runbooks(),
-                s.reviews(),
-                s.incidents(),
-                s.documents(),
-                s.keys(),
-                s.pos());
+        return s.withAlerts(alerts);
     }
 
     private static boolean same(Ref a, Ref b, String service) {

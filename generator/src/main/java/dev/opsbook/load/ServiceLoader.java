@@ -61,22 +61,7 @@ final class ServiceLoader {
 
         /** What is known of a service whose service.yaml ({@code file}) could not be read: its id. */
         static Parts unknown(String id, String file) {
-            return new Parts(
-                    id,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    List.of(),
-                    List.of(),
-                    Service.Telemetry.NONE,
-                    List.of(),
-                    List.of(),
-                    Service.Readiness.NONE,
-                    List.of(),
-                    Keys.none(new Pos(file, 1, 1)));
+            return laidOut(id, null, null, null, new Pos(file, 1, 1));
         }
     }
 

@@ -118,30 +118,7 @@ public record Handbook(
             }
             List<Runbook> rbs = new ArrayList<>(s.runbooks());
             rbs.replaceAll(r -> r.id().equals(runbook.id()) ? runbook : r);
-            out.add(new Service(
-                    s.id(),
-                    s.name(),
-                    s.description(),
-                    s.owner(),
-                    s.tier(),
-                    s.lifecycle(),
-                    s.supportModel(),
-                    s.supportHours(),
-                    s.dependsOn(),
-                    s.links(),
-                    s.telemetry(),
-                    s.slos(),
-                    s.alerts(),
-                    s.readiness(),
-                    s.notApplicable(),
-                    s.sla(),
-                    s.rota(),
-                    List.copyOf(rbs),
-                    s.reviews(),
-                    s.incidents(),
-                    s.documents(),
-                    s.keys(),
-                    s.pos()));
+            out.add(s.withRunbooks(rbs));
         }
         return new Handbook(
                 settings, severities, teams, guides, out, files, assets, unreadable, secrets, unplacedAlerts);

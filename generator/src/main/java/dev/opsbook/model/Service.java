@@ -34,6 +34,62 @@ public record Service(
         Keys keys,
         Pos pos) {
 
+    /** This service with {@code alerts} in place of its own. */
+    public Service withAlerts(List<Alert> alerts) {
+        return new Service(
+                id,
+                name,
+                description,
+                owner,
+                tier,
+                lifecycle,
+                supportModel,
+                supportHours,
+                dependsOn,
+                links,
+                telemetry,
+                slos,
+                List.copyOf(alerts),
+                readiness,
+                notApplicable,
+                sla,
+                rota,
+                runbooks,
+                reviews,
+                incidents,
+                documents,
+                keys,
+                pos);
+    }
+
+    /** This service with {@code runbooks} in place of its own. */
+    public Service withRunbooks(List<Runbook> runbooks) {
+        return new Service(
+                id,
+                name,
+                description,
+                owner,
+                tier,
+                lifecycle,
+                supportModel,
+                supportHours,
+                dependsOn,
+                links,
+                telemetry,
+                slos,
+                alerts,
+                readiness,
+                notApplicable,
+                sla,
+                rota,
+                List.copyOf(runbooks),
+                reviews,
+                incidents,
+                documents,
+                keys,
+                pos);
+    }
+
     public record Telemetry(List<Link> dashboards, Logs logs, Tracing tracing) {
         public static final Telemetry NONE = new Telemetry(List.of(), null, null);
     }
