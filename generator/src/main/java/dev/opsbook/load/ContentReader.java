@@ -43,6 +43,13 @@ final class ContentReader {
         this.findings = findings;
     }
 
+    /** The repository around the content folder, whose rule files opsbook.yaml may name ({@code ../deploy/}). */
+    private Path repository;
+
+    void repository(Path repository) {
+        this.repository = repository;
+    }
+
     /**
      * Where the content file {@code rel} really is. The listing follows a symbolic link only when it
      * leads to a file inside the content folder; this checks it again as the file is opened, so that a
@@ -50,7 +57,8 @@ final class ContentReader {
      */
     Path real(String rel) throws IOException {
         Path real = root.resolve(rel).toRealPath();
-        if (!real.startsWith(root)) {
+        boolean outside = repository != null && rel.startsWith("../") && real.startsWith(repository);
+        if (!real.startsWith(root) && !outside) {
             throw new IOException(
                     "the content file " + rel + " became a link out of the content folder while it was read");
         }

@@ -105,6 +105,7 @@ public final class HandbookLoader {
         List<Map.Entry<PathMatcher, Settings.AlertRules>> ruleSources = settings.alertRules().stream()
                 .map(a -> Map.entry(FileSystems.getDefault().getPathMatcher("glob:" + a.files()), a))
                 .toList();
+        ruleFilesOutside(root, settings.alertRules(), reader, ruleFiles, findings);
         for (String rel : files) {
             ContentPaths.Entry entry = ContentPaths.of(rel);
             String name = rel.substring(rel.lastIndexOf('/') + 1);
@@ -228,6 +229,64 @@ public final class HandbookLoader {
                 reader.unreadable(),
                 reader.secrets(),
                 unplaced);
+    }
+
+    /**
+     * The rule files that {@code alertRules:} names outside the content folder ({@code ../deploy/*.yaml}):
+     * only inside the repository the content folder is in (the nearest folder above it with a {@code .git}),
+     * never through a link that leads out of it. A glob that reaches further is {@code unsafe-path}.
+     */
+    private static void ruleFilesOutside(
+            Path root,
+            List<Settings.AlertRules> sources,
+            ContentReader reader,
+            Map<String, RuleAlerts.Source> ruleFiles,
+            Findings findings)
+            throws IOException {
+        Path repository = null;
+        for (Settings.AlertRules src : sources) {
+            if (!src.files().startsWith("../")) {
+                continue;
+            }
+            if (repository == null) {
+                for (Path p = root.getParent(); p != null && repository == null; p = p.getParent()) {
+                    if (Files.exists(p.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                        repository = p;
+                    }
+                }
+            }
+            String fixed = src.files().replaceFirst("[*?\\[{].*$", "");
+            Path base = root.resolve(fixed.contains("/") ? fixed.substring(0, fixed.lastIndexOf('/')) : ".")
+                    .normalize();
+            if (repository == null || !base.startsWith(repository)) {
+                findings.error(
+                        Rules.UNSAFE_PATH,
+                        null,
+                        src.pos(),
+                        "rule files '" + src.files() + "' are outside "
+                                + (repository == null
+                                        ? "the content folder, which is in no repository (.git)"
+                                        : "the repository " + repository.getFileName()),
+                        "keep the rule files inside the repository that holds the content folder");
+                continue;
+            }
+            reader.repository(repository);
+            if (!Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + src.files());
+            final Path repo = repository;
+            try (var walk = Files.walk(base, 16)) {
+                for (Path f : walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                        .sorted()
+                        .toList()) {
+                    String rel = root.relativize(f).toString().replace('\\', '/');
+                    if (glob.matches(Path.of(rel)) && f.toRealPath().startsWith(repo) && !rel.startsWith("../.git/")) {
+                        ruleFiles.putIfAbsent(rel, new RuleAlerts.Source(null, src));
+                    }
+                }
+            }
+        }
     }
 
     /**

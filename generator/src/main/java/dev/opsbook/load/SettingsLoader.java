@@ -97,12 +97,13 @@ final class SettingsLoader {
         if (files == null) {
             return java.util.Optional.empty();
         }
-        if (files.startsWith("/") || java.util.Arrays.asList(files.split("/")).contains("..")) {
+        if (files.startsWith("/") || files.contains("\\") || files.matches("(?i)[a-z]:.*")) {
             y.error(
                     Rules.UNSAFE_PATH,
                     y.pos("files"),
-                    "rule files '" + files + "' are outside the content folder",
-                    "name them relative to the content folder, such as monitoring/*.rules.yaml");
+                    "rule files '" + files + "' are named by an absolute path",
+                    "name them relative to the content folder, such as monitoring/*.rules.yaml or"
+                            + " ../deploy/prometheus/*.yaml inside the repository");
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new Settings.AlertRules(files, service, label, y.pos()));
