@@ -144,12 +144,13 @@ public final class SitePaths {
 
     public static String alertAnchor(String name) {
         // any name Prometheus accepts (HaproxyBackendMaxActiveSession>80%): characters an address would have
-        // to escape become '-', and a name so changed gets a digest of itself, so that two stay apart
+        // to escape, and ':', become '-', and a name so changed gets a digest of itself, so that two stay apart
         StringBuilder sb = new StringBuilder("alert-");
         boolean changed = false;
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean safe = c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ':');
+            // no ':' either: a link "#alert-a:b" would read as an address of scheme "#alert-a"
+            boolean safe = c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.');
             sb.append(safe ? c : '-');
             changed |= !safe;
         }

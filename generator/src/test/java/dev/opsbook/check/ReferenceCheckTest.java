@@ -1,6 +1,7 @@
 package dev.opsbook.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsbook.ContentTree;
 import java.io.IOException;
@@ -105,6 +106,28 @@ class ReferenceCheckTest {
                 List.of("services/api/service.yaml:3:31: error: alert 'ApiDown': runbook takes a runbook's id (or"
                         + " service/id), not an address: 'https://wiki.example/runbooks/api-down' [schema]"),
                 tree.structural());
+    }
+
+    @Test
+    void alertsOfAnyNameGetAnchorsEveryLinkToThemReaches() throws Exception {
+        var tree = ContentTree.minimal(dir.resolve("content"))
+                .file(
+                        "services/api/service.yaml",
+                        "owner: ops\nalerts:\n  - { name: \"job:errors:rate5m>0.1\", runbook: api-down }\n"
+                                + "  - { name: \"job_errors_rate5m-0.1\", runbook: api-down }\n"
+                                + "  - { name: \"Latency (p99) > 80%\", runbook: api-down }\n")
+                .file(
+                        "services/api/runbooks/api-down.md",
+                        "---\ntitle: API down\nalerts: [\"job:errors:rate5m>0.1\", \"Latency (p99) > 80%\"]\n---\nText.\n");
+        // the build verifies every link it writes: an anchor a link could not reach would stop it
+        new dev.opsbook.Opsbook(1)
+                .build(new dev.opsbook.BuildRequest(
+                        tree.root(), dir.resolve("site"), java.time.LocalDate.of(2026, 11, 21), null, true, null));
+        var page = org.jsoup.Jsoup.parse(
+                dir.resolve("site/services/api/index.html").toFile(), "UTF-8");
+        List<String> ids = page.select("#alerts tbody tr").eachAttr("id");
+        assertEquals(3, ids.stream().distinct().count(), ids.toString());
+        assertTrue(ids.stream().allMatch(id -> id.matches("alert-[A-Za-z0-9_.-]+")), ids.toString());
     }
 
     @Test
