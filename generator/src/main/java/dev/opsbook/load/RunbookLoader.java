@@ -43,6 +43,7 @@ final class RunbookLoader {
                 y.date("lastExercised"),
                 y.strings("tags"),
                 Aliases.read(y),
+                y.string("noAlert"),
                 body,
                 new Pos(file, 1, 1));
         y.finish();
@@ -76,6 +77,7 @@ final class RunbookLoader {
                 null,
                 List.of(),
                 List.of(),
+                null,
                 body,
                 new Pos(file, 1, 1));
     }
@@ -114,6 +116,7 @@ final class RunbookLoader {
                 r.lastExercised(),
                 r.tags(),
                 List.copyOf(aliases),
+                r.noAlert(),
                 r.body(),
                 r.pos());
     }

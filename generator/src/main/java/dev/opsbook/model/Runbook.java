@@ -3,7 +3,10 @@ package dev.opsbook.model;
 import java.time.LocalDate;
 import java.util.List;
 
-/** {@code services/<service>/runbooks/<id>.md}: front matter and Markdown. */
+/**
+ * {@code services/<service>/runbooks/<id>.md}: front matter and Markdown. {@code noAlert} is why no alert
+ * leads to it (a runbook opened from a checklist, say), when it says so; null otherwise.
+ */
 public record Runbook(
         String id,
         String service,
@@ -18,6 +21,7 @@ public record Runbook(
         LocalDate lastExercised,
         List<String> tags,
         List<String> aliases,
+        String noAlert,
         Markdown body,
         Pos pos) {
 

@@ -82,6 +82,9 @@ final class DocumentViews implements PageFamily {
         if (r.lastExercised() != null) {
             facts.add(new Fact("Last exercised", r.lastExercised().toString(), null));
         }
+        if (r.noAlert() != null) {
+            facts.add(new Fact("Opened without an alert", r.noAlert(), null));
+        }
         List<AlertRef> alerts = new ArrayList<>();
         for (Handbook.AlertSource src : hb.alertsLeadingTo(r)) {
             alerts.add(alertRef(src.service(), src.alert(), from));

@@ -229,6 +229,27 @@ class CompletenessTest {
     }
 
     @Test
+    void aRunbookThatSaysWhyNoAlertLeadsToItIsNoOrphan(@TempDir Path out) throws Exception {
+        ContentTree t = ContentTree.complete(dir)
+                .file(
+                        "services/api/runbooks/other.md",
+                        "---\ntitle: Other\nnoAlert: opened from the release checklist\n---\n## Symptoms\n")
+                .file("services/api/runbooks/lost.md", "---\ntitle: Lost\n---\n## Symptoms\n");
+        BuildResult r = t.result();
+        assertEquals(
+                List.of("services/api/runbooks/lost.md:1:1: info: no alert leads to runbook 'lost' [runbook-orphan]"),
+                r.findings().stream()
+                        .filter(f -> f.rule().equals("runbook-orphan"))
+                        .map(f -> f.format())
+                        .toList());
+        new dev.opsbook.Opsbook(1)
+                .build(new dev.opsbook.BuildRequest(
+                        t.root(), out.resolve("site"), java.time.LocalDate.of(2026, 11, 21), null, true, null));
+        String page = java.nio.file.Files.readString(out.resolve("site/services/api/runbooks/other.html"));
+        assertTrue(page.contains("Opened without an alert") && page.contains("opened from the release checklist"));
+    }
+
+    @Test
     void theCompleteHandbookPassesEveryRule() {
         BuildResult r = ContentTree.complete(dir).result();
         assertEquals(List.of(), r.findings());

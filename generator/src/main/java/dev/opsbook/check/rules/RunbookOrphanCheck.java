@@ -16,11 +16,12 @@ public final class RunbookOrphanCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         for (Runbook r : s.runbooks()) {
-            if (ctx.handbook().alertsLeadingTo(r).isEmpty()) {
+            if (ctx.handbook().alertsLeadingTo(r).isEmpty() && r.noAlert() == null) {
                 out.add(Failure.at(
                         r.pos(),
                         "no alert leads to runbook '" + r.id() + "'",
-                        "name it as `runbook:` of the alert that should open it, in the service.yaml of that alert"));
+                        "lead an alert to it (the runbook_url of its rule, or `runbook:` in service.yaml), or say why"
+                                + " none does: `noAlert: <why>` in " + r.file()));
             }
         }
     }
