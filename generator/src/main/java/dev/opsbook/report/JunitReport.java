@@ -3,6 +3,7 @@ package dev.opsbook.report;
 import dev.opsbook.check.RuleResult;
 import dev.opsbook.check.ServiceAssessment;
 import dev.opsbook.finding.Finding;
+import dev.opsbook.finding.Level;
 import dev.opsbook.finding.Rules;
 import dev.opsbook.output.PageSink;
 import dev.opsbook.text.Escape;
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code opsbook-report.xml}: JUnit XML as Jenkins and GitLab read it. A test suite per service with
- * a test case per rule (a failure → {@code <failure>}; waived, off and not applicable →
+ * a test case per rule (a failure with an error → {@code <failure>}; one with warnings or infos only, which
+ * do not fail the run, passes with them as its {@code <system-out>}; waived, off and not applicable →
  * {@code <skipped>} with the reason), and a suite {@code handbook} with a test case per structural
  * rule and for the findings that belong to no service.
  */
@@ -149,10 +151,19 @@ public final class JunitReport {
             out.append("/>\n");
             return 0;
         }
-        Finding first = findings.get(0);
         String body = findings.stream()
                 .map(x -> x.format() + (x.hint() != null ? "\n  hint: " + Finding.printable(x.hint()) : ""))
                 .collect(Collectors.joining("\n"));
+        Finding first = findings.stream()
+                .filter(x -> x.level() == Level.ERROR)
+                .findFirst()
+                .orElse(null);
+        if (first == null) {
+            // warnings and infos do not fail the run, so no CI host may count them as failed tests: they are
+            // shown with the case, as its output
+            out.append(">\n      <system-out>").append(Escape.xml(body)).append("</system-out>\n    </testcase>\n");
+            return 0;
+        }
         out.append(">\n      <failure type=\"")
                 .append(first.level().id())
                 .append("\" message=\"")

@@ -167,6 +167,44 @@ class ReportTest {
     }
 
     @Test
+    void inJunitXmlOnlyWhatFailsTheRunIsAFailure(@TempDir Path tmp) throws Exception {
+        var tree = dev.opsbook.ContentTree.minimal(tmp.resolve("content"))
+                .file(
+                        "services/api/service.yaml",
+                        "owner: ops\nalerts:\n  - { name: ApiDown, severity: P1, runbook: api-down }\n"
+                                + "  - { name: ApiSlow, severity: P2 }\n");
+        new Opsbook(1)
+                .build(new dev.opsbook.BuildRequest(
+                        tree.root(), tmp.resolve("site"), java.time.LocalDate.of(2026, 11, 21), null, true, null));
+        org.w3c.dom.Document xml = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(tmp.resolve("site/opsbook-report.xml").toFile());
+        NodeList cases = xml.getElementsByTagName("testcase");
+        java.util.Map<String, Element> api = new java.util.HashMap<>();
+        for (int i = 0; i < cases.getLength(); i++) {
+            Element c = (Element) cases.item(i);
+            if (c.getAttribute("classname").equals("opsbook.api")) {
+                api.put(c.getAttribute("name"), c);
+            }
+        }
+        // an error: a failure; a warning (the runbook was never reviewed): the case passes, its finding shown
+        Element alert = api.get("alert-has-runbook");
+        assertEquals(1, alert.getElementsByTagName("failure").getLength());
+        assertEquals("error", ((Element) alert.getElementsByTagName("failure").item(0)).getAttribute("type"));
+        Element stale = api.get("runbook-stale");
+        assertEquals(0, stale.getElementsByTagName("failure").getLength());
+        assertTrue(stale.getElementsByTagName("system-out")
+                .item(0)
+                .getTextContent()
+                .contains("warning"));
+        long errors = api.values().stream()
+                .filter(c -> c.getElementsByTagName("failure").getLength() > 0)
+                .count();
+        Element suite = (Element) alert.getParentNode();
+        assertEquals(String.valueOf(errors), suite.getAttribute("failures"));
+    }
+
+    @Test
     void junitXmlHasASuitePerServiceAndACasePerRule() throws Exception {
         org.w3c.dom.Document xml = DocumentBuilderFactory.newInstance()
                 .newDocumentBuilder()
@@ -176,7 +214,14 @@ class ReportTest {
         Element fraud = (Element) suites.item(0);
         assertEquals("fraud-check", fraud.getAttribute("name"));
         assertEquals("42", fraud.getAttribute("tests"));
-        assertEquals("3", fraud.getAttribute("failures"));
+        // its three failing rules find warnings and infos only, which do not fail the run: no CI host may count
+        // them as failed tests, so they pass with their findings as output
+        assertEquals("0", fraud.getAttribute("failures"));
+        assertEquals(3, fraud.getElementsByTagName("system-out").getLength());
+        assertTrue(fraud.getElementsByTagName("system-out")
+                .item(0)
+                .getTextContent()
+                .contains(": warning: "));
         assertEquals("1", fraud.getAttribute("skipped"));
         NodeList cases = fraud.getElementsByTagName("testcase");
         assertEquals(42, cases.getLength());
@@ -193,6 +238,7 @@ class ReportTest {
         Element root = xml.getDocumentElement();
         assertEquals("testsuites", root.getTagName());
         assertEquals(String.valueOf(6 * 42 + 7), root.getAttribute("tests"));
+        assertEquals("0", root.getAttribute("failures"), "the example's run exits 0: nothing failed");
     }
 
     @Test
