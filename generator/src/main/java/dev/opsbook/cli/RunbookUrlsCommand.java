@@ -1,6 +1,5 @@
 package dev.opsbook.cli;
 
-import dev.opsbook.check.rules.AlertRuleRunbookCheck;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Findings;
 import dev.opsbook.load.HandbookLoader;
@@ -73,7 +72,7 @@ final class RunbookUrlsCommand implements Callable<Integer> {
                     }
                     if (!leads || !wrongOnly) {
                         out.println(Finding.printable(at + "runbook_url: "
-                                + AlertRuleRunbookCheck.address(hb, runbook, "")
+                                + links.address(runbook)
                                 + (leads
                                         ? "  (leads there)"
                                         : r.runbook() == null ? "  (none yet)" : "  (now " + r.runbook() + ")")));

@@ -3,7 +3,6 @@ package dev.opsbook.link;
 import dev.opsbook.model.Guide;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Incident;
-import dev.opsbook.model.Markdown;
 import dev.opsbook.model.Review;
 import dev.opsbook.model.Runbook;
 import dev.opsbook.model.Service;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The plan of the site, made once from the loaded handbook: every page with its address, its kind, the
@@ -149,7 +147,7 @@ public final class SitePlan {
                     g,
                     -1,
                     Map.of(g.file(), ""),
-                    headings(g.body()),
+                    g.body().targets(),
                     true));
         }
         for (Team t : hb.teams()) {
@@ -201,7 +199,7 @@ public final class SitePlan {
                         r,
                         i,
                         Map.of(r.file(), ""),
-                        headings(r.body()),
+                        r.body().targets(),
                         true));
             }
             for (Review r : s.reviews()) {
@@ -225,7 +223,7 @@ public final class SitePlan {
                         i,
                         -1,
                         Map.of(i.pos().file(), ""),
-                        headings(i.body()),
+                        i.body().targets(),
                         true));
             }
             for (Guide d : s.documents()) {
@@ -237,7 +235,7 @@ public final class SitePlan {
                         d,
                         -1,
                         Map.of(d.file(), ""),
-                        headings(d.body()),
+                        d.body().targets(),
                         true));
             }
         }
@@ -287,11 +285,6 @@ public final class SitePlan {
 
     private static Page whole(String path, Kind kind, String title, Map<String, String> presents, Set<String> anchors) {
         return new Page(path, kind, title, null, null, -1, presents, anchors, true);
-    }
-
-    private static Set<String> headings(Markdown body) {
-        return Stream.concat(body.headings().stream().map(Markdown.MdHeading::anchor), body.anchors().stream())
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The handbook the plan is of. */

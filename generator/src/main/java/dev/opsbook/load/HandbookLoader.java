@@ -205,7 +205,6 @@ public final class HandbookLoader {
         List<Service.Alert> unplaced = new ArrayList<>();
         if (!ruleFiles.isEmpty()) {
             services = new RuleAlerts(settings, severities, services)
-                    .ranked(severities)
                     .join(reader, ruleFiles, services, unplaced, findings);
         }
         assets.sort(null);
@@ -411,20 +410,14 @@ public final class HandbookLoader {
         if (!stem.equalsIgnoreCase("readme") && !checkName(rel, stem, name, service, findings)) {
             return Optional.empty();
         }
-        String page = SitePaths.document(rel);
-        String taken = SitePaths.taken(page);
-        if (taken != null
-                || page.equals(SitePaths.service(service))
-                || page.startsWith(ContentPaths.serviceFolder(service) + "/")
-                        && ContentPaths.of(rel.substring(0, rel.length() - 3) + ".yaml")
-                                        .kind()
-                                == ContentPaths.Kind.REVIEW) {
+        // the service's own page, and its runbooks', reviews' and incidents' pages, are paths the site takes
+        String taken = SitePaths.taken(SitePaths.document(rel));
+        if (taken != null) {
             findings.error(
                     Rules.UNSAFE_PATH,
                     service,
                     Pos.file(rel),
-                    "'" + rel + "' cannot be published as a page: "
-                            + (taken != null ? taken : page + " is a page the site makes"),
+                    "'" + rel + "' cannot be published as a page: " + taken,
                     "rename the file");
             return Optional.empty();
         }

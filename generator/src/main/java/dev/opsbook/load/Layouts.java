@@ -40,6 +40,8 @@ final class Layouts {
     private final List<Pattern> patterns = new ArrayList<>();
     /** Other Markdown under a layout's service folder (a helper in a sub-folder, a README): its documents. */
     private final List<Pattern> folders = new ArrayList<>();
+    /** What comes before each layout's {@code {service}} folder ({@code alerts/}, or nothing). */
+    private final List<String> prefixes = new ArrayList<>();
 
     Layouts(List<Settings.Layout> layouts) {
         this.layouts = layouts;
@@ -56,6 +58,7 @@ final class Layouts {
             }
             patterns.add(Pattern.compile(re.toString()));
             String prefix = l.runbooks().substring(0, l.runbooks().indexOf(SERVICE));
+            prefixes.add(prefix);
             folders.add(Pattern.compile(Pattern.quote(prefix) + "([^/]+)/(.+\\.md)"));
         }
     }
@@ -88,8 +91,7 @@ final class Layouts {
 
     /** The service whose folder a layout gives {@code rel} is in ({@code kubernetes/alerts.rules.yaml}), or null. */
     String serviceOf(String rel) {
-        for (Settings.Layout l : layouts) {
-            String prefix = l.runbooks().substring(0, l.runbooks().indexOf(SERVICE));
+        for (String prefix : prefixes) {
             if (rel.startsWith(prefix) && rel.indexOf('/', prefix.length()) > prefix.length()) {
                 return rel.substring(prefix.length(), rel.indexOf('/', prefix.length()));
             }

@@ -30,7 +30,7 @@ public final class RuleAlerts {
     /** Where a rule file's alerts go: a service folder's own, or an entry of {@code alertRules:}. */
     record Source(String service, Settings.AlertRules config) {}
 
-    /** The runbook a rule leads to, as {@code service/id#fragment}, or null; {@code fragment} may be empty. */
+    /** The runbook a rule leads to, and the section of its page ({@code fragment}, empty for the page itself). */
     public record Target(Runbook runbook, String fragment) {}
 
     private final Settings settings;
@@ -39,8 +39,13 @@ public final class RuleAlerts {
     private final Map<String, Runbook> byAddress = new HashMap<>();
 
     private final Map<String, Map<String, Runbook>> byId = new HashMap<>();
+    /** Severity id → its place among the handbook's levels, most severe first. */
+    private final Map<String, Integer> ranks = new HashMap<>();
 
     public RuleAlerts(Settings settings, List<Severity> severities, List<Service> services) {
+        for (int i = 0; i < severities.size(); i++) {
+            ranks.put(severities.get(i).id(), i);
+        }
         this.settings = settings;
         this.severityMap = settings.alertSeverities() != null
                 ? settings.alertSeverities()
@@ -218,18 +223,15 @@ public final class RuleAlerts {
         return new Service.Alert(name, severity, runbook, null, pos, List.copyOf(rules));
     }
 
-    private final Map<String, Integer> ranks = new HashMap<>();
-
+    /** The position of a severity among the handbook's levels, most severe first; an unknown one last. */
     private int rank(String severity) {
-        return ranks.computeIfAbsent(severity, k -> Integer.MAX_VALUE);
+        return ranks.getOrDefault(severity, Integer.MAX_VALUE);
     }
 
-    /** The handbook's severity ids, most severe first: the order alerts take the most severe of their rules by. */
-    RuleAlerts ranked(List<Severity> severities) {
-        for (int i = 0; i < severities.size(); i++) {
-            ranks.put(severities.get(i).id(), i);
-        }
-        return this;
+    /** The address a rule should carry for a runbook: its page under the handbook's baseUrl. */
+    public String address(Runbook r) {
+        String base = settings.baseUrl() != null ? settings.baseUrl() : "<baseUrl>/";
+        return base + SitePaths.runbook(r.service(), r.id());
     }
 
     /** Whether a content file's name makes it a service's rule file. */

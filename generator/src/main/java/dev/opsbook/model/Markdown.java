@@ -27,6 +27,13 @@ public record Markdown(
      */
     public record MdShortcode(String name, Pos pos) {}
 
+    /** Every fragment a link to the body's page may name: its headings' anchors and its other anchors. */
+    public java.util.Set<String> targets() {
+        java.util.Set<String> out = new java.util.HashSet<>(anchors);
+        headings.forEach(h -> out.add(h.anchor()));
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
     /** A link or image destination as written. */
     public record MdLink(String url, boolean image, Pos pos) {}
 

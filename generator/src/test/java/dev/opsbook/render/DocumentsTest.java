@@ -84,4 +84,23 @@ class DocumentsTest {
         String search = Files.readString(site.resolve("assets/search-index.js"));
         assertTrue(search.contains("Useful queries") && search.contains("document"), "searched");
     }
+
+    @Test
+    void aDocumentWhosePageTheSiteMakesIsRefused() throws Exception {
+        ContentTree tree = ContentTree.minimal(dir.resolve("content"))
+                .file("services/api/index.md", "# Would replace the service's page\n")
+                .file("services/api/reviews/osr-1.md", "# Would replace a review's page\n")
+                .file("services/api/notes/index.md", "# Fine\n");
+        BuildResult r = new Opsbook(1)
+                .build(new BuildRequest(
+                        tree.root(), dir.resolve("site"), LocalDate.of(2026, 11, 21), null, true, null));
+        assertEquals(
+                List.of("services/api/index.md", "services/api/reviews/osr-1.md"),
+                r.findings().stream()
+                        .filter(f -> f.rule().equals("unsafe-path"))
+                        .map(f -> f.pos().file())
+                        .sorted()
+                        .toList());
+        assertTrue(Files.isRegularFile(dir.resolve("site/services/api/notes/index.html")));
+    }
 }

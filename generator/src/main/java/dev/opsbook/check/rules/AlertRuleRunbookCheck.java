@@ -3,11 +3,9 @@ package dev.opsbook.check.rules;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Rule;
-import dev.opsbook.link.SitePaths;
 import dev.opsbook.load.RuleAlerts;
 import dev.opsbook.model.AlertRule;
 import dev.opsbook.model.Handbook;
-import dev.opsbook.model.Markdown;
 import dev.opsbook.model.Runbook;
 import dev.opsbook.model.Service;
 import java.util.List;
@@ -64,7 +62,7 @@ public final class AlertRuleRunbookCheck extends BaseCheck {
                         r.pos(),
                         "alerting rule '" + r.alert() + "' has no runbook_url: its notifications cannot link to"
                                 + " runbook '" + runbook.id() + "'",
-                        "add the annotation `runbook_url: " + address(hb, runbook, "") + "`"));
+                        "add the annotation `runbook_url: " + links.address(runbook) + "`"));
             }
             return;
         }
@@ -75,7 +73,7 @@ public final class AlertRuleRunbookCheck extends BaseCheck {
                     "the runbook_url of alert '" + r.alert() + "' (" + r.runbook() + ") leads to no runbook page of"
                             + " this handbook" + (hb.settings().baseUrl() == null ? " (it has no baseUrl)" : ""),
                     runbook != null
-                            ? "write `runbook_url: " + address(hb, runbook, "") + "`"
+                            ? "write `runbook_url: " + links.address(runbook) + "`"
                             : hb.settings().baseUrl() == null
                                     ? "set baseUrl in opsbook.yaml to the site's address, then lead the annotation to"
                                             + " the runbook's page under it"
@@ -83,25 +81,13 @@ public final class AlertRuleRunbookCheck extends BaseCheck {
                                             + hb.settings().baseUrl()));
             return;
         }
-        if (!t.fragment().isEmpty() && !anchors(t.runbook().body()).contains(t.fragment())) {
+        if (!t.fragment().isEmpty() && !t.runbook().body().targets().contains(t.fragment())) {
             out.add(Failure.at(
                     r.runbookPos(),
                     "the runbook_url of alert '" + r.alert() + "' names section '#" + t.fragment()
                             + "', which runbook '" + t.runbook().id() + "' does not have",
                     "lead it to one of the runbook's headings, or to the page itself"));
         }
-    }
-
-    private static List<String> anchors(Markdown body) {
-        return java.util.stream.Stream.concat(
-                        body.headings().stream().map(Markdown.MdHeading::anchor), body.anchors().stream())
-                .toList();
-    }
-
-    /** The address a rule should carry for a runbook: its page under the handbook's baseUrl. */
-    public static String address(Handbook hb, Runbook r, String fragment) {
-        String base = hb.settings().baseUrl() != null ? hb.settings().baseUrl() : "<baseUrl>/";
-        return base + SitePaths.runbook(r.service(), r.id()) + (fragment.isEmpty() ? "" : "#" + fragment);
     }
 
     @Override
