@@ -176,12 +176,13 @@ public final class Opsbook {
             new ReferenceCheck(handbook, links, findings).run(threads);
             timings.lap("links");
             CheckContext checkContext = new CheckContext(handbook, asOf);
-            Assessment assessment = new Completeness(AllChecks.LIST).run(checkContext, threads);
+            Assessment assessment = new Completeness(AllChecks.LIST).run(checkContext, threads, findings.sorted());
             assessment.findings().forEach(findings::add);
             List<Finding> sorted = findings.sorted();
             timings.lap("rules");
             Changes changes = baseline == null ? null : baseline.compare(sorted, assessment.services());
-            ReportData report = new ReportData(GENERATOR, VERSION, asOf, digest, sorted, assessment, changes);
+            ReportData report = new ReportData(GENERATOR, VERSION, asOf, digest, sorted, assessment, changes)
+                    .placed(contentPrefix(content), handbook.settings().baseUrl());
             // render and write
             int pages = 0;
             if (request.writeSite()) {
@@ -305,6 +306,21 @@ public final class Opsbook {
     }
 
     /** The as-of date: the caller's, then opsbook.yaml's, then SOURCE_DATE_EPOCH, then today in the handbook's zone. */
+    /**
+     * Where {@code content} is in the repository it belongs to (the nearest folder, itself included, that has a
+     * {@code .git}): {@code "content/"}, {@code "docs/handbook/"}, or "" at its root or outside any repository.
+     */
+    static String contentPrefix(Path content) {
+        Path c = content.toAbsolutePath().normalize();
+        for (Path p = c; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                String rel = p.relativize(c).toString().replace(java.io.File.separatorChar, '/');
+                return rel.isEmpty() ? "" : rel + "/";
+            }
+        }
+        return "";
+    }
+
     static LocalDate asOf(LocalDate given, Handbook handbook) throws OpsbookException {
         if (given != null) {
             return given;

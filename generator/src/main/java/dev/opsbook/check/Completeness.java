@@ -2,7 +2,9 @@ package dev.opsbook.check;
 
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
+import dev.opsbook.finding.Rules;
 import dev.opsbook.link.ContentPaths;
+import dev.opsbook.model.Keys;
 import dev.opsbook.model.Pos;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Settings;
@@ -33,6 +35,24 @@ public final class Completeness {
      * findings come in rule order, then service order).
      */
     public Assessment run(CheckContext ctx, int threads) {
+        return run(ctx, threads, List.of());
+    }
+
+    /**
+     * Judges the services as {@link #run(CheckContext, int)} does, each with the structural rules first: a
+     * structural rule fails for a service when {@code structural} (the findings of loading and of the
+     * reference check) holds one of its findings about that service. Every report lists the same rules.
+     */
+    public Assessment run(CheckContext ctx, int threads, List<Finding> structural) {
+        Map<String, Map<String, List<Finding>>> structuralOf = new HashMap<>();
+        for (Finding f : structural) {
+            if (f.service() != null && Rules.isStructural(f.rule())) {
+                structuralOf
+                        .computeIfAbsent(f.service(), k -> new HashMap<>())
+                        .computeIfAbsent(f.rule(), k -> new ArrayList<>())
+                        .add(f);
+            }
+        }
         Settings settings = ctx.handbook().settings();
         Map<String, List<String>> levels = settings.levels().isEmpty() ? Levels.DEFAULT : settings.levels();
         List<Service> all = ctx.handbook().services();
@@ -63,10 +83,14 @@ public final class Completeness {
         try {
             judged = Parallel.map(all, threads, s -> {
                 List<Judged> row = new ArrayList<>(checks.size());
+                Map<String, List<Finding>> own = structuralOf.getOrDefault(s.id(), Map.of());
+                for (String rule : Rules.STRUCTURAL) {
+                    row.add(new Judged(structuralResult(rule, own.getOrDefault(rule, List.of())), List.of()));
+                }
                 for (int i = 0; i < checks.size(); i++) {
                     CompletenessCheck check = checks.get(i);
                     Optional<Settings.RuleSetting> setting = ctx.setting(check.id());
-                    List<Finding> own = new ArrayList<>();
+                    List<Finding> found = new ArrayList<>();
                     RuleResult r = judge(
                             check,
                             s,
@@ -74,8 +98,8 @@ public final class Completeness {
                             setting,
                             off(setting),
                             handbookFailuresOf.get(i).getOrDefault(s.id(), List.of()),
-                            own);
-                    row.add(new Judged(r, own));
+                            found);
+                    row.add(new Judged(r, found));
                 }
                 return row;
             });
@@ -86,7 +110,7 @@ public final class Completeness {
         for (int i = 0; i < checks.size(); i++) {
             findings.addAll(generalOf.get(i));
             for (List<Judged> row : judged) {
-                findings.addAll(row.get(i).findings());
+                findings.addAll(row.get(Rules.STRUCTURAL.size() + i).findings());
             }
         }
         List<ServiceAssessment> services = new ArrayList<>();
@@ -98,6 +122,16 @@ public final class Completeness {
                     new ServiceAssessment(all.get(k), results, outcome.level(), outcome.next(), outcome.blocking()));
         }
         return new Assessment(List.copyOf(services), List.copyOf(findings), levels);
+    }
+
+    /** A structural rule for one service: it fails, as an error, with the findings it made about the service. */
+    private static RuleResult structuralResult(String rule, List<Finding> found) {
+        if (found.isEmpty()) {
+            return new RuleResult(rule, Status.PASS, null, null, null, null, List.of());
+        }
+        List<Finding> sorted = new ArrayList<>(found);
+        sorted.sort(Finding.ORDER);
+        return new RuleResult(rule, Status.FAIL, Level.ERROR, sorted.get(0).hint(), null, null, List.copyOf(sorted));
     }
 
     /** A rule's result for one service, and the findings it adds. */
@@ -118,14 +152,16 @@ public final class Completeness {
         if (off) {
             return new RuleResult(check.id(), Status.OFF, null, null, null, "switched off in opsbook.yaml", List.of());
         }
+        // a mark past its expiry no longer holds: the rule applies again (and waiver-expired says so)
         Optional<Service.NotApplicable> na = s.notApplicable().stream()
                 .filter(n -> n.rule().id().equals(check.id()))
+                .filter(n -> n.activeOn(ctx.asOf()))
                 .findFirst();
         if (na.isPresent()) {
             // a reason the schema refused is reported there; every report and page still says something
             String reason =
                     na.get().reason() == null ? "no reason given" : na.get().reason();
-            return new RuleResult(check.id(), Status.NOT_APPLICABLE, null, null, null, reason, List.of());
+            return new RuleResult(check.id(), Status.NOT_APPLICABLE, null, null, null, reason, List.of(), na.get());
         }
         String serviceFile = ContentPaths.serviceFile(s.id());
         if (check.readsServiceFile() && ctx.handbook().unreadable(serviceFile)) {
@@ -143,7 +179,12 @@ public final class Completeness {
             return new RuleResult(check.id(), Status.FAIL, level, why.hint(), null, null, List.of(why));
         }
         List<Failure> failures = new ArrayList<>();
-        check.check(s, ctx, failures);
+        Failure unread = unread(check.inputs(), s, ctx);
+        if (unread != null) {
+            failures.add(unread);
+        } else {
+            check.check(s, ctx, failures);
+        }
         failures.addAll(handbookFailuresOfService);
         if (failures.isEmpty()) {
             return new RuleResult(check.id(), Status.PASS, null, null, null, null, List.of());
@@ -163,6 +204,72 @@ public final class Completeness {
             }
         }
         return new RuleResult(check.id(), Status.FAIL, level, own.get(0).hint(), null, null, own);
+    }
+
+    /**
+     * Why {@code check} cannot be judged for {@code s}: the first of its inputs that could not be read as
+     * written, as a follow-on failure (the finding that says what to fix is printed already); or null.
+     */
+    private static Failure unread(List<CompletenessCheck.Input> inputs, Service s, CheckContext ctx) {
+        for (CompletenessCheck.Input in : inputs) {
+            Failure f = notChecked(in, s, ctx);
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why a rule that rests on {@code in} cannot be judged for {@code s}, as a follow-on failure placed at that key
+     * (the finding that says what to fix is printed already); null when {@code in} was read as written.
+     */
+    public static Failure notChecked(CompletenessCheck.Input in, Service s, CheckContext ctx) {
+        String path = ContentPaths.serviceFolder(s.id()) + "/" + in.file();
+        if (ctx.handbook().unreadable(path)) {
+            return Failure.at(
+                            Pos.file(path),
+                            "not checked: " + path + " could not be read",
+                            "fix the problem reported in " + path)
+                    .following(true);
+        }
+        Keys keys =
+                switch (in.file()) {
+                    case CompletenessCheck.Input.SERVICE -> s.keys();
+                    case CompletenessCheck.Input.SLA -> s.sla() == null
+                            ? null
+                            : s.sla().keys();
+                    case CompletenessCheck.Input.ROTA -> s.rota() == null
+                            ? null
+                            : s.rota().keys();
+                    default -> throw new IllegalArgumentException(in.file());
+                };
+        if (keys != null && in.key() != null && unread(keys, in.key())) {
+            Pos at = keys.at(in.key());
+            return Failure.at(
+                            at,
+                            "not checked: '" + in.key() + "' of " + path + " could not be read as written",
+                            "fix the problem reported at " + at)
+                    .following(true);
+        }
+        return null;
+    }
+
+    /**
+     * Whether {@code key} ({@code telemetry.logs}: a key of a mapping inside) could not be read as written: it
+     * was refused, or the mapping it is in was refused as a whole (not a mapping at all, so none of its keys is
+     * known). A mapping refused only in part ({@code telemetry:} with a bad tracing URL) leaves its other keys.
+     */
+    private static boolean unread(Keys keys, String key) {
+        if (keys.refused(key)) {
+            return true;
+        }
+        int dot = key.lastIndexOf('.');
+        if (dot < 0) {
+            return false;
+        }
+        String parent = key.substring(0, dot);
+        return unread(keys, parent) && keys.written().keySet().stream().noneMatch(k -> k.startsWith(parent + "."));
     }
 
     private static Level level(Optional<Settings.RuleSetting> setting, Level fallback) {

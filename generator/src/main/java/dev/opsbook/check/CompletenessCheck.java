@@ -34,4 +34,28 @@ public interface CompletenessCheck {
     default boolean readsServiceFile() {
         return true;
     }
+
+    /**
+     * The keys of the service's files that the verdict rests on. When one of them could not be taken as
+     * written (its value, or a part of it, was refused; it is written twice, misspelled, or required and
+     * missing), or its file could not be read, the rule is not checked: it fails, as a follow-on of the
+     * finding that says what to fix, rather than pass (or fail) on what could not be read.
+     */
+    default List<Input> inputs() {
+        return List.of();
+    }
+
+    /**
+     * A key of one of a service's files ({@code file} is {@code service.yaml}, {@code sla.yaml} or {@code
+     * rota.yaml}), or the file as a whole ({@code key} null: only whether it could be read).
+     */
+    record Input(String file, String key) {
+        public static final String SERVICE = "service.yaml";
+        public static final String SLA = "sla.yaml";
+        public static final String ROTA = "rota.yaml";
+
+        public static List<Input> of(String file, String... keys) {
+            return java.util.Arrays.stream(keys).map(k -> new Input(file, k)).toList();
+        }
+    }
 }

@@ -48,7 +48,7 @@ public final class ReferenceCheck {
     private final List<String> serviceIds;
     private final List<String> severityIds;
     private final Set<String> alertNames;
-    /** Alert names can be checked only when every service.yaml was read (an unreadable one may define them). */
+    /** Whether every service.yaml was read (an unreadable one may define alerts: see Handbook#unreadableTexts). */
     private final boolean allServicesRead;
 
     public ReferenceCheck(Handbook hb, ContentLinks links, Findings findings) {
@@ -135,8 +135,23 @@ public final class ReferenceCheck {
         }
         if (s.sla() != null) {
             Set<String> seen = new HashSet<>();
+            Set<String> written = new HashSet<>();
+            s.sla().responseTimes().forEach(t -> written.add(t.severity().id()));
+            // the severities the SLA gives no time for: what a key that names no severity was meant to be
+            List<String> open =
+                    severityIds.stream().filter(id -> !written.contains(id)).toList();
             for (Sla.ResponseTime t : s.sla().responseTimes()) {
-                severity(t.severity(), sid);
+                if (!hb.unreadable("severities.yaml")
+                        && !severityIds.contains(t.severity().id())) {
+                    String near = DidYouMean.closest(t.severity().id(), open);
+                    report(
+                            t.severity(),
+                            "severity",
+                            severityIds,
+                            sid,
+                            "",
+                            near != null || open.size() != 1 ? near : open.get(0));
+                }
                 if (!seen.add(t.severity().id())) {
                     findings.error(
                             Rules.DUPLICATE_ID,
@@ -162,12 +177,16 @@ public final class ReferenceCheck {
                 }
             }
         }
+        s.notApplicable().forEach(n -> person(n.approvedBy(), sid));
         for (Runbook r : s.runbooks()) {
             severity(r.severity(), sid);
             team(r.owner(), sid);
             person(r.reviewedBy(), sid);
-            if (allServicesRead) {
-                r.alerts().forEach(a -> exists(a, alertNames, "alert", sid));
+            for (Ref a : r.alerts()) {
+                // an unreadable service.yaml may define the alert: not when its name is not even written there
+                if (allServicesRead || !hb.mayBeUnreadablyDefined(a.id())) {
+                    exists(a, alertNames, "alert", sid);
+                }
             }
             markdown(r.body(), r.file(), sid);
         }
@@ -272,7 +291,11 @@ public final class ReferenceCheck {
     }
 
     private void report(Ref r, String kind, Collection<String> ids, String sid, String where) {
-        String near = DidYouMean.closest(r.id(), ids);
+        report(r, kind, ids, sid, where, DidYouMean.closest(r.id(), ids));
+    }
+
+    /** Reports a broken reference to one of {@code ids}, suggesting {@code near} (null: nothing). */
+    private void report(Ref r, String kind, Collection<String> ids, String sid, String where, String near) {
         findings.error(
                 Rules.BROKEN_REFERENCE,
                 sid,

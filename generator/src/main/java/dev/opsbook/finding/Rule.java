@@ -133,9 +133,12 @@ public enum Rule {
             "incident-actions-missing",
             Kind.COMPLETENESS,
             Level.WARNING,
-            "A P1/P2 (the two most severe levels) incident with no action"),
+            "An incident of the two most severe levels with no action"),
     WAIVER_EXPIRED(
-            "waiver-expired", Kind.COMPLETENESS, Level.WARNING, "A waiver past its expiry (the rule applies again)"),
+            "waiver-expired",
+            Kind.COMPLETENESS,
+            Level.WARNING,
+            "A waiver or not-applicable mark past its expiry (the rule applies again)"),
     CONTENT_SECRET(
             "content-secret",
             Kind.COMPLETENESS,

@@ -220,6 +220,13 @@ public final class ContentLinks {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
+    /** Whether a content file that the page at {@code path} presents could not be read. */
+    private boolean madeFromUnreadable(String path) {
+        return plan.page(path)
+                .map(p -> p.presents().keySet().stream().anyMatch(handbook::unreadable))
+                .orElse(false);
+    }
+
     private Resolution withFragment(String page, String fragment, String raw) {
         int hash = page.indexOf('#');
         if (fragment == null || fragment.isEmpty()) {
@@ -237,6 +244,10 @@ public final class ContentLinks {
             } catch (IllegalArgumentException e) {
                 // not percent-encoding after all: reported below as it is
             }
+        }
+        if (!known.contains(fragment) && madeFromUnreadable(path)) {
+            // the section may well be in the file that could not be read: its own finding is the one to act on
+            return new Internal(page);
         }
         if (!known.contains(fragment)) {
             String near = DidYouMean.closest(fragment, known);

@@ -26,6 +26,8 @@ public final class SitePaths {
 
     public static final String REPORT_JUNIT = "opsbook-report.xml";
     public static final String REPORT_SARIF = "opsbook-report.sarif";
+    /** GitLab's Code Quality report, which merge requests annotate (GitLab reads no SARIF there). */
+    public static final String REPORT_CODE_QUALITY = "gl-code-quality-report.json";
 
     /** The files the site has at its root; no content file may take one of these names, as file or folder. */
     private static final Set<String> ROOT_FILES = Set.of(
@@ -39,7 +41,8 @@ public final class SitePaths {
             HEADERS,
             REPORT_JSON,
             REPORT_JUNIT,
-            REPORT_SARIF);
+            REPORT_SARIF,
+            REPORT_CODE_QUALITY);
     /** Folders that only the site writes into: its script, style and search data, the report pages, people's calendars. */
     private static final Set<String> ROOT_FOLDERS = Set.of("assets", "readiness", "people");
     /** The site's files in each service folder. */

@@ -76,6 +76,7 @@ final class ContentReader {
         Optional<YamlMap> y = text.flatMap(t -> YamlDocument.parse(t, new YamlDocument.Ctx(rel, 0, service, findings)));
         if (y.isEmpty()) {
             unreadable.add(rel);
+            text.ifPresent(unreadableTexts::add);
         }
         return y;
     }
@@ -145,6 +146,15 @@ final class ContentReader {
      */
     void missing(String rel) {
         unreadable.add(rel);
+    }
+
+    /** The text of each YAML file that did not parse: what it may define is written in it somewhere. */
+    private final List<String> unreadableTexts = Collections.synchronizedList(new java.util.ArrayList<>());
+
+    List<String> unreadableTexts() {
+        synchronized (unreadableTexts) {
+            return List.copyOf(unreadableTexts);
+        }
     }
 
     Set<String> unreadable() {

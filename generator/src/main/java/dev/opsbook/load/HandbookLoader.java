@@ -227,7 +227,8 @@ public final class HandbookLoader {
                 published,
                 reader.unreadable(),
                 reader.secrets(),
-                unplaced);
+                unplaced,
+                reader.unreadableTexts());
     }
 
     /**

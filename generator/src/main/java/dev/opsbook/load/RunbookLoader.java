@@ -45,9 +45,10 @@ final class RunbookLoader {
                 Aliases.read(y),
                 y.string("noAlert"),
                 body,
-                new Pos(file, 1, 1));
+                new Pos(file, 1, 1),
+                java.util.Set.of());
         y.finish();
-        return runbook;
+        return withRefused(runbook, y.keyPositions(runbook.pos()).refused());
     }
 
     /** {@code summary}, else the {@code description} that Hugo, Jekyll and MkDocs pages carry. */
@@ -79,7 +80,8 @@ final class RunbookLoader {
                 List.of(),
                 null,
                 body,
-                new Pos(file, 1, 1));
+                new Pos(file, 1, 1),
+                java.util.Set.of());
     }
 
     /** The page's title when front matter gives none: the body's leading {@code # Title}, else its first h1. */
@@ -102,6 +104,14 @@ final class RunbookLoader {
         }
         List<String> aliases = new java.util.ArrayList<>(r.aliases());
         aliases.add(address);
+        return copy(r, List.copyOf(aliases), r.refused());
+    }
+
+    private static Runbook withRefused(Runbook r, java.util.Set<String> refused) {
+        return refused.isEmpty() ? r : copy(r, r.aliases(), refused);
+    }
+
+    private static Runbook copy(Runbook r, List<String> aliases, java.util.Set<String> refused) {
         return new Runbook(
                 r.id(),
                 r.service(),
@@ -115,9 +125,10 @@ final class RunbookLoader {
                 r.reviewedBy(),
                 r.lastExercised(),
                 r.tags(),
-                List.copyOf(aliases),
+                aliases,
                 r.noAlert(),
                 r.body(),
-                r.pos());
+                r.pos(),
+                refused);
     }
 }

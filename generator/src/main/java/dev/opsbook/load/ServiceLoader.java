@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads {@code services/<id>/service.yaml} (the other files of the folder are read by their own loaders). */
 final class ServiceLoader {
@@ -77,12 +78,12 @@ final class ServiceLoader {
         String supportHours = y.oneOf("supportHours", SUPPORT_HOURS);
         List<Ref> dependsOn = y.refs("dependsOn");
         List<Link> links = links(y, "links");
-        Service.Telemetry telemetry =
-                y.map("telemetry").map(ServiceLoader::telemetry).orElse(Service.Telemetry.NONE);
+        Optional<YamlMap> telemetryMap = y.map("telemetry");
+        Service.Telemetry telemetry = telemetryMap.map(ServiceLoader::telemetry).orElse(Service.Telemetry.NONE);
         List<Service.Slo> slos = slos(y);
         List<Service.Alert> alerts = alerts(y);
-        Service.Readiness readiness =
-                y.map("readiness").map(ServiceLoader::readiness).orElse(Service.Readiness.NONE);
+        Optional<YamlMap> readinessMap = y.map("readiness");
+        Service.Readiness readiness = readinessMap.map(ServiceLoader::readiness).orElse(Service.Readiness.NONE);
         List<Service.NotApplicable> notApplicable = new ArrayList<>();
         for (YamlMap n : y.maps("notApplicable")) {
             n.require("rule", "reason");
@@ -98,9 +99,11 @@ final class ServiceLoader {
                 rule = null;
             }
             String reason = n.string("reason");
+            Ref approvedBy = n.ref("approvedBy");
+            var expires = n.date("expires");
             n.finish();
             if (rule != null) {
-                notApplicable.add(new Service.NotApplicable(rule, reason, n.pos()));
+                notApplicable.add(new Service.NotApplicable(rule, reason, approvedBy, expires, n.pos()));
             }
         }
         y.finish();
@@ -119,7 +122,23 @@ final class ServiceLoader {
                 alerts,
                 readiness,
                 List.copyOf(notApplicable),
-                y.keyPositions(new Pos(y.file(), 1, 1)));
+                keys(y, telemetryMap, readinessMap));
+    }
+
+    /**
+     * Where service.yaml's keys are, with those of {@code telemetry} and {@code readiness} as
+     * {@code telemetry.logs} …, so that a refused tracing URL leaves the dashboards rule to judge the dashboards.
+     */
+    private static Keys keys(YamlMap y, Optional<YamlMap> telemetry, Optional<YamlMap> readiness) {
+        Pos file = new Pos(y.file(), 1, 1);
+        Keys keys = y.keyPositions(file);
+        if (telemetry.isPresent()) {
+            keys = keys.with("telemetry.", telemetry.get().keyPositions(keys.at("telemetry")));
+        }
+        if (readiness.isPresent()) {
+            keys = keys.with("readiness.", readiness.get().keyPositions(keys.at("readiness")));
+        }
+        return keys;
     }
 
     static List<Link> links(YamlMap y, String key) {
@@ -173,6 +192,7 @@ final class ServiceLoader {
                         s.pos("id"),
                         "SLO '" + id + "' is defined twice in this service (first at line " + seen.get(id) + ")",
                         "give each SLO its own id");
+                s.refuse("id");
                 id = null;
             }
             var slo = new Service.Slo(
@@ -204,6 +224,7 @@ final class ServiceLoader {
                         a.pos("name"),
                         "alert name '" + name + "' is not valid: an alert's name is one line of at most 200 characters",
                         "write the name as the alerting rule has it");
+                a.refuse("name"); // the alert is left out: what rests on the service's alerts is not checked
                 name = null;
             }
             if (name != null && seen.putIfAbsent(name, a.pos("name").line()) != null) {
@@ -213,6 +234,7 @@ final class ServiceLoader {
                         "alert '" + name + "' is defined twice in this service (first at line " + seen.get(name) + ")",
                         "list an alert once; its several rules (thresholds, severities) belong in its rule file"
                                 + " (a *.rules.yaml of the service), where one name may have several");
+                a.refuse("name");
                 name = null;
             }
             var alert = new Service.Alert(name, a.ref("severity"), a.ref("runbook"), a.ref("slo"), a.pos());

@@ -52,6 +52,16 @@ final class YamlMap {
     private final YamlDocument.Ctx ctx;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
     private final Set<String> known = new LinkedHashSet<>();
+    /**
+     * Keys whose value was not taken as written although no value of theirs was refused: a key written twice
+     * (which one was meant?), a required key that is missing, a known key written misspelled. A rule that
+     * rests on one of them is not checked ({@link #keyPositions}).
+     */
+    private final Set<String> lost = new LinkedHashSet<>();
+    /** Required keys that are missing while a written key may be them misspelled: {@link #finish()} decides. */
+    private final Map<String, Pos> missingRequired = new LinkedHashMap<>();
+    /** A known key that is written misspelled → where (so that what rests on it is placed there). */
+    private final Map<String, Pos> writtenAs = new LinkedHashMap<>();
 
     YamlMap(MappingNode node, YamlDocument.Ctx ctx) {
         this.node = node;
@@ -63,6 +73,7 @@ final class YamlMap {
             }
             NodeTuple first = entries.putIfAbsent(key.getValue(), t);
             if (first != null) {
+                lost.add(key.getValue());
                 ctx.findings()
                         .error(
                                 Rules.YAML_SYNTAX,
@@ -114,6 +125,8 @@ final class YamlMap {
                 }
             }
         });
+        refused.addAll(lost);
+        writtenAs.forEach(written::putIfAbsent);
         return new Keys(written, refused, fallback);
     }
 
@@ -161,15 +174,27 @@ final class YamlMap {
         for (String key : keys) {
             if (value(key) == null) {
                 ctx.reject(node); // a mapping without what it must say is refused as a whole
-                ctx.findings()
-                        .error(
-                                Rules.SCHEMA,
-                                ctx.service(),
-                                pos(),
-                                "missing required key '" + key + "'",
-                                "add `" + key + ":` with a value here");
+                lost.add(key);
+                boolean misspelled = entries.keySet().stream()
+                        .anyMatch(k -> !k.equals(key) && DidYouMean.closest(k, List.of(key)) != null);
+                if (misspelled) {
+                    // `ownr:` is one mistake: finish() reports it as an unknown key, did you mean 'owner'?
+                    missingRequired.put(key, pos());
+                } else {
+                    missingRequiredKey(key, pos());
+                }
             }
         }
+    }
+
+    private void missingRequiredKey(String key, Pos at) {
+        ctx.findings()
+                .error(
+                        Rules.SCHEMA,
+                        ctx.service(),
+                        at,
+                        "missing required key '" + key + "'",
+                        "add `" + key + ":` with a value here");
     }
 
     String string(String key) {
@@ -461,9 +486,16 @@ final class YamlMap {
 
     /** Reports every key that no getter asked for (and that is not another tool's). Call after reading all keys. */
     void finish() {
+        // a suggestion is a key that could have been meant: not one that is written here already
+        List<String> unwritten =
+                known.stream().filter(k -> !entries.containsKey(k)).toList();
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             if (!known.contains(e.getKey()) && !foreign.contains(e.getKey())) {
-                String near = DidYouMean.closest(e.getKey(), known);
+                String near = DidYouMean.closest(e.getKey(), unwritten);
+                if (near != null) {
+                    // what was written under the wrong name is not read: a rule that rests on it is not checked
+                    writtenAs.putIfAbsent(near, ctx.pos(e.getValue().getKeyNode()));
+                }
                 ctx.findings()
                         .error(
                                 Rules.SCHEMA,
@@ -475,6 +507,13 @@ final class YamlMap {
                                         : "remove it; the keys allowed here are " + String.join(", ", known));
             }
         }
+        lost.addAll(writtenAs.keySet());
+        missingRequired.forEach((key, at) -> {
+            if (!writtenAs.containsKey(key)) {
+                missingRequiredKey(key, at);
+            }
+        });
+        missingRequired.clear();
     }
 
     void schema(Node at, String message, String hint) {

@@ -38,6 +38,7 @@ final class HeadingIds {
             "incidents-h",
             "level",
             "level-h",
+            "level-rules",
             "links",
             "main",
             "matrix-h",

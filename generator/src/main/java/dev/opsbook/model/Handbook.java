@@ -22,6 +22,8 @@ import java.util.function.Function;
  * @param secrets    what looks like a credential, in any content file (masked)
  * @param unplacedAlerts alerts of rule files that belong to no service of this handbook (their runbook_url
  *                   leads to no runbook, and nothing else names their service): checked, not published
+ * @param unreadableTexts the text of each YAML file that could not be parsed: a name that is not written in
+ *                   one cannot be defined there, so a reference to it is reported although a file is unreadable
  */
 public record Handbook(
         Settings settings,
@@ -34,6 +36,7 @@ public record Handbook(
         Set<String> unreadable,
         List<Secret> secrets,
         List<Service.Alert> unplacedAlerts,
+        List<String> unreadableTexts,
         Index index) {
 
     public Handbook(
@@ -62,6 +65,32 @@ public record Handbook(
             List<Service.Alert> unplacedAlerts) {
         this(
                 settings,
+                severities,
+                teams,
+                guides,
+                services,
+                files,
+                assets,
+                unreadable,
+                secrets,
+                unplacedAlerts,
+                List.of());
+    }
+
+    public Handbook(
+            Settings settings,
+            List<Severity> severities,
+            List<Team> teams,
+            List<Guide> guides,
+            List<Service> services,
+            Set<String> files,
+            List<String> assets,
+            Set<String> unreadable,
+            List<Secret> secrets,
+            List<Service.Alert> unplacedAlerts,
+            List<String> unreadableTexts) {
+        this(
+                settings,
                 List.copyOf(severities),
                 List.copyOf(teams),
                 List.copyOf(guides),
@@ -71,7 +100,13 @@ public record Handbook(
                 Set.copyOf(unreadable),
                 List.copyOf(secrets),
                 List.copyOf(unplacedAlerts),
+                List.copyOf(unreadableTexts),
                 new Index(severities, teams, services));
+    }
+
+    /** Whether {@code name} is written in a YAML file that could not be parsed (and so may be defined there). */
+    public boolean mayBeUnreadablyDefined(String name) {
+        return unreadableTexts.stream().anyMatch(t -> t.contains(name));
     }
 
     /** True when a file whose path starts with {@code prefix} could not be parsed. */
@@ -121,7 +156,17 @@ public record Handbook(
             out.add(s.withRunbooks(rbs));
         }
         return new Handbook(
-                settings, severities, teams, guides, out, files, assets, unreadable, secrets, unplacedAlerts);
+                settings,
+                severities,
+                teams,
+                guides,
+                out,
+                files,
+                assets,
+                unreadable,
+                secrets,
+                unplacedAlerts,
+                unreadableTexts);
     }
 
     /** This handbook with {@code team} in place of the team of the same id. */
@@ -129,7 +174,17 @@ public record Handbook(
         List<Team> out = new ArrayList<>(teams);
         out.replaceAll(t -> t.id().equals(team.id()) ? team : t);
         return new Handbook(
-                settings, severities, out, guides, services, files, assets, unreadable, secrets, unplacedAlerts);
+                settings,
+                severities,
+                out,
+                guides,
+                services,
+                files,
+                assets,
+                unreadable,
+                secrets,
+                unplacedAlerts,
+                unreadableTexts);
     }
 
     /** This handbook with {@code service} in place of the service of the same id. */
@@ -137,13 +192,33 @@ public record Handbook(
         List<Service> out = new ArrayList<>(services);
         out.replaceAll(s -> s.id().equals(service.id()) ? service : s);
         return new Handbook(
-                settings, severities, teams, guides, out, files, assets, unreadable, secrets, unplacedAlerts);
+                settings,
+                severities,
+                teams,
+                guides,
+                out,
+                files,
+                assets,
+                unreadable,
+                secrets,
+                unplacedAlerts,
+                unreadableTexts);
     }
 
     /** This handbook with other severity levels. */
     public Handbook withSeverities(List<Severity> levels) {
         return new Handbook(
-                settings, levels, teams, guides, services, files, assets, unreadable, secrets, unplacedAlerts);
+                settings,
+                levels,
+                teams,
+                guides,
+                services,
+                files,
+                assets,
+                unreadable,
+                secrets,
+                unplacedAlerts,
+                unreadableTexts);
     }
 
     /** An alert and the service it belongs to. */

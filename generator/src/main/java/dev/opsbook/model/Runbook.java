@@ -23,7 +23,20 @@ public record Runbook(
         List<String> aliases,
         String noAlert,
         Markdown body,
-        Pos pos) {
+        Pos pos,
+        java.util.Set<String> refused) {
+
+    public Runbook {
+        refused = java.util.Set.copyOf(refused);
+    }
+
+    /**
+     * Whether the front matter key {@code key} is written but could not be taken as written (its value was
+     * refused, it is written twice or misspelled): what rests on it has been reported already.
+     */
+    public boolean refused(String key) {
+        return refused.contains(key);
+    }
 
     public String file() {
         return pos.file();

@@ -130,5 +130,18 @@ public record Service(
 
     public record Deployment(Boolean automated, String pipeline, Dur leadTime, Pos pos) {}
 
-    public record NotApplicable(Ref rule, String reason, Pos pos) {}
+    /**
+     * A rule marked not applicable to the service: why, who approved it and until when (both optional; past
+     * {@code expires} the rule applies again).
+     */
+    public record NotApplicable(Ref rule, String reason, Ref approvedBy, java.time.LocalDate expires, Pos pos) {
+        public NotApplicable(Ref rule, String reason, Pos pos) {
+            this(rule, reason, null, null, pos);
+        }
+
+        /** True when the mark still holds on {@code asOf} (through its expiry day, or for good without one). */
+        public boolean activeOn(java.time.LocalDate asOf) {
+            return expires == null || !expires.isBefore(asOf);
+        }
+    }
 }

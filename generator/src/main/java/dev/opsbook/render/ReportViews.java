@@ -6,7 +6,6 @@ import dev.opsbook.check.ServiceAssessment;
 import dev.opsbook.check.Status;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
-import dev.opsbook.finding.Rules;
 import dev.opsbook.link.ContentLinks;
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.link.SitePaths;
@@ -105,6 +104,17 @@ final class ReportViews implements PageFamily {
         return new FailureView(service, f.rule(), f.level().id(), location(f, from), f.message(), f.hint());
     }
 
+    /** A rule's description in this handbook's words: "the two most severe levels (SEV1, SEV2)". */
+    private String described(String description) {
+        String top = "the two most severe levels";
+        if (!description.contains(top) || hb.severities().isEmpty()) {
+            return description;
+        }
+        String ids =
+                hb.severities().stream().limit(2).map(x -> x.id()).collect(java.util.stream.Collectors.joining(", "));
+        return description.replace(top, top + " (" + ids + ")");
+    }
+
     LevelView level(ServiceAssessment a, String from) {
         List<FailureView> blocking = new ArrayList<>();
         for (String rule : a.blocking()) {
@@ -129,10 +139,14 @@ final class ReportViews implements PageFamily {
                 new Count("error", data.count(Level.ERROR)),
                 new Count("warning", data.count(Level.WARNING)),
                 new Count("info", data.count(Level.INFO)));
-        List<RuleHead> rules = RuleCatalog.DESCRIPTIONS.entrySet().stream()
-                .filter(e -> !Rules.isStructural(e.getKey()))
-                .map(e -> new RuleHead(e.getKey(), e.getValue()))
-                .toList();
+        // the matrix's columns are the rules every service was judged on, in the order of its results
+        List<RuleHead> rules = assessment.services().isEmpty()
+                ? RuleCatalog.DESCRIPTIONS.entrySet().stream()
+                        .map(e -> new RuleHead(e.getKey(), described(e.getValue())))
+                        .toList()
+                : assessment.services().get(0).results().stream()
+                        .map(r -> new RuleHead(r.rule(), described(RuleCatalog.DESCRIPTIONS.get(r.rule()))))
+                        .toList();
         List<ReadinessRow> rows = new ArrayList<>();
         List<Fact> notApplicable = new ArrayList<>();
         for (ServiceAssessment a : assessment.services()) {
@@ -155,7 +169,16 @@ final class ReportViews implements PageFamily {
                         r.severity() == null ? null : r.severity().id(),
                         title));
                 if (r.status() == Status.NOT_APPLICABLE) {
-                    notApplicable.add(new Fact(s.id() + " · " + r.rule(), r.reason(), null));
+                    String approval = r.mark() == null
+                            ? ""
+                            : (r.mark().approvedBy() != null
+                                            ? " (approved by "
+                                                    + r.mark().approvedBy().id() + ")"
+                                            : " (not approved)")
+                                    + (r.mark().expires() != null
+                                            ? ", until " + r.mark().expires()
+                                            : "");
+                    notApplicable.add(new Fact(s.id() + " · " + r.rule(), r.reason() + approval, null));
                 }
             }
             rows.add(new ReadinessRow(
@@ -184,16 +207,28 @@ final class ReportViews implements PageFamily {
         List<ServiceFailures> grouped = new ArrayList<>();
         for (ServiceAssessment a : assessment.services()) {
             List<FailureView> of = byService.get(a.service().id());
-            if (!of.isEmpty()) {
+            List<Hold> held = new ArrayList<>();
+            for (String rule : a.blocking()) {
+                a.result(rule).filter(r -> !r.findings().isEmpty()).ifPresent(r -> {
+                    Finding f = r.findings().get(0);
+                    held.add(new Hold(
+                            rule, r.severity() == null ? null : r.severity().id(), f.message(), location(f, from)));
+                });
+            }
+            if (!of.isEmpty() || !held.isEmpty()) {
                 grouped.add(new ServiceFailures(
                         new LinkView(
                                 a.service().name(),
                                 SitePaths.relative(
                                         from, SitePaths.service(a.service().id()))),
                         a.level(),
+                        a.nextLevel(),
+                        held,
                         of));
             }
         }
+        List<LevelRules> levelRules = new ArrayList<>();
+        assessment.levels().forEach((level, of) -> levelRules.add(new LevelRules(level, of)));
         List<WaiverView> waivers = new ArrayList<>();
         for (Settings.Waiver w : hb.settings().waivers()) {
             if (w.rule() == null || w.service() == null) {
@@ -221,6 +256,7 @@ final class ReportViews implements PageFamily {
                 data.generator(),
                 levels,
                 severities,
+                levelRules,
                 rules,
                 rows,
                 grouped,

@@ -124,7 +124,7 @@ public final class SiteRenderer {
         List<Task> tasks = new ArrayList<>();
         // the longest pieces of work first, so that no thread is left with one of them at the end
         tasks.add(() -> sink.write(SEARCH_INDEX, out -> SearchIndex.write(plan, out)));
-        for (String file : List.of(ReportFiles.JUNIT, ReportFiles.SARIF)) {
+        for (String file : List.of(ReportFiles.JUNIT, ReportFiles.SARIF, ReportFiles.CODE_QUALITY)) {
             tasks.add(() -> sink.write(file, out -> ReportFiles.write(file, report, out)));
         }
         // what shows the content digest comes a third of the way in, when the digest is likely computed

@@ -267,7 +267,18 @@ public final class Views {
     public record LevelView(String level, String nextLevel, List<FailureView> blocking) {}
 
     /** One service's failures, printed on a page of their own. */
-    public record ServiceFailures(LinkView service, String level, List<FailureView> failures) {}
+    /**
+     * A service's failures on the readiness page, and what holds it at its level: the rules of the next level
+     * that do not pass ({@code heldBy}, each with why), printed or not (a follow-on of another finding).
+     */
+    public record ServiceFailures(
+            LinkView service, String level, String nextLevel, List<Hold> heldBy, List<FailureView> failures) {}
+
+    /** A rule that keeps a service from its next level, and why (the first of its findings, with its place). */
+    public record Hold(String rule, String severity, String message, LinkView location) {}
+
+    /** A readiness level and the rules it adds to the levels below. */
+    public record LevelRules(String level, List<String> rules) {}
 
     public record ReadinessView(
             String asOf,
@@ -275,6 +286,7 @@ public final class Views {
             String generator,
             List<Count> levels,
             List<Count> severities,
+            List<LevelRules> levelRules,
             List<RuleHead> rules,
             List<ReadinessRow> rows,
             List<ServiceFailures> failures,

@@ -105,6 +105,10 @@ public final class JsonReport {
             switch (r.status()) {
                 case FAIL -> {
                     g.writeStringField("severity", r.severity().id());
+                    g.writeStringField("message", r.findings().get(0).message());
+                    if (r.findings().size() > 1) {
+                        g.writeNumberField("findings", r.findings().size());
+                    }
                     g.writeStringField("hint", r.hint());
                 }
                 case WAIVED -> {
@@ -117,7 +121,16 @@ public final class JsonReport {
                                     : r.waiver().approvedBy().id());
                     g.writeStringField("expires", r.waiver().expires().toString());
                 }
-                case NOT_APPLICABLE, OFF -> g.writeStringField("reason", r.reason());
+                case NOT_APPLICABLE -> {
+                    g.writeStringField("reason", r.reason());
+                    if (r.mark() != null && r.mark().approvedBy() != null) {
+                        g.writeStringField("approvedBy", r.mark().approvedBy().id());
+                    }
+                    if (r.mark() != null && r.mark().expires() != null) {
+                        g.writeStringField("expires", r.mark().expires().toString());
+                    }
+                }
+                case OFF -> g.writeStringField("reason", r.reason());
                 default -> {}
             }
             g.writeEndObject();

@@ -14,17 +14,15 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * {@code opsbook-report.xml}: JUnit XML as Jenkins and GitLab read it. A test suite per service with
  * a test case per rule (a failure with an error → {@code <failure>}; one with warnings or infos only, which
  * do not fail the run, passes with them as its {@code <system-out>}; waived, off and not applicable →
- * {@code <skipped>} with the reason), and a suite {@code handbook} with a test case per structural
- * rule and for the findings that belong to no service.
+ * {@code <skipped>} with the reason), the structural rules first, as in every report; and a suite
+ * {@code handbook} with a test case per structural rule and for the findings that belong to no service.
  */
 public final class JunitReport {
     private JunitReport() {}
@@ -40,25 +38,10 @@ public final class JunitReport {
         int tests = 0;
         int failures = 0;
         int skipped = 0;
-        // the structural findings of each service, gathered in one pass over all the findings
-        Map<String, List<Finding>> structuralOf = new HashMap<>();
-        for (Finding x : d.findings()) {
-            if (x.service() != null && Rules.isStructural(x.rule())) {
-                structuralOf
-                        .computeIfAbsent(x.service(), k -> new ArrayList<>())
-                        .add(x);
-            }
-        }
         for (ServiceAssessment s : d.assessment().services()) {
             StringBuilder cases = new StringBuilder();
             int f = 0;
             int sk = 0;
-            List<Finding> structural = structuralOf.getOrDefault(s.service().id(), List.of());
-            for (String rule : Rules.STRUCTURAL) {
-                List<Finding> of =
-                        structural.stream().filter(x -> x.rule().equals(rule)).toList();
-                f += testCase(cases, s.service().id(), rule, of, null);
-            }
             for (RuleResult r : s.results()) {
                 switch (r.status()) {
                     case FAIL -> f += testCase(cases, s.service().id(), r.rule(), r.findings(), null);
@@ -69,7 +52,7 @@ public final class JunitReport {
                     }
                 }
             }
-            int n = Rules.STRUCTURAL.size() + s.results().size();
+            int n = s.results().size();
             suites.add(new StringBuilder(cases.length() + 120)
                     .append("  <testsuite name=\"")
                     .append(Escape.xml(s.service().id()))
@@ -181,7 +164,13 @@ public final class JunitReport {
                             ? " (approved by " + r.waiver().approvedBy().id() + ")"
                             : "") + " until " + r.waiver().expires();
             case OFF -> "off: " + r.reason();
-            default -> "not applicable: " + r.reason();
+            default -> "not applicable: " + r.reason()
+                    + (r.mark() != null && r.mark().approvedBy() != null
+                            ? " (approved by " + r.mark().approvedBy().id() + ")"
+                            : "")
+                    + (r.mark() != null && r.mark().expires() != null
+                            ? " until " + r.mark().expires()
+                            : "");
         };
     }
 }

@@ -14,6 +14,10 @@ import java.util.concurrent.CompletionException;
  *
  * @param digest  the content digest, which may still be being computed (see {@link #contentDigest})
  * @param changes the comparison with a baseline report, or null without one
+ * @param contentPrefix where the content folder is in its repository, as a path prefix ({@code "content/"};
+ *                "" when the content folder is the repository's root or in no repository), so that code hosts
+ *                can place a finding: they know files by their path from the repository's root
+ * @param baseUrl the address the site is served from (opsbook.yaml), or null
  */
 public record ReportData(
         String generator,
@@ -22,7 +26,30 @@ public record ReportData(
         CompletableFuture<String> digest,
         List<Finding> findings,
         Assessment assessment,
-        Changes changes) {
+        Changes changes,
+        String contentPrefix,
+        String baseUrl) {
+
+    public ReportData(
+            String generator,
+            String version,
+            LocalDate asOf,
+            CompletableFuture<String> digest,
+            List<Finding> findings,
+            Assessment assessment,
+            Changes changes) {
+        this(generator, version, asOf, digest, findings, assessment, changes, "", null);
+    }
+
+    /** These data, with the content folder at {@code contentPrefix} in its repository and the site at {@code baseUrl}. */
+    public ReportData placed(String contentPrefix, String baseUrl) {
+        return new ReportData(generator, version, asOf, digest, findings, assessment, changes, contentPrefix, baseUrl);
+    }
+
+    /** A content file's path from the root of its repository. */
+    public String repositoryPath(String contentFile) {
+        return contentPrefix + contentFile;
+    }
 
     public ReportData(
             String generator,

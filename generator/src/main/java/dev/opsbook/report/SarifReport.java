@@ -2,10 +2,14 @@ package dev.opsbook.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.opsbook.check.CompletenessCheck;
+import dev.opsbook.check.RuleResult;
+import dev.opsbook.check.ServiceAssessment;
+import dev.opsbook.check.Status;
 import dev.opsbook.check.rules.AllChecks;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
 import dev.opsbook.finding.Rules;
+import dev.opsbook.model.Settings;
 import dev.opsbook.output.PageSink;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,7 +42,11 @@ public final class SarifReport {
             g.writeStringField("name", "opsbook");
             g.writeStringField("version", d.version());
             g.writeStringField("semanticVersion", d.version());
-            g.writeStringField("informationUri", "https://opsbook.dev/");
+            String rules = d.baseUrl() == null ? null : d.baseUrl() + "readiness/";
+            if (rules != null) {
+                // the handbook's readiness page explains every rule and every verdict
+                g.writeStringField("informationUri", rules);
+            }
             List<String> ids = new ArrayList<>(RuleCatalog.DESCRIPTIONS.keySet());
             g.writeArrayFieldStart("rules");
             for (Map.Entry<String, String> e : RuleCatalog.DESCRIPTIONS.entrySet()) {
@@ -48,6 +56,12 @@ public final class SarifReport {
                 g.writeObjectFieldStart("shortDescription");
                 g.writeStringField("text", e.getValue());
                 g.writeEndObject();
+                g.writeObjectFieldStart("help");
+                g.writeStringField("text", e.getValue());
+                g.writeEndObject();
+                if (rules != null) {
+                    g.writeStringField("helpUri", rules + "#rule-" + e.getKey());
+                }
                 g.writeObjectFieldStart("defaultConfiguration");
                 g.writeStringField("level", defaultLevel(e.getKey()));
                 g.writeEndObject();
@@ -59,8 +73,27 @@ public final class SarifReport {
             g.writeEndArray();
             g.writeEndObject(); // driver
             g.writeEndObject(); // tool
+            g.writeArrayFieldStart("invocations");
+            g.writeStartObject();
+            // the run itself succeeded: its findings are the results (no time stamps: the report is reproducible)
+            g.writeBooleanField("executionSuccessful", true);
+            g.writeObjectFieldStart("properties");
+            g.writeStringField("asOf", d.asOf().toString());
+            g.writeStringField("contentDigest", d.contentDigest());
+            g.writeNumberField("errors", d.count(Level.ERROR));
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndArray();
             g.writeObjectFieldStart("originalUriBaseIds");
+            // a result's path is from the repository's root (which the code host knows by its checkout)
+            g.writeObjectFieldStart(SRCROOT);
+            g.writeObjectFieldStart("description");
+            g.writeStringField("text", "The root of the repository the handbook's content folder is in");
+            g.writeEndObject();
+            g.writeEndObject();
             g.writeObjectFieldStart("CONTENT");
+            g.writeStringField("uri", d.contentPrefix().isEmpty() ? "./" : uri(d.contentPrefix()));
+            g.writeStringField("uriBaseId", SRCROOT);
             g.writeObjectFieldStart("description");
             g.writeStringField("text", "The handbook's content folder");
             g.writeEndObject();
@@ -68,7 +101,17 @@ public final class SarifReport {
             g.writeEndObject();
             g.writeArrayFieldStart("results");
             for (Finding f : d.findings()) {
-                result(g, f, ids.indexOf(f.rule()));
+                result(g, d, f, ids.indexOf(f.rule()), null);
+            }
+            // a waived rule's findings are results too, suppressed with the waiver as justification
+            for (ServiceAssessment a : d.assessment().services()) {
+                for (RuleResult r : a.results()) {
+                    if (r.status() == Status.WAIVED) {
+                        for (Finding f : r.findings()) {
+                            result(g, d, f, ids.indexOf(f.rule()), r.waiver());
+                        }
+                    }
+                }
             }
             g.writeEndArray();
             g.writeEndObject(); // the run
@@ -78,7 +121,8 @@ public final class SarifReport {
         out.write('\n');
     }
 
-    private static void result(JsonGenerator g, Finding f, int ruleIndex) throws IOException {
+    private static void result(JsonGenerator g, ReportData d, Finding f, int ruleIndex, Settings.Waiver waiver)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("ruleId", f.rule());
         g.writeNumberField("ruleIndex", ruleIndex);
@@ -90,8 +134,8 @@ public final class SarifReport {
         g.writeStartObject();
         g.writeObjectFieldStart("physicalLocation");
         g.writeObjectFieldStart("artifactLocation");
-        g.writeStringField("uri", uri(f.pos().file()));
-        g.writeStringField("uriBaseId", "CONTENT");
+        g.writeStringField("uri", uri(d.repositoryPath(f.pos().file())));
+        g.writeStringField("uriBaseId", SRCROOT);
         g.writeEndObject();
         if (f.pos().hasLine()) {
             g.writeObjectFieldStart("region");
@@ -102,6 +146,20 @@ public final class SarifReport {
         g.writeEndObject(); // physicalLocation
         g.writeEndObject();
         g.writeEndArray();
+        if (waiver != null) {
+            g.writeArrayFieldStart("suppressions");
+            g.writeStartObject();
+            g.writeStringField("kind", "external"); // in opsbook.yaml, not beside the finding
+            g.writeStringField("status", "accepted");
+            g.writeStringField(
+                    "justification",
+                    waiver.reason()
+                            + (waiver.approvedBy() != null
+                                    ? " (approved by " + waiver.approvedBy().id() + ")"
+                                    : "") + ", until " + waiver.expires());
+            g.writeEndObject();
+            g.writeEndArray();
+        }
         if (f.service() != null) {
             g.writeObjectFieldStart("properties");
             g.writeStringField("service", f.service());
@@ -109,6 +167,9 @@ public final class SarifReport {
         }
         g.writeEndObject();
     }
+
+    /** The base of every result's path: the repository's root. */
+    static final String SRCROOT = "SRCROOT";
 
     static String sarifLevel(Level level) {
         return switch (level) {

@@ -254,7 +254,8 @@ class CompletenessTest {
         BuildResult r = ContentTree.complete(dir).result();
         assertEquals(List.of(), r.findings());
         ServiceAssessment api = r.assessment().services().get(0);
-        assertEquals(AllChecks.LIST.size(), api.results().size());
+        assertEquals(
+                Rules.STRUCTURAL.size() + AllChecks.LIST.size(), api.results().size());
         api.results().forEach(x -> assertEquals(Status.PASS, x.status(), x.rule()));
         assertEquals("operations-ready", api.level());
     }
@@ -325,6 +326,57 @@ class CompletenessTest {
                 t.result().assessment().services().get(0).result(rule).orElseThrow();
         assertEquals(Status.NOT_APPLICABLE, result.status());
         assertEquals("Covered elsewhere", result.reason());
+    }
+
+    @Test
+    void aNotApplicableMarkCarriesItsApproverAndExpiresLikeAWaiver() {
+        // tracing is off in this service: the mark holds it until 2026-12-31, approved by bob
+        String off = COMPLETE_SERVICE.replace("tracing: { enabled: true", "tracing: { enabled: false");
+        assertTrue(!off.equals(COMPLETE_SERVICE));
+        ContentTree t = ContentTree.complete(dir)
+                .file(
+                        SVC,
+                        off + "notApplicable:\n  - { rule: telemetry-tracing, reason: No spans in a batch job,"
+                                + " approvedBy: bob, expires: 2026-12-31 }\n");
+        RuleResult held = t.result()
+                .assessment()
+                .services()
+                .get(0)
+                .result("telemetry-tracing")
+                .orElseThrow();
+        assertEquals(Status.NOT_APPLICABLE, held.status());
+        assertEquals("bob", held.mark().approvedBy().id());
+        assertEquals(java.time.LocalDate.of(2026, 12, 31), held.mark().expires());
+        assertEquals(List.of(), t.findings("waiver-expired"));
+
+        // past its expiry the rule applies again, and waiver-expired says so, at the mark
+        t.file(
+                SVC,
+                off + "notApplicable:\n  - { rule: telemetry-tracing, reason: No spans in a batch job,"
+                        + " approvedBy: bob, expires: 2026-11-20 }\n");
+        BuildResult r = t.result();
+        assertEquals(
+                Status.FAIL,
+                r.assessment()
+                        .services()
+                        .get(0)
+                        .result("telemetry-tracing")
+                        .orElseThrow()
+                        .status());
+        assertEquals(1, t.findings("telemetry-tracing").size());
+        assertEquals(1, t.findings("waiver-expired").size());
+        assertTrue(
+                t.findings("waiver-expired")
+                        .get(0)
+                        .contains("telemetry-tracing was marked not applicable to 'api'"
+                                + " until 2026-11-20; the rule applies again"),
+                t.findings("waiver-expired").toString());
+
+        // an approver must be a person of the handbook
+        t.file(SVC, off + "notApplicable:\n  - { rule: telemetry-tracing, reason: No spans, approvedBy: nobody }\n");
+        assertTrue(
+                t.findings("broken-reference").stream().anyMatch(f -> f.contains("there is no person 'nobody'")),
+                t.findings("broken-reference").toString());
     }
 
     @Test
@@ -459,8 +511,8 @@ class CompletenessTest {
             assertEquals(1, result.findings().size(), rule + ": the report still says why");
         }
         assertEquals(
-                "services/api/rota.yaml:3:1: error: the rota names no Support Lead: all covered time is a gap"
-                        + " [rota-coverage-gap]",
+                "services/api/rota.yaml:3:1: error: not checked: 'lead' of services/api/rota.yaml could not be read as"
+                        + " written [rota-coverage-gap]",
                 api.result("rota-coverage-gap").orElseThrow().findings().get(0).format());
 
         // a lead list that is there but empty is no refused value: it is reported as before
@@ -617,11 +669,20 @@ class CompletenessTest {
     void aRunbookWhoseFrontMatterCannotBeReadIsNotCalledUnreviewed() {
         var t = ContentTree.complete(dir)
                 .file(RUNBOOK, COMPLETE_RUNBOOK.replace("title: API down", "title: \"API down"));
-        assertEquals(
-                List.of("services/api/runbooks/api-down.md:1:1: warning: runbook 'api-down' is not checked: its front"
-                        + " matter could not be read [runbook-stale]"),
-                t.findings("runbook-stale"));
+        // one mistake, one finding: the syntax error is printed; the rule fails in the report, saying why
+        assertEquals(List.of(), t.findings("runbook-stale"));
         assertEquals(1, t.findings("yaml-syntax").size());
+        RuleResult stale = t.result()
+                .assessment()
+                .services()
+                .get(0)
+                .result("runbook-stale")
+                .orElseThrow();
+        assertEquals(Status.FAIL, stale.status());
+        assertEquals(
+                "services/api/runbooks/api-down.md:1:1: warning: runbook 'api-down' is not checked: its front"
+                        + " matter could not be read [runbook-stale]",
+                stale.findings().get(0).format());
     }
 
     @Test
@@ -630,15 +691,28 @@ class CompletenessTest {
         var t = ContentTree.complete(dir)
                 .file("services/api/sla.yaml", "availability: [99.9\n")
                 .file(ROTA, "start: {\n");
-        assertEquals(
-                List.of("services/api/service.yaml:1:1: error: service 'api' has no SLA: its sla.yaml could not be read"
-                        + " [sla-present]"),
-                t.findings("sla-present"));
-        assertEquals(
-                List.of("services/api/service.yaml:1:1: error: service 'api' has no support rota: its rota.yaml could"
-                        + " not be read [rota-present]"),
-                t.findings("rota-present"));
+        // one mistake, one finding: the syntax errors are printed, the rules say why they fail in the report
+        assertEquals(List.of(), t.findings("sla-present"));
+        assertEquals(List.of(), t.findings("rota-present"));
         assertEquals(2, t.findings("yaml-syntax").size());
+        var api = t.result().assessment().services().get(0);
+        assertEquals(
+                "services/api/service.yaml:1:1: error: service 'api' has no SLA: its sla.yaml could not be read"
+                        + " [sla-present]",
+                api.result("sla-present").orElseThrow().findings().get(0).format());
+        assertEquals(
+                "services/api/service.yaml:1:1: error: service 'api' has no support rota: its rota.yaml could"
+                        + " not be read [rota-present]",
+                api.result("rota-present").orElseThrow().findings().get(0).format());
+        // and what rests on those files is not checked, rather than passed
+        for (String rule :
+                List.of("sla-covers-severities", "slo-stricter-than-sla", "rota-coverage-gap", "rota-escalation")) {
+            RuleResult r = api.result(rule).orElseThrow();
+            assertEquals(Status.FAIL, r.status(), rule);
+            assertTrue(
+                    r.findings().get(0).message().startsWith("not checked: services/api/"),
+                    r.findings().get(0).message());
+        }
     }
 
     @Test

@@ -26,6 +26,26 @@ class OpsbookCommandTest {
     }
 
     @Test
+    void theExampleIsJudgedAsOfItsOwnDateAndPrintsTheReadmesSummaryLine() throws Exception {
+        // no --as-of: the example's opsbook.yaml pins the day, so what it shows does not decay with the calendar
+        int code = run(
+                "check",
+                "--content",
+                ExampleHandbook.content().toString(),
+                "--out",
+                dir.resolve("reports").toString());
+        assertEquals(ExitCode.OK, code, err.toString());
+        String[] lines = out.toString().split(System.lineSeparator());
+        String summary = lines[lines.length - 1];
+        String readme = Files.readString(ExampleHandbook.content().resolve("../README.md"));
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("`(6 services: [^`]*)`").matcher(readme);
+        assertTrue(m.find(), "README.md quotes the example's summary line");
+        assertEquals(m.group(1), summary);
+        assertTrue(summary.contains("1 operations-ready"), summary);
+    }
+
+    @Test
     void buildOfTheExampleHandbookExitsZero() {
         int code = run(
                 "build",
@@ -47,7 +67,7 @@ class OpsbookCommandTest {
     @Test
     void errorFindingsExitOneAndTheSiteIsStillWritten() {
         var tree = ContentTree.complete(dir.resolve("content"))
-                .file("services/api/service.yaml", ContentTree.COMPLETE_SERVICE + "ownr: x\n");
+                .file("services/api/service.yaml", ContentTree.COMPLETE_SERVICE + "dependOn: [x]\n");
         int code = run(
                 "build",
                 "--content",
@@ -59,8 +79,8 @@ class OpsbookCommandTest {
         assertEquals(ExitCode.FINDINGS, code);
         // an error says what to do on the line under it
         assertEquals(
-                "services/api/service.yaml:22:1: error: unknown key 'ownr' (did you mean 'owner'?) [schema]"
-                        + System.lineSeparator() + "  hint: rename it to 'owner'"
+                "services/api/service.yaml:22:1: error: unknown key 'dependOn' (did you mean 'dependsOn'?) [schema]"
+                        + System.lineSeparator() + "  hint: rename it to 'dependsOn'"
                         + System.lineSeparator() + "1 service: 1 operations-ready; 1 error, 0 warnings, 0 infos"
                         + System.lineSeparator(),
                 out.toString());

@@ -25,12 +25,25 @@ class SchemaTest {
                         "services/api/service.yaml",
                         """
                 name: API
+                ownr: ops
+                """);
+        // one mistake, one finding: not also "missing required key 'owner'"
+        assertEquals(
+                List.of("services/api/service.yaml:2:1: error: unknown key 'ownr' (did you mean 'owner'?) [schema]"),
+                tree.structural());
+    }
+
+    @Test
+    void aSuggestionIsNeverAKeyThatIsWrittenBesideIt() {
+        var tree = ContentTree.minimal(dir)
+                .file(
+                        "services/api/service.yaml",
+                        """
+                name: API
                 owner: ops
                 ownr: ops
                 """);
-        assertEquals(
-                List.of("services/api/service.yaml:3:1: error: unknown key 'ownr' (did you mean 'owner'?) [schema]"),
-                tree.structural());
+        assertEquals(List.of("services/api/service.yaml:3:1: error: unknown key 'ownr' [schema]"), tree.structural());
     }
 
     @Test

@@ -47,12 +47,12 @@ class ReportTest {
         new Opsbook()
                 .build(BuildRequest.check(ExampleHandbook.content(), dir)
                         .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
-        for (String file : List.of(ReportFiles.JSON, ReportFiles.JUNIT, ReportFiles.SARIF)) {
+        for (String file : ReportFiles.ALL) {
             assertEquals(Files.readString(site.resolve(file)), Files.readString(dir.resolve(file)), file);
         }
         try (var files = Files.list(dir)) {
             assertEquals(
-                    Set.of(ReportFiles.JSON, ReportFiles.JUNIT, ReportFiles.SARIF),
+                    Set.of(ReportFiles.JSON, ReportFiles.JUNIT, ReportFiles.SARIF, ReportFiles.CODE_QUALITY),
                     files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
         }
     }
@@ -82,7 +82,7 @@ class ReportTest {
         assertEquals("payments-api", pay.get("id").asText());
         assertEquals(List.of("id", "name", "owner", "tier", "level", "nextLevel", "blockedBy", "checks"), fields(pay));
         assertEquals("supportable", pay.get("level").asText());
-        assertEquals(35, pay.get("checks").size());
+        assertEquals(42, pay.get("checks").size(), "the structural rules and the completeness rules");
         for (JsonNode service : report.get("services")) {
             for (JsonNode c : service.get("checks")) {
                 String status = c.get("status").asText();
@@ -137,13 +137,47 @@ class ReportTest {
         assertEquals(Set.of(), errors);
         JsonNode run = sarif.get("runs").get(0);
         assertEquals(42, run.get("tool").get("driver").get("rules").size(), "7 structural and 35 completeness rules");
-        assertEquals(18, run.get("results").size());
+        // the 18 findings, and the one finding of the waived rule, suppressed with its waiver
+        assertEquals(19, run.get("results").size());
+        JsonNode waived = run.get("results").get(18);
+        assertEquals("readiness-game-day", waived.get("ruleId").asText());
+        assertEquals(
+                "{\"kind\":\"external\",\"status\":\"accepted\",\"justification\":\"Replaced by the platform-wide game"
+                        + " day in Q1 2027 (approved by hana), until 2027-03-31\"}",
+                waived.get("suppressions").get(0).toString());
         JsonNode first = run.get("results").get(0);
         assertEquals("runbook-stale", first.get("ruleId").asText());
+        assertTrue(first.get("suppressions") == null);
+        // placed from the repository's root, as code hosts know files; the content folder's place is said too
         JsonNode loc = first.get("locations").get(0).get("physicalLocation");
         assertEquals(
-                "services/fraud-check/runbooks/false-positive-spike.md",
+                "content/services/fraud-check/runbooks/false-positive-spike.md",
                 loc.get("artifactLocation").get("uri").asText());
+        assertEquals("SRCROOT", loc.get("artifactLocation").get("uriBaseId").asText());
+        assertEquals(
+                "{\"uri\":\"content/\",\"uriBaseId\":\"SRCROOT\"}",
+                JSON.createObjectNode()
+                        .put("uri", run.at("/originalUriBaseIds/CONTENT/uri").asText())
+                        .put(
+                                "uriBaseId",
+                                run.at("/originalUriBaseIds/CONTENT/uriBaseId").asText())
+                        .toString());
+        // help for every rule, in the handbook's own readiness page, which has the rule under that anchor
+        assertEquals(
+                "https://handbook.harbourvine.example/readiness/",
+                run.at("/tool/driver/informationUri").asText());
+        JsonNode stale = run.get("tool")
+                .get("driver")
+                .get("rules")
+                .get(first.get("ruleIndex").asInt());
+        assertEquals(
+                "https://handbook.harbourvine.example/readiness/#rule-runbook-stale",
+                stale.get("helpUri").asText());
+        assertTrue(Jsoup.parse(site.resolve("readiness/index.html").toFile(), "UTF-8")
+                .select("#rule-runbook-stale")
+                .hasText());
+        assertEquals(true, run.at("/invocations/0/executionSuccessful").asBoolean());
+        assertEquals("2026-11-21", run.at("/invocations/0/properties/asOf").asText());
         assertEquals(6, loc.get("region").get("startLine").asInt());
         String ruleId = first.get("ruleId").asText();
         assertEquals(
@@ -245,7 +279,7 @@ class ReportTest {
     void readinessPageShowsEveryServiceAgainstEveryRuleAndPrintsAsAnAuditDocument() throws Exception {
         Document page = Jsoup.parse(site.resolve("readiness/index.html").toFile(), "UTF-8");
         assertEquals(6, page.select("#readiness-matrix tbody tr").size());
-        assertEquals(35, page.select("#readiness-matrix thead th.rule").size());
+        assertEquals(42, page.select("#readiness-matrix thead th.rule").size());
         String head = page.selectFirst(".audit-head").text();
         assertTrue(
                 head.contains("As of 2026-11-21")

@@ -30,4 +30,9 @@ public final class AlertHasRunbookCheck extends BaseCheck {
             }
         }
     }
+
+    @Override
+    public List<Input> inputs() {
+        return Input.of(Input.SERVICE, "alerts");
+    }
 }

@@ -94,4 +94,9 @@ public final class AlertRuleRunbookCheck extends BaseCheck {
     public boolean readsServiceFile() {
         return false;
     }
+
+    @Override
+    public List<Input> inputs() {
+        return Input.of(Input.SERVICE, "alerts");
+    }
 }

@@ -44,8 +44,10 @@ abstract class BaseCheck implements CompletenessCheck {
         String path = ContentPaths.serviceFolder(s.id()) + "/" + file;
         boolean unreadable = ctx.handbook().unreadable(path);
         return Failure.at(
-                s.pos(),
-                "service '" + s.id() + "' has no " + what + (unreadable ? ": its " + file + " could not be read" : ""),
-                unreadable ? "fix the problem reported in " + path : "add " + path + " with " + toAdd);
+                        s.pos(),
+                        "service '" + s.id() + "' has no " + what
+                                + (unreadable ? ": its " + file + " could not be read" : ""),
+                        unreadable ? "fix the problem reported in " + path : "add " + path + " with " + toAdd)
+                .following(unreadable); // one mistake, one finding: the file's own is printed
     }
 }

@@ -7,7 +7,7 @@ import dev.opsbook.model.Incident;
 import dev.opsbook.model.Service;
 import java.util.List;
 
-/** {@code incident-actions-missing}: A P1/P2 (the two most severe levels) incident with no action. */
+/** {@code incident-actions-missing}: An incident of the two most severe levels with no action. */
 public final class IncidentActionsMissingCheck extends BaseCheck {
     public IncidentActionsMissingCheck() {
         super(Rule.INCIDENT_ACTIONS_MISSING);

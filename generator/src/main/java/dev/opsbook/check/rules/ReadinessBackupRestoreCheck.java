@@ -16,4 +16,9 @@ public final class ReadinessBackupRestoreCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         Evidence.check(s, ctx, s.readiness().backupRestoreTest(), "backup restore test", "backupRestoreTest", out);
     }
+
+    @Override
+    public List<Input> inputs() {
+        return Input.of(Input.SERVICE, "readiness.backupRestoreTest");
+    }
 }

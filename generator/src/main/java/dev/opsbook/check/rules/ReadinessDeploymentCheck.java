@@ -24,4 +24,9 @@ public final class ReadinessDeploymentCheck extends BaseCheck {
                             + ContentPaths.serviceFile(s.id())));
         }
     }
+
+    @Override
+    public List<Input> inputs() {
+        return Input.of(Input.SERVICE, "readiness.deployment");
+    }
 }

@@ -16,4 +16,9 @@ public final class ReadinessGameDayCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         Evidence.check(s, ctx, s.readiness().gameDay(), "game day", "gameDay", out);
     }
+
+    @Override
+    public List<Input> inputs() {
+        return Input.of(Input.SERVICE, "readiness.gameDay");
+    }
 }

@@ -31,4 +31,9 @@ public final class ReadinessRollbackCheck extends BaseCheck {
                             + ContentPaths.serviceFile(s.id())));
         }
     }
+
+    @Override
+    public List<Input> inputs() {
+        return Input.of(Input.SERVICE, "readiness.rollback");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
+import dev.opsbook.check.Completeness;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Rule;
 import dev.opsbook.link.ContentPaths;
@@ -15,7 +16,11 @@ public final class ReviewPresentCheck extends BaseCheck {
 
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
-        if ("production".equals(s.lifecycle()) && s.reviews().isEmpty()) {
+        Failure unread = s.reviews().isEmpty() ? Completeness.notChecked(LIFECYCLE, s, ctx) : null;
+        if (unread != null) {
+            // whether the rule applies rests on a lifecycle that could not be read
+            out.add(unread);
+        } else if ("production".equals(s.lifecycle()) && s.reviews().isEmpty()) {
             out.add(Failure.at(
                     s.pos(),
                     "production service '" + s.id() + "' has no operational support review",
@@ -23,4 +28,6 @@ public final class ReviewPresentCheck extends BaseCheck {
                             + "<id>.yaml"));
         }
     }
+
+    private static final Input LIFECYCLE = new Input(Input.SERVICE, "lifecycle");
 }

@@ -104,4 +104,18 @@ public final class RotaDistinctRolesCheck extends BaseCheck {
     public boolean readsServiceFile() {
         return false;
     }
+
+    @Override
+    public List<Input> inputs() {
+        return Input.of(
+                Input.ROTA,
+                "timezone",
+                "start",
+                "rotation",
+                "coverage",
+                "businessHours",
+                "lead",
+                "engineer",
+                "overrides");
+    }
 }

@@ -27,4 +27,9 @@ public final class RotaEscalationCheck extends BaseCheck {
     public boolean readsServiceFile() {
         return false;
     }
+
+    @Override
+    public List<Input> inputs() {
+        return Input.of(Input.ROTA, "escalation");
+    }
 }

@@ -45,4 +45,9 @@ public final class RotaMinMembersCheck extends BaseCheck {
     public boolean readsServiceFile() {
         return false;
     }
+
+    @Override
+    public List<Input> inputs() {
+        return Input.of(Input.ROTA, "lead", "engineer");
+    }
 }

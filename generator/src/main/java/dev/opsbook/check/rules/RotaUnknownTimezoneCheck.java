@@ -37,4 +37,9 @@ public final class RotaUnknownTimezoneCheck extends BaseCheck {
     public boolean readsServiceFile() {
         return false;
     }
+
+    @Override
+    public List<Input> inputs() {
+        return Input.of(Input.ROTA, "timezone");
+    }
 }

@@ -25,4 +25,9 @@ public final class RunbookOrphanCheck extends BaseCheck {
             }
         }
     }
+
+    @Override
+    public List<Input> inputs() {
+        return Input.of(Input.SERVICE, "alerts");
+    }
 }

@@ -3,6 +3,7 @@ package dev.opsbook.check.rules;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Rule;
+import dev.opsbook.model.Markdown;
 import dev.opsbook.model.Pos;
 import dev.opsbook.model.Runbook;
 import dev.opsbook.model.Service;
@@ -21,6 +22,16 @@ public final class RunbookSectionsCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         List<String> required = ctx.handbook().settings().runbookSections();
         for (Runbook r : s.runbooks()) {
+            if (r.body() == Markdown.EMPTY && ctx.handbook().unreadable(r.file())) {
+                // its body could not be read (a front matter that is never closed swallows it): the sections
+                // may well be there, and the file's own finding is the one to act on
+                out.add(Failure.at(
+                                r.pos(),
+                                "runbook '" + r.id() + "' is not checked: its body could not be read",
+                                "fix the problem reported in " + r.file())
+                        .following(true));
+                continue;
+            }
             Set<String> present = r.body().headings().stream()
                     .filter(h -> h.level() == 2)
                     .map(h -> h.text().strip().toLowerCase(Locale.ROOT))

@@ -25,15 +25,17 @@ public final class RunbookStaleCheck extends BaseCheck {
             if (r.lastReviewed() == null && ctx.handbook().unreadable(r.file())) {
                 // its front matter did not parse: the date may be there; the syntax error is what to fix
                 out.add(Failure.at(
-                        r.pos(),
-                        "runbook '" + r.id() + "' is not checked: its front matter could not be read",
-                        "fix the problem reported in " + r.file()));
+                                r.pos(),
+                                "runbook '" + r.id() + "' is not checked: its front matter could not be read",
+                                "fix the problem reported in " + r.file())
+                        .following(true)); // one mistake, one finding: the syntax error is printed
             } else if (r.lastReviewed() == null) {
                 out.add(Failure.at(
-                        r.lastReviewedPos() != null ? r.lastReviewedPos() : r.pos(),
-                        "runbook '" + r.id() + "' has no lastReviewed date",
-                        "add `lastReviewed: YYYY-MM-DD` to the front matter of " + r.file()
-                                + " after re-reading the runbook"));
+                                r.lastReviewedPos() != null ? r.lastReviewedPos() : r.pos(),
+                                "runbook '" + r.id() + "' has no lastReviewed date",
+                                "add `lastReviewed: YYYY-MM-DD` to the front matter of " + r.file()
+                                        + " after re-reading the runbook")
+                        .following(r.refused("lastReviewed"))); // an impossible date has its own finding
             } else if (r.lastReviewed().isBefore(oldest)) {
                 long days = ChronoUnit.DAYS.between(r.lastReviewed(), ctx.asOf());
                 out.add(Failure.at(

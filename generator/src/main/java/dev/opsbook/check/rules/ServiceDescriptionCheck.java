@@ -23,4 +23,9 @@ public final class ServiceDescriptionCheck extends BaseCheck {
                             + ": what the service does, in one sentence"));
         }
     }
+
+    @Override
+    public List<Input> inputs() {
+        return Input.of(Input.SERVICE, "description");
+    }
 }

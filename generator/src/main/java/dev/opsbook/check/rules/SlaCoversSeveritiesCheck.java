@@ -32,12 +32,32 @@ public final class SlaCoversSeveritiesCheck extends BaseCheck {
                                     + ": { acknowledge: …, resolve: … }` (and the others) under responseTimes: in "
                                     + ContentPaths.sla(s.id()))
                     // written, but refused (not a mapping): its schema finding says so
-                    .following(missing.stream().allMatch(id -> s.sla().keys().refused("responseTimes." + id))));
+                    .following(followsOn(s, ctx, missing)));
         }
+    }
+
+    /**
+     * Whether the missing response times are accounted for by findings printed already: written but refused
+     * (not a mapping), or written under a key that names no severity ({@code SEV4:} for {@code P4:}, a broken
+     * reference, did you mean 'P4'?), one such key for each.
+     */
+    private static boolean followsOn(Service s, CheckContext ctx, List<String> missing) {
+        long unaccounted = missing.stream()
+                .filter(id -> !s.sla().keys().refused("responseTimes." + id))
+                .count();
+        long misnamed = s.sla().responseTimes().stream()
+                .filter(t -> ctx.handbook().severity(t.severity().id()).isEmpty())
+                .count();
+        return unaccounted <= misnamed;
     }
 
     @Override
     public boolean readsServiceFile() {
         return false;
+    }
+
+    @Override
+    public List<Input> inputs() {
+        return List.of(new Input(Input.SLA, null));
     }
 }

@@ -26,4 +26,9 @@ public final class SloAlertedCheck extends BaseCheck {
             }
         }
     }
+
+    @Override
+    public List<Input> inputs() {
+        return Input.of(Input.SERVICE, "slos", "alerts");
+    }
 }

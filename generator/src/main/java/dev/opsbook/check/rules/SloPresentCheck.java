@@ -30,4 +30,9 @@ public final class SloPresentCheck extends BaseCheck {
                     .following(s.keys().refused("slos")));
         }
     }
+
+    @Override
+    public List<Input> inputs() {
+        return Input.of(Input.SERVICE, "slos");
+    }
 }

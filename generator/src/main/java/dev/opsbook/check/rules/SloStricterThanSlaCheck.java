@@ -37,4 +37,9 @@ public final class SloStricterThanSlaCheck extends BaseCheck {
             }
         }
     }
+
+    @Override
+    public List<Input> inputs() {
+        return List.of(new Input(Input.SERVICE, "slos"), new Input(Input.SLA, "availability"));
+    }
 }

@@ -22,4 +22,9 @@ public final class TelemetryDashboardsCheck extends BaseCheck {
                     "add `telemetry: { dashboards: [{ title: …, url: … }] }` to " + ContentPaths.serviceFile(s.id())));
         }
     }
+
+    @Override
+    public List<Input> inputs() {
+        return Input.of(Input.SERVICE, "telemetry.dashboards");
+    }
 }

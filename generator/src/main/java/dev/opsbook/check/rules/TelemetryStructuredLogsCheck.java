@@ -30,4 +30,9 @@ public final class TelemetryStructuredLogsCheck extends BaseCheck {
                             + ContentPaths.serviceFile(s.id())));
         }
     }
+
+    @Override
+    public List<Input> inputs() {
+        return Input.of(Input.SERVICE, "telemetry.logs");
+    }
 }
