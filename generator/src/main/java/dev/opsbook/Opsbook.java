@@ -182,7 +182,9 @@ public final class Opsbook {
             timings.lap("rules");
             Changes changes = baseline == null ? null : baseline.compare(sorted, assessment.services());
             ReportData report = new ReportData(GENERATOR, VERSION, asOf, digest, sorted, assessment, changes)
-                    .placed(contentPrefix(content), handbook.settings().baseUrl());
+                    .placed(
+                            contentPrefix(content, request.sourceRoot()),
+                            handbook.settings().baseUrl());
             // render and write
             int pages = 0;
             if (request.writeSite()) {
@@ -307,11 +309,29 @@ public final class Opsbook {
 
     /** The as-of date: the caller's, then opsbook.yaml's, then SOURCE_DATE_EPOCH, then today in the handbook's zone. */
     /**
-     * Where {@code content} is in the repository it belongs to (the nearest folder, itself included, that has a
-     * {@code .git}): {@code "content/"}, {@code "docs/handbook/"}, or "" at its root or outside any repository.
+     * Where {@code content} is in {@code sourceRoot}, or when that is null in the repository it belongs to (the
+     * nearest folder, itself included, that has a {@code .git}): {@code "content/"}, {@code "docs/handbook/"},
+     * or "" at its root or outside any repository.
      */
-    static String contentPrefix(Path content) {
+    static String contentPrefix(Path content, Path sourceRoot) throws OpsbookException {
         Path c = content.toAbsolutePath().normalize();
+        if (sourceRoot != null) {
+            Path root = sourceRoot.toAbsolutePath().normalize();
+            try {
+                c = c.toRealPath();
+                root = root.toRealPath();
+            } catch (IOException e) {
+                throw OpsbookException.userError("source root " + sourceRoot + " does not exist", e);
+            }
+            if (!c.startsWith(root)) {
+                throw OpsbookException.userError(
+                        "the content folder " + content + " is not inside the source root " + sourceRoot
+                                + ": the reports' paths are from the source root, so it must hold the content folder",
+                        null);
+            }
+            String rel = root.relativize(c).toString().replace(java.io.File.separatorChar, '/');
+            return rel.isEmpty() ? "" : rel + "/";
+        }
         for (Path p = c; p != null; p = p.getParent()) {
             if (Files.exists(p.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 String rel = p.relativize(c).toString().replace(java.io.File.separatorChar, '/');

@@ -107,6 +107,14 @@ public final class OpsbookCommand implements Runnable {
         @CommandLine.Mixin
         ContentOptions input;
 
+        @Option(
+                names = "--source-root",
+                paramLabel = "DIR",
+                description = "The folder that holds the content folder and that the paths of the SARIF and GitLab"
+                        + " Code Quality reports start from (default: the nearest folder with a .git, else the"
+                        + " content folder).")
+        Path sourceRoot;
+
         @Option(names = "--fail-on-warning", description = "Warnings fail the run too (exit 1).")
         boolean failOnWarning;
 
@@ -192,18 +200,19 @@ public final class OpsbookCommand implements Runnable {
 
         @Override
         BuildRequest request() {
-            return new BuildRequest(input.content, out, input.asOf, templates, true, baseline);
+            return new BuildRequest(input.content, out, input.asOf, templates, true, baseline, sourceRoot);
         }
     }
 
     @Command(
             name = "check",
             mixinStandardHelpOptions = true,
-            description = "Checks the content and writes the report files (JSON, JUnit XML, SARIF); no site pages.")
+            description = "Checks the content and writes the report files (JSON, JUnit XML, SARIF, GitLab Code"
+                    + " Quality); no site pages.")
     static final class Check extends Run {
         @Override
         BuildRequest request() {
-            return new BuildRequest(input.content, out, input.asOf, null, false, baseline);
+            return new BuildRequest(input.content, out, input.asOf, null, false, baseline, sourceRoot);
         }
     }
 

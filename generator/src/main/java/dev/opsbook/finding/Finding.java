@@ -38,6 +38,19 @@ public record Finding(String rule, Level level, String service, Pos pos, String 
     }
 
     /**
+     * {@link #lines()} with the file's path from somewhere else than the content folder: {@code prefix} is
+     * where the content folder is from there ({@code "content/"}, or an absolute path with its {@code /}), so
+     * that an IDE or a CI log can open the file from the line.
+     */
+    public List<String> lines(String prefix) {
+        if (prefix == null || prefix.isEmpty()) {
+            return lines();
+        }
+        return new Finding(rule, level, service, new Pos(prefix + pos.file(), pos.line(), pos.column()), message, hint)
+                .lines();
+    }
+
+    /**
      * {@code text} safe to print to a terminal or a CI log: control characters (an escape sequence in a YAML
      * key could erase the line before it, or retitle the terminal), line breaks (one finding, one line) and
      * the bidirectional overrides that reorder what is shown appear as a backslash, u and four hex digits, as in Java.

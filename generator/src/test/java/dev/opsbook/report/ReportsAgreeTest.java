@@ -61,28 +61,28 @@ class ReportsAgreeTest {
     }
 
     @Test
-    void aGeneratedCorpus(@TempDir Path dir) throws Exception {
+    void theTenThousandRunbookCorpus(@TempDir Path dir) throws Exception {
         Path gen = Path.of("../../shared/bench/gen_corpus.py").toAbsolutePath().normalize();
         assertTrue(Files.isRegularFile(gen), gen.toString());
         Process p = new ProcessBuilder(
                         "python3",
                         gen.toString(),
                         "--services",
-                        "8",
+                        "500",
                         "--runbooks",
-                        "3",
+                        "20",
                         "--seed",
-                        "7",
+                        "1",
                         "--out",
                         dir.resolve("corpus").toString())
                 .inheritIO()
                 .start();
         assertEquals(0, p.waitFor());
         Path out = dir.resolve("site");
-        new Opsbook(1)
+        new Opsbook()
                 .build(new BuildRequest(
                         dir.resolve("corpus/opsbook"), out, LocalDate.of(2026, 11, 21), null, true, null));
-        assertEquals(8, agree(out).byService().size());
+        assertEquals(500, agree(out).byService().size());
     }
 
     /** Reads the four reports of a site, asserts that they agree, and returns the JSON's verdicts. */

@@ -44,7 +44,37 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
             defaultValue = "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:GCTimeRatio=4 -XX:NewSize=96m -Xmx1g")
     String forkJvmArgs;
 
+    /**
+     * The folder the paths of the SARIF and GitLab Code Quality reports start from, which code hosts read from
+     * the repository's root: it must hold the content folder.
+     */
+    @Parameter(property = "opsbook.sourceRoot", defaultValue = "${project.basedir}")
+    File sourceRoot;
+
+    /** Findings in the log name their file by its absolute path rather than from the project's folder. */
+    @Parameter(property = "opsbook.absolutePaths", defaultValue = "false")
+    boolean absolutePaths;
+
+    /** The project's folder, from which the log names the files of findings. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    File basedir;
+
     abstract BuildRequest request(LocalDate asOf, Path baseline);
+
+    /**
+     * Where the content folder is, as the log names it: from the project's folder ({@code content/}), or
+     * absolute with {@code opsbook.absolutePaths} or when the content folder is outside the project.
+     */
+    String pathPrefix() {
+        Path content = contentDirectory.toPath().toAbsolutePath().normalize();
+        Path project =
+                basedir == null ? null : basedir.toPath().toAbsolutePath().normalize();
+        if (absolutePaths || project == null || !content.startsWith(project)) {
+            return content.toString().replace(File.separatorChar, '/') + "/";
+        }
+        String rel = project.relativize(content).toString().replace(File.separatorChar, '/');
+        return rel.isEmpty() ? "" : rel + "/";
+    }
 
     /** A finding's line in the Maven log at the finding's level (in Maven's JVM and from a forked build alike). */
     static void log(Log log, Level level, String line) {
@@ -64,10 +94,11 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
         if (failOnNew && baseline == null) {
             throw new MojoExecutionException("opsbook.failOnNew needs opsbook.baseline");
         }
-        BuildRequest request = request(date, baseline == null ? null : baseline.toPath());
+        BuildRequest request = request(date, baseline == null ? null : baseline.toPath())
+                .withSourceRoot(sourceRoot == null ? null : sourceRoot.toPath());
         if (fork) {
             getLog().info("opsbook: building in a JVM of its own: " + forkJvmArgs.strip());
-            new ForkedBuild(getLog())
+            new ForkedBuild(getLog(), pathPrefix())
                     .run(
                             ForkedBuild.command(request, forkJvmArgs, failOnWarning, failOnNew),
                             request.output().resolve(ReportFiles.JSON));
@@ -80,7 +111,7 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
             throw new MojoExecutionException("opsbook: " + e.getMessage(), e);
         }
         for (Finding f : result.findings()) {
-            f.lines().forEach(line -> log(getLog(), f.level(), line));
+            f.lines(pathPrefix()).forEach(line -> log(getLog(), f.level(), line));
         }
         var changes = result.report().changes();
         if (changes != null) {

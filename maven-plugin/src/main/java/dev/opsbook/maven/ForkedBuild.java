@@ -36,9 +36,12 @@ import org.apache.maven.plugin.logging.Log;
 final class ForkedBuild {
     /** A finding as the command line prints it: {@code file:line:column: level: message [rule]}. */
     private final Log log;
+    /** Where the content folder is, as the log names it (see AbstractOpsbookMojo#pathPrefix). */
+    private final String pathPrefix;
 
-    ForkedBuild(Log log) {
+    ForkedBuild(Log log, String pathPrefix) {
         this.log = log;
+        this.pathPrefix = pathPrefix;
     }
 
     /**
@@ -82,6 +85,10 @@ final class ForkedBuild {
         if (request.templates() != null) {
             cmd.add("--templates");
             cmd.add(request.templates().toString());
+        }
+        if (request.sourceRoot() != null) {
+            cmd.add("--source-root");
+            cmd.add(request.sourceRoot().toString());
         }
         if (request.baseline() != null) {
             cmd.add("--baseline");
@@ -160,9 +167,8 @@ final class ForkedBuild {
             // the findings from the report, at their levels; their lines are left out of what the command line
             // printed, which is logged as it is (what the baseline changed, the summary, the JVM's own words)
             for (Finding f : findings(report)) {
-                List<String> lines = f.lines();
-                lines.forEach(line -> AbstractOpsbookMojo.log(log, f.level(), line));
-                printed.addAll(lines);
+                f.lines(pathPrefix).forEach(line -> AbstractOpsbookMojo.log(log, f.level(), line));
+                printed.addAll(f.lines());
             }
         }
         int next = 0;
