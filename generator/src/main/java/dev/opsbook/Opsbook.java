@@ -184,7 +184,8 @@ public final class Opsbook {
             ReportData report = new ReportData(GENERATOR, VERSION, asOf, digest, sorted, assessment, changes)
                     .placed(
                             contentPrefix(content, request.sourceRoot()),
-                            handbook.settings().baseUrl());
+                            handbook.settings().baseUrl(),
+                            GitHead.commit(content));
             // render and write
             int pages = 0;
             if (request.writeSite()) {

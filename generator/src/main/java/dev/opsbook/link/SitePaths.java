@@ -19,6 +19,8 @@ public final class SitePaths {
     public static final String ACTIONS = "actions.html";
     public static final String READINESS = "readiness/index.html";
     public static final String CHANGES = "readiness/changes.html";
+    /** The audit document: the readiness report as one self-contained file that prints to PDF. */
+    public static final String AUDIT = "readiness/audit.html";
     /** The HTTP headers for hosts that read a {@code _headers} file (Netlify, Cloudflare Pages). */
     public static final String HEADERS = "_headers";
     /** The reports, beside the pages. */

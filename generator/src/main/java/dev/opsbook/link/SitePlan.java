@@ -35,6 +35,8 @@ public final class SitePlan {
         TEAMS,
         ONCALL,
         READINESS,
+        /** The readiness report as one self-contained file for auditors, which prints to PDF. */
+        AUDIT,
         ACTIONS,
         GUIDES,
         GUIDE,
@@ -52,7 +54,7 @@ public final class SitePlan {
 
         /** Whether the page shows the checks' results, which only a full build brings up to date. */
         public boolean fromReport() {
-            return this == READINESS || this == ACTIONS || this == CHANGES;
+            return this == READINESS || this == AUDIT || this == ACTIONS || this == CHANGES;
         }
     }
 
@@ -136,6 +138,7 @@ public final class SitePlan {
         pages.add(whole(SitePaths.TEAMS, Kind.TEAMS, "Teams", Map.of(), Set.of()));
         pages.add(whole(SitePaths.ONCALL, Kind.ONCALL, "On call", Map.of(), Set.of()));
         pages.add(whole(SitePaths.READINESS, Kind.READINESS, "Readiness report", Map.of(), Set.of()));
+        pages.add(new Page(SitePaths.AUDIT, Kind.AUDIT, "Readiness audit", null, null, -1, Map.of(), Set.of(), false));
         pages.add(whole(SitePaths.ACTIONS, Kind.ACTIONS, "Open actions", Map.of(), Set.of()));
         pages.add(whole(SitePaths.GUIDES, Kind.GUIDES, "Guides", Map.of("guides", ""), Set.of()));
         for (Guide g : hb.guides()) {

@@ -47,7 +47,7 @@ final class ReportViews implements PageFamily {
 
     @Override
     public Set<SitePlan.Kind> kinds() {
-        return EnumSet.of(SitePlan.Kind.READINESS, SitePlan.Kind.CHANGES, SitePlan.Kind.ACTIONS);
+        return EnumSet.of(SitePlan.Kind.READINESS, SitePlan.Kind.AUDIT, SitePlan.Kind.CHANGES, SitePlan.Kind.ACTIONS);
     }
 
     @Override
@@ -55,6 +55,7 @@ final class ReportViews implements PageFamily {
         String from = page.path();
         return switch (page.kind()) {
             case READINESS -> new Rendered("readiness.ftlh", readiness(from));
+            case AUDIT -> new Rendered("audit.ftlh", audit(from));
             case CHANGES -> new Rendered(
                     "changes.ftlh",
                     List.of(new LinkView("Readiness report", SitePaths.relative(from, SitePaths.READINESS))),
@@ -268,6 +269,96 @@ final class ReportViews implements PageFamily {
                 levelNames,
                 List.of("pass", "fail", "waived", "off", "not-applicable"),
                 data.changes() != null);
+    }
+
+    /** The audit document's style, inline so that the file stands alone; and its hash for the page's CSP. */
+    private static final String AUDIT_CSS = auditCss();
+
+    private static final String AUDIT_CSS_HASH =
+            "sha256-" + java.util.Base64.getEncoder().encodeToString(sha256(AUDIT_CSS));
+
+    private static String auditCss() {
+        try (var in = ReportViews.class.getResourceAsStream("/dev/opsbook/templates/audit.css")) {
+            if (in == null) {
+                throw new IllegalStateException("audit.css is missing from the templates");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    AuditView audit(String from) {
+        ReadinessView report = readiness(from);
+        List<AuditService> services = new ArrayList<>();
+        for (ServiceAssessment a : data.assessment().services()) {
+            Service s = a.service();
+            List<Verdict> verdicts = new ArrayList<>();
+            for (RuleResult r : a.results()) {
+                String evidence;
+                String where = null;
+                switch (r.status()) {
+                    case FAIL -> {
+                        Finding f = r.findings().get(0);
+                        evidence = f.message()
+                                + (r.findings().size() > 1
+                                        ? " (and " + (r.findings().size() - 1) + " more)"
+                                        : "")
+                                + (r.hint() != null ? ". What to do: " + r.hint() : "");
+                        where = f.pos().toString();
+                    }
+                    case WAIVED -> evidence = "waived: " + r.waiver().reason()
+                            + (r.waiver().approvedBy() != null
+                                    ? " (approved by " + r.waiver().approvedBy().id() + ")"
+                                    : "")
+                            + ", until " + r.waiver().expires() + "; it finds: "
+                            + r.findings().get(0).message();
+                    case NOT_APPLICABLE -> evidence = "not applicable: " + r.reason()
+                            + (r.mark() != null && r.mark().approvedBy() != null
+                                    ? " (approved by " + r.mark().approvedBy().id() + ")"
+                                    : " (not approved)")
+                            + (r.mark() != null && r.mark().expires() != null
+                                    ? ", until " + r.mark().expires()
+                                    : "");
+                    case OFF -> evidence = "off: " + r.reason();
+                    default -> evidence = "passes";
+                }
+                verdicts.add(new Verdict(
+                        r.rule(),
+                        r.status().id(),
+                        symbol(r.status()),
+                        r.severity() == null || r.status() != Status.FAIL
+                                ? null
+                                : r.severity().id(),
+                        evidence,
+                        where));
+            }
+            services.add(new AuditService(
+                    s.id(),
+                    s.name(),
+                    s.owner() == null ? "—" : s.owner().id(),
+                    s.tier() == null ? "—" : String.valueOf(s.tier()),
+                    a.level(),
+                    a.nextLevel(),
+                    verdicts));
+        }
+        return new AuditView(
+                report,
+                hb.settings().title(),
+                hb.settings().organisation(),
+                data.sourceCommit(),
+                services,
+                AUDIT_CSS,
+                AUDIT_CSS_HASH);
     }
 
     private LinkView personLink(String id, String from) {

@@ -277,6 +277,26 @@ public final class Views {
     /** A rule that keeps a service from its next level, and why (the first of its findings, with its place). */
     public record Hold(String rule, String severity, String message, LinkView location) {}
 
+    /**
+     * The audit document: the readiness report with every verdict and its evidence, and its style inline
+     * ({@code css}, allowed by its hash in the page's own Content-Security-Policy).
+     */
+    public record AuditView(
+            ReadinessView report,
+            String handbook,
+            String organisation,
+            String sourceCommit,
+            List<AuditService> services,
+            String css,
+            String cssHash) {}
+
+    /** One service in the audit document: its level, and every rule's verdict with its evidence. */
+    public record AuditService(
+            String id, String name, String team, String tier, String level, String nextLevel, List<Verdict> verdicts) {}
+
+    /** A rule's verdict for one service: the status, and what it rests on (a finding and its place, a waiver …). */
+    public record Verdict(String rule, String status, String symbol, String severity, String evidence, String where) {}
+
     /** A readiness level and the rules it adds to the levels below. */
     public record LevelRules(String level, List<String> rules) {}
 

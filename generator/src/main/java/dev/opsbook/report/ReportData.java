@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
  *                "" when the content folder is the repository's root or in no repository), so that code hosts
  *                can place a finding: they know files by their path from the repository's root
  * @param baseUrl the address the site is served from (opsbook.yaml), or null
+ * @param sourceCommit the git commit the content folder's repository is at (its HEAD), or null
  */
 public record ReportData(
         String generator,
@@ -28,7 +29,8 @@ public record ReportData(
         Assessment assessment,
         Changes changes,
         String contentPrefix,
-        String baseUrl) {
+        String baseUrl,
+        String sourceCommit) {
 
     public ReportData(
             String generator,
@@ -38,12 +40,16 @@ public record ReportData(
             List<Finding> findings,
             Assessment assessment,
             Changes changes) {
-        this(generator, version, asOf, digest, findings, assessment, changes, "", null);
+        this(generator, version, asOf, digest, findings, assessment, changes, "", null, null);
     }
 
-    /** These data, with the content folder at {@code contentPrefix} in its repository and the site at {@code baseUrl}. */
-    public ReportData placed(String contentPrefix, String baseUrl) {
-        return new ReportData(generator, version, asOf, digest, findings, assessment, changes, contentPrefix, baseUrl);
+    /**
+     * These data, with the content folder at {@code contentPrefix} in its repository, the site at {@code baseUrl}
+     * and the commit the content is at ({@code sourceCommit}, or null outside git).
+     */
+    public ReportData placed(String contentPrefix, String baseUrl, String sourceCommit) {
+        return new ReportData(
+                generator, version, asOf, digest, findings, assessment, changes, contentPrefix, baseUrl, sourceCommit);
     }
 
     /** A content file's path from the root of its repository. */
