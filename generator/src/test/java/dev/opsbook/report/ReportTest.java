@@ -301,6 +301,46 @@ class ReportTest {
     }
 
     @Test
+    void readinessPageSaysWhatEachLevelAsksAndWhatHoldsEachService() throws Exception {
+        Document page = Jsoup.parse(site.resolve("readiness/index.html").toFile(), "UTF-8");
+        var levels = page.select("#level-rules tbody tr");
+        assertEquals(
+                List.of("documented", "supportable", "operations-ready"),
+                levels.stream().map(r -> r.selectFirst("th").text()).toList());
+        assertTrue(levels.get(0).text().contains("service-description, sla-present, slo-present"), levels.text());
+        assertEquals("#rule-sla-present", levels.get(0).select("a").get(1).attr("href"));
+        // web-shop is held at documented by its one stale runbook, named with why
+        var web = page.select("section.service-failures").stream()
+                .filter(s -> s.selectFirst("h3").text().startsWith("Web Shop"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "Held at documented, below supportable, by:",
+                web.selectFirst("p.held").text());
+        assertTrue(
+                web.selectFirst("ul.held-by").text().startsWith("runbook-stale (warning)")
+                        && web.selectFirst("ul.held-by").text().contains("was last reviewed on 2026-02-02"),
+                web.selectFirst("ul.held-by").text());
+        // a hint's `code` is code, not backticks
+        var hint = web.selectFirst(".hint");
+        assertTrue(hint.select("code").hasText() && !hint.text().contains("`"), hint.outerHtml());
+        // the glossary in the handbook's own severity ids
+        assertTrue(
+                page.selectFirst("#rule-incident-actions-missing + dd").text().contains("(P1, P2)"),
+                page.selectFirst("#rule-incident-actions-missing + dd").text());
+        // and a JSON fail entry carries its message
+        JsonNode stale = null;
+        for (JsonNode c : report.get("services").get(5).get("checks")) {
+            if (c.get("rule").asText().equals("runbook-stale")) {
+                stale = c;
+            }
+        }
+        assertTrue(
+                stale.get("message").asText().startsWith("runbook 'cdn-cache-purge' was last reviewed"),
+                stale.toString());
+    }
+
+    @Test
     void actionsPageListsOpenActionsOverdueFirst() throws Exception {
         Document page = Jsoup.parse(site.resolve("actions.html").toFile(), "UTF-8");
         var rows = page.select("table.actions tbody tr");
