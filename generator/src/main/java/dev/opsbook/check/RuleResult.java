@@ -36,4 +36,22 @@ public record RuleResult(
             List<Finding> findings) {
         this(rule, status, severity, hint, waiver, reason, findings, null);
     }
+
+    /**
+     * Who approved a waiver or a not-applicable mark and until when, as every report says it:
+     * {@code " (approved by hana), until 2027-03-31"}, {@code " (not approved)"} for a mark without an
+     * approver; "" for the other statuses.
+     */
+    public String terms() {
+        if (status == Status.WAIVED) {
+            return (waiver.approvedBy() != null
+                            ? " (approved by " + waiver.approvedBy().id() + ")"
+                            : "") + ", until " + waiver.expires();
+        }
+        if (status != Status.NOT_APPLICABLE || mark == null) {
+            return "";
+        }
+        return (mark.approvedBy() != null ? " (approved by " + mark.approvedBy().id() + ")" : " (not approved)")
+                + (mark.expires() != null ? ", until " + mark.expires() : "");
+    }
 }

@@ -170,16 +170,7 @@ final class ReportViews implements PageFamily {
                         r.severity() == null ? null : r.severity().id(),
                         title));
                 if (r.status() == Status.NOT_APPLICABLE) {
-                    String approval = r.mark() == null
-                            ? ""
-                            : (r.mark().approvedBy() != null
-                                            ? " (approved by "
-                                                    + r.mark().approvedBy().id() + ")"
-                                            : " (not approved)")
-                                    + (r.mark().expires() != null
-                                            ? ", until " + r.mark().expires()
-                                            : "");
-                    notApplicable.add(new Fact(s.id() + " · " + r.rule(), r.reason() + approval, null));
+                    notApplicable.add(new Fact(s.id() + " · " + r.rule(), r.reason() + r.terms(), null));
                 }
             }
             rows.add(new ReadinessRow(
@@ -316,19 +307,9 @@ final class ReportViews implements PageFamily {
                                 + (r.hint() != null ? ". What to do: " + r.hint() : "");
                         where = f.pos().toString();
                     }
-                    case WAIVED -> evidence = "waived: " + r.waiver().reason()
-                            + (r.waiver().approvedBy() != null
-                                    ? " (approved by " + r.waiver().approvedBy().id() + ")"
-                                    : "")
-                            + ", until " + r.waiver().expires() + "; it finds: "
+                    case WAIVED -> evidence = "waived: " + r.waiver().reason() + r.terms() + "; it finds: "
                             + r.findings().get(0).message();
-                    case NOT_APPLICABLE -> evidence = "not applicable: " + r.reason()
-                            + (r.mark() != null && r.mark().approvedBy() != null
-                                    ? " (approved by " + r.mark().approvedBy().id() + ")"
-                                    : " (not approved)")
-                            + (r.mark() != null && r.mark().expires() != null
-                                    ? ", until " + r.mark().expires()
-                                    : "");
+                    case NOT_APPLICABLE -> evidence = "not applicable: " + r.reason() + r.terms();
                     case OFF -> evidence = "off: " + r.reason();
                     default -> evidence = "passes";
                 }

@@ -159,18 +159,9 @@ public final class JunitReport {
 
     private static String skipReason(RuleResult r) {
         return switch (r.status()) {
-            case WAIVED -> "waived: " + r.waiver().reason()
-                    + (r.waiver().approvedBy() != null
-                            ? " (approved by " + r.waiver().approvedBy().id() + ")"
-                            : "") + " until " + r.waiver().expires();
+            case WAIVED -> "waived: " + r.waiver().reason() + r.terms();
             case OFF -> "off: " + r.reason();
-            default -> "not applicable: " + r.reason()
-                    + (r.mark() != null && r.mark().approvedBy() != null
-                            ? " (approved by " + r.mark().approvedBy().id() + ")"
-                            : "")
-                    + (r.mark() != null && r.mark().expires() != null
-                            ? " until " + r.mark().expires()
-                            : "");
+            default -> "not applicable: " + r.reason() + r.terms();
         };
     }
 }

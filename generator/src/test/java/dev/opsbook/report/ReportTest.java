@@ -267,7 +267,7 @@ class ReportTest {
             }
         }
         assertEquals(
-                "not applicable: Stateless scorer; covered by the payments game day",
+                "not applicable: Stateless scorer; covered by the payments game day (not approved)",
                 ((Element) na.getElementsByTagName("skipped").item(0)).getAttribute("message"));
         Element root = xml.getDocumentElement();
         assertEquals("testsuites", root.getTagName());

@@ -36,6 +36,10 @@ abstract class BaseCheck implements CompletenessCheck {
         return level;
     }
 
+    /** What a rota's schedule is expanded from ({@code CheckContext.schedule}): the rules that judge it rest on these. */
+    static final java.util.List<Input> ROTA_SCHEDULE = Input.of(
+            Input.ROTA, "timezone", "start", "rotation", "coverage", "businessHours", "lead", "engineer", "overrides");
+
     /**
      * A service without the file {@code file} of its folder ({@code what}: "an SLA", say). When the file is
      * there but could not be read, that is the reason, and has its own finding: the failure says so.

@@ -107,15 +107,6 @@ public final class RotaDistinctRolesCheck extends BaseCheck {
 
     @Override
     public List<Input> inputs() {
-        return Input.of(
-                Input.ROTA,
-                "timezone",
-                "start",
-                "rotation",
-                "coverage",
-                "businessHours",
-                "lead",
-                "engineer",
-                "overrides");
+        return ROTA_SCHEDULE;
     }
 }
