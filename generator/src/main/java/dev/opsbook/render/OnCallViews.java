@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.opsbook.check.CheckContext;
+import dev.opsbook.finding.Finding;
+import dev.opsbook.finding.Level;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.link.SitePaths;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Person;
@@ -45,9 +48,17 @@ final class OnCallViews {
     private final Handbook hb;
     private final CheckContext ctx;
 
+    /** The run's error findings, to say where a rota that could not be read went wrong. */
+    private final List<Finding> findings;
+
     OnCallViews(Handbook hb, CheckContext ctx) {
+        this(hb, ctx, List.of());
+    }
+
+    OnCallViews(Handbook hb, CheckContext ctx, List<Finding> findings) {
         this.hb = hb;
         this.ctx = ctx;
+        this.findings = findings;
     }
 
     /** The moment the no-script fallback shows: noon of the as-of date in the rota's zone. */
@@ -80,25 +91,16 @@ final class OnCallViews {
 
     private Optional<OnCallBox> newBox(Service s, String from) {
         Optional<RotaSchedule> schedule = ctx.schedule(s);
+        Rota r = s.rota();
         if (schedule.isEmpty()) {
-            return Optional.empty();
+            return unreadable(s, r, from);
         }
         RotaSchedule sch = schedule.get();
-        Rota r = s.rota();
         ZonedDateTime at = fallbackMoment(sch);
         boolean covered = sch.covered(at);
         DutyView lead = duty(Rota.Role.LEAD, covered ? sch.at(Rota.Role.LEAD, at) : Optional.empty(), from);
         DutyView engineer = duty(Rota.Role.ENGINEER, covered ? sch.at(Rota.Role.ENGINEER, at) : Optional.empty(), from);
-        List<EscalationView> escalation = r.escalation().stream()
-                .map(e -> new EscalationView(
-                        e.after() == null ? null : e.after().text(),
-                        hb.person(e.contact().id())
-                                .map(p -> personLink(p, from))
-                                .orElseGet(() -> hb.team(e.contact().id())
-                                        .map(t -> new LinkView(
-                                                t.name(), SitePaths.relative(from, SitePaths.team(t.id()))))
-                                        .orElse(LinkView.plain(e.contact().id())))))
-                .toList();
+        List<EscalationView> escalation = escalation(r, from);
         List<ShiftRow> rows = new ArrayList<>();
         TreeSet<ZonedDateTime> bounds = new TreeSet<>();
         for (Duty d : sch.leads()) {
@@ -132,8 +134,8 @@ final class OnCallViews {
         String coverage = "business-hours".equals(r.coverage())
                 ? "business hours"
                         + (r.businessHours() != null
-                                ? " (" + r.businessHours().from() + " to "
-                                        + r.businessHours().to() + ")"
+                                ? ", " + r.businessHours().from() + " to "
+                                        + r.businessHours().to()
                                 : "")
                 : "24x7";
         return Optional.of(new OnCallBox(
@@ -146,7 +148,50 @@ final class OnCallViews {
                 engineer,
                 escalation,
                 rows,
-                covered));
+                covered,
+                null,
+                null));
+    }
+
+    private List<EscalationView> escalation(Rota r, String from) {
+        return r.escalation().stream()
+                .map(e -> new EscalationView(
+                        e.after() == null ? null : e.after().text(),
+                        hb.person(e.contact().id())
+                                .map(p -> personLink(p, from))
+                                .orElseGet(() -> hb.team(e.contact().id())
+                                        .map(t -> new LinkView(
+                                                t.name(), SitePaths.relative(from, SitePaths.team(t.id()))))
+                                        .orElse(LinkView.plain(e.contact().id())))))
+                .toList();
+    }
+
+    /**
+     * A service whose rota.yaml is there but gives no schedule (it does not parse, or its start, rotation or
+     * zone was refused): never a box that vanishes, but one that says so, where, and whom to turn to.
+     */
+    private Optional<OnCallBox> unreadable(Service s, Rota r, String from) {
+        String file = ContentPaths.rota(s.id());
+        if (r == null && !hb.unreadable(file)) {
+            return Optional.empty(); // no rota at all: the service page and oncall.html say so
+        }
+        String where = findings.stream()
+                .filter(f -> f.level() == Level.ERROR && file.equals(f.pos().file()))
+                .findFirst()
+                .map(f -> f.pos() + ": " + f.message())
+                .orElse(file);
+        LinkView owner = s.owner() == null
+                ? null
+                : hb.team(s.owner().id())
+                        .map(t -> new LinkView(t.name(), SitePaths.relative(from, SitePaths.team(t.id()))))
+                        .orElse(null);
+        return Optional.of(OnCallBox.unreadable(
+                s.id(),
+                new LinkView(s.name(), SitePaths.relative(from, SitePaths.service(s.id()))),
+                ctx.asOf().toString(),
+                r == null ? List.of() : escalation(r, from),
+                "the rota could not be read (" + where + "), so who is on duty is not known",
+                owner));
     }
 
     private DutyView duty(Rota.Role role, Optional<Duty> d, String from) {

@@ -76,7 +76,7 @@ public final class SiteRenderer {
         this.report = report;
         this.ctx = ctx;
         this.contentRoot = contentRoot;
-        OnCallViews onCall = new OnCallViews(hb, ctx);
+        OnCallViews onCall = new OnCallViews(hb, ctx, report.findings());
         PageLinks pageLinks = new PageLinks(hb, onCall, report);
         MarkdownBodies bodies = new MarkdownBodies(links, markdown, contentRoot);
         ReportViews reports = new ReportViews(hb, links, report);

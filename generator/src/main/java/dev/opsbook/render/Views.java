@@ -354,7 +354,24 @@ public final class Views {
             DutyView engineer,
             List<EscalationView> escalation,
             List<ShiftRow> upcoming,
-            boolean coveredNow) {}
+            boolean coveredNow,
+            String problem,
+            LinkView owner) {
+        /**
+         * The box of a service whose rota is there but could not be read: it says so where the box would be, with
+         * the place of the error, and whom to turn to instead (the owning team).
+         */
+        static OnCallBox unreadable(
+                String service,
+                LinkView serviceLink,
+                String asOfLabel,
+                List<EscalationView> escalation,
+                String problem,
+                LinkView owner) {
+            return new OnCallBox(
+                    service, serviceLink, "", "", asOfLabel, null, null, escalation, List.of(), false, problem, owner);
+        }
+    }
 
     public record OnCallView(String asOfLabel, String horizon, List<OnCallBox> services, List<LinkView> withoutRota) {}
 }

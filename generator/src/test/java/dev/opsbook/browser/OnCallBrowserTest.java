@@ -88,6 +88,43 @@ class OnCallBrowserTest {
     }
 
     @Test
+    void atThreeInTheMorningThePageSaysWhenCoverResumesAndWhoTakesIt() throws Exception {
+        // Wednesday 03:00 in New York, outside route-planner's business hours (Mon–Fri 08:30–18:30)
+        WebElement routes = openAt("2026-11-25T03:00:00-05:00[America/New_York]", "route-planner");
+        assertEquals("", person(routes, "lead"));
+        String when = routes.findElement(By.cssSelector("[data-oncall-when]")).getText();
+        assertEquals(
+                "Now, Wed, 25 Nov 2026, 03:00 (America/New_York) — outside covered hours (business hours, 08:30"
+                        + " to 18:30); cover resumes Wed 25 Nov, 08:30",
+                when);
+        WebElement lead = routes.findElement(By.cssSelector("[data-role=lead]"));
+        assertEquals("ken", lead.getAttribute("data-next"));
+        assertEquals(
+                "nobody on duty; from Wed 25 Nov, 08:30: Ken Mbeki",
+                lead.findElement(By.cssSelector(".duty-who")).getText().replaceAll(" · .*", ""));
+        assertEquals(
+                "laura",
+                routes.findElement(By.cssSelector("[data-role=engineer]")).getAttribute("data-next"));
+    }
+
+    @Test
+    void inCoveredHoursThePageSaysUntilWhenAndWhoIsNext() throws Exception {
+        // Friday 17:00 in New York: ken leads until the end of covered hours at 18:30
+        WebElement routes = openAt("2026-11-27T17:00:00-05:00[America/New_York]", "route-planner");
+        String lead =
+                routes.findElement(By.cssSelector("[data-role=lead] .duty-who")).getText();
+        assertTrue(lead.startsWith("Ken Mbeki") && lead.endsWith("— until Fri 27 Nov, 18:30"), lead);
+        browser.close();
+        // payments-api (24x7) on Sunday evening: carol leads until the handoff on Monday 09:00, then alice
+        WebElement pay = openAt("2026-11-22T20:00:00Z[Europe/London]", "payments-api");
+        String payLead =
+                pay.findElement(By.cssSelector("[data-role=lead] .duty-who")).getText();
+        assertTrue(payLead.contains("— until Mon 23 Nov, 09:00, then Alice Moreno"), payLead);
+        assertEquals(
+                "alice", pay.findElement(By.cssSelector("[data-role=lead]")).getAttribute("data-next"));
+    }
+
+    @Test
     void beyondTheHorizonThePageSaysToRebuild() throws Exception {
         WebElement pay = openAt("2027-06-01T12:00:00Z[Europe/London]", "payments-api");
         assertEquals("", person(pay, "lead"));

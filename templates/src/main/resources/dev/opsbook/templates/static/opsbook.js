@@ -121,45 +121,90 @@
     el.textContent = value;
     return el;
   }
+  function next(spans, t) {
+    // the first span that starts after t (spans are in time order)
+    for (var i = 0; i < spans.length; i++) {
+      if (spans[i][0] > t) {
+        return spans[i];
+      }
+    }
+    return null;
+  }
+  function personLink(who, person) {
+    var p = schedule.people[person] || { name: person };
+    var link = document.createElement("a");
+    link.href = p.href || "#";
+    text(link, p.name);
+    who.appendChild(link);
+    if (p.phone) {
+      who.appendChild(document.createTextNode(" · "));
+      var tel = document.createElement("a");
+      tel.href = "tel:" + p.phone.replace(/\s+/g, "");
+      text(tel, p.phone);
+      who.appendChild(tel);
+    }
+  }
   document.querySelectorAll("[data-oncall-now]").forEach(function (box) {
     var s = schedule.services[box.getAttribute("data-oncall-now")];
     if (!s) {
       return;
     }
+    var zone = s.zone;
+    function at(t) {
+      // "Thu 26 Nov, 08:30" in the rota's zone
+      return new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "short", day: "numeric", month: "short",
+        hour: "2-digit", minute: "2-digit" }).format(new Date(t));
+    }
     var when = box.querySelector("[data-oncall-when]");
     var stale = now < s.from || now >= s.to;
-    var covered = within(s.coverage, now) !== null;
+    var cover = within(s.coverage, now);
+    var resume = cover ? null : next(s.coverage, now);
+    var coverage = box.getAttribute("data-coverage");
     if (when) {
-      var local = new Intl.DateTimeFormat("en-GB", { timeZone: s.zone, weekday: "short", day: "numeric",
+      var local = new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "short", day: "numeric",
         month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(now));
       when.textContent = stale ? "The schedule in this page does not reach " + local + ": rebuild the handbook"
-          : "Now, " + local + " (" + s.zone + ")" + (covered ? "" : " — outside covered hours");
+          : "Now, " + local + " (" + zone + ")" + (cover ? ""
+            : " — outside covered hours" + (coverage ? " (" + coverage + ")" : "")
+              + (resume ? "; cover resumes " + at(resume[0]) : ""));
     }
     ["lead", "engineer"].forEach(function (role) {
       var el = box.querySelector("[data-role=" + role + "]");
       if (!el) {
         return;
       }
-      var duty = stale || !covered ? null : within(s[role], now);
+      var duty = stale || !cover ? null : within(s[role], now);
       var person = duty ? duty[2] : "";
       el.setAttribute("data-person", person);
       var who = el.querySelector(".duty-who");
       who.textContent = "";
       if (!person) {
-        text(who, stale ? "unknown" : "nobody on duty");
+        var then = !stale && resume ? within(s[role], resume[0]) : null;
+        if (then) {
+          // never a dead end: who takes over when cover resumes
+          text(who, "nobody on duty; from " + at(resume[0]) + ": ");
+          personLink(who, then[2]);
+          el.setAttribute("data-next", then[2]);
+        } else {
+          text(who, stale ? "unknown" : "nobody on duty");
+        }
         return;
       }
-      var p = schedule.people[person] || { name: person };
-      var link = document.createElement("a");
-      link.href = p.href || "#";
-      text(link, p.name);
-      who.appendChild(link);
-      if (p.phone) {
-        who.appendChild(document.createTextNode(" · "));
-        var tel = document.createElement("a");
-        tel.href = "tel:" + p.phone.replace(/\s+/g, "");
-        text(tel, p.phone);
-        who.appendChild(tel);
+      personLink(who, person);
+      // until the handoff, or the end of covered hours if that comes first; and who is next
+      var end = duty[1];
+      var upcoming = within(s[role], end);
+      while (upcoming && upcoming[2] === person && upcoming[1] > end) {
+        end = upcoming[1]; // the same person on the next span too (an override's edge): one duty
+        upcoming = within(s[role], end);
+      }
+      var until = Math.min(end, cover[1]);
+      upcoming = until === end ? upcoming : null;
+      who.appendChild(document.createTextNode(" — until " + at(until)));
+      if (upcoming && upcoming[2] !== person) {
+        who.appendChild(document.createTextNode(", then "));
+        personLink(who, upcoming[2]);
+        el.setAttribute("data-next", upcoming[2]);
       }
     });
   });
