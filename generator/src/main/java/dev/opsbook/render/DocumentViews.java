@@ -103,6 +103,10 @@ final class DocumentViews implements PageFamily {
                 links.service(from, s.id()),
                 box,
                 boxHtml,
+                r.severity() == null
+                        ? null
+                        : onCall.outOfHoursRoute(
+                                s, hb.severity(r.severity().id()).orElse(null)),
                 facts,
                 alerts,
                 r.tags(),

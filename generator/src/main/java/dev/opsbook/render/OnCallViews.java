@@ -155,15 +155,46 @@ final class OnCallViews {
 
     private List<EscalationView> escalation(Rota r, String from) {
         return r.escalation().stream()
-                .map(e -> new EscalationView(
-                        e.after() == null ? null : e.after().text(),
-                        hb.person(e.contact().id())
-                                .map(p -> personLink(p, from))
-                                .orElseGet(() -> hb.team(e.contact().id())
-                                        .map(t -> new LinkView(
-                                                t.name(), SitePaths.relative(from, SitePaths.team(t.id()))))
-                                        .orElse(LinkView.plain(e.contact().id())))))
+                .map(e -> {
+                    Optional<Person> person = hb.person(e.contact().id());
+                    // a step's number on the box, one tap away, as the people on duty have theirs
+                    String phone = person.filter(x -> hb.settings().showContactDetails())
+                            .map(Person::phone)
+                            .orElse(null);
+                    return new EscalationView(
+                            e.after() == null ? null : e.after().text(),
+                            person.map(p -> personLink(p, from)).orElseGet(() -> hb.team(
+                                            e.contact().id())
+                                    .map(t -> new LinkView(t.name(), SitePaths.relative(from, SitePaths.team(t.id()))))
+                                    .orElse(LinkView.plain(e.contact().id()))),
+                            phone,
+                            phone == null ? null : Phone.dial(phone));
+                })
                 .toList();
+    }
+
+    /**
+     * What to do outside the rota's covered hours with an incident of {@code severity}: its out-of-hours policy
+     * ({@code page} or {@code next-business-day}, severities.yaml) and what the rota says of out-of-hours cover;
+     * null for a rota that covers every hour (there is no outside) or without a rota.
+     */
+    String outOfHoursRoute(Service s, dev.opsbook.model.Severity severity) {
+        Rota r = s.rota();
+        if (r == null || severity == null || severity.outOfHours() == null || "24x7".equals(r.coverage())) {
+            return null;
+        }
+        String when = "Outside covered hours, a " + severity.id() + " ";
+        if ("next-business-day".equals(severity.outOfHours())) {
+            return when + "waits for the next business day, when cover resumes.";
+        }
+        boolean onCall =
+                r.outOfHours() != null && Boolean.TRUE.equals(r.outOfHours().onCall());
+        if (onCall) {
+            List<String> tools = r.outOfHours().tools();
+            return when + "pages the on-call people"
+                    + (tools == null || tools.isEmpty() ? "" : " (" + String.join(", ", tools) + ")") + ".";
+        }
+        return when + "is to be paged, but this rota has no out-of-hours on-call: escalate as below.";
     }
 
     /**

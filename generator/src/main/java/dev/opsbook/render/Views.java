@@ -139,7 +139,12 @@ public final class Views {
 
     public record OverrideView(String role, LinkView person, String from, String to, String reason) {}
 
-    public record EscalationView(String after, LinkView contact) {}
+    /** A step of escalation: after how long unacknowledged, whom, and their number (one tap) when shown. */
+    public record EscalationView(String after, LinkView contact, String phone, String dial) {
+        public EscalationView(String after, LinkView contact) {
+            this(after, contact, null, null);
+        }
+    }
 
     public record RunbookRow(LinkView runbook, String summary, LinkView severity, String lastReviewed) {}
 
@@ -205,6 +210,8 @@ public final class Views {
     /**
      * @param onCallHtml the on-call box already rendered (by the {@code oncall} macro of layout.ftlh): the
      *                   same for every runbook of a service, so it is rendered once for all of them
+     * @param outOfHoursRoute what to do outside the rota's covered hours at the runbook's severity (its
+     *                   out-of-hours policy), or null when the rota covers every hour or there is none
      */
     public record RunbookView(
             String title,
@@ -212,6 +219,7 @@ public final class Views {
             LinkView service,
             OnCallBox onCall,
             String onCallHtml,
+            String outOfHoursRoute,
             List<Fact> facts,
             List<AlertRef> alerts,
             List<String> tags,

@@ -51,8 +51,35 @@ class OnCallTest {
         assertEquals(
                 "", routes.selectFirst("[data-role=lead]").attr("data-person"), "business hours: nobody on Saturday");
         assertTrue(
-                pay.parent().text().contains("Escalate: after 15m → Carol Lindqvist; after 1h → Payments"),
+                pay.parent()
+                        .text()
+                        .contains(
+                                "Escalate if not acknowledged: after 15m → Carol Lindqvist · +46 8 555 010 03; after 1h"
+                                        + " → Payments"),
                 pay.parent().text());
+        assertEquals(
+                "tel:+468555" + "01003",
+                pay.parent().selectFirst(".escalation-line a[href^=tel:]").attr("href"),
+                "the escalation contact's number, one tap away");
+    }
+
+    @Test
+    void outsideCoveredHoursARunbookSaysWhatItsSeverityCallsFor() throws Exception {
+        // route-planner covers business hours and has no out-of-hours on-call: a P2 is to be paged, so escalate
+        Document p2 = page("services/route-planner/runbooks/optimiser-backlog.html");
+        assertEquals(
+                "Outside covered hours, a P2 is to be paged, but this rota has no out-of-hours on-call: escalate as"
+                        + " below.",
+                p2.selectFirst(".oncall-route").text());
+        // a P3 waits for the next business day
+        Document p3 = page("services/route-planner/runbooks/map-data-refresh-failed.html");
+        assertEquals(
+                "Outside covered hours, a P3 waits for the next business day, when cover resumes.",
+                p3.selectFirst(".oncall-route").text());
+        // a 24x7 rota has no outside
+        assertTrue(page("services/payments-api/runbooks/high-error-rate.html")
+                .select(".oncall-route")
+                .isEmpty());
     }
 
     @Test
