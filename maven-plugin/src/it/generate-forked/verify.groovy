@@ -9,7 +9,7 @@ assert new File(site, 'services/api/runbooks/api-down.html').text.contains('href
 // the rota's calendars: ical4j runs in the forked JVM too (it logs through the SLF4J Maven keeps for itself)
 assert new File(site, 'services/api/oncall.ics').text.contains('BEGIN:VEVENT')
 assert !log.contains('SLF4J') && !log.contains('NoClassDefFoundError')
-assert log =~ /\[WARNING\] services\/api\/[^\n]+:\d+:\d+: warning: [^\n]+ \[[a-z-]+\]/
+assert log =~ /\[WARNING\] content\/services\/api\/[^\n]+:\d+:\d+: warning: [^\n]+ \[[a-z-]+\]/
 assert log =~ /\[INFO\] opsbook: 1 service: [^;\n]+; 0 errors, \d+ warnings, \d+ infos/
 assert log.contains('BUILD SUCCESS')
 // the findings come from the forked run's JSON report, once each, at their level: none is also logged as console text

@@ -29,6 +29,17 @@ public final class ContentTree {
               - { id: alice, name: Alice }
               - { id: bob, name: Bob }
             """;
+    /** The team of the complete handbook: everyone on its 24x7 rota has a phone. */
+    public static final String COMPLETE_TEAM =
+            """
+            name: Operations
+            members:
+              - { id: alice, name: Alice, phone: "+44 20 7946 0001" }
+              - { id: bob, name: Bob, phone: "+44 20 7946 0002" }
+              - { id: carol, name: Carol, phone: "+44 20 7946 0003" }
+              - { id: dave, name: Dave, phone: "+44 20 7946 0004" }
+            """;
+
     public static final String SERVICE =
             """
             name: API
@@ -134,7 +145,7 @@ public final class ContentTree {
     public static ContentTree complete(Path root) {
         return new ContentTree(root)
                 .file("severities.yaml", SEVERITIES)
-                .file("teams/ops.yaml", TEAM + "  - { id: carol, name: Carol }\n  - { id: dave, name: Dave }\n")
+                .file("teams/ops.yaml", COMPLETE_TEAM)
                 .file("services/api/service.yaml", COMPLETE_SERVICE)
                 .file("services/api/sla.yaml", COMPLETE_SLA)
                 .file("services/api/rota.yaml", COMPLETE_ROTA)

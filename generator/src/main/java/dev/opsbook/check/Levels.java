@@ -38,6 +38,9 @@ public final class Levels {
                         Rule.ROTA_COVERAGE_GAP,
                         Rule.ROTA_MIN_MEMBERS,
                         Rule.ROTA_ESCALATION,
+                        Rule.ROTA_PAGING_UNCOVERED,
+                        Rule.ROTA_NO_PHONE,
+                        Rule.ROTA_ESCALATION_UNREACHABLE,
                         Rule.TELEMETRY_DASHBOARDS,
                         Rule.TELEMETRY_STRUCTURED_LOGS));
         m.put(

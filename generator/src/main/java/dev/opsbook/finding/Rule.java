@@ -93,6 +93,22 @@ public enum Rule {
     ROTA_ESCALATION("rota-escalation", Kind.COMPLETENESS, Level.WARNING, "A rota with no escalation step"),
     ROTA_UNKNOWN_TIMEZONE(
             "rota-unknown-timezone", Kind.COMPLETENESS, Level.ERROR, "A rota time zone that is not an IANA zone"),
+    ROTA_PAGING_UNCOVERED(
+            "rota-paging-uncovered",
+            Kind.COMPLETENESS,
+            Level.WARNING,
+            "An alert of a paging severity on a service whose rota leaves hours uncovered, with no out-of-hours"
+                    + " on-call"),
+    ROTA_NO_PHONE(
+            "rota-no-phone",
+            Kind.COMPLETENESS,
+            Level.WARNING,
+            "A person who can be on duty for a 24x7 or tier 1 service without a phone number"),
+    ROTA_ESCALATION_UNREACHABLE(
+            "rota-escalation-unreachable",
+            Kind.COMPLETENESS,
+            Level.WARNING,
+            "An escalation step whose contact has no phone and no email (a team: none of its people has)"),
     TELEMETRY_DASHBOARDS("telemetry-dashboards", Kind.COMPLETENESS, Level.WARNING, "A service without a dashboard"),
     TELEMETRY_STRUCTURED_LOGS(
             "telemetry-structured-logs", Kind.COMPLETENESS, Level.WARNING, "Logs missing or not structured"),

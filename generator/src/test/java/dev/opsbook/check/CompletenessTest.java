@@ -112,6 +112,31 @@ class CompletenessTest {
                         t -> t.file(ROTA, COMPLETE_ROTA.replace("escalation:\n  - { after: 15m, contact: ops }\n", "")),
                         "services/api/rota.yaml:1:1: warning: the rota has no escalation step [rota-escalation]"),
                 scenario(
+                        "rota-paging-uncovered",
+                        t -> t.file(
+                                        "severities.yaml",
+                                        "severities:\n  - { id: P1, name: Critical, outOfHours: page }\n"
+                                                + "  - { id: P2, name: Major, outOfHours: next-business-day }\n")
+                                .file(ROTA, COMPLETE_ROTA + "coverage: business-hours\n"),
+                        "services/api/service.yaml:15:5: warning: alert 'ApiDown' is P1, which pages out of hours, but"
+                                + " the rota of 'api' covers business hours only and has no out-of-hours on-call"
+                                + " [rota-paging-uncovered]"),
+                scenario(
+                        "rota-no-phone",
+                        t -> t.file(
+                                "teams/ops.yaml",
+                                ContentTree.COMPLETE_TEAM.replace(
+                                        "{ id: dave, name: Dave, phone: \"+44 20 7946 0004\" }",
+                                        "{ id: dave, name: Dave }")),
+                        "services/api/rota.yaml:4:19: warning: Dave (dave) can be on duty as Support Engineer for 'api'"
+                                + " (24x7) but has no phone number [rota-no-phone]"),
+                scenario(
+                        "rota-escalation-unreachable",
+                        t -> t.file("teams/ops.yaml", ContentTree.COMPLETE_TEAM + "  - { id: erin, name: Erin }\n")
+                                .file(ROTA, COMPLETE_ROTA.replace("contact: ops }", "contact: erin }")),
+                        "services/api/rota.yaml:6:5: warning: escalation step after 15m to Erin (erin) cannot be"
+                                + " reached: no phone, no email [rota-escalation-unreachable]"),
+                scenario(
                         "rota-unknown-timezone",
                         t -> t.file(ROTA, "timezone: Europe/Londn\n" + COMPLETE_ROTA),
                         "services/api/rota.yaml:1:11: error: 'Europe/Londn' is not an IANA time zone (did you mean 'Europe/London'?) [rota-unknown-timezone]"),

@@ -60,7 +60,7 @@ class OpsbookCommandTest {
         assertTrue(
                 out.toString()
                         .endsWith("6 services: 1 operations-ready, 1 supportable, 4 documented; 0 errors,"
-                                + " 12 warnings, 6 infos" + System.lineSeparator()),
+                                + " 15 warnings, 6 infos" + System.lineSeparator()),
                 out.toString());
     }
 

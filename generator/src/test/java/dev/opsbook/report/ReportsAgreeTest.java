@@ -188,7 +188,8 @@ class ReportsAgreeTest {
             for (int i = 0; i < cells.size(); i++) {
                 Element cell = cells.get(i);
                 String status = cell.className().replaceAll(".*st-(\\S+).*", "$1");
-                assertTrue(cell.attr("title").startsWith(heads.get(i) + ":"), cell.attr("title"));
+                assertTrue(
+                        status.equals("pass") || cell.attr("title").startsWith(heads.get(i) + ":"), cell.attr("title"));
                 if (status.equals("fail") && !cell.text().contains("(error)")) {
                     status = "fail-warning";
                 }

@@ -82,9 +82,7 @@ class QuickUpdateTest {
     @Test
     void anEditedTeamFileRewritesThePagesThatShowItsPeopleAsTheFullBuildWould() throws Exception {
         Map<String, byte[]> before = files();
-        tree.file(
-                "teams/ops.yaml",
-                ContentTree.TEAM + "  - { id: carol, name: Caroline Quay }\n  - { id: dave, name: Dave }\n");
+        tree.file("teams/ops.yaml", ContentTree.COMPLETE_TEAM.replace("name: Carol,", "name: Caroline Quay,"));
         List<String> written = update("teams/ops.yaml");
         assertTrue(
                 written.containsAll(List.of(
