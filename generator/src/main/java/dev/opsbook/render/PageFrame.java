@@ -21,12 +21,15 @@ final class PageFrame {
     private final PageRenderer pages;
     private final String generator;
     private final LinkVerifier verifier;
+    /** The as-of date every page's footer carries: a reader can tell how old what they read is. */
+    private final String asOf;
 
-    PageFrame(Handbook hb, PageRenderer pages, String generator, LinkVerifier verifier) {
+    PageFrame(Handbook hb, PageRenderer pages, String generator, LinkVerifier verifier, String asOf) {
         this.hb = hb;
         this.pages = pages;
         this.generator = generator;
         this.verifier = verifier;
+        this.asOf = asOf;
     }
 
     void write(PageSink sink, SitePlan.Page page, PageFamily.Rendered r) throws IOException {
@@ -60,7 +63,8 @@ final class PageFrame {
                 page.kind() == SitePlan.Kind.NOT_FOUND ? hb.settings().baseUrl() : null,
                 page.kind() == SitePlan.Kind.REDIRECT
                         ? rel(path, page.subject(SitePlan.Page.class).path())
-                        : null);
+                        : null,
+                asOf);
         byte[] html = pages.render(r.template(), view, r.model());
         verifier.record(path, html);
         sink.write(path, html);

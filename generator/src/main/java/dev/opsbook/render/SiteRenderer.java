@@ -100,7 +100,8 @@ public final class SiteRenderer {
                 throw new IllegalStateException("no view family renders " + kind);
             }
         }
-        this.frame = new PageFrame(hb, pages, report.generator(), verifier);
+        this.frame = new PageFrame(
+                hb, pages, report.generator(), verifier, report.asOf().toString());
     }
 
     private final Path contentRoot;

@@ -29,7 +29,8 @@ public final class Views {
             String generator,
             String onCallData,
             String base,
-            String redirect) {}
+            String redirect,
+            String asOf) {}
 
     /** An entry of the main navigation; {@code current} when the page is in its section. */
     public record NavItem(String text, String href, boolean current) {}

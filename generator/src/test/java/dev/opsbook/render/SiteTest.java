@@ -288,6 +288,26 @@ class SiteTest {
     }
 
     @Test
+    void everyPageSaysAsOfWhenItWasBuilt() throws IOException {
+        List<Path> pages;
+        try (Stream<Path> s = Files.walk(site)) {
+            pages = s.filter(p -> p.toString().endsWith(".html")).collect(Collectors.toList());
+        }
+        for (Path p : pages) {
+            Document d = Jsoup.parse(p.toFile(), "UTF-8");
+            Element footer = d.selectFirst("footer.site-footer");
+            if (footer == null) {
+                // the audit document and redirect pages: the one says it in its head, the other is left at once
+                assertTrue(
+                        p.endsWith("readiness/audit.html") || d.selectFirst("meta[http-equiv=refresh]") != null,
+                        p.toString());
+                continue;
+            }
+            assertTrue(footer.text().endsWith("as of 2026-11-21"), p + ": " + footer.text());
+        }
+    }
+
+    @Test
     void everyPageWorksOfflineUnderAContentSecurityPolicy() throws IOException {
         List<Path> pages;
         try (Stream<Path> s = Files.walk(site)) {
