@@ -175,17 +175,25 @@ final class DocumentViews implements PageFamily {
                 .toList();
     }
 
+    private static final java.time.format.DateTimeFormatter READABLE =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    /** A date-time as a reader takes it in, in {@code zone}; null stays null. */
+    static String readable(dev.opsbook.model.When w, java.time.ZoneId zone) {
+        return w == null ? null : READABLE.format(w.at(zone)) + " (" + zone.getId() + ")";
+    }
+
     private IncidentView incident(Service s, Incident i, String from) {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Service", null, links.service(from, s.id())));
         if (i.severity() != null) {
             facts.add(new Fact("Severity", null, links.severity(from, i.severity())));
         }
-        facts.add(new Fact("Started", PageLinks.text(i.started()), null));
-        facts.add(new Fact("Detected", PageLinks.text(i.detected()), null));
-        facts.add(new Fact(
-                "Resolved", i.resolved() == null ? "not yet" : i.resolved().toString(), null));
         var zone = hb.settings().timezone();
+        // in the handbook's zone, as people read a clock: "Thu 3 Sep 2026, 03:14 (Europe/London)"
+        facts.add(new Fact("Started", readable(i.started(), zone), null));
+        facts.add(new Fact("Detected", readable(i.detected(), zone), null));
+        facts.add(new Fact("Resolved", i.resolved() == null ? "not yet" : readable(i.resolved(), zone), null));
         if (i.started() != null && i.detected() != null) {
             facts.add(new Fact(
                     "Time to detect",

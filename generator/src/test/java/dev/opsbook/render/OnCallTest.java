@@ -279,6 +279,8 @@ class OnCallTest {
         Document incident = page("services/payments-api/incidents/2026-09-03-card-outage.html");
         assertTrue(
                 incident.text().contains("Started out of hours yes (Thursday 03:14 Europe/London)"), incident.text());
+        // its times as a reader takes them in, in the handbook's zone (written 2026-09-03T02:14Z)
+        assertTrue(incident.text().contains("Started Thu 3 Sep 2026, 03:14 (Europe/London)"), incident.text());
         assertTrue(incident.text().contains("Time to detect 6 min")
                 && incident.text().contains("Time to resolve 51 min"));
         Document email = page("services/notifications/incidents/2026-10-14-email-delay.html");
