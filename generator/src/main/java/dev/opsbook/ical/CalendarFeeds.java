@@ -27,16 +27,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RefreshInterval;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.TzId;
 import net.fortuna.ical4j.model.property.Uid;
@@ -103,6 +106,9 @@ public final class CalendarFeeds {
         return write(person.name() + " on call", new ArrayList<>(shifts));
     }
 
+    /** How often subscribers fetch a feed again. */
+    static final java.time.Duration REFRESH = java.time.Duration.ofHours(6);
+
     private byte[] write(String name, List<Shift> shifts) {
         shifts.sort(Comparator.comparing((Shift s) -> s.duty().from())
                 .thenComparing(s -> s.service().id())
@@ -113,6 +119,10 @@ public final class CalendarFeeds {
         cal.add(ImmutableCalScale.GREGORIAN);
         cal.add(ImmutableMethod.PUBLISH);
         cal.add(new XProperty("X-WR-CALNAME", name));
+        // how often a subscribed calendar should fetch the feed again (RFC 7986; Apple and Outlook read the
+        // older X-PUBLISHED-TTL): an override written in the morning reaches phones the same day
+        cal.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH));
+        cal.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
         Set<String> zones = new LinkedHashSet<>();
         shifts.forEach(s -> zones.add(s.schedule().zone().getId()));
         for (String zone : zones) {

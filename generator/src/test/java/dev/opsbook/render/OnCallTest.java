@@ -140,6 +140,16 @@ class OnCallTest {
         ZonedDateTime start = (ZonedDateTime) first.getDateTimeStart().getDate();
         assertEquals("2026-11-16T09:00Z", start.toOffsetDateTime().toString());
         assertFalse(cal.getComponents("VTIMEZONE").isEmpty(), "a real time zone, defined in the feed");
+        // subscribers are told how often to fetch it again (RFC 7986, and the older X-PUBLISHED-TTL)
+        assertEquals("PT6H", cal.getProperty("REFRESH-INTERVAL").orElseThrow().getValue());
+        assertEquals(
+                "DURATION",
+                cal.getProperty("REFRESH-INTERVAL")
+                        .orElseThrow()
+                        .getParameter("VALUE")
+                        .orElseThrow()
+                        .getValue());
+        assertEquals("PT6H", cal.getProperty("X-PUBLISHED-TTL").orElseThrow().getValue());
     }
 
     @Test
