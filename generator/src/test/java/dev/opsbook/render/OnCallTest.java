@@ -140,6 +140,11 @@ class OnCallTest {
         ZonedDateTime start = (ZonedDateTime) first.getDateTimeStart().getDate();
         assertEquals("2026-11-16T09:00Z", start.toOffsetDateTime().toString());
         assertFalse(cal.getComponents("VTIMEZONE").isEmpty(), "a real time zone, defined in the feed");
+        // the zone is defined for the span the feed covers only, not every rule since 1847
+        String text = Files.readString(site.resolve("services/payments-api/oncall.ics"));
+        String zone = text.substring(text.indexOf("BEGIN:VTIMEZONE"), text.indexOf("END:VTIMEZONE"));
+        assertTrue(zone.lines().count() < 20 && !zone.contains("1847") && !zone.contains("RDATE"), zone);
+        assertTrue(zone.contains("TZOFFSETTO:+0000") && zone.contains("DTSTART:20261115T"), zone);
         // subscribers are told how often to fetch it again (RFC 7986, and the older X-PUBLISHED-TTL)
         assertEquals("PT6H", cal.getProperty("REFRESH-INTERVAL").orElseThrow().getValue());
         assertEquals(
@@ -225,6 +230,16 @@ class OnCallTest {
                 .orElseThrow();
         assertEquals("20261026T083000", crossing.getDateTimeStart().getValue());
         assertEquals("20261102T083000", crossing.getDateTimeEnd().getValue(), "08:30 after the clocks go back");
+        // the feed's own definition of the zone has that change (2026-11-01 02:00 EDT → EST), as a reader
+        // without a zone database of its own needs it, and nothing from before the feed
+        String text = Files.readString(feed);
+        String zone = text.substring(text.indexOf("BEGIN:VTIMEZONE"), text.indexOf("END:VTIMEZONE"));
+        assertTrue(
+                zone.replace("\r\n", "\n")
+                        .contains("BEGIN:STANDARD\nTZNAME:EST\nTZOFFSETFROM:-0400\nTZOFFSETTO:-0500\n"
+                                + "DTSTART:20261101T020000\nEND:STANDARD"),
+                zone);
+        assertFalse(zone.contains("DTSTART:2025"), zone);
         assertTrue(Files.isRegularFile(tmp.resolve("site/people/alice.ics")));
         String alice = Files.readString(tmp.resolve("site/people/alice.ics"));
         assertFalse(alice.contains("Carol"), "a person's feed holds their own shifts only");
