@@ -163,6 +163,26 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
     }
 
     @Test
+    void onAPhoneWhoIsOnCallIsOnTheHomePagesFirstScreen() throws Exception {
+        try (Browser phone = new Browser(360, 740)) {
+            phone.open(site.resolve("index.html"));
+            // the services are cards: nothing to scroll sideways, not even inside the table's box
+            assertEquals(
+                    0L,
+                    phone.driver()
+                            .executeScript("var w = document.querySelector('.table-wrap');"
+                                    + " return w.scrollWidth - w.clientWidth;"));
+            // the first service's on-call people are on the first screen, within its width
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> box = (java.util.Map<String, Object>) phone.driver()
+                    .executeScript("var r = document.querySelector('#services-table td.now').getBoundingClientRect();"
+                            + " return {top: r.top, bottom: r.bottom, right: r.right};");
+            assertTrue(((Number) box.get("bottom")).doubleValue() < 740, box.toString());
+            assertTrue(((Number) box.get("right")).doubleValue() <= 360, box.toString());
+        }
+    }
+
+    @Test
     void longUnbrokenWordsDoNotWidenAPhoneScreen(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         // topic names, pod names and URLs written as text: in a table cell they widened the runbook by 565 px
         String topic = "harbourvine.ledger.postings.v2.deadletter.partition0007";
