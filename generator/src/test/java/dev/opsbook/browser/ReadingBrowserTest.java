@@ -179,6 +179,12 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
                             + " return {top: r.top, bottom: r.bottom, right: r.right};");
             assertTrue(((Number) box.get("bottom")).doubleValue() < 740, box.toString());
             assertTrue(((Number) box.get("right")).doubleValue() <= 360, box.toString());
+            // and on the on-call page, the first service's Support Lead and Engineer
+            phone.open(site.resolve("oncall.html"));
+            Object engineer = phone.driver()
+                    .executeScript("return document.querySelector('.oncall-box [data-role=engineer]')"
+                            + ".getBoundingClientRect().bottom;");
+            assertTrue(((Number) engineer).doubleValue() < 740, "on-call page: " + engineer);
         }
     }
 
