@@ -17,19 +17,27 @@ final class GitHead {
 
     private GitHead() {}
 
-    /** The commit of the nearest repository at or above {@code folder}, or null (no repository, no commit yet). */
-    static String commit(Path folder) {
+    /** The nearest folder at or above {@code folder} that has a {@code .git} (a repository's root), or null. */
+    static Path repository(Path folder) {
         for (Path p = folder.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-            Path git = p.resolve(".git");
-            if (Files.exists(git, LinkOption.NOFOLLOW_LINKS)) {
-                try {
-                    return commitOf(gitDir(p, git));
-                } catch (IOException | RuntimeException e) {
-                    return null; // a repository opsbook cannot read: the document says no commit
-                }
+            if (Files.exists(p.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                return p;
             }
         }
         return null;
+    }
+
+    /** The commit of the nearest repository at or above {@code folder}, or null (no repository, no commit yet). */
+    static String commit(Path folder) {
+        Path root = repository(folder);
+        if (root == null) {
+            return null;
+        }
+        try {
+            return commitOf(gitDir(root, root.resolve(".git")));
+        } catch (IOException | RuntimeException e) {
+            return null; // a repository opsbook cannot read: the document says no commit
+        }
     }
 
     /** The repository's folder: {@code .git} itself, or where its {@code gitdir:} line leads. */

@@ -316,11 +316,11 @@ public final class Opsbook {
      */
     static String contentPrefix(Path content, Path sourceRoot) throws OpsbookException {
         Path c = content.toAbsolutePath().normalize();
+        Path root;
         if (sourceRoot != null) {
-            Path root = sourceRoot.toAbsolutePath().normalize();
             try {
                 c = c.toRealPath();
-                root = root.toRealPath();
+                root = sourceRoot.toAbsolutePath().normalize().toRealPath();
             } catch (IOException e) {
                 throw OpsbookException.userError("source root " + sourceRoot + " does not exist", e);
             }
@@ -330,16 +330,14 @@ public final class Opsbook {
                                 + ": the reports' paths are from the source root, so it must hold the content folder",
                         null);
             }
-            String rel = root.relativize(c).toString().replace(java.io.File.separatorChar, '/');
-            return rel.isEmpty() ? "" : rel + "/";
-        }
-        for (Path p = c; p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                String rel = p.relativize(c).toString().replace(java.io.File.separatorChar, '/');
-                return rel.isEmpty() ? "" : rel + "/";
+        } else {
+            root = GitHead.repository(c);
+            if (root == null) {
+                return "";
             }
         }
-        return "";
+        String rel = root.relativize(c).toString().replace(java.io.File.separatorChar, '/');
+        return rel.isEmpty() ? "" : rel + "/";
     }
 
     static LocalDate asOf(LocalDate given, Handbook handbook) throws OpsbookException {

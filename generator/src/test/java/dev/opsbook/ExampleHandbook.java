@@ -29,6 +29,19 @@ public final class ExampleHandbook {
         }
     }
 
+    /**
+     * Replaces {@code from} by {@code to} in {@code file} of the content folder {@code content}; {@code from} must
+     * be there, so that a test never goes on without the change it is about.
+     */
+    public static void edit(Path content, String file, String from, String to) throws java.io.IOException {
+        Path f = content.resolve(file);
+        String text = Files.readString(f);
+        if (!text.contains(from)) {
+            throw new IllegalStateException(file + " does not contain " + from);
+        }
+        Files.writeString(f, text.replace(from, to));
+    }
+
     /** The YAML and Markdown files of a content folder, sorted: what the fuzz tests change. */
     public static java.util.List<Path> contentFiles(Path root) throws java.io.IOException {
         try (java.util.stream.Stream<Path> s = Files.walk(root)) {

@@ -163,28 +163,22 @@ public final class Completeness {
                     na.get().reason() == null ? "no reason given" : na.get().reason();
             return new RuleResult(check.id(), Status.NOT_APPLICABLE, null, null, null, reason, List.of(), na.get());
         }
-        String serviceFile = ContentPaths.serviceFile(s.id());
-        if (check.readsServiceFile() && ctx.handbook().unreadable(serviceFile)) {
-            // not checked: "has no SLO", "has no dashboard"... would be untrue, and the file's own error
-            // finding is the one to act on; the report still says, rule by rule, why it failed
+        // not checked: "has no SLO", "has no dashboard"... would be untrue when what the rule rests on could not
+        // be read, and the file's own error finding is the one to act on; the report still says, rule by rule,
+        // why it failed
+        Failure unread = check.readsServiceFile()
+                ? notChecked(new CompletenessCheck.Input(CompletenessCheck.Input.SERVICE, null), s, ctx)
+                : null;
+        if (unread == null) {
+            unread = unread(check.inputs(), s, ctx);
+        }
+        if (unread != null) {
             Level level = level(setting, check.defaultLevel(s));
-            Finding why = finding(
-                    check,
-                    level,
-                    s.id(),
-                    Failure.at(
-                            Pos.file(serviceFile),
-                            "not checked: " + serviceFile + " could not be read",
-                            "fix the problem reported in " + serviceFile));
+            Finding why = finding(check, level, s.id(), unread);
             return new RuleResult(check.id(), Status.FAIL, level, why.hint(), null, null, List.of(why));
         }
         List<Failure> failures = new ArrayList<>();
-        Failure unread = unread(check.inputs(), s, ctx);
-        if (unread != null) {
-            failures.add(unread);
-        } else {
-            check.check(s, ctx, failures);
-        }
+        check.check(s, ctx, failures);
         failures.addAll(handbookFailuresOfService);
         if (failures.isEmpty()) {
             return new RuleResult(check.id(), Status.PASS, null, null, null, null, List.of());

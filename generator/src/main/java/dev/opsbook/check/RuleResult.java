@@ -38,6 +38,20 @@ public record RuleResult(
     }
 
     /**
+     * Why a rule that is waived, off or not applicable is not judged, as every report says it ({@code "waived:
+     * <reason> (approved by hana), until 2027-03-31"}, {@code "off: …"}, {@code "not applicable: …"}); null for
+     * a rule that passes or fails.
+     */
+    public String why() {
+        return switch (status) {
+            case WAIVED -> "waived: " + waiver.reason() + terms();
+            case OFF -> "off: " + reason;
+            case NOT_APPLICABLE -> "not applicable: " + reason + terms();
+            default -> null;
+        };
+    }
+
+    /**
      * Who approved a waiver or a not-applicable mark and until when, as every report says it:
      * {@code " (approved by hana), until 2027-03-31"}, {@code " (not approved)"} for a mark without an
      * approver; "" for the other statuses.

@@ -49,32 +49,7 @@ public record Handbook(
             List<String> assets,
             Set<String> unreadable,
             List<Secret> secrets) {
-        this(settings, severities, teams, guides, services, files, assets, unreadable, secrets, List.of());
-    }
-
-    public Handbook(
-            Settings settings,
-            List<Severity> severities,
-            List<Team> teams,
-            List<Guide> guides,
-            List<Service> services,
-            Set<String> files,
-            List<String> assets,
-            Set<String> unreadable,
-            List<Secret> secrets,
-            List<Service.Alert> unplacedAlerts) {
-        this(
-                settings,
-                severities,
-                teams,
-                guides,
-                services,
-                files,
-                assets,
-                unreadable,
-                secrets,
-                unplacedAlerts,
-                List.of());
+        this(settings, severities, teams, guides, services, files, assets, unreadable, secrets, List.of(), List.of());
     }
 
     public Handbook(
@@ -155,61 +130,33 @@ public record Handbook(
             rbs.replaceAll(r -> r.id().equals(runbook.id()) ? runbook : r);
             out.add(s.withRunbooks(rbs));
         }
-        return new Handbook(
-                settings,
-                severities,
-                teams,
-                guides,
-                out,
-                files,
-                assets,
-                unreadable,
-                secrets,
-                unplacedAlerts,
-                unreadableTexts);
+        return with(severities, teams, out);
     }
 
     /** This handbook with {@code team} in place of the team of the same id. */
     public Handbook withTeam(Team team) {
         List<Team> out = new ArrayList<>(teams);
         out.replaceAll(t -> t.id().equals(team.id()) ? team : t);
-        return new Handbook(
-                settings,
-                severities,
-                out,
-                guides,
-                services,
-                files,
-                assets,
-                unreadable,
-                secrets,
-                unplacedAlerts,
-                unreadableTexts);
+        return with(severities, out, services);
     }
 
     /** This handbook with {@code service} in place of the service of the same id. */
     public Handbook withService(Service service) {
         List<Service> out = new ArrayList<>(services);
         out.replaceAll(s -> s.id().equals(service.id()) ? service : s);
-        return new Handbook(
-                settings,
-                severities,
-                teams,
-                guides,
-                out,
-                files,
-                assets,
-                unreadable,
-                secrets,
-                unplacedAlerts,
-                unreadableTexts);
+        return with(severities, teams, out);
     }
 
     /** This handbook with other severity levels. */
     public Handbook withSeverities(List<Severity> levels) {
+        return with(levels, teams, services);
+    }
+
+    /** This handbook with other severities, teams or services (the index made again for them). */
+    private Handbook with(List<Severity> severities, List<Team> teams, List<Service> services) {
         return new Handbook(
                 settings,
-                levels,
+                severities,
                 teams,
                 guides,
                 services,

@@ -153,6 +153,10 @@ final class OnCallViews {
                 null));
     }
 
+    private static LinkView teamLink(dev.opsbook.model.Team t, String from) {
+        return new LinkView(t.name(), SitePaths.relative(from, SitePaths.team(t.id())));
+    }
+
     private List<EscalationView> escalation(Rota r, String from) {
         return r.escalation().stream()
                 .map(e -> {
@@ -163,10 +167,10 @@ final class OnCallViews {
                             .orElse(null);
                     return new EscalationView(
                             e.after() == null ? null : e.after().text(),
-                            person.map(p -> personLink(p, from)).orElseGet(() -> hb.team(
-                                            e.contact().id())
-                                    .map(t -> new LinkView(t.name(), SitePaths.relative(from, SitePaths.team(t.id()))))
-                                    .orElse(LinkView.plain(e.contact().id()))),
+                            person.map(p -> personLink(p, from))
+                                    .orElseGet(() -> hb.team(e.contact().id())
+                                            .map(t -> teamLink(t, from))
+                                            .orElse(LinkView.plain(e.contact().id()))),
                             phone,
                             phone == null ? null : Phone.dial(phone));
                 })
@@ -213,9 +217,7 @@ final class OnCallViews {
                 .orElse(file);
         LinkView owner = s.owner() == null
                 ? null
-                : hb.team(s.owner().id())
-                        .map(t -> new LinkView(t.name(), SitePaths.relative(from, SitePaths.team(t.id()))))
-                        .orElse(null);
+                : hb.team(s.owner().id()).map(t -> teamLink(t, from)).orElse(null);
         return Optional.of(OnCallBox.unreadable(
                 s.id(),
                 new LinkView(s.name(), SitePaths.relative(from, SitePaths.service(s.id()))),

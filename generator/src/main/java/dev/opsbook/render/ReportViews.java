@@ -124,7 +124,14 @@ final class ReportViews implements PageFamily {
         return new LevelView(a.level(), a.nextLevel(), blocking);
     }
 
+    /** By page folder (its links are relative): the readiness page and the audit document share one. */
+    private final Map<String, ReadinessView> readiness = new java.util.concurrent.ConcurrentHashMap<>();
+
     ReadinessView readiness(String from) {
+        return readiness.computeIfAbsent(OnCallViews.folderOf(from), k -> newReadiness(from));
+    }
+
+    private ReadinessView newReadiness(String from) {
         var assessment = data.assessment();
         List<Count> levels = new ArrayList<>();
         List<String> levelNames = new ArrayList<>(assessment.levels().keySet());
@@ -307,11 +314,10 @@ final class ReportViews implements PageFamily {
                                 + (r.hint() != null ? ". What to do: " + r.hint() : "");
                         where = f.pos().toString();
                     }
-                    case WAIVED -> evidence = "waived: " + r.waiver().reason() + r.terms() + "; it finds: "
-                            + r.findings().get(0).message();
-                    case NOT_APPLICABLE -> evidence = "not applicable: " + r.reason() + r.terms();
-                    case OFF -> evidence = "off: " + r.reason();
-                    default -> evidence = "passes";
+                    case WAIVED -> evidence =
+                            r.why() + "; it finds: " + r.findings().get(0).message();
+                    case PASS -> evidence = "passes";
+                    default -> evidence = r.why();
                 }
                 verdicts.add(new Verdict(
                         r.rule(),

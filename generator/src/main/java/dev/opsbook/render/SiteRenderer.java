@@ -125,13 +125,15 @@ public final class SiteRenderer {
         List<Task> tasks = new ArrayList<>();
         // the longest pieces of work first, so that no thread is left with one of them at the end
         tasks.add(() -> sink.write(SEARCH_INDEX, out -> SearchIndex.write(plan, out)));
-        for (String file : List.of(ReportFiles.JUNIT, ReportFiles.SARIF, ReportFiles.CODE_QUALITY)) {
+        for (String file : List.of(ReportFiles.JUNIT, ReportFiles.CODE_QUALITY)) {
             tasks.add(() -> sink.write(file, out -> ReportFiles.write(file, report, out)));
         }
         // what shows the content digest comes a third of the way in, when the digest is likely computed
         // (see Opsbook.build)
         List<Task> withDigest = new ArrayList<>();
-        withDigest.add(() -> sink.write(ReportFiles.JSON, out -> ReportFiles.write(ReportFiles.JSON, report, out)));
+        for (String file : List.of(ReportFiles.JSON, ReportFiles.SARIF)) {
+            withDigest.add(() -> sink.write(file, out -> ReportFiles.write(file, report, out)));
+        }
         calendarTasks(sink, tasks);
         tasks.add(() -> {
             for (String asset : List.of(
@@ -146,7 +148,8 @@ public final class SiteRenderer {
             }
         });
         for (SitePlan.Page page : plan.pages()) {
-            (page.kind() == SitePlan.Kind.READINESS ? withDigest : tasks).add(() -> page(sink, page));
+            boolean digest = page.kind() == SitePlan.Kind.READINESS || page.kind() == SitePlan.Kind.AUDIT;
+            (digest ? withDigest : tasks).add(() -> page(sink, page));
         }
         for (String asset : hb.assets()) {
             // streamed: an asset may be a video or a large PDF, larger than the heap

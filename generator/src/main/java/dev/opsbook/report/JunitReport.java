@@ -48,7 +48,7 @@ public final class JunitReport {
                     case PASS -> testCase(cases, s.service().id(), r.rule(), List.of(), null);
                     default -> {
                         sk++;
-                        testCase(cases, s.service().id(), r.rule(), List.of(), skipReason(r));
+                        testCase(cases, s.service().id(), r.rule(), List.of(), r.why());
                     }
                 }
             }
@@ -155,13 +155,5 @@ public final class JunitReport {
                 .append(Escape.xml(body))
                 .append("</failure>\n    </testcase>\n");
         return 1;
-    }
-
-    private static String skipReason(RuleResult r) {
-        return switch (r.status()) {
-            case WAIVED -> "waived: " + r.waiver().reason() + r.terms();
-            case OFF -> "off: " + r.reason();
-            default -> "not applicable: " + r.reason() + r.terms();
-        };
     }
 }

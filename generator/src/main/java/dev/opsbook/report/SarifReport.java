@@ -9,7 +9,6 @@ import dev.opsbook.check.rules.AllChecks;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
 import dev.opsbook.finding.Rules;
-import dev.opsbook.model.Settings;
 import dev.opsbook.output.PageSink;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -108,7 +107,7 @@ public final class SarifReport {
                 for (RuleResult r : a.results()) {
                     if (r.status() == Status.WAIVED) {
                         for (Finding f : r.findings()) {
-                            result(g, d, f, ids.indexOf(f.rule()), r.waiver());
+                            result(g, d, f, ids.indexOf(f.rule()), r);
                         }
                     }
                 }
@@ -121,7 +120,7 @@ public final class SarifReport {
         out.write('\n');
     }
 
-    private static void result(JsonGenerator g, ReportData d, Finding f, int ruleIndex, Settings.Waiver waiver)
+    private static void result(JsonGenerator g, ReportData d, Finding f, int ruleIndex, RuleResult waived)
             throws IOException {
         g.writeStartObject();
         g.writeStringField("ruleId", f.rule());
@@ -146,17 +145,12 @@ public final class SarifReport {
         g.writeEndObject(); // physicalLocation
         g.writeEndObject();
         g.writeEndArray();
-        if (waiver != null) {
+        if (waived != null) {
             g.writeArrayFieldStart("suppressions");
             g.writeStartObject();
             g.writeStringField("kind", "external"); // in opsbook.yaml, not beside the finding
             g.writeStringField("status", "accepted");
-            g.writeStringField(
-                    "justification",
-                    waiver.reason()
-                            + (waiver.approvedBy() != null
-                                    ? " (approved by " + waiver.approvedBy().id() + ")"
-                                    : "") + ", until " + waiver.expires());
+            g.writeStringField("justification", waived.waiver().reason() + waived.terms());
             g.writeEndObject();
             g.writeEndArray();
         }

@@ -164,14 +164,11 @@ class OneMistakeTest {
         Path content = dir.resolve("content");
         ExampleHandbook.copy(ExampleHandbook.content(), content);
         for (Mistake m : changes) {
-            Path f = content.resolve("services/ledger/" + m.file());
             if (m.from() == null) {
-                Files.delete(f);
-                continue;
+                Files.delete(content.resolve("services/ledger/" + m.file()));
+            } else {
+                ExampleHandbook.edit(content, "services/ledger/" + m.file(), m.from(), m.to());
             }
-            String text = Files.readString(f);
-            assertTrue(text.contains(m.from()), m.from());
-            Files.writeString(f, text.replace(m.from(), m.to()));
         }
         BuildResult r = check(content, dir.resolve("out"));
         List<String> added = new ArrayList<>(printed(r, "ledger"));
@@ -204,12 +201,13 @@ class OneMistakeTest {
     void anUnparsableServiceFileDoesNotHideABrokenAlertNameElsewhere(@TempDir Path dir) throws Exception {
         Path content = dir.resolve("content");
         ExampleHandbook.copy(ExampleHandbook.content(), content);
-        Path web = content.resolve("services/web-shop/service.yaml");
-        Files.writeString(web, Files.readString(web).replace("dependsOn: [payments-api", "dependsOn: [[payments-api"));
-        Path failover = content.resolve("services/ledger/runbooks/failover.md");
-        Files.writeString(
-                failover,
-                Files.readString(failover).replace("alerts: [LedgerPrimaryDown]", "alerts: [LedgerPrimaryDwn]"));
+        ExampleHandbook.edit(
+                content, "services/web-shop/service.yaml", "dependsOn: [payments-api", "dependsOn: [[payments-api");
+        ExampleHandbook.edit(
+                content,
+                "services/ledger/runbooks/failover.md",
+                "alerts: [LedgerPrimaryDown]",
+                "alerts: [LedgerPrimaryDwn]");
         // a runbook of web-shop names one of web-shop's alerts: it may be defined in the unreadable file
         Path login = content.resolve("services/web-shop/runbooks/login-failures.md");
         assertTrue(Files.readString(login).contains("LoginFailuresHigh"));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.opsbook.BuildRequest;
 import dev.opsbook.ExampleHandbook;
 import dev.opsbook.Opsbook;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.jsoup.Jsoup;
@@ -21,8 +20,8 @@ class UnreadableRotaTest {
     void theBoxSaysTheRotaCouldNotBeReadWhereAndWhomToTurnTo(@TempDir Path dir) throws Exception {
         Path content = dir.resolve("content");
         ExampleHandbook.copy(ExampleHandbook.content(), content);
-        Path rota = content.resolve("services/web-shop/rota.yaml");
-        Files.writeString(rota, Files.readString(rota).replace("start: 2026-11-02T09:00", "start: 2026-11-31T09:00"));
+        ExampleHandbook.edit(
+                content, "services/web-shop/rota.yaml", "start: 2026-11-02T09:00", "start: 2026-11-31T09:00");
         Path site = dir.resolve("site");
         new Opsbook(1).build(new BuildRequest(content, site, LocalDate.of(2026, 11, 21), null, true, null));
 
@@ -53,8 +52,7 @@ class UnreadableRotaTest {
     void aRotaThatDoesNotParseToo(@TempDir Path dir) throws Exception {
         Path content = dir.resolve("content");
         ExampleHandbook.copy(ExampleHandbook.content(), content);
-        Path rota = content.resolve("services/ledger/rota.yaml");
-        Files.writeString(rota, Files.readString(rota).replace("lead: [carol, alice]", "lead: [carol, alice"));
+        ExampleHandbook.edit(content, "services/ledger/rota.yaml", "lead: [carol, alice]", "lead: [carol, alice");
         Path site = dir.resolve("site");
         new Opsbook(1).build(new BuildRequest(content, site, LocalDate.of(2026, 11, 21), null, true, null));
         Document runbook = Jsoup.parse(

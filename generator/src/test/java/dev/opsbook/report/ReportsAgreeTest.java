@@ -48,10 +48,12 @@ class ReportsAgreeTest {
         ExampleHandbook.copy(ExampleHandbook.content(), content);
         // a YAML syntax error, a refused value, a broken reference and an unknown key, in three services
         Files.writeString(content.resolve("services/ledger/sla.yaml"), "availability: [99.9\n");
-        Path rota = content.resolve("services/web-shop/rota.yaml");
-        Files.writeString(rota, Files.readString(rota).replace("start: 2026-11-02T09:00", "start: 2026-11-31T09:00"));
-        Path service = content.resolve("services/notifications/service.yaml");
-        Files.writeString(service, Files.readString(service) + "ownerz: somebody\n");
+        ExampleHandbook.edit(
+                content, "services/web-shop/rota.yaml", "start: 2026-11-02T09:00", "start: 2026-11-31T09:00");
+        Files.writeString(
+                content.resolve("services/notifications/service.yaml"),
+                "ownerz: somebody\n",
+                java.nio.file.StandardOpenOption.APPEND);
         Path out = dir.resolve("site");
         new Opsbook(1).build(new BuildRequest(content, out, LocalDate.of(2026, 11, 21), null, true, null));
         Verdicts json = agree(out);

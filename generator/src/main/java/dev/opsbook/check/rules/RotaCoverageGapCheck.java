@@ -23,10 +23,9 @@ public final class RotaCoverageGapCheck extends BaseCheck {
         for (Rota.Role role : Rota.Role.values()) {
             if (role.people(r).isEmpty()) {
                 out.add(Failure.at(
-                                r.keys().at(role.id()),
-                                "the rota names no " + role.label() + ": all covered time is a gap",
-                                "add `" + role.id() + ": [<person>, <person>]` to " + ContentPaths.rota(s.id()))
-                        .following(r.keys().refused(role.id()))); // a lead: that is not a list has its own finding
+                        r.keys().at(role.id()),
+                        "the rota names no " + role.label() + ": all covered time is a gap",
+                        "add `" + role.id() + ": [<person>, <person>]` to " + ContentPaths.rota(s.id())));
             }
         }
         ctx.schedule(s).ifPresent(schedule -> {

@@ -30,14 +30,11 @@ public final class RotaMinMembersCheck extends BaseCheck {
         long distinct = people.stream().map(Ref::id).distinct().count();
         if (distinct < 2) {
             out.add(Failure.at(
-                            people.isEmpty()
-                                    ? r.keys().at(role.id())
-                                    : people.get(0).pos(),
-                            "the "
-                                    + role.label() + " role has " + distinct + (distinct == 1 ? " person" : " people")
-                                    + "; nobody can take over",
-                            "add at least one more person to `" + role.id() + ":` in " + ContentPaths.rota(s.id()))
-                    .following(r.keys().refused(role.id())));
+                    people.isEmpty() ? r.keys().at(role.id()) : people.get(0).pos(),
+                    "the "
+                            + role.label() + " role has " + distinct + (distinct == 1 ? " person" : " people")
+                            + "; nobody can take over",
+                    "add at least one more person to `" + role.id() + ":` in " + ContentPaths.rota(s.id())));
         }
     }
 

@@ -23,11 +23,10 @@ public final class SloPresentCheck extends BaseCheck {
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         if (s.slos().isEmpty()) {
             out.add(Failure.at(
-                            s.keys().at("slos"),
-                            "service '" + s.id() + "' has no SLO",
-                            "add `slos:` to " + ContentPaths.serviceFile(s.id())
-                                    + ", e.g. { id: availability, objective: 99.9, window: 28d }")
-                    .following(s.keys().refused("slos")));
+                    s.keys().at("slos"),
+                    "service '" + s.id() + "' has no SLO",
+                    "add `slos:` to " + ContentPaths.serviceFile(s.id())
+                            + ", e.g. { id: availability, objective: 99.9, window: 28d }"));
         }
     }
 
