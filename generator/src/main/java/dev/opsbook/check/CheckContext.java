@@ -1,5 +1,6 @@
 package dev.opsbook.check;
 
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.load.RuleAlerts;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Rota;
@@ -30,11 +31,17 @@ public final class CheckContext {
         return asOf;
     }
 
-    /** The service's rota expanded to the horizon; empty without a usable rota (no start, bad zone). */
+    /**
+     * The service's rota expanded to the horizon; empty without a usable rota (no start, bad zone). A rota
+     * shared by several services is expanded once.
+     */
     public Optional<RotaSchedule> schedule(Service s) {
-        return schedules.computeIfAbsent(s.id(), id -> {
+        if (s.rota() == null) {
+            return Optional.empty();
+        }
+        return schedules.computeIfAbsent(ContentPaths.rotaFile(s), id -> {
             Rota r = s.rota();
-            if (r == null || r.start() == null || r.rotation() == null) {
+            if (!RotaSchedule.expandable(r)) {
                 return Optional.empty();
             }
             return RotaSchedule.zone(r, handbook.settings().timezone())

@@ -219,7 +219,9 @@ public final class Completeness {
      * (the finding that says what to fix is printed already); null when {@code in} was read as written.
      */
     public static Failure notChecked(CompletenessCheck.Input in, Service s, CheckContext ctx) {
-        String path = ContentPaths.serviceFolder(s.id()) + "/" + in.file();
+        String path = CompletenessCheck.Input.ROTA.equals(in.file())
+                ? ContentPaths.rotaFile(s)
+                : ContentPaths.serviceFolder(s.id()) + "/" + in.file();
         if (ctx.handbook().unreadable(path)) {
             return Failure.at(
                             Pos.file(path),

@@ -162,11 +162,12 @@ public final class ReferenceCheck {
                 }
             }
         }
-        if (s.rota() != null) {
+        // a rota shared by several services is checked once, with the first of them
+        if (s.rota() != null && checkedRotas.add(ContentPaths.rotaFile(s))) {
             Rota r = s.rota();
-            r.lead().forEach(p -> person(p, sid));
-            r.engineer().forEach(p -> person(p, sid));
-            r.overrides().forEach(o -> person(o.person(), sid));
+            for (Rota.Role role : Rota.Role.values()) {
+                r.everyone(role).forEach(p -> person(p, sid));
+            }
             for (Rota.EscalationStep e : r.escalation()) {
                 if (hb.person(e.contact().id()).isEmpty()
                         && hb.team(e.contact().id()).isEmpty()
@@ -208,6 +209,8 @@ public final class ReferenceCheck {
             markdown(i.body(), i.pos().file(), sid);
         }
     }
+
+    private final Set<String> checkedRotas = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private void actions(List<Action> actions, String sid) {
         actions.forEach(a -> person(a.owner(), sid));

@@ -3,6 +3,7 @@ package dev.opsbook.ical;
 import dev.opsbook.link.SitePaths;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Person;
+import dev.opsbook.model.Rota;
 import dev.opsbook.model.Service;
 import dev.opsbook.output.Utf8Writer;
 import dev.opsbook.rota.Duty;
@@ -65,14 +66,22 @@ public final class CalendarFeeds {
         this.generator = generator;
     }
 
-    /** A shift of one role, for one service. */
-    public record Shift(Service service, RotaSchedule schedule, Duty duty) {}
+    /**
+     * A shift of one role, for one service ({@code services}: the names of every service whose shared rota
+     * it is, for a person's feed, where the shift is one event).
+     */
+    public record Shift(Service service, RotaSchedule schedule, Duty duty, String services) {
+        public Shift(Service service, RotaSchedule schedule, Duty duty) {
+            this(service, schedule, duty, service.name());
+        }
+    }
 
-    /** The rota of {@code service} as a calendar: every shift of both roles to the horizon. */
+    /** The rota of {@code service} as a calendar: every shift of every role to the horizon. */
     public byte[] service(Service service, RotaSchedule schedule) {
         List<Shift> shifts = new ArrayList<>();
-        schedule.leads().forEach(d -> shifts.add(new Shift(service, schedule, d)));
-        schedule.engineers().forEach(d -> shifts.add(new Shift(service, schedule, d)));
+        for (Rota.Role role : Rota.Role.values()) {
+            schedule.duties(role).forEach(d -> shifts.add(new Shift(service, schedule, d)));
+        }
         return write(service.name() + " on call", shifts);
     }
 
@@ -84,18 +93,23 @@ public final class CalendarFeeds {
     public static SortedMap<String, List<Shift>> shiftsByPerson(
             List<Service> services, Function<Service, RotaSchedule> schedules) {
         SortedMap<String, List<Shift>> out = new TreeMap<>();
+        // a rota shared by several services is one set of shifts: each once, naming every service
+        Map<RotaSchedule, List<Service>> byRota = new java.util.LinkedHashMap<>();
         for (Service s : services) {
             RotaSchedule schedule = schedules.apply(s);
-            if (schedule == null) {
-                continue;
-            }
-            for (Duty d : schedule.leads()) {
-                out.computeIfAbsent(d.person(), p -> new ArrayList<>()).add(new Shift(s, schedule, d));
-            }
-            for (Duty d : schedule.engineers()) {
-                out.computeIfAbsent(d.person(), p -> new ArrayList<>()).add(new Shift(s, schedule, d));
+            if (schedule != null) {
+                byRota.computeIfAbsent(schedule, k -> new ArrayList<>()).add(s);
             }
         }
+        byRota.forEach((schedule, of) -> {
+            String names = of.stream().map(Service::name).collect(java.util.stream.Collectors.joining(", "));
+            for (Rota.Role role : Rota.Role.values()) {
+                for (Duty d : schedule.duties(role)) {
+                    out.computeIfAbsent(d.person(), p -> new ArrayList<>())
+                            .add(new Shift(of.get(0), schedule, d, names));
+                }
+            }
+        });
         return out;
     }
 
@@ -126,7 +140,7 @@ public final class CalendarFeeds {
         for (Shift s : shifts) {
             java.time.Instant from = s.duty().from().toInstant();
             java.time.Instant to = s.duty().to().toInstant();
-            spans.merge(s.schedule().zone().getId(), new java.time.Instant[] {from, to}, (a, b) ->
+            spans.merge(s.duty().from().getZone().getId(), new java.time.Instant[] {from, to}, (a, b) ->
                     new java.time.Instant[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
         }
         for (Map.Entry<String, java.time.Instant[]> e : spans.entrySet()) {
@@ -138,13 +152,14 @@ public final class CalendarFeeds {
         DtStamp stamp = new DtStamp(asOf.atStartOfDay(ZoneOffset.UTC).toInstant());
         for (Shift s : shifts) {
             Duty d = s.duty();
-            String role = d.role().label();
+            // the role and, in a rota with layers, the layer ("Support Lead (EMEA)"); holiday cover says so
+            String role = d.role().label() + (d.layer() != null ? " (" + d.layer() + ")" : "");
             String who = hb.person(d.person()).map(Person::name).orElse(d.person());
             VEvent ev = new VEvent(false);
             ev.add(new Uid(s.service().id() + "-" + d.role().id() + "-"
                     + UID_TIME.format(d.from().withZoneSameInstant(ZoneOffset.UTC)) + "@opsbook"));
             ev.add(stamp);
-            if (definition(s.schedule().zone().getId()) != null) {
+            if (definition(d.from().getZone().getId()) != null) {
                 DtStart<ZonedDateTime> start = new DtStart<>(d.from());
                 start.setTimeZoneRegistry(javaZones);
                 DtEnd<ZonedDateTime> end = new DtEnd<>(d.to());
@@ -155,10 +170,11 @@ public final class CalendarFeeds {
                 ev.add(new DtStart<>(d.from().toInstant()));
                 ev.add(new DtEnd<>(d.to().toInstant()));
             }
-            ev.add(new Summary(role + ": " + who + " (" + s.service().name() + ")"));
-            ev.add(new Categories(role));
-            ev.add(new Description(
-                    who + " is " + role + " for " + s.service().name() + (d.override() ? " (an override)" : "") + "."));
+            ev.add(new Summary(role + ": " + who + " (" + s.services() + ")"
+                    + (d.holiday() != null ? ", " + d.holiday() + " cover" : "")));
+            ev.add(new Categories(d.role().label()));
+            ev.add(new Description(who + " is " + role + " for " + s.services() + (d.override() ? " (an override)" : "")
+                    + (d.holiday() != null ? " (holiday cover: " + d.holiday() + ")" : "") + "."));
             String base = hb.settings().baseUrl();
             if (base != null) {
                 ev.add(new Url(URI.create(base + SitePaths.service(s.service().id()))));

@@ -9,6 +9,7 @@ package dev.opsbook.link;
  * opsbook.yaml, severities.yaml
  * teams/&lt;team&gt;.yaml
  * guides/&lt;guide&gt;.md (and guides/&lt;folder&gt;/&lt;guide&gt;.md)
+ * rotas/&lt;rota&gt;.yaml (a rota shared by the services that name it)
  * services/&lt;service&gt;/service.yaml, sla.yaml, rota.yaml
  * services/&lt;service&gt;/runbooks/&lt;runbook&gt;.md
  * services/&lt;service&gt;/reviews/&lt;review&gt;.yaml
@@ -23,6 +24,8 @@ public final class ContentPaths {
     public static final String TEAMS = "teams/";
     /** The folder of the guides (the organisation's playbooks), with its slash; sub-folders allowed. */
     public static final String GUIDES = "guides/";
+    /** The folder of the shared rotas, with its slash. */
+    public static final String ROTAS = "rotas/";
     /** The folder of the service folders, with its slash. */
     public static final String SERVICES = "services/";
     /** The files of a service folder that are not documents, by name. */
@@ -47,6 +50,8 @@ public final class ContentPaths {
         SERVICE,
         SLA,
         ROTA,
+        /** A rota kept once for several services: {@code rotas/<id>.yaml}. */
+        SHARED_ROTA,
         RUNBOOK,
         REVIEW,
         INCIDENT,
@@ -89,6 +94,16 @@ public final class ContentPaths {
 
     public static String sla(String service) {
         return serviceFolder(service) + "/" + SLA_FILE;
+    }
+
+    /** The file a service's rota is read from: its own rota.yaml, or the shared rota its {@code rota:} names. */
+    public static String rotaFile(dev.opsbook.model.Service s) {
+        return s.sharedRota() != null ? sharedRota(s.sharedRota().id()) : rota(s.id());
+    }
+
+    /** A shared rota's file: {@code rotas/<id>.yaml}. */
+    public static String sharedRota(String id) {
+        return ROTAS + id + ".yaml";
     }
 
     public static String rota(String service) {
@@ -153,6 +168,9 @@ public final class ContentPaths {
         }
         if (parts.length == 2 && (TEAMS).equals(parts[0] + "/") && isYaml(parts[1])) {
             return new Entry(Kind.TEAM, null, stem(parts[1]));
+        }
+        if (parts.length == 2 && ROTAS.equals(parts[0] + "/") && isYaml(parts[1])) {
+            return new Entry(Kind.SHARED_ROTA, null, stem(parts[1]));
         }
         if (parts.length >= 3 && SERVICES.equals(parts[0] + "/")) {
             return inService(parts[1], path.substring(SERVICES.length() + parts[1].length() + 1));

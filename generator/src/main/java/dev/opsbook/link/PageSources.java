@@ -175,7 +175,7 @@ final class PageSources {
 
     private static void serviceAndRota(Service s, Set<String> out) {
         out.add(ContentPaths.serviceFile(s.id()));
-        out.add(ContentPaths.rota(s.id()));
+        out.add(ContentPaths.rotaFile(s));
     }
 
     /** What an on-call box shows: the service, its rota, the people on duty and those escalated to. */
@@ -196,11 +196,7 @@ final class PageSources {
     private static Stream<Ref> rotaPeople(Rota r) {
         return r == null
                 ? Stream.empty()
-                : Stream.of(
-                                r.lead().stream(),
-                                r.engineer().stream(),
-                                r.overrides().stream().map(Rota.Override::person))
-                        .flatMap(x -> x);
+                : java.util.Arrays.stream(Rota.Role.values()).flatMap(role -> r.everyone(role).stream());
     }
 
     private void actions(List<Action> actions, Set<String> out) {

@@ -93,6 +93,23 @@ final class ContentReader {
         return y;
     }
 
+    /**
+     * The text of a content file that another one names ({@code at}: where), or empty after a finding: a
+     * file that is not there is one, at {@code at}.
+     */
+    Optional<String> text(String rel, String service, dev.opsbook.model.Pos at) throws IOException {
+        if (!Files.isRegularFile(root.resolve(rel))) {
+            findings.error(
+                    dev.opsbook.finding.Rules.BROKEN_REFERENCE,
+                    service,
+                    at,
+                    "there is no file " + rel + " in the content folder",
+                    "add it, or correct the path (it is relative to the content folder)");
+            return Optional.empty();
+        }
+        return Source.read(real(rel), rel, Limits.MAX_YAML_BYTES, service, findings);
+    }
+
     /** A Markdown file split into front matter and body, or empty after a finding. */
     Optional<FrontMatter> frontMatter(String rel, String service) throws IOException {
         Optional<String> text = Source.read(real(rel), rel, Limits.MAX_MARKDOWN_BYTES, service, findings);

@@ -12,6 +12,7 @@ import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Incident;
 import dev.opsbook.model.Person;
 import dev.opsbook.model.Pos;
+import dev.opsbook.model.Ref;
 import dev.opsbook.model.Review;
 import dev.opsbook.model.Rota;
 import dev.opsbook.model.Runbook;
@@ -100,6 +101,8 @@ public final class HandbookLoader {
         Layouts layouts = new Layouts(settings.layouts());
         Map<String, Map<String, Layouts.Match>> laidOut = new TreeMap<>();
         List<String> assets = new ArrayList<>();
+        // rotas kept once for the services that name them (empty: the file could not be read)
+        Map<String, Optional<Rota>> sharedRotas = new TreeMap<>();
         Set<String> badFolders = new HashSet<>();
         Map<String, RuleAlerts.Source> ruleFiles = new TreeMap<>();
         List<Map.Entry<PathMatcher, Settings.AlertRules>> ruleSources = settings.alertRules().stream()
@@ -148,6 +151,11 @@ public final class HandbookLoader {
                             "rename the file, such as to 'index-team.yaml'");
                 } else if (checkName(rel, id, name, null, findings)) {
                     reader.yaml(rel, null).ifPresent(y -> teams.add(TeamLoader.read(id, y)));
+                }
+            } else if (entry.kind() == ContentPaths.Kind.SHARED_ROTA) {
+                if (checkName(rel, entry.id(), name, null, findings)) {
+                    sharedRotas.put(
+                            entry.id(), reader.yaml(rel, null).map(y -> RotaLoader.read(y, holidayFiles(reader))));
                 }
             } else if (entry.kind() == ContentPaths.Kind.GUIDE) {
                 guide(reader, rel, entry.id(), name, findings).ifPresent(guides::add);
@@ -201,7 +209,7 @@ public final class HandbookLoader {
         reportCaseClashes(teams, Team::id, t -> t.pos().file(), "team", null, findings);
         reportCaseClashes(guides, Guide::id, Guide::file, "guide", null, findings);
 
-        List<Service> services = services(reader, serviceFiles, laidOut, assets, settings.timezone());
+        List<Service> services = services(reader, serviceFiles, laidOut, assets, settings.timezone(), sharedRotas);
         List<Service.Alert> unplaced = new ArrayList<>();
         if (!ruleFiles.isEmpty()) {
             services = new RuleAlerts(settings, severities, services)
@@ -395,7 +403,20 @@ public final class HandbookLoader {
         String dir = ContentPaths.serviceFolder(id) + "/";
         TreeSet<String> names = new TreeSet<>();
         files.stream().filter(f -> f.startsWith(dir)).forEach(f -> names.add(f.substring(dir.length())));
-        return service(new ContentReader(root, findings), id, names, Map.of(), new ArrayList<>(), zone);
+        ContentReader reader = new ContentReader(root, findings);
+        Map<String, Optional<Rota>> sharedRotas = new TreeMap<>();
+        for (String f : files) {
+            ContentPaths.Entry e = ContentPaths.of(f);
+            if (e.kind() == ContentPaths.Kind.SHARED_ROTA && Ids.valid(e.id())) {
+                // read again with the service: a shared rota's findings belong to the full build, not this one
+                sharedRotas.put(
+                        e.id(),
+                        new ContentReader(root, new Findings())
+                                .yaml(f, null)
+                                .map(y -> RotaLoader.read(y, holidayFiles(reader))));
+            }
+        }
+        return service(reader, id, names, Map.of(), new ArrayList<>(), zone, sharedRotas);
     }
 
     /**
@@ -500,7 +521,8 @@ public final class HandbookLoader {
             Map<String, TreeSet<String>> serviceFiles,
             Map<String, Map<String, Layouts.Match>> laidOut,
             List<String> assets,
-            ZoneId zone)
+            ZoneId zone,
+            Map<String, Optional<Rota>> sharedRotas)
             throws IOException {
         List<String> shared = Collections.synchronizedList(assets);
         return Parallel.map(
@@ -512,7 +534,8 @@ public final class HandbookLoader {
                                 e.getValue(),
                                 laidOut.getOrDefault(e.getKey(), Map.of()),
                                 shared,
-                                zone))
+                                zone,
+                                sharedRotas))
                 .stream()
                 .flatMap(Optional::stream)
                 .toList();
@@ -528,7 +551,8 @@ public final class HandbookLoader {
             TreeSet<String> names,
             Map<String, Layouts.Match> laidOut,
             List<String> assets,
-            ZoneId zone)
+            ZoneId zone,
+            Map<String, Optional<Rota>> sharedRotas)
             throws IOException {
         Findings findings = reader.findings();
         String dir = ContentPaths.serviceFolder(id) + "/";
@@ -568,7 +592,9 @@ public final class HandbookLoader {
             } else if (kind == ContentPaths.Kind.SLA) {
                 sla = reader.yaml(rel, id).map(SlaLoader::read).orElse(null);
             } else if (kind == ContentPaths.Kind.ROTA) {
-                rota = reader.yaml(rel, id).map(RotaLoader::read).orElse(null);
+                rota = reader.yaml(rel, id)
+                        .map(y -> RotaLoader.read(y, holidayFiles(reader)))
+                        .orElse(null);
             } else if (kind == ContentPaths.Kind.RUNBOOK) {
                 String rid = entry.id();
                 if (checkName(rel, rid, file, id, findings)) {
@@ -639,6 +665,14 @@ public final class HandbookLoader {
                 runbooks.add(RunbookLoader.withAddress(r, Layouts.address(m)));
             }
         }
+        Ref sharedRota = p.rota();
+        if (sharedRota != null) {
+            rota = sharedRota(id, sharedRota, names.contains(ContentPaths.ROTA_FILE), sharedRotas, findings)
+                    .orElse(rota);
+            if (!sharedRotas.containsKey(sharedRota.id()) || names.contains(ContentPaths.ROTA_FILE)) {
+                sharedRota = null; // the finding says so; the service keeps its own rota.yaml, if any
+            }
+        }
         reportCaseClashes(runbooks, Runbook::id, Runbook::file, "runbook", id, findings);
         reportCaseClashes(reviews, Review::id, r -> r.pos().file(), "review", id, findings);
         reportCaseClashes(incidents, Incident::id, i -> i.pos().file(), "incident", id, findings);
@@ -669,7 +703,60 @@ public final class HandbookLoader {
                 // a service only a layout names is defined there, in opsbook.yaml
                 names.contains(ContentPaths.SERVICE_FILE) || laidOut.isEmpty()
                         ? new Pos(ContentPaths.serviceFile(id), 1, 1)
-                        : p.keys().fallback()));
+                        : p.keys().fallback(),
+                sharedRota));
+    }
+
+    /**
+     * The shared rota {@code ref} names for service {@code id} ({@code rota: <id>} in service.yaml): kept once
+     * in rotas/&lt;id&gt;.yaml. A service with a rota.yaml of its own as well, or naming a rota that is not
+     * there, is a finding at the key.
+     */
+    private static Optional<Rota> sharedRota(
+            String id, Ref ref, boolean ownFile, Map<String, Optional<Rota>> sharedRotas, Findings findings) {
+        if (ownFile) {
+            findings.error(
+                    Rules.SCHEMA,
+                    id,
+                    ref.pos(),
+                    "service '" + id + "' names the shared rota '" + ref.id() + "' and has a rota.yaml of its own",
+                    "keep one: remove `rota:` from " + ContentPaths.serviceFile(id) + ", or remove "
+                            + ContentPaths.rota(id));
+            return Optional.empty();
+        }
+        if (!sharedRotas.containsKey(ref.id())) {
+            String near = DidYouMean.closest(ref.id(), sharedRotas.keySet());
+            findings.error(
+                    Rules.BROKEN_REFERENCE,
+                    id,
+                    ref.pos(),
+                    "service '" + id + "' names the rota '" + ref.id() + "', but there is no "
+                            + ContentPaths.sharedRota(ref.id()) + DidYouMean.mention(near),
+                    DidYouMean.changeTo(
+                            near,
+                            "add " + ContentPaths.sharedRota(ref.id()) + ", or write the service's own rota.yaml"));
+            return Optional.empty();
+        }
+        return sharedRotas.get(ref.id());
+    }
+
+    /** How a rota reads the holiday calendar it names: a file of the content folder, read with the others. */
+    private static RotaLoader.Files holidayFiles(ContentReader reader) {
+        return (rel, at) -> {
+            if (rel.startsWith("/")
+                    || rel.contains("\\")
+                    || java.util.Arrays.asList(rel.split("/")).contains("..")) {
+                reader.findings()
+                        .error(
+                                Rules.UNSAFE_PATH,
+                                ContentPaths.serviceOf(at.file()),
+                                at,
+                                "the holiday calendar '" + rel + "' is not a file of the content folder",
+                                "keep the .ics file in the content folder and name it from there, such as holidays/england.ics");
+                return Optional.empty();
+            }
+            return reader.text(rel, ContentPaths.serviceOf(at.file()), at);
+        };
     }
 
     private static String nearFile(String name) {

@@ -38,7 +38,8 @@ final class ServiceLoader {
             List<Service.Alert> alerts,
             Service.Readiness readiness,
             List<Service.NotApplicable> notApplicable,
-            Keys keys) {
+            Keys keys,
+            Ref rota) {
 
         /** A service that only a layout of opsbook.yaml names, defined at {@code pos}. */
         static Parts laidOut(String id, String name, String description, Ref owner, Pos pos) {
@@ -57,7 +58,8 @@ final class ServiceLoader {
                     List.of(),
                     Service.Readiness.NONE,
                     List.of(),
-                    Keys.none(pos));
+                    Keys.none(pos),
+                    null);
         }
 
         /** What is known of a service whose service.yaml ({@code file}) could not be read: its id. */
@@ -77,6 +79,8 @@ final class ServiceLoader {
         String supportModel = y.oneOf("supportModel", SUPPORT_MODELS);
         String supportHours = y.oneOf("supportHours", SUPPORT_HOURS);
         List<Ref> dependsOn = y.refs("dependsOn");
+        // a rota shared with other services, kept once in rotas/<id>.yaml
+        Ref rota = y.ref("rota");
         List<Link> links = links(y, "links");
         Optional<YamlMap> telemetryMap = y.map("telemetry");
         Service.Telemetry telemetry = telemetryMap.map(ServiceLoader::telemetry).orElse(Service.Telemetry.NONE);
@@ -122,7 +126,8 @@ final class ServiceLoader {
                 alerts,
                 readiness,
                 List.copyOf(notApplicable),
-                keys(y, telemetryMap, readinessMap));
+                keys(y, telemetryMap, readinessMap),
+                rota);
     }
 
     /**

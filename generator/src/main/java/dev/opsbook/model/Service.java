@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * A service: its {@code service.yaml} and everything in its folder (SLA, rota, runbooks, reviews,
  * incidents, and its other Markdown as documents: guides of the service, such as helpers beside its runbooks).
- * {@code pos} is the start of service.yaml, {@code keys} where its keys are written.
+ * {@code pos} is the start of service.yaml, {@code keys} where its keys are written. {@code sharedRota} is
+ * its {@code rota:} key, naming a rota kept once in {@code rotas/<id>.yaml} (then {@code rota} is that one);
+ * null for a service with its own rota.yaml, or none.
  */
 public record Service(
         String id,
@@ -32,7 +34,8 @@ public record Service(
         List<Incident> incidents,
         List<Guide> documents,
         Keys keys,
-        Pos pos) {
+        Pos pos,
+        Ref sharedRota) {
 
     /** This service with {@code alerts} in place of its own. */
     public Service withAlerts(List<Alert> alerts) {
@@ -59,7 +62,8 @@ public record Service(
                 incidents,
                 documents,
                 keys,
-                pos);
+                pos,
+                sharedRota);
     }
 
     /** This service with {@code runbooks} in place of its own. */
@@ -87,7 +91,8 @@ public record Service(
                 incidents,
                 documents,
                 keys,
-                pos);
+                pos,
+                sharedRota);
     }
 
     public record Telemetry(List<Link> dashboards, Logs logs, Tracing tracing) {

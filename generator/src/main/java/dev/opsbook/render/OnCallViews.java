@@ -100,16 +100,18 @@ final class OnCallViews {
         boolean covered = sch.covered(at);
         DutyView lead = duty(Rota.Role.LEAD, covered ? sch.at(Rota.Role.LEAD, at) : Optional.empty(), from);
         DutyView engineer = duty(Rota.Role.ENGINEER, covered ? sch.at(Rota.Role.ENGINEER, at) : Optional.empty(), from);
+        boolean shadowed = !sch.shadows().isEmpty();
+        DutyView shadow = shadowed
+                ? duty(Rota.Role.SHADOW, covered ? sch.at(Rota.Role.SHADOW, at) : Optional.empty(), from)
+                : null;
         List<EscalationView> escalation = escalation(r, from);
         List<ShiftRow> rows = new ArrayList<>();
         TreeSet<ZonedDateTime> bounds = new TreeSet<>();
-        for (Duty d : sch.leads()) {
-            bounds.add(d.from());
-            bounds.add(d.to());
-        }
-        for (Duty d : sch.engineers()) {
-            bounds.add(d.from());
-            bounds.add(d.to());
+        for (Rota.Role role : Rota.Role.values()) {
+            for (Duty d : sch.duties(role)) {
+                bounds.add(d.from());
+                bounds.add(d.to());
+            }
         }
         ZonedDateTime prev = null;
         for (ZonedDateTime b : bounds) {
@@ -119,14 +121,22 @@ final class OnCallViews {
                     && prev.isBefore(sch.windowEnd())) {
                 Optional<Duty> l = sch.at(Rota.Role.LEAD, prev);
                 Optional<Duty> e = sch.at(Rota.Role.ENGINEER, prev);
+                Optional<Duty> sh = sch.at(Rota.Role.SHADOW, prev);
                 if (l.isPresent() || e.isPresent()) {
+                    String layer = l.map(Duty::layer).orElse(e.map(Duty::layer).orElse(null));
+                    String holiday =
+                            l.map(Duty::holiday).orElse(e.map(Duty::holiday).orElse(null));
+                    // rows in the rota's zone: a layer's own zone is in its hours, on the service page
                     rows.add(new ShiftRow(
-                            LOCAL.format(prev),
-                            LOCAL.format(b),
+                            LOCAL.format(prev.withZoneSameInstant(sch.zone())),
+                            LOCAL.format(b.withZoneSameInstant(sch.zone())),
                             l.map(d -> personLink(d.person(), from)).orElse(null),
                             e.map(d -> personLink(d.person(), from)).orElse(null),
                             l.map(Duty::override).orElse(false)
-                                    || e.map(Duty::override).orElse(false)));
+                                    || e.map(Duty::override).orElse(false),
+                            layer,
+                            sh.map(d -> personLink(d.person(), from)).orElse(null),
+                            holiday));
                 }
             }
             prev = b;
@@ -138,6 +148,9 @@ final class OnCallViews {
                                         + r.businessHours().to()
                                 : "")
                 : "24x7";
+        if (r.layered()) {
+            coverage += ", by " + r.layers().size() + (r.layers().size() == 1 ? " layer" : " layers");
+        }
         return Optional.of(new OnCallBox(
                 s.id(),
                 new LinkView(s.name(), SitePaths.relative(from, SitePaths.service(s.id()))),
@@ -150,7 +163,10 @@ final class OnCallViews {
                 rows,
                 covered,
                 null,
-                null));
+                null,
+                shadow,
+                r.layered(),
+                shadowed));
     }
 
     private static LinkView teamLink(dev.opsbook.model.Team t, String from) {
@@ -206,7 +222,7 @@ final class OnCallViews {
      * zone was refused): never a box that vanishes, but one that says so, where, and whom to turn to.
      */
     private Optional<OnCallBox> unreadable(Service s, Rota r, String from) {
-        String file = ContentPaths.rota(s.id());
+        String file = ContentPaths.rotaFile(s);
         if (r == null && !hb.unreadable(file)) {
             return Optional.empty(); // no rota at all: the service page and oncall.html say so
         }
@@ -286,11 +302,18 @@ final class OnCallViews {
                 json.writeEndArray();
                 for (Rota.Role role : Rota.Role.values()) {
                     json.writeArrayFieldStart(role.id());
-                    for (Duty d : role == Rota.Role.LEAD ? sch.leads() : sch.engineers()) {
+                    // [from, to, person, layer, holiday]: the last two only when there is one
+                    for (Duty d : sch.duties(role)) {
                         json.writeStartArray();
                         json.writeNumber(d.from().toInstant().toEpochMilli());
                         json.writeNumber(d.to().toInstant().toEpochMilli());
                         json.writeString(d.person());
+                        if (d.layer() != null || d.holiday() != null) {
+                            json.writeString(d.layer());
+                        }
+                        if (d.holiday() != null) {
+                            json.writeString(d.holiday());
+                        }
                         json.writeEndArray();
                         people.add(d.person());
                     }

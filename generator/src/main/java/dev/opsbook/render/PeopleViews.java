@@ -168,11 +168,8 @@ final class PeopleViews implements PageFamily {
         if (r == null) {
             return Stream.empty();
         }
-        return Stream.of(
-                        r.lead().stream().map(x -> x.id()),
-                        r.engineer().stream().map(x -> x.id()),
-                        r.overrides().stream().map(o -> o.person().id()))
-                .flatMap(x -> x);
+        return java.util.Arrays.stream(Rota.Role.values())
+                .flatMap(role -> r.everyone(role).stream().map(x -> x.id()));
     }
 
     /** A service's rota as its page shows it. */

@@ -350,7 +350,16 @@ public final class Views {
     public record DutyView(
             String role, String roleLabel, String person, LinkView name, String phone, String dial, String email) {}
 
-    public record ShiftRow(String from, String to, LinkView lead, LinkView engineer, boolean override) {}
+    /** A row of the shifts table; {@code layer}, {@code shadow} and {@code holiday} may be null. */
+    public record ShiftRow(
+            String from,
+            String to,
+            LinkView lead,
+            LinkView engineer,
+            boolean override,
+            String layer,
+            LinkView shadow,
+            String holiday) {}
 
     /** One service's on-call box: now, whom to escalate to, and the shifts to come. */
     public record OnCallBox(
@@ -365,7 +374,10 @@ public final class Views {
             List<ShiftRow> upcoming,
             boolean coveredNow,
             String problem,
-            LinkView owner) {
+            LinkView owner,
+            DutyView shadow,
+            boolean layered,
+            boolean shadowed) {
         /**
          * The box of a service whose rota is there but could not be read: it says so where the box would be, with
          * the place of the error, and whom to turn to instead (the owning team).
@@ -378,7 +390,21 @@ public final class Views {
                 String problem,
                 LinkView owner) {
             return new OnCallBox(
-                    service, serviceLink, "", "", asOfLabel, null, null, escalation, List.of(), false, problem, owner);
+                    service,
+                    serviceLink,
+                    "",
+                    "",
+                    asOfLabel,
+                    null,
+                    null,
+                    escalation,
+                    List.of(),
+                    false,
+                    problem,
+                    owner,
+                    null,
+                    false,
+                    false);
         }
     }
 

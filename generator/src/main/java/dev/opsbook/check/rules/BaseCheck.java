@@ -38,7 +38,18 @@ abstract class BaseCheck implements CompletenessCheck {
 
     /** What a rota's schedule is expanded from ({@code CheckContext.schedule}): the rules that judge it rest on these. */
     static final java.util.List<Input> ROTA_SCHEDULE = Input.of(
-            Input.ROTA, "timezone", "start", "rotation", "coverage", "businessHours", "lead", "engineer", "overrides");
+            Input.ROTA,
+            "timezone",
+            "start",
+            "rotation",
+            "coverage",
+            "businessHours",
+            "lead",
+            "engineer",
+            "shadow",
+            "layers",
+            "holidays",
+            "overrides");
 
     /**
      * A service without the file {@code file} of its folder ({@code what}: "an SLA", say). When the file is

@@ -4,6 +4,7 @@ import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Rule;
 import dev.opsbook.link.ContentPaths;
+import dev.opsbook.model.Rota;
 import dev.opsbook.model.Service;
 import dev.opsbook.rota.Duty;
 import dev.opsbook.rota.RotaSchedule;
@@ -16,7 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code rota-distinct-roles}: The same person is Support Lead and Support Engineer at the same time (overrides included). */
+/**
+ * {@code rota-distinct-roles}: The same person is Support Lead and Support Engineer at the same time (overrides,
+ * holiday cover and every layer included), or a Shadow while holding one of them.
+ */
 public final class RotaDistinctRolesCheck extends BaseCheck {
     public RotaDistinctRolesCheck() {
         super(Rule.ROTA_DISTINCT_ROLES);
@@ -27,77 +31,96 @@ public final class RotaDistinctRolesCheck extends BaseCheck {
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
         ctx.schedule(s).ifPresent(schedule -> {
-            // each person's engineer duties by start: a lead duty is compared with the few that can overlap it,
-            // not with every engineer duty (an hourly rota two years ahead has 17,000 of each)
-            Map<String, List<Integer>> byPerson = new HashMap<>();
-            List<Duty> engineers = schedule.engineers();
-            for (int i = 0; i < engineers.size(); i++) {
-                byPerson.computeIfAbsent(engineers.get(i).person(), p -> new ArrayList<>())
-                        .add(i);
-            }
-            Comparator<Integer> byStart =
-                    Comparator.comparing((Integer i) -> engineers.get(i).from()).thenComparing(i -> i);
-            Map<String, Duration> longest = new HashMap<>();
-            byPerson.forEach((person, indices) -> {
-                indices.sort(byStart);
-                longest.put(
-                        person,
-                        indices.stream()
-                                .map(i -> Duration.between(
-                                        engineers.get(i).from(),
-                                        engineers.get(i).to()))
-                                .max(Comparator.naturalOrder())
-                                .orElse(Duration.ZERO));
-            });
-            for (Duty lead : schedule.leads()) {
-                List<Integer> same = byPerson.getOrDefault(lead.person(), List.of());
-                if (same.isEmpty()) {
-                    continue;
-                }
-                // an engineer duty that overlaps this one starts after lead.from - (its person's longest duty)
-                ZonedDateTime earliest = lead.from().minus(longest.get(lead.person()));
-                int lo = 0;
-                int hi = same.size();
-                while (lo < hi) {
-                    int mid = (lo + hi) >>> 1;
-                    if (engineers.get(same.get(mid)).from().isBefore(earliest)) {
-                        lo = mid + 1;
-                    } else {
-                        hi = mid;
-                    }
-                }
-                List<Integer> overlapping = new ArrayList<>();
-                for (int k = lo;
-                        k < same.size() && engineers.get(same.get(k)).from().isBefore(lead.to());
-                        k++) {
-                    overlapping.add(same.get(k));
-                }
-                overlapping.sort(null); // in the order of the engineer duties, as the findings always were
-                for (int i : overlapping) {
-                    report(s, schedule, lead, engineers.get(i), out);
-                }
-            }
+            overlaps(s, schedule, schedule.leads(), schedule.engineers(), out);
+            // a shadow learns from the people on duty: never one of them at the same time
+            overlaps(s, schedule, schedule.shadows(), schedule.leads(), out);
+            overlaps(s, schedule, schedule.shadows(), schedule.engineers(), out);
         });
     }
 
-    private static void report(Service s, RotaSchedule schedule, Duty lead, Duty eng, List<Failure> out) {
-        ZonedDateTime from = lead.from().isAfter(eng.from()) ? lead.from() : eng.from();
-        ZonedDateTime to = lead.to().isBefore(eng.to()) ? lead.to() : eng.to();
+    /** Every span where one person holds a duty of {@code firsts} and one of {@code seconds} at once. */
+    private static void overlaps(
+            Service s, RotaSchedule schedule, List<Duty> firsts, List<Duty> seconds, List<Failure> out) {
+        if (firsts.isEmpty() || seconds.isEmpty()) {
+            return;
+        }
+        // each person's duties of the second role by start: a duty is compared with the few that can overlap
+        // it, not with every other duty (an hourly rota two years ahead has 17,000 of each)
+        Map<String, List<Integer>> byPerson = new HashMap<>();
+        for (int i = 0; i < seconds.size(); i++) {
+            byPerson.computeIfAbsent(seconds.get(i).person(), p -> new ArrayList<>())
+                    .add(i);
+        }
+        Comparator<Integer> byStart =
+                Comparator.comparing((Integer i) -> seconds.get(i).from()).thenComparing(i -> i);
+        Map<String, Duration> longest = new HashMap<>();
+        byPerson.forEach((person, indices) -> {
+            indices.sort(byStart);
+            longest.put(
+                    person,
+                    indices.stream()
+                            .map(i -> Duration.between(
+                                    seconds.get(i).from(), seconds.get(i).to()))
+                            .max(Comparator.naturalOrder())
+                            .orElse(Duration.ZERO));
+        });
+        for (Duty first : firsts) {
+            List<Integer> same = byPerson.getOrDefault(first.person(), List.of());
+            if (same.isEmpty()) {
+                continue;
+            }
+            // a duty that overlaps this one starts after first.from - (its person's longest duty)
+            ZonedDateTime earliest = first.from().minus(longest.get(first.person()));
+            int lo = 0;
+            int hi = same.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (seconds.get(same.get(mid)).from().isBefore(earliest)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            List<Integer> overlapping = new ArrayList<>();
+            for (int k = lo; k < same.size() && seconds.get(same.get(k)).from().isBefore(first.to()); k++) {
+                overlapping.add(same.get(k));
+            }
+            overlapping.sort(null); // in the order of the second role's duties, as the findings always were
+            for (int i : overlapping) {
+                report(s, schedule, first, seconds.get(i), out);
+            }
+        }
+    }
+
+    private static void report(Service s, RotaSchedule schedule, Duty a, Duty b, List<Failure> out) {
+        ZonedDateTime from = a.from().isAfter(b.from()) ? a.from() : b.from();
+        ZonedDateTime to = a.to().isBefore(b.to()) ? a.to() : b.to();
         if (!from.isBefore(to) || !to.isAfter(schedule.windowStart()) || !from.isBefore(schedule.windowEnd())) {
             return;
         }
-        // point at what causes it: an override if one is involved, else the engineer list entry
-        Duty cause = eng.override() ? eng : lead.override() ? lead : eng;
+        // point at what causes it: an override if one is involved, else the later role's list entry
+        Duty cause = b.override() ? b : a.override() ? a : a.role() == Rota.Role.SHADOW ? a : b;
+        String layer = b.layer() != null ? b.layer() : a.layer();
+        ZonedDateTime f = from.withZoneSameInstant(schedule.zone());
+        ZonedDateTime t = to.withZoneSameInstant(schedule.zone());
         out.add(Failure.at(
                 cause.source(),
-                lead.person() + " is Support Lead and Support Engineer from " + LOCAL.format(from) + " to "
-                        + LOCAL.format(to),
+                a.person() + " is " + a.role().label() + " and " + b.role().label() + " from " + LOCAL.format(f)
+                        + " to " + LOCAL.format(t)
+                        + (layer != null
+                                ? " (layer '" + layer + "', " + schedule.zone().getId() + ")"
+                                : "")
+                        + (cause.holiday() != null ? ", as cover for " + cause.holiday() : ""),
                 (cause.override()
                                 ? "change the override so that someone else covers the "
                                         + cause.role().id()
-                                : "reorder the lead: and engineer: lists (or add people) so that " + lead.person()
-                                        + " never holds both roles in one shift")
-                        + ", in " + ContentPaths.rota(s.id())));
+                                : cause.holiday() != null
+                                        ? "name someone else as holiday cover"
+                                        : "reorder the " + a.role().id() + ": and "
+                                                + b.role().id()
+                                                + ": lists (or add people) so that " + a.person()
+                                                + " never holds both roles in one shift")
+                        + ", in " + ContentPaths.rotaFile(s)));
     }
 
     @Override

@@ -21,20 +21,25 @@ public final class RotaMinMembersCheck extends BaseCheck {
         if (r == null) {
             return;
         }
-        for (Rota.Role role : Rota.Role.values()) {
-            check(s, r, role, role.people(r), out);
+        for (Rota.Layer layer : r.layers()) {
+            for (Rota.Role role : Rota.Role.ON_DUTY) {
+                check(s, layer, role, layer.people(role), out);
+            }
         }
     }
 
-    private static void check(Service s, Rota r, Rota.Role role, List<Ref> people, List<Failure> out) {
+    private static void check(Service s, Rota.Layer layer, Rota.Role role, List<Ref> people, List<Failure> out) {
         long distinct = people.stream().map(Ref::id).distinct().count();
         if (distinct < 2) {
             out.add(Failure.at(
-                    people.isEmpty() ? r.keys().at(role.id()) : people.get(0).pos(),
+                    people.isEmpty()
+                            ? layer.keys().at(role.id())
+                            : people.get(0).pos(),
                     "the "
-                            + role.label() + " role has " + distinct + (distinct == 1 ? " person" : " people")
+                            + role.label() + " role" + (layer.name() == null ? "" : " of layer '" + layer.name() + "'")
+                            + " has " + distinct + (distinct == 1 ? " person" : " people")
                             + "; nobody can take over",
-                    "add at least one more person to `" + role.id() + ":` in " + ContentPaths.rota(s.id())));
+                    "add at least one more person to `" + role.id() + ":` in " + ContentPaths.rotaFile(s)));
         }
     }
 
@@ -45,6 +50,6 @@ public final class RotaMinMembersCheck extends BaseCheck {
 
     @Override
     public List<Input> inputs() {
-        return Input.of(Input.ROTA, "lead", "engineer");
+        return Input.of(Input.ROTA, "lead", "engineer", "layers");
     }
 }

@@ -32,16 +32,11 @@ public final class RotaNoPhoneCheck extends BaseCheck {
         }
         Map<String, String> roles = new LinkedHashMap<>();
         Map<String, Ref> first = new LinkedHashMap<>();
-        for (Rota.Role role : Rota.Role.values()) {
-            for (Ref p : role.people(r)) {
-                roles.merge(p.id(), role.label(), (a, b) -> a.equals(b) ? a : a + " and " + b);
+        // in every layer, as holiday cover, or by an override
+        for (Rota.Role role : Rota.Role.ON_DUTY) {
+            for (Ref p : r.everyone(role)) {
+                roles.merge(p.id(), role.label(), (a, b) -> a.contains(b) ? a : a + " and " + b);
                 first.putIfAbsent(p.id(), p);
-            }
-        }
-        for (Rota.Override o : r.overrides()) {
-            if (o.person() != null && o.role() != null) {
-                roles.merge(o.person().id(), o.role().label(), (a, b) -> a.contains(b) ? a : a + " and " + b);
-                first.putIfAbsent(o.person().id(), o.person());
             }
         }
         first.forEach((id, ref) -> {
@@ -64,6 +59,6 @@ public final class RotaNoPhoneCheck extends BaseCheck {
 
     @Override
     public List<Input> inputs() {
-        return Input.of(Input.ROTA, "lead", "engineer", "overrides", "coverage");
+        return Input.of(Input.ROTA, "lead", "engineer", "overrides", "coverage", "layers", "holidays");
     }
 }

@@ -163,23 +163,27 @@
     if (when) {
       var local = new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "short", day: "numeric",
         month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(now));
+      // the layer on duty (follow-the-sun) and a holiday its cover works, from the lead's or engineer's duty
+      var held = cover && !stale ? (within(s.lead, now) || within(s.engineer, now)) : null;
+      var layer = held && held[3] ? "; " + held[3] + " layer" : "";
+      var holiday = held && held[4] ? "; " + held[4] + ", holiday cover" : "";
       when.textContent = stale ? "The schedule in this page does not reach " + local + ": rebuild the handbook"
-          : "Now, " + local + " (" + zone + ")" + (cover ? ""
+          : "Now, " + local + " (" + zone + ")" + (cover ? layer + holiday
             : " — outside covered hours" + (coverage ? " (" + coverage + ")" : "")
               + (resume ? "; cover resumes " + at(resume[0]) : ""));
     }
-    ["lead", "engineer"].forEach(function (role) {
+    ["lead", "engineer", "shadow"].forEach(function (role) {
       var el = box.querySelector("[data-role=" + role + "]");
       if (!el) {
         return;
       }
-      var duty = stale || !cover ? null : within(s[role], now);
+      var duty = stale || !cover ? null : within(s[role] || [], now);
       var person = duty ? duty[2] : "";
       el.setAttribute("data-person", person);
       var who = el.querySelector(".duty-who");
       who.textContent = "";
       if (!person) {
-        var then = !stale && resume ? within(s[role], resume[0]) : null;
+        var then = !stale && resume ? within(s[role] || [], resume[0]) : null;
         if (then) {
           // never a dead end: who takes over when cover resumes
           text(who, "nobody on duty; from " + at(resume[0]) + ": ");
@@ -204,6 +208,9 @@
       if (upcoming && upcoming[2] !== person) {
         who.appendChild(document.createTextNode(", then "));
         personLink(who, upcoming[2]);
+        if (upcoming[3] && upcoming[3] !== duty[3]) {
+          who.appendChild(document.createTextNode(" (" + upcoming[3] + ")")); // the handover to the next region
+        }
         el.setAttribute("data-next", upcoming[2]);
       }
     });
