@@ -6,8 +6,10 @@ import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Rota;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Settings;
+import dev.opsbook.rota.OnCallHours;
 import dev.opsbook.rota.RotaSchedule;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +50,62 @@ public final class CheckContext {
                     .map(z ->
                             RotaSchedule.expand(r, z, asOf, handbook.settings().rotaHorizonWeeks()));
         });
+    }
+
+    /**
+     * Every rota of the handbook once (a shared one once, labelled with each service that names it), expanded
+     * from {@code from} to the horizon: what the on-call hours are counted from.
+     */
+    public List<OnCallHours.Source> hoursSources(LocalDate from) {
+        Map<String, List<Service>> byFile = new java.util.LinkedHashMap<>();
+        for (Service s : handbook.services()) {
+            if (s.rota() != null && RotaSchedule.expandable(s.rota())) {
+                byFile.computeIfAbsent(ContentPaths.rotaFile(s), k -> new java.util.ArrayList<>())
+                        .add(s);
+            }
+        }
+        List<OnCallHours.Source> out = new java.util.ArrayList<>();
+        byFile.values().forEach(services -> {
+            Rota r = services.get(0).rota();
+            RotaSchedule.zone(r, handbook.settings().timezone())
+                    .ifPresent(z -> out.add(new OnCallHours.Source(
+                            r,
+                            from.equals(asOf)
+                                    ? schedule(services.get(0)).orElseThrow()
+                                    : RotaSchedule.expand(
+                                            r,
+                                            z,
+                                            from,
+                                            asOf.plusWeeks(handbook.settings().rotaHorizonWeeks())),
+                            services.stream().map(Service::name).collect(java.util.stream.Collectors.joining(", ")))));
+        });
+        return out;
+    }
+
+    private volatile List<OnCallHours.Excess> excess;
+
+    /** Who is on duty past the limit of rota-oncall-limit, block by block over the horizon (empty: no limit set). */
+    public List<OnCallHours.Excess> onCallExcess() {
+        List<OnCallHours.Excess> e = excess;
+        if (e == null) {
+            var set = setting(dev.opsbook.finding.Rule.ROTA_ONCALL_LIMIT.id());
+            if (set.isEmpty() || set.get().maxHours() == null) {
+                e = List.of();
+            } else {
+                java.time.ZoneId zone = handbook.settings().timezone();
+                java.time.Period per = set.get().per() == null
+                        ? java.time.Period.ofWeeks(1)
+                        : java.time.Period.ofDays(set.get().per().days());
+                e = OnCallHours.over(
+                        hoursSources(asOf),
+                        asOf.atStartOfDay(zone),
+                        asOf.plusWeeks(handbook.settings().rotaHorizonWeeks()).atStartOfDay(zone),
+                        java.time.Duration.ofHours(set.get().maxHours()),
+                        per);
+            }
+            excess = e;
+        }
+        return e;
     }
 
     private volatile RuleAlerts ruleAlerts;

@@ -41,6 +41,7 @@ public final class Levels {
                         Rule.ROTA_PAGING_UNCOVERED,
                         Rule.ROTA_NO_PHONE,
                         Rule.ROTA_ESCALATION_UNREACHABLE,
+                        Rule.ROTA_ONCALL_LIMIT,
                         Rule.TELEMETRY_DASHBOARDS,
                         Rule.TELEMETRY_STRUCTURED_LOGS));
         m.put(

@@ -109,6 +109,11 @@ public enum Rule {
             Kind.COMPLETENESS,
             Level.WARNING,
             "An escalation step whose contact has no phone and no email (a team: none of its people has)"),
+    ROTA_ONCALL_LIMIT(
+            "rota-oncall-limit",
+            Kind.COMPLETENESS,
+            Level.WARNING,
+            "A person on duty for longer than the limit set in opsbook.yaml (maxHours per block), across every rota"),
     TELEMETRY_DASHBOARDS("telemetry-dashboards", Kind.COMPLETENESS, Level.WARNING, "A service without a dashboard"),
     TELEMETRY_STRUCTURED_LOGS(
             "telemetry-structured-logs", Kind.COMPLETENESS, Level.WARNING, "Logs missing or not structured"),

@@ -92,7 +92,7 @@ final class PageSources {
         out.addAll(page.presents().keySet());
         Service s = page.service();
         switch (page.kind()) {
-            case HOME, ONCALL, TEAMS -> {
+            case HOME, ONCALL, ONCALL_HOURS, TEAMS -> {
                 handbook.teams().forEach(t -> out.add(ContentPaths.team(t.id())));
                 handbook.services().forEach(x -> serviceAndRota(x, out));
                 if (page.kind() == SitePlan.Kind.HOME) {

@@ -16,6 +16,10 @@ public final class SitePaths {
     public static final String ALERTS = "alerts.json";
 
     public static final String ONCALL = "oncall.html";
+    /** Who did how much on call: hours, nights, weekends and holidays per person, as a page and a CSV. */
+    public static final String ONCALL_HOURS = "oncall-hours.html";
+
+    public static final String ONCALL_HOURS_CSV = "oncall-hours.csv";
     public static final String ACTIONS = "actions.html";
     public static final String READINESS = "readiness/index.html";
     public static final String CHANGES = "readiness/changes.html";
@@ -39,6 +43,8 @@ public final class SitePaths {
             SITEMAP,
             ALERTS,
             ONCALL,
+            ONCALL_HOURS,
+            ONCALL_HOURS_CSV,
             ACTIONS,
             HEADERS,
             REPORT_JSON,

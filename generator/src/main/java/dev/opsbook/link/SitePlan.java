@@ -34,6 +34,8 @@ public final class SitePlan {
         SEVERITIES,
         TEAMS,
         ONCALL,
+        /** Who did how much on call (and the CSV beside it, for payroll). */
+        ONCALL_HOURS,
         READINESS,
         /** The readiness report as one self-contained file for auditors, which prints to PDF. */
         AUDIT,
@@ -137,6 +139,7 @@ public final class SitePlan {
                         .collect(Collectors.toSet())));
         pages.add(whole(SitePaths.TEAMS, Kind.TEAMS, "Teams", Map.of(), Set.of()));
         pages.add(whole(SitePaths.ONCALL, Kind.ONCALL, "On call", Map.of(), Set.of()));
+        pages.add(whole(SitePaths.ONCALL_HOURS, Kind.ONCALL_HOURS, "Hours on call", Map.of(), Set.of()));
         pages.add(whole(SitePaths.READINESS, Kind.READINESS, "Readiness report", Map.of(), Set.of()));
         pages.add(new Page(SitePaths.AUDIT, Kind.AUDIT, "Readiness audit", null, null, -1, Map.of(), Set.of(), false));
         pages.add(whole(SitePaths.ACTIONS, Kind.ACTIONS, "Open actions", Map.of(), Set.of()));

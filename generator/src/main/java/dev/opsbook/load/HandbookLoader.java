@@ -669,9 +669,10 @@ public final class HandbookLoader {
         if (sharedRota != null) {
             rota = sharedRota(id, sharedRota, names.contains(ContentPaths.ROTA_FILE), sharedRotas, findings)
                     .orElse(rota);
-            if (!sharedRotas.containsKey(sharedRota.id()) || names.contains(ContentPaths.ROTA_FILE)) {
-                sharedRota = null; // the finding says so; the service keeps its own rota.yaml, if any
+            if (names.contains(ContentPaths.ROTA_FILE)) {
+                sharedRota = null; // the finding says so; the service keeps its own rota.yaml
             }
+            // a name that leads nowhere stays: rota-present then follows the broken-reference finding
         }
         reportCaseClashes(runbooks, Runbook::id, Runbook::file, "runbook", id, findings);
         reportCaseClashes(reviews, Review::id, r -> r.pos().file(), "review", id, findings);

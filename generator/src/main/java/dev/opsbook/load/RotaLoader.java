@@ -76,7 +76,8 @@ final class RotaLoader {
             }
             java.util.Set<String> names = new java.util.HashSet<>();
             for (YamlMap l : y.maps("layers")) {
-                Rota.Layer layer = layer(l, start, rotation, files);
+                Rota.Layer layer =
+                        layer(l, start, rotation, y.has("start"), y.has("rotation"), layers.size() + 1, files);
                 if (layer.name() != null && !names.add(layer.name())) {
                     l.schema("name", "two layers are named '" + layer.name() + "'", "give each layer its own name");
                 }
@@ -127,8 +128,9 @@ final class RotaLoader {
         y.finish();
         String cover = coverage != null ? coverage : "24x7";
         Keys keys = y.keyPositions(y.pos());
-        if (!layered) {
-            // a rota without layers is one layer: its own start, people and covered hours
+        if (!layered || layers.isEmpty()) {
+            // a rota without layers is one layer: its own start, people and covered hours (and one whose
+            // layers were all refused keeps that shape, empty: the finding says why, and nothing is expanded)
             layers.add(new Rota.Layer(
                     null,
                     tz,
@@ -177,16 +179,29 @@ final class RotaLoader {
         return rotation;
     }
 
-    /** One layer of {@code layers:}; its start and rotation default to the rota's. */
-    private static Rota.Layer layer(YamlMap l, When rotaStart, Dur rotaRotation, Files files) {
+    /**
+     * One layer of {@code layers:}; its start and rotation default to the rota's. Either is required of the layer
+     * only when the rota does not write it: a rota's value that was refused is that one finding, not one per layer.
+     */
+    private static Rota.Layer layer(
+            YamlMap l,
+            When rotaStart,
+            Dur rotaRotation,
+            boolean rotaWritesStart,
+            boolean rotaWritesRotation,
+            int number,
+            Files files) {
         l.require("name");
-        if (rotaStart == null) {
+        if (!rotaWritesStart) {
             l.require("start");
         }
-        if (rotaRotation == null) {
+        if (!rotaWritesRotation) {
             l.require("rotation");
         }
         String name = l.string("name");
+        if (name == null || name.isBlank()) {
+            name = "layer " + number; // its name was refused or missing: that finding is printed; pages need one
+        }
         String tz = l.string("timezone");
         Pos tzPos = l.pos("timezone");
         if (tz != null) {

@@ -153,6 +153,8 @@ final class SettingsLoader {
             }
             String severity = c.scalarAt(rule);
             Integer maxAge = null;
+            Integer maxHours = null;
+            dev.opsbook.model.Dur per = null;
             if (c.isMapping(rule)) {
                 YamlMap m = c.map(rule).orElseThrow();
                 severity = m.oneOf("severity", SEVERITY_SETTINGS);
@@ -160,6 +162,22 @@ final class SettingsLoader {
                 if (maxAge != null && !rule.equals("runbook-stale")) {
                     m.schema("maxAgeDays", "'maxAgeDays' only applies to runbook-stale", "remove it here");
                     maxAge = null;
+                }
+                maxHours = m.integer("maxHours", 1, 100_000);
+                per = m.duration("per");
+                if ((maxHours != null || per != null) && !rule.equals("rota-oncall-limit")) {
+                    m.schema(
+                            maxHours != null ? "maxHours" : "per",
+                            "'maxHours' and 'per' only apply to rota-oncall-limit",
+                            "remove it here");
+                    maxHours = null;
+                    per = null;
+                } else if (per != null && (per.seconds() != 0 || per.days() < 1)) {
+                    m.schema(
+                            "per",
+                            "'per' is a number of whole days or weeks, such as 1w or 28d; found '" + per + "'",
+                            null);
+                    per = null;
                 }
                 m.finish();
             } else if (severity == null || !SEVERITY_SETTINGS.contains(severity)) {
@@ -170,7 +188,7 @@ final class SettingsLoader {
                         null);
                 continue;
             }
-            checks.put(rule, new Settings.RuleSetting(rule, severity, maxAge, at));
+            checks.put(rule, new Settings.RuleSetting(rule, severity, maxAge, maxHours, per, at));
         }
     }
 

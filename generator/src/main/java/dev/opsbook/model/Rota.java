@@ -126,7 +126,7 @@ public record Rota(
 
     /** Whether the rota is written with {@code layers:}. */
     public boolean layered() {
-        return layers.size() > 1 || layers.get(0).name() != null;
+        return layers.size() > 1 || !layers.isEmpty() && layers.get(0).name() != null;
     }
 
     /** The two roles of a rota, by the key they are written under and the name people know them by. */

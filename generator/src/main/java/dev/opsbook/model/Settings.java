@@ -73,7 +73,16 @@ public record Settings(
     public record Layout(String runbooks, Ref owner, String addresses, Pos pos) {}
 
     /** A per-rule override from {@code checks:}; {@code severity} is off, info, warning or error. */
-    public record RuleSetting(String rule, String severity, Integer maxAgeDays, Pos pos) {}
+    /**
+     * The setting of a completeness rule in {@code checks:}; {@code maxAgeDays} is runbook-stale's,
+     * {@code maxHours} and {@code per} rota-oncall-limit's (the most hours on duty a person may have in any block
+     * of {@code per} from the as-of date).
+     */
+    public record RuleSetting(String rule, String severity, Integer maxAgeDays, Integer maxHours, Dur per, Pos pos) {
+        public RuleSetting(String rule, String severity, Integer maxAgeDays, Pos pos) {
+            this(rule, severity, maxAgeDays, null, null, pos);
+        }
+    }
 
     /** A waiver of a completeness rule for one service (or {@code *}) until {@code expires}. */
     public record Waiver(Ref rule, Ref service, String reason, Ref approvedBy, LocalDate expires, Pos pos) {

@@ -41,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OnCallViews {
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final JsonFactory JSON = new JsonFactory();
     /** At most this many upcoming shift rows per service on a page. */
     static final int MAX_ROWS = 100;
@@ -109,8 +110,10 @@ final class OnCallViews {
         TreeSet<ZonedDateTime> bounds = new TreeSet<>();
         for (Rota.Role role : Rota.Role.values()) {
             for (Duty d : sch.duties(role)) {
-                bounds.add(d.from());
-                bounds.add(d.to());
+                // in one zone: a layer's duties are in its own, and one instant in two zones is two
+                // different ZonedDateTimes (a row that starts and ends at the same instant)
+                bounds.add(d.from().withZoneSameInstant(sch.zone()));
+                bounds.add(d.to().withZoneSameInstant(sch.zone()));
             }
         }
         ZonedDateTime prev = null;
@@ -129,7 +132,7 @@ final class OnCallViews {
                     // rows in the rota's zone: a layer's own zone is in its hours, on the service page
                     rows.add(new ShiftRow(
                             LOCAL.format(prev.withZoneSameInstant(sch.zone())),
-                            LOCAL.format(b.withZoneSameInstant(sch.zone())),
+                            until(prev.withZoneSameInstant(sch.zone()), b.withZoneSameInstant(sch.zone())),
                             l.map(d -> personLink(d.person(), from)).orElse(null),
                             e.map(d -> personLink(d.person(), from)).orElse(null),
                             l.map(Duty::override).orElse(false)
@@ -156,7 +159,11 @@ final class OnCallViews {
                 new LinkView(s.name(), SitePaths.relative(from, SitePaths.service(s.id()))),
                 sch.zone().getId(),
                 coverage,
-                LOCAL.format(at),
+                LOCAL.format(at)
+                        + sch.at(Rota.Role.LEAD, at)
+                                .filter(d -> covered && d.layer() != null)
+                                .map(d -> ", " + d.layer() + " layer")
+                                .orElse(""),
                 lead,
                 engineer,
                 escalation,
@@ -273,7 +280,10 @@ final class OnCallViews {
 
     /**
      * The schedules of {@code services} as JSON for a page's {@code <script type="application/json">}:
-     * times in epoch milliseconds, covered spans, each role's duties, and the people named.
+     * the window's {@code from} and {@code to} in epoch milliseconds, and the covered spans and each role's duties
+     * in minutes after {@code from} (a tenth of the text: a follow-the-sun rota hands over three times a day),
+     * and the people named. A service whose
+     * rota is shared with one written before says so ({@code "same": "<that service>"}) instead of repeating it.
      */
     String data(Collection<Service> services, String from) {
         StringWriter text = new StringWriter(1_024);
@@ -282,6 +292,8 @@ final class OnCallViews {
             json.writeStartObject();
             json.writeObjectFieldStart("services");
             Set<String> people = new LinkedHashSet<>();
+            // a rota shared by several services is written once, and the others name the first
+            java.util.Map<RotaSchedule, String> written = new java.util.IdentityHashMap<>();
             for (Service s : services) {
                 Optional<RotaSchedule> schedule = ctx.schedule(s);
                 if (schedule.isEmpty()) {
@@ -289,14 +301,21 @@ final class OnCallViews {
                 }
                 RotaSchedule sch = schedule.get();
                 json.writeObjectFieldStart(s.id());
+                String first = written.putIfAbsent(sch, s.id());
+                if (first != null) {
+                    json.writeStringField("same", first);
+                    json.writeEndObject();
+                    continue;
+                }
                 json.writeStringField("zone", sch.zone().getId());
                 json.writeNumberField("from", sch.windowStart().toInstant().toEpochMilli());
                 json.writeNumberField("to", sch.windowEnd().toInstant().toEpochMilli());
+                long base = sch.windowStart().toInstant().toEpochMilli();
                 json.writeArrayFieldStart("coverage");
                 for (var c : sch.coverage()) {
                     json.writeStartArray();
-                    json.writeNumber(c.from().toInstant().toEpochMilli());
-                    json.writeNumber(c.to().toInstant().toEpochMilli());
+                    minutes(json, c.from(), base);
+                    minutes(json, c.to(), base);
                     json.writeEndArray();
                 }
                 json.writeEndArray();
@@ -305,8 +324,8 @@ final class OnCallViews {
                     // [from, to, person, layer, holiday]: the last two only when there is one
                     for (Duty d : sch.duties(role)) {
                         json.writeStartArray();
-                        json.writeNumber(d.from().toInstant().toEpochMilli());
-                        json.writeNumber(d.to().toInstant().toEpochMilli());
+                        minutes(json, d.from(), base);
+                        minutes(json, d.to(), base);
                         json.writeString(d.person());
                         if (d.layer() != null || d.holiday() != null) {
                             json.writeString(d.layer());
@@ -349,6 +368,21 @@ final class OnCallViews {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return text.toString();
+    }
+
+    /** The end of a shift as its row says it: the time alone when it ends on the day it began. */
+    static String until(ZonedDateTime from, ZonedDateTime to) {
+        return from.toLocalDate().equals(to.toLocalDate()) ? TIME.format(to) : LOCAL.format(to);
+    }
+
+    /** {@code t} as minutes after {@code base} (epoch milliseconds): whole, as shifts are, or with a fraction. */
+    private static void minutes(JsonGenerator json, ZonedDateTime t, long base) throws IOException {
+        long ms = t.toInstant().toEpochMilli() - base;
+        if (ms % 60_000 == 0) {
+            json.writeNumber(ms / 60_000);
+        } else {
+            json.writeNumber(ms / 60_000.0);
+        }
     }
 
     /**

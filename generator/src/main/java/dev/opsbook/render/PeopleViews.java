@@ -8,10 +8,13 @@ import dev.opsbook.link.SitePlan.Kind;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Person;
 import dev.opsbook.model.Phone;
+import dev.opsbook.model.Ref;
 import dev.opsbook.model.Rota;
 import dev.opsbook.model.Service;
 import dev.opsbook.model.Team;
 import dev.opsbook.render.Views.EscalationView;
+import dev.opsbook.render.Views.HolidayView;
+import dev.opsbook.render.Views.LayerView;
 import dev.opsbook.render.Views.LinkView;
 import dev.opsbook.render.Views.OnCallBox;
 import dev.opsbook.render.Views.OnCallView;
@@ -60,7 +63,7 @@ final class PeopleViews implements PageFamily {
 
     @Override
     public Set<Kind> kinds() {
-        return EnumSet.of(Kind.TEAMS, Kind.TEAM, Kind.ONCALL);
+        return EnumSet.of(Kind.TEAMS, Kind.TEAM, Kind.ONCALL, Kind.ONCALL_HOURS);
     }
 
     @Override
@@ -79,6 +82,11 @@ final class PeopleViews implements PageFamily {
                         onCall.data(owned(t), from));
             }
             case ONCALL -> new Rendered("oncall.ftlh", List.of(), onCallPage(from), onCall.data(hb.services(), from));
+            case ONCALL_HOURS -> new Rendered(
+                    "oncall-hours.ftlh",
+                    List.of(new LinkView("On call", PageLinks.rel(from, SitePaths.ONCALL))),
+                    hoursPage(from),
+                    null);
             default -> throw new IllegalArgumentException(page.kind().toString());
         };
     }
@@ -159,7 +167,28 @@ final class PeopleViews implements PageFamily {
         for (Service s : hb.services()) {
             onCall.box(s, from).ifPresentOrElse(boxes::add, () -> without.add(links.service(from, s.id())));
         }
-        return new OnCallView(ctx.asOf().toString(), hb.settings().rotaHorizonWeeks() + " weeks", boxes, without);
+        // a shared rota's shifts once, under the names of the services it serves
+        java.util.Map<String, List<String>> names = new java.util.LinkedHashMap<>();
+        java.util.Map<String, OnCallBox> first = new java.util.LinkedHashMap<>();
+        for (OnCallBox box : boxes) {
+            Service s = hb.service(box.service()).orElseThrow();
+            String key = s.sharedRota() != null && s.rota() != null
+                    ? "rota:" + s.sharedRota().id()
+                    : "service:" + s.id();
+            names.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(box.serviceLink().text());
+            first.putIfAbsent(key, box);
+        }
+        List<Views.ShiftTable> shifts = new ArrayList<>();
+        first.forEach((key, box) -> {
+            List<String> n = names.get(key);
+            String title = n.size() == 1
+                    ? n.get(0)
+                    : String.join(", ", n.subList(0, n.size() - 1)) + " and " + n.get(n.size() - 1);
+            shifts.add(new Views.ShiftTable(title, box));
+        });
+        return new OnCallView(
+                ctx.asOf().toString(), hb.settings().rotaHorizonWeeks() + " weeks", boxes, without, shifts);
     }
 
     /** The people a rota names: as lead, as engineer, in an override. */
@@ -172,17 +201,175 @@ final class PeopleViews implements PageFamily {
                 .flatMap(role -> r.everyone(role).stream().map(x -> x.id()));
     }
 
+    /** The last 90 days, counted back from the as-of date. */
+    static final int PAST_DAYS = 90;
+
+    private volatile Hours hours;
+
+    /** The on-call hours of everyone, worked out once: the last 90 days and the horizon ahead. */
+    record Hours(
+            java.time.ZonedDateTime pastFrom,
+            java.time.ZonedDateTime asOf,
+            java.time.ZonedDateTime aheadTo,
+            Map<String, dev.opsbook.rota.OnCallHours.Tally> past,
+            Map<String, dev.opsbook.rota.OnCallHours.Tally> ahead) {
+        java.util.SortedSet<String> people() {
+            java.util.SortedSet<String> all = new java.util.TreeSet<>(past.keySet());
+            all.addAll(ahead.keySet());
+            return all;
+        }
+    }
+
+    Hours hours() {
+        Hours h = hours;
+        if (h == null) {
+            java.time.ZoneId zone = hb.settings().timezone();
+            LocalDate asOf = ctx.asOf();
+            java.time.ZonedDateTime from = asOf.minusDays(PAST_DAYS).atStartOfDay(zone);
+            java.time.ZonedDateTime now = asOf.atStartOfDay(zone);
+            java.time.ZonedDateTime to =
+                    asOf.plusWeeks(hb.settings().rotaHorizonWeeks()).atStartOfDay(zone);
+            java.util.function.Function<String, java.time.ZoneId> own = id -> hb.person(id)
+                    .map(Person::timezone)
+                    .flatMap(z -> {
+                        try {
+                            return Optional.of(java.time.ZoneId.of(z));
+                        } catch (RuntimeException e) {
+                            return Optional.empty();
+                        }
+                    })
+                    .orElse(null);
+            var sources = ctx.hoursSources(asOf.minusDays(PAST_DAYS));
+            h = new Hours(
+                    from,
+                    now,
+                    to,
+                    dev.opsbook.rota.OnCallHours.tally(sources, from, now, own),
+                    dev.opsbook.rota.OnCallHours.tally(sources, now, to, own));
+            hours = h;
+        }
+        return h;
+    }
+
+    private Views.OnCallHoursView hoursPage(String from) {
+        Hours h = hours();
+        List<Views.HoursRow> rows = new ArrayList<>();
+        for (String id : h.people()) {
+            var p = hb.person(id);
+            var past = h.past().get(id);
+            var ahead = h.ahead().get(id);
+            java.util.Set<String> rotas = new java.util.TreeSet<>();
+            if (past != null) {
+                rotas.addAll(past.rotas());
+            }
+            if (ahead != null) {
+                rotas.addAll(ahead.rotas());
+            }
+            rows.add(new Views.HoursRow(
+                    p.map(x -> new LinkView(
+                                    x.name(),
+                                    PageLinks.rel(from, SitePaths.team(x.team()) + "#" + SitePaths.personAnchor(id))))
+                            .orElse(LinkView.plain(id)),
+                    p.flatMap(x -> hb.team(x.team())).map(Team::name).orElse(""),
+                    view(past),
+                    view(ahead),
+                    String.join("; ", rotas)));
+        }
+        var limit = ctx.setting(dev.opsbook.finding.Rule.ROTA_ONCALL_LIMIT.id())
+                .filter(x -> x.maxHours() != null)
+                .map(x -> x.maxHours() + " h per "
+                        + (x.per() == null ? "1w" : x.per().text()))
+                .orElse(null);
+        List<String> excess = ctx.onCallExcess().stream()
+                .map(e -> hb.person(e.person()).map(Person::name).orElse(e.person()) + ": "
+                        + dev.opsbook.rota.OnCallHours.hours(e.onDuty()) + " h from "
+                        + e.from().toLocalDate() + " to "
+                        + e.to().toLocalDate())
+                .toList();
+        return new Views.OnCallHoursView(
+                h.pastFrom().toLocalDate().toString(),
+                h.asOf().toLocalDate().toString(),
+                h.asOf().toLocalDate().toString(),
+                h.aheadTo().toLocalDate().toString(),
+                hb.settings().timezone().getId(),
+                rows,
+                limit,
+                excess);
+    }
+
+    private static Views.HoursView view(dev.opsbook.rota.OnCallHours.Tally t) {
+        if (t == null) {
+            return new Views.HoursView("0.00", "0.00", "0.00", "0.00", "0.00");
+        }
+        return new Views.HoursView(
+                dev.opsbook.rota.OnCallHours.hours(t.onDuty()),
+                dev.opsbook.rota.OnCallHours.hours(t.nights()),
+                dev.opsbook.rota.OnCallHours.hours(t.weekends()),
+                dev.opsbook.rota.OnCallHours.hours(t.holidays()),
+                dev.opsbook.rota.OnCallHours.hours(t.shadow()));
+    }
+
+    /**
+     * The hours as CSV for payroll (RFC 4180, UTF-8, CRLF): one row per person and period, hours with two
+     * decimals; the periods are [from, to) dates in the handbook's zone.
+     */
+    byte[] hoursCsv() {
+        Hours h = hours();
+        StringBuilder out = new StringBuilder(
+                "person,name,team,period,from,to,hours_on_duty,night_hours,weekend_hours,holiday_hours,shadow_hours,rotas\r\n");
+        for (String id : h.people()) {
+            var p = hb.person(id);
+            for (String period : List.of("last-90-days", "horizon")) {
+                var t = period.equals("horizon") ? h.ahead().get(id) : h.past().get(id);
+                var v = view(t);
+                List<String> cells = List.of(
+                        id,
+                        p.map(Person::name).orElse(id),
+                        p.flatMap(x -> hb.team(x.team())).map(Team::name).orElse(""),
+                        period,
+                        (period.equals("horizon") ? h.asOf() : h.pastFrom())
+                                .toLocalDate()
+                                .toString(),
+                        (period.equals("horizon") ? h.aheadTo() : h.asOf())
+                                .toLocalDate()
+                                .toString(),
+                        v.onDuty(),
+                        v.nights(),
+                        v.weekends(),
+                        v.holidays(),
+                        v.shadow(),
+                        t == null ? "" : String.join("; ", t.rotas()));
+                out.append(cells.stream().map(PeopleViews::csv).collect(Collectors.joining(",")))
+                        .append("\r\n");
+            }
+        }
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** One CSV cell: quoted when it holds a comma, quote or line break; a leading =, +, - or @ cannot become a formula. */
+    static String csv(String cell) {
+        String c = cell;
+        if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0 && !c.matches("-?\\d+(\\.\\d+)?")) {
+            c = "'" + c;
+        }
+        return c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r") || !c.equals(cell)
+                ? "\"" + c.replace("\"", "\"\"") + "\""
+                : c;
+    }
+
     /** A service's rota as its page shows it. */
     RotaView rota(Rota r, String from) {
+        return rota(r, from, null, List.of());
+    }
+
+    /**
+     * A service's rota as its page shows it; {@code shared} the id of the shared rota it names (or null), and
+     * {@code sharedWith} the other services that name it.
+     */
+    RotaView rota(Rota r, String from, String shared, List<LinkView> sharedWith) {
         String tz =
                 r.timezone() != null ? r.timezone() : hb.settings().timezone().getId();
-        String hours = r.businessHours() == null
-                ? null
-                : r.businessHours().days().stream()
-                                .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
-                                .collect(Collectors.joining(", "))
-                        + " " + r.businessHours().from() + " to "
-                        + r.businessHours().to();
+        String hours = hours(r.businessHours());
         String ooh = r.outOfHours() == null
                 ? null
                 : (Boolean.TRUE.equals(r.outOfHours().onCall()) ? "On call out of hours" : "No out-of-hours on-call")
@@ -192,6 +379,47 @@ final class PeopleViews implements PageFamily {
                         + (r.outOfHours().tools().isEmpty()
                                 ? ""
                                 : "; tools: " + String.join(", ", r.outOfHours().tools()));
+        List<LayerView> layers = !r.layered()
+                ? List.of()
+                : r.layers().stream()
+                        .map(l -> new LayerView(
+                                l.name(),
+                                l.timezone() != null ? l.timezone() : tz,
+                                l.hours() == null ? "every hour" : hours(l.hours()),
+                                PageLinks.text(l.rotation()),
+                                PageLinks.text(l.start()),
+                                l.lead().stream()
+                                        .map(p -> links.person(from, p))
+                                        .toList(),
+                                l.engineer().stream()
+                                        .map(p -> links.person(from, p))
+                                        .toList(),
+                                l.shadow().stream()
+                                        .map(p -> links.person(from, p))
+                                        .toList()))
+                        .toList();
+        List<HolidayView> holidays = new java.util.ArrayList<>();
+        for (Rota.Layer l : r.layers()) {
+            Rota.Holidays h = l.holidays() != null ? l.holidays() : r.holidays();
+            if (h == null || l.holidays() == null && l != r.layers().get(0)) {
+                continue; // the rota's own holidays: listed once
+            }
+            String layer = l.holidays() != null && l.name() != null ? l.name() : null;
+            for (Rota.Holiday d : h.days()) {
+                if (d.date().isBefore(ctx.asOf().minusDays(1))
+                        || d.date().isAfter(ctx.asOf().plusWeeks(hb.settings().rotaHorizonWeeks()))) {
+                    continue;
+                }
+                Ref lead = h.cover(d, Rota.Role.LEAD);
+                Ref engineer = h.cover(d, Rota.Role.ENGINEER);
+                holidays.add(new HolidayView(
+                        d.date().toString(),
+                        d.name() != null ? d.name() : "Holiday",
+                        layer,
+                        lead == null ? null : links.person(from, lead),
+                        engineer == null ? null : links.person(from, engineer)));
+            }
+        }
         return new RotaView(
                 tz,
                 PageLinks.text(r.start()),
@@ -211,6 +439,20 @@ final class PeopleViews implements PageFamily {
                 r.escalation().stream()
                         .map(e -> new EscalationView(PageLinks.text(e.after()), links.contact(from, e.contact())))
                         .toList(),
-                ooh);
+                ooh,
+                r.shadow().stream().map(p -> links.person(from, p)).toList(),
+                layers,
+                List.copyOf(holidays),
+                shared,
+                sharedWith);
+    }
+
+    private static String hours(Rota.BusinessHours h) {
+        return h == null
+                ? null
+                : h.days().stream()
+                                .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+                                .collect(Collectors.joining(", "))
+                        + " " + h.from() + " to " + h.to();
     }
 }

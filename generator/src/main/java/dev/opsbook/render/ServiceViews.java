@@ -25,12 +25,19 @@ final class ServiceViews implements PageFamily {
     /** The services that depend on each service, worked out once (not a scan of every service per page). */
     private final Map<String, List<Service>> dependents = new HashMap<>();
 
+    /** The services that name each shared rota, in handbook order. */
+    private final Map<String, List<Service>> sharing = new HashMap<>();
+
     ServiceViews(Handbook hb, PageLinks links, PeopleViews people, OnCallViews onCall, ReportViews reportViews) {
         this.links = links;
         this.people = people;
         this.onCall = onCall;
         this.reportViews = reportViews;
         for (Service s : hb.services()) {
+            if (s.sharedRota() != null) {
+                sharing.computeIfAbsent(s.sharedRota().id(), k -> new ArrayList<>())
+                        .add(s);
+            }
             s.dependsOn().stream().map(d -> d.id()).distinct().forEach(id -> dependents
                     .computeIfAbsent(id, k -> new ArrayList<>())
                     .add(s));
@@ -156,7 +163,19 @@ final class ServiceViews implements PageFamily {
                                 .map(r -> r.pos().file() + ":" + r.pos().line())
                                 .toList()))
                 .toList();
-        RotaView rota = s.rota() == null ? null : people.rota(s.rota(), from);
+        RotaView rota = s.rota() == null
+                ? null
+                : people.rota(
+                        s.rota(),
+                        from,
+                        s.sharedRota() == null ? null : s.sharedRota().id(),
+                        s.sharedRota() == null
+                                ? List.of()
+                                : sharing.get(s.sharedRota().id()).stream()
+                                        .filter(x -> x != s)
+                                        .map(x -> new LinkView(
+                                                x.name(), SitePaths.relative(from, SitePaths.service(x.id()))))
+                                        .toList());
         List<RunbookRow> runbooks = s.runbooks().stream()
                 .map(r -> new RunbookRow(
                         new LinkView(r.title(), PageLinks.rel(from, SitePaths.runbook(s.id(), r.id()))),

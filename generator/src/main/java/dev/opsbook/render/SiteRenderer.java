@@ -196,6 +196,8 @@ public final class SiteRenderer {
                     .ifPresent(schedule -> jobs.add(
                             feeds -> sink.write(SitePaths.serviceCalendar(s.id()), feeds.service(s, schedule))));
         }
+        // who did how much, for payroll: beside the page that shows it
+        tasks.add(() -> sink.write(SitePaths.ONCALL_HOURS_CSV, people.hoursCsv()));
         people.shiftsByPerson().forEach((id, shifts) -> hb.person(id)
                 .ifPresent(
                         p -> jobs.add(feeds -> sink.write(SitePaths.personCalendar(p.id()), feeds.person(p, shifts)))));

@@ -136,7 +136,26 @@ public final class Views {
             List<LinkView> engineers,
             List<OverrideView> overrides,
             List<EscalationView> escalation,
-            String outOfHours) {}
+            String outOfHours,
+            List<LinkView> shadows,
+            List<LayerView> layers,
+            List<HolidayView> holidays,
+            String shared,
+            List<LinkView> sharedWith) {}
+
+    /** One layer of a rota: its name, hours in its own zone, rotation and people. */
+    public record LayerView(
+            String name,
+            String timezone,
+            String hours,
+            String rotation,
+            String start,
+            List<LinkView> leads,
+            List<LinkView> engineers,
+            List<LinkView> shadows) {}
+
+    /** A holiday of a rota (or of one of its layers): who covers it, or that the layer is off. */
+    public record HolidayView(String date, String name, String layer, LinkView lead, LinkView engineer) {}
 
     public record OverrideView(String role, LinkView person, String from, String to, String reason) {}
 
@@ -408,5 +427,33 @@ public final class Views {
         }
     }
 
-    public record OnCallView(String asOfLabel, String horizon, List<OnCallBox> services, List<LinkView> withoutRota) {}
+    /** One person's hours in one period: on duty (Lead or Engineer), of it at night, at weekends, on holidays; as Shadow. */
+    public record HoursView(String onDuty, String nights, String weekends, String holidays, String shadow) {}
+
+    /** A row of the hours page: a person, their team, the last 90 days and the horizon ahead, the rotas. */
+    public record HoursRow(LinkView person, String team, HoursView past, HoursView ahead, String rotas) {}
+
+    public record OnCallHoursView(
+            String pastFrom,
+            String pastTo,
+            String aheadFrom,
+            String aheadTo,
+            String zone,
+            List<HoursRow> rows,
+            String limit,
+            List<String> excess) {}
+
+    /**
+     * The on-call page: a box per service, and the shifts of each rota once ({@code shifts}: a shared rota's table
+     * is titled with every service it serves).
+     */
+    public record OnCallView(
+            String asOfLabel,
+            String horizon,
+            List<OnCallBox> services,
+            List<LinkView> withoutRota,
+            List<ShiftTable> shifts) {}
+
+    /** The shifts of one rota, titled with the services it serves. */
+    public record ShiftTable(String title, OnCallBox box) {}
 }

@@ -23,6 +23,13 @@ public record Duty(
         String layer,
         String holiday) {
 
+    /** Both ends in one zone, the start's: a span cut at a bound of another zone (a layer's, the window's) too. */
+    public Duty {
+        if (!to.getZone().equals(from.getZone())) {
+            to = to.withZoneSameInstant(from.getZone());
+        }
+    }
+
     public Duty(Rota.Role role, String person, ZonedDateTime from, ZonedDateTime to, Pos source, boolean override) {
         this(role, person, from, to, source, override, null, null);
     }

@@ -46,20 +46,22 @@ class OneMistakeTest {
         return Stream.of(
                 Arguments.of(
                         "an impossible rota start",
-                        List.of(new Mistake("rota.yaml", "start: 2026-11-02T09:00", "start: 2026-11-31T09:00")),
-                        List.of("rota.yaml:2:8: error: 'start' is not a valid date-time"),
+                        List.of(new Mistake(
+                                "rotas/follow-the-sun.yaml", "start: 2026-11-02T07:00", "start: 2026-11-31T07:00")),
+                        List.of("rotas/follow-the-sun.yaml:16:12: error: 'start' is not a valid date-time"),
                         List.of("rota-coverage-gap", "rota-distinct-roles"),
                         "documented"),
                 Arguments.of(
                         "a rotation in words",
-                        List.of(new Mistake("rota.yaml", "rotation: 1w", "rotation: 1 week")),
-                        List.of("rota.yaml:3:11: error: 'rotation' is not a valid duration"),
+                        List.of(new Mistake("rotas/follow-the-sun.yaml", "rotation: 1w", "rotation: 1 week")),
+                        List.of("rotas/follow-the-sun.yaml:5:11: error: 'rotation' is not a valid duration"),
                         List.of("rota-coverage-gap", "rota-distinct-roles"),
                         "documented"),
                 Arguments.of(
                         "a misspelt escalation",
-                        List.of(new Mistake("rota.yaml", "escalation:", "escalaton:")),
-                        List.of("rota.yaml:7:1: error: unknown key 'escalaton' (did you mean 'escalation'?)"),
+                        List.of(new Mistake("rotas/follow-the-sun.yaml", "escalation:", "escalaton:")),
+                        List.of(
+                                "rotas/follow-the-sun.yaml:33:1: error: unknown key 'escalaton' (did you mean 'escalation'?)"),
                         List.of("rota-escalation"),
                         "documented"),
                 Arguments.of(
@@ -139,8 +141,9 @@ class OneMistakeTest {
                         "documented"),
                 Arguments.of(
                         "a rota that does not parse",
-                        List.of(new Mistake("rota.yaml", "lead: [carol, alice]", "lead: [carol, alice")),
-                        List.of("rota.yaml:"),
+                        List.of(new Mistake(
+                                "rotas/follow-the-sun.yaml", "lead: [carol, alice]", "lead: [carol, alice")),
+                        List.of("rotas/follow-the-sun.yaml:"),
                         List.of(
                                 "rota-present",
                                 "rota-coverage-gap",
@@ -165,9 +168,9 @@ class OneMistakeTest {
         ExampleHandbook.copy(ExampleHandbook.content(), content);
         for (Mistake m : changes) {
             if (m.from() == null) {
-                Files.delete(content.resolve("services/ledger/" + m.file()));
+                Files.delete(content.resolve(inContent(m.file())));
             } else {
-                ExampleHandbook.edit(content, "services/ledger/" + m.file(), m.from(), m.to());
+                ExampleHandbook.edit(content, inContent(m.file()), m.from(), m.to());
             }
         }
         BuildResult r = check(content, dir.resolve("out"));
@@ -175,9 +178,7 @@ class OneMistakeTest {
         added.removeAll(baseline);
         assertEquals(expected.size(), added.size(), "one finding a mistake: " + added);
         for (int i = 0; i < expected.size(); i++) {
-            assertTrue(
-                    added.get(i).startsWith("services/ledger/" + expected.get(i)),
-                    added.get(i) + " ≠ " + expected.get(i));
+            assertTrue(added.get(i).startsWith(inContent(expected.get(i))), added.get(i) + " ≠ " + expected.get(i));
         }
         ServiceAssessment ledger = assessment(r, "ledger");
         for (String rule : notPassing) {
@@ -225,9 +226,15 @@ class OneMistakeTest {
         return new Opsbook(1).build(BuildRequest.check(content, out).withAsOf(AS_OF));
     }
 
+    /** A path as the test writes it: ledger's own files by their name there, the shared rota from the content folder. */
+    static String inContent(String file) {
+        return file.startsWith("rotas/") ? file : "services/ledger/" + file;
+    }
+
+    /** The findings about a service's files, and about the shared rota it names (ledger's is follow-the-sun). */
     static List<String> printed(BuildResult r, String service) {
         return r.findings().stream()
-                .filter(f -> service.equals(f.service()))
+                .filter(f -> service.equals(f.service()) || f.pos().file().startsWith("rotas/"))
                 .map(Finding::format)
                 .toList();
     }

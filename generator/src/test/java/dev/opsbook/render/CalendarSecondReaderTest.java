@@ -32,7 +32,8 @@ class CalendarSecondReaderTest {
         Path site = ExampleHandbook.shared().site();
         List<String> feeds;
         try (var files = Files.walk(site)) {
-            feeds = files.filter(f -> f.toString().endsWith(".ics"))
+            // the feeds opsbook writes; a holiday calendar of the content is published as it was written
+            feeds = files.filter(f -> f.toString().endsWith(".ics") && !f.startsWith(site.resolve("holidays")))
                     .map(Path::toString)
                     .sorted()
                     .toList();

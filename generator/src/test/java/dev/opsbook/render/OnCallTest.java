@@ -9,7 +9,6 @@ import dev.opsbook.ContentTree;
 import dev.opsbook.ExampleHandbook;
 import dev.opsbook.Opsbook;
 import java.io.FileInputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -159,44 +158,56 @@ class OnCallTest {
 
     @Test
     void eachPersonsFeedHoldsTheirShiftsFromEveryRotaAndNoOthers() throws Exception {
-        // the events of the service feeds, by the person in their summary, against each person's own feed
-        java.util.Map<String, List<String>> fromServices = new java.util.TreeMap<>();
+        // the shifts of the service feeds, by the person in their summary, against each person's own feed,
+        // where a shared rota's shift is one event naming every service it serves
+        java.util.Map<String, java.util.Map<String, java.util.Set<String>>> fromServices = new java.util.TreeMap<>();
         try (var feeds = Files.list(site.resolve("services"))) {
             for (Path folder : feeds.toList()) {
                 Path feed = folder.resolve("oncall.ics");
                 if (Files.isRegularFile(feed)) {
-                    for (String summary : summaries(feed)) {
-                        String who = summary.substring(summary.indexOf(": ") + 2, summary.lastIndexOf(" ("));
-                        fromServices
-                                .computeIfAbsent(who, k -> new java.util.ArrayList<>())
-                                .add(summary);
-                    }
+                    shifts(feed, fromServices);
                 }
             }
         }
-        java.util.Map<String, List<String>> ownFeeds = new java.util.TreeMap<>();
+        java.util.Map<String, java.util.Map<String, java.util.Set<String>>> ownFeeds = new java.util.TreeMap<>();
         try (var feeds = Files.list(site.resolve("people"))) {
             for (Path feed : feeds.filter(f -> f.toString().endsWith(".ics")).toList()) {
-                List<String> summaries = summaries(feed);
-                String who = summaries
-                        .get(0)
-                        .substring(
-                                summaries.get(0).indexOf(": ") + 2,
-                                summaries.get(0).lastIndexOf(" ("));
-                ownFeeds.put(who, summaries);
+                java.util.Map<String, java.util.Map<String, java.util.Set<String>>> one = new java.util.TreeMap<>();
+                shifts(feed, one);
+                assertEquals(1, one.size(), feed + " is one person's: " + one.keySet());
+                ownFeeds.putAll(one);
             }
         }
         assertEquals(fromServices.keySet(), ownFeeds.keySet());
-        fromServices.forEach((who, summaries) -> assertEquals(
-                summaries.stream().sorted().toList(),
-                ownFeeds.get(who).stream().sorted().toList(),
-                who));
+        fromServices.forEach((who, shifts) -> assertEquals(shifts, ownFeeds.get(who), who));
         // someone on two rotas gets both in one feed
-        assertTrue(ownFeeds.get("Bob Okafor").stream()
-                        .map(x -> x.substring(x.lastIndexOf(" (")))
-                        .distinct()
-                        .count()
-                > 1);
+        assertTrue(ownFeeds.get("Bob Okafor").values().stream().distinct().count() > 1);
+        // a shift of the shared rota is one event that names both services
+        assertTrue(ownFeeds.get("Bob Okafor").containsValue(java.util.Set.of("Ledger", "Notifications")));
+    }
+
+    /**
+     * The shifts of a feed, by person: role, span and what follows the services in the title, to the services
+     * the shift is for (an event's title is "Role (layer): Person (Service, Service), holiday").
+     */
+    private static void shifts(Path feed, java.util.Map<String, java.util.Map<String, java.util.Set<String>>> into)
+            throws Exception {
+        Calendar cal;
+        try (var in = new FileInputStream(feed.toFile())) {
+            cal = new CalendarBuilder().build(in);
+        }
+        for (VEvent e : cal.<VEvent>getComponents("VEVENT")) {
+            String summary = e.getSummary().getValue();
+            String role = summary.substring(0, summary.indexOf(": "));
+            String rest = summary.substring(summary.indexOf(": ") + 2);
+            String who = rest.substring(0, rest.indexOf(" ("));
+            String services = rest.substring(rest.indexOf(" (") + 2, rest.indexOf(')'));
+            String key = role + " " + e.getDateTimeStart().getValue() + "/"
+                    + e.getDateTimeEnd().getValue() + rest.substring(rest.indexOf(')') + 1);
+            into.computeIfAbsent(who, k -> new java.util.TreeMap<>())
+                    .computeIfAbsent(key, k -> new java.util.TreeSet<>())
+                    .addAll(List.of(services.split(", ")));
+        }
     }
 
     /** The feed of a handbook whose one rota (weekly, four people) is in {@code zone} from {@code start}. */
@@ -208,13 +219,6 @@ class OnCallTest {
                                 + "engineer: [carol, dave]\nescalation: [{ after: 15m, contact: ops }]\n");
         new Opsbook().build(BuildRequest.build(tree.root(), tmp.resolve("site")).withAsOf(asOf));
         return tmp.resolve("site/services/api/oncall.ics");
-    }
-
-    private static List<String> summaries(Path feed) throws IOException {
-        return Files.readAllLines(feed).stream()
-                .filter(l -> l.startsWith("SUMMARY:"))
-                .map(l -> l.substring(8))
-                .toList();
     }
 
     @Test
@@ -255,7 +259,10 @@ class OnCallTest {
         // link to Europe/Berlin: the definition must still be there under the name the events use
         List<Path> feeds;
         try (var files = Files.walk(site)) {
-            feeds = files.filter(f -> f.toString().endsWith(".ics")).sorted().toList();
+            // the feeds opsbook writes; a holiday calendar of the content is published as it was written
+            feeds = files.filter(f -> f.toString().endsWith(".ics") && !f.startsWith(site.resolve("holidays")))
+                    .sorted()
+                    .toList();
         }
         Set<String> named = new java.util.TreeSet<>();
         for (Path feed : feeds) {
@@ -275,7 +282,7 @@ class OnCallTest {
             }
             assertEquals(defined.size(), cal.getComponents("VTIMEZONE").size(), feed + ": one definition per zone");
         }
-        assertEquals(Set.of("America/New_York", "Europe/London", "Europe/Stockholm"), named);
+        assertEquals(Set.of("America/New_York", "Australia/Sydney", "Europe/London", "Europe/Stockholm"), named);
         String stockholm = Files.readString(site.resolve("services/fraud-check/oncall.ics"));
         assertFalse(stockholm.contains("Berlin"), "no trace of the other name: " + stockholm);
     }

@@ -52,19 +52,23 @@ class UnreadableRotaTest {
     void aRotaThatDoesNotParseToo(@TempDir Path dir) throws Exception {
         Path content = dir.resolve("content");
         ExampleHandbook.copy(ExampleHandbook.content(), content);
-        ExampleHandbook.edit(content, "services/ledger/rota.yaml", "lead: [carol, alice]", "lead: [carol, alice");
+        // the shared rota of ledger and notifications: both say so
+        ExampleHandbook.edit(content, "rotas/follow-the-sun.yaml", "lead: [carol, alice]", "lead: [carol, alice");
         Path site = dir.resolve("site");
         new Opsbook(1).build(new BuildRequest(content, site, LocalDate.of(2026, 11, 21), null, true, null));
         Document runbook = Jsoup.parse(
                 site.resolve("services/ledger/runbooks/failover.html").toFile(), "UTF-8");
         String problem = runbook.selectFirst(".oncall-box .oncall-problem").text();
         assertTrue(
-                problem.startsWith("On call not known: the rota could not be read (services/ledger/rota.yaml:")
+                problem.startsWith("On call not known: the rota could not be read (rotas/follow-the-sun.yaml:")
                         && problem.endsWith("Turn to Payments, the team that owns it."),
                 problem);
         Document service =
                 Jsoup.parse(site.resolve("services/ledger/index.html").toFile(), "UTF-8");
         assertTrue(service.getElementById("rota").text().contains("is there but could not be read"));
         assertTrue(!service.text().contains("No support rota (rota.yaml) is recorded"));
+        Document other =
+                Jsoup.parse(site.resolve("services/notifications/index.html").toFile(), "UTF-8");
+        assertTrue(other.getElementById("rota").text().contains("is there but could not be read"), "the other service");
     }
 }

@@ -29,6 +29,7 @@ public final class AllChecks {
             new RotaPagingUncoveredCheck(),
             new RotaNoPhoneCheck(),
             new RotaEscalationUnreachableCheck(),
+            new RotaOnCallLimitCheck(),
             new TelemetryDashboardsCheck(),
             new TelemetryStructuredLogsCheck(),
             new TelemetryTracingCheck(),

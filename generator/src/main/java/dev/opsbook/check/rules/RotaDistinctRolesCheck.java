@@ -98,8 +98,13 @@ public final class RotaDistinctRolesCheck extends BaseCheck {
         if (!from.isBefore(to) || !to.isAfter(schedule.windowStart()) || !from.isBefore(schedule.windowEnd())) {
             return;
         }
-        // point at what causes it: an override if one is involved, else the later role's list entry
-        Duty cause = b.override() ? b : a.override() ? a : a.role() == Rota.Role.SHADOW ? a : b;
+        // point at what causes it: an override if one is involved, else holiday cover, else the shadow, else the
+        // later role's list entry
+        Duty cause = b.override()
+                ? b
+                : a.override()
+                        ? a
+                        : b.holiday() != null ? b : a.holiday() != null ? a : a.role() == Rota.Role.SHADOW ? a : b;
         String layer = b.layer() != null ? b.layer() : a.layer();
         ZonedDateTime f = from.withZoneSameInstant(schedule.zone());
         ZonedDateTime t = to.withZoneSameInstant(schedule.zone());

@@ -4,6 +4,7 @@ import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Level;
 import dev.opsbook.finding.Rule;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Service;
 import java.util.List;
 
@@ -28,7 +29,19 @@ public final class RotaPresentCheck extends BaseCheck {
 
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
-        if (s.rota() == null) {
+        if (s.rota() == null && s.sharedRota() != null) {
+            // the shared rota it names could not be read, or is not there: that finding is printed, not this one
+            String path = ContentPaths.sharedRota(s.sharedRota().id());
+            boolean unreadable = ctx.handbook().unreadable(path);
+            out.add(Failure.at(
+                            s.sharedRota().pos(),
+                            "service '" + s.id() + "' has no support rota: " + path
+                                    + (unreadable ? ", the rota it names, could not be read" : " is not there"),
+                            unreadable
+                                    ? "fix the problem reported in " + path
+                                    : "fix `rota: " + s.sharedRota().id() + "` in " + ContentPaths.serviceFile(s.id()))
+                    .following(true));
+        } else if (s.rota() == null) {
             out.add(missing(s, ctx, "rota.yaml", "support rota", "start, rotation, lead and engineer"));
         }
     }

@@ -100,7 +100,7 @@
   });
 })();
 
-// Who is on call now, at the reader's clock: the page embeds the schedule (times in epoch ms).
+// Who is on call now, at the reader's clock: the page embeds the schedule (see OnCallViews.data).
 (function () {
   "use strict";
   var data = document.getElementById("oncall-data");
@@ -108,6 +108,16 @@
     return;
   }
   var schedule = JSON.parse(data.textContent);
+  // spans are written in minutes after the window's start; here they are epoch ms, as the clock is
+  Object.keys(schedule.services).forEach(function (id) {
+    var s = schedule.services[id];
+    [s.coverage, s.lead, s.engineer, s.shadow].forEach(function (spans) {
+      (spans || []).forEach(function (x) {
+        x[0] = s.from + x[0] * 60000;
+        x[1] = s.from + x[1] * 60000;
+      });
+    });
+  });
   var now = Date.now();
   function within(spans, t) {
     for (var i = 0; i < spans.length; i++) {
@@ -146,6 +156,9 @@
   }
   document.querySelectorAll("[data-oncall-now]").forEach(function (box) {
     var s = schedule.services[box.getAttribute("data-oncall-now")];
+    if (s && s.same) {
+      s = schedule.services[s.same]; // a shared rota, written once for the services it serves
+    }
     if (!s) {
       return;
     }
@@ -184,13 +197,13 @@
       who.textContent = "";
       if (!person) {
         var then = !stale && resume ? within(s[role] || [], resume[0]) : null;
-        if (then) {
+        if (then && role !== "shadow") {
           // never a dead end: who takes over when cover resumes
           text(who, "nobody on duty; from " + at(resume[0]) + ": ");
           personLink(who, then[2]);
           el.setAttribute("data-next", then[2]);
         } else {
-          text(who, stale ? "unknown" : "nobody on duty");
+          text(who, stale ? "unknown" : role === "shadow" ? "none at this hour" : "nobody on duty");
         }
         return;
       }
