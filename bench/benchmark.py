@@ -5,6 +5,7 @@
     python3 bench/benchmark.py --runs 5 --no-big
     python3 bench/benchmark.py --profile      # where one 10k build spends its time (JFR), nothing else
     python3 bench/benchmark.py --perf         # the same with Linux perf: the JIT, GC and kernel included
+    python3 bench/benchmark.py --rotas        # rota expansion: 500 services x 3 layers, 26 to 104 weeks
 
 Builds and installs this checkout first (mvn install without tests; --no-build measures what is already
 built). Generates the corpora with ../shared/bench/gen_corpus.py (the handbook and the same Markdown as a Hugo
@@ -88,6 +89,9 @@ def main():
     p.add_argument("--no-serve", action="store_true", help="skip the serve-mode rebuild")
     p.add_argument("--only-serve", action="store_true", help="only the serve-mode rebuild")
     p.add_argument("--no-maven", action="store_true", help="skip the Maven plugin's figure")
+    p.add_argument("--rotas", action="store_true",
+                   help="only rota expansion: every service's rota as three follow-the-sun layers, check and build"
+                        " with rotaHorizonWeeks 26, 52 and 104 (time and peak RSS grow linearly with the weeks)")
     p.add_argument("--no-build", action="store_true",
                    help="measure the jar and plugin already built and installed instead of building this checkout first")
     p.add_argument("--profile", action="store_true",
@@ -105,6 +109,9 @@ def main():
     small = os.path.join(a.work, "c%dx%d" % (a.services, a.runbooks))
     generate(a.gen, a.services, a.runbooks, small, True)
 
+    if a.rotas:
+        rotas(a)
+        return
     if a.profile:
         profile(os.path.join(small, "opsbook"), os.path.join(a.work, "out-opsbook"), a)
         return
@@ -196,6 +203,79 @@ def first_search(site):
     out = subprocess.run(["node", "--expose-gc", os.path.join(ROOT, "bench", "first-search.js"), site],
                          check=True, capture_output=True, text=True).stdout.strip()
     print("10k " + out)
+
+
+FOLLOW_THE_SUN = """timezone: Europe/London
+coverage: 24x7
+rotation: 1w
+layers:
+  - name: APAC
+    timezone: Australia/Sydney
+    start: 2026-11-02T10:00
+    hours: { days: [mon, tue, wed, thu, fri, sat, sun], from: "10:00", to: "18:00" }
+    lead: [%(a)s, %(b)s]
+    engineer: [%(b)s, %(a)s]
+    shadow: [%(c)s]
+  - name: EMEA
+    timezone: Europe/London
+    start: 2026-11-02T07:00
+    hours: { days: [mon, tue, wed, thu, fri, sat, sun], from: "07:00", to: "15:00" }
+    lead: [%(c)s, %(a)s]
+    engineer: [%(a)s, %(b)s, %(c)s]
+    holidays:
+      days:
+        - { date: 2026-12-25, name: Christmas Day, lead: %(b)s, engineer: %(c)s }
+        - { date: 2027-12-25, name: Christmas Day, lead: %(b)s, engineer: %(c)s }
+  - name: AMER
+    timezone: America/New_York
+    start: 2026-11-02T10:00
+    hours: { days: [mon, tue, wed, thu, fri, sat, sun], from: "10:00", to: "18:00" }
+    lead: [%(b)s, %(c)s]
+    engineer: [%(c)s, %(b)s]
+escalation:
+  - { after: 10m, contact: %(a)s }
+"""
+
+
+def rotas(a):
+    """Rota expansion at scale: 500 services (one runbook each), every rota three layers handing over in three
+    zones with a shadow and holiday cover, checked and built with a horizon of 26, 52 and 104 weeks."""
+    base = os.path.join(a.work, "rotas-c%dx1" % a.services)
+    generate(a.gen, a.services, 1, base, False)
+    content = os.path.join(base, "opsbook")
+    people = {}
+    for team in sorted(os.listdir(os.path.join(content, "teams"))):
+        text = open(os.path.join(content, "teams", team)).read()
+        people[team[:-5]] = re.findall(r"id: ([a-z0-9-]+)", text)
+    services = sorted(os.listdir(os.path.join(content, "services")))
+    for sid in services:
+        folder = os.path.join(content, "services", sid)
+        owner = re.search(r"^owner: (\S+)", open(os.path.join(folder, "service.yaml")).read(), re.M).group(1)
+        ids = people[owner]
+        if len(ids) < 3:
+            sys.exit("team %s has fewer than three people" % owner)
+        open(os.path.join(folder, "rota.yaml"), "w").write(
+            FOLLOW_THE_SUN % {"a": ids[0], "b": ids[1], "c": ids[2]})
+    settings = os.path.join(content, "opsbook.yaml")
+    original = open(settings).read() if os.path.exists(settings) else ""
+    original = re.sub(r"^rotaHorizonWeeks:.*\n", "", original, flags=re.M)
+    env = opsbook_env(a.jvm)
+    out = os.path.join(a.work, "out-rotas")
+    print("rota expansion: %d services, three layers each (APAC, EMEA, AMER), a shadow and holiday cover"
+          % len(services))
+    for weeks in (26, 52, 104):
+        open(settings, "w").write(original + "rotaHorizonWeeks: %d\n" % weeks)
+        for command in ("check", "build"):
+            run_timed(opsbook_cmd(content, out, command), env)  # untimed: the page cache
+            rows = []
+            for _ in range(a.runs):
+                shutil.rmtree(out, ignore_errors=True)
+                rows.append(run_timed(opsbook_cmd(content, out, command), env))
+            print("  %3d weeks %-5s %6.2f s median of %d, %6.0f MB peak, %6.1f s of CPU"
+                  % (weeks, command, statistics.median(r[0] for r in rows), a.runs, max(r[1] for r in rows),
+                     statistics.median(r[2] for r in rows)), flush=True)
+    open(settings, "w").write(original)
+    shutil.rmtree(out, ignore_errors=True)
 
 
 def check(content, out, env, runs):

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param windowStart the start of the shift in progress at the as-of date (or the rota's start, if later)
  * @param windowEnd   the as-of date plus the horizon
  * @param rotaStart   the first handoff (of the earliest layer)
+ * @param expandedFrom where every layer is expanded from (the latest of their shifts in progress): what the
+ *     rota promises is judged from there
  * @param coverage    the covered time: when some layer is on duty, in order, adjacent spans joined
  */
 public record RotaSchedule(
@@ -34,6 +36,7 @@ public record RotaSchedule(
         ZonedDateTime windowStart,
         ZonedDateTime windowEnd,
         ZonedDateTime rotaStart,
+        ZonedDateTime expandedFrom,
         List<Duty> leads,
         List<Duty> engineers,
         List<Duty> shadows,
@@ -105,6 +108,12 @@ public record RotaSchedule(
                 .map(Layer::windowStart)
                 .min(Comparator.naturalOrder())
                 .orElse(asOfStart);
+        // every layer is expanded from the latest of their shifts in progress (each began at or before the as-of
+        // date): before it, a layer's hours would read as gaps
+        ZonedDateTime expandedFrom = layers.stream()
+                .map(Layer::windowStart)
+                .max(Comparator.naturalOrder())
+                .orElse(asOfStart);
         ZonedDateTime rotaStart =
                 layers.stream().map(Layer::start).min(Comparator.naturalOrder()).orElse(asOfStart);
         // later layers hold their time: each layer keeps what no later layer covers
@@ -146,6 +155,7 @@ public record RotaSchedule(
                 windowStart,
                 end,
                 rotaStart,
+                expandedFrom,
                 out.get(Rota.Role.LEAD.ordinal()),
                 out.get(Rota.Role.ENGINEER.ordinal()),
                 out.get(Rota.Role.SHADOW.ordinal()),
@@ -406,12 +416,12 @@ public record RotaSchedule(
      */
     public List<Span> promised(Rota rota) {
         if (!"business-hours".equals(rota.coverage())) {
-            return List.of(new Span(windowStart, windowEnd));
+            return List.of(new Span(expandedFrom, windowEnd));
         }
         Rota.BusinessHours hours = rota.businessHours() != null ? rota.businessHours() : DEFAULT_HOURS;
         Rota.Layer as = new Rota.Layer(
                 "promised", null, null, null, null, hours, List.of(), List.of(), List.of(), null, null, null);
-        return active(as, zone, rota.holidays(), windowStart, windowEnd);
+        return active(as, zone, rota.holidays(), expandedFrom, windowEnd);
     }
 
     /** The layer of the duty in progress at {@code t}, if any. */
