@@ -68,6 +68,29 @@ class OnCallHoursTest {
     }
 
     @Test
+    void theExamplesFollowTheSunRotaCountsEachRegionInItsOwnDayTheShadowApartAndTheHolidayCover() throws Exception {
+        Path site = dev.opsbook.ExampleHandbook.shared().site();
+        List<String> rows = List.of(Files.readString(site.resolve("oncall-hours.csv"), StandardCharsets.UTF_8)
+                .split("\r\n"));
+        // APAC, 10:00–18:00 Sydney: oscar leads one week and engineers the next, so 8 h every day of the 84, none
+        // of it at night in Sydney, 24 weekend days; the shared rota is one, named by both its services
+        assertTrue(
+                rows.contains("oscar,Oscar Tan,Platform,horizon,2026-11-21,2027-02-13,672.00,0.00,192.00,0.00,0.00,"
+                        + "\"Ledger, Notifications\""),
+                rows.toString());
+        // quinn shadows APAC every day: shadow hours only
+        assertTrue(
+                rows.contains("quinn,Quinn Walker,Platform,horizon,2026-11-21,2027-02-13,0.00,0.00,0.00,0.00,672.00,"
+                        + "\"Ledger, Notifications\""),
+                rows.toString());
+        // mike covers London's hours on Christmas Day, the Boxing Day substitute and New Year's Day: 3 × 8 h
+        assertTrue(
+                rows.contains("mike,Mike Osei,Platform,horizon,2026-11-21,2027-02-13,24.00,0.00,0.00,24.00,0.00,"
+                        + "\"Ledger, Notifications\""),
+                rows.toString());
+    }
+
+    @Test
     void aNameThatLooksLikeAFormulaStaysTextInTheCsv() throws Exception {
         var t = ContentTree.complete(dir.resolve("content"))
                 .file(
