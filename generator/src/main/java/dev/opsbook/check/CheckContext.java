@@ -93,9 +93,8 @@ public final class CheckContext {
                 e = List.of();
             } else {
                 java.time.ZoneId zone = handbook.settings().timezone();
-                java.time.Period per = set.get().per() == null
-                        ? java.time.Period.ofWeeks(1)
-                        : java.time.Period.ofDays(set.get().per().days());
+                java.time.Period per =
+                        java.time.Period.ofDays(set.get().perOrDefault().days());
                 e = OnCallHours.over(
                         hoursSources(asOf),
                         asOf.atStartOfDay(zone),

@@ -79,8 +79,16 @@ public record Settings(
      * of {@code per} from the as-of date).
      */
     public record RuleSetting(String rule, String severity, Integer maxAgeDays, Integer maxHours, Dur per, Pos pos) {
+        /** The block rota-oncall-limit counts {@code maxHours} in when {@code per} is not written: a week. */
+        public static final Dur DEFAULT_PER = new Dur(7, 0, "1w");
+
         public RuleSetting(String rule, String severity, Integer maxAgeDays, Pos pos) {
             this(rule, severity, maxAgeDays, null, null, pos);
+        }
+
+        /** {@code per}, or a week. */
+        public Dur perOrDefault() {
+            return per != null ? per : DEFAULT_PER;
         }
     }
 

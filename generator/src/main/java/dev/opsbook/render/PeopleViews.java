@@ -2,6 +2,7 @@ package dev.opsbook.render;
 
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.ical.CalendarFeeds;
+import dev.opsbook.link.ContentPaths;
 import dev.opsbook.link.SitePaths;
 import dev.opsbook.link.SitePlan;
 import dev.opsbook.link.SitePlan.Kind;
@@ -171,10 +172,8 @@ final class PeopleViews implements PageFamily {
         java.util.Map<String, List<String>> names = new java.util.LinkedHashMap<>();
         java.util.Map<String, OnCallBox> first = new java.util.LinkedHashMap<>();
         for (OnCallBox box : boxes) {
-            Service s = hb.service(box.service()).orElseThrow();
-            String key = s.sharedRota() != null && s.rota() != null
-                    ? "rota:" + s.sharedRota().id()
-                    : "service:" + s.id();
+            // one rota file, one table (as the hours count it: CheckContext.hoursSources)
+            String key = ContentPaths.rotaFile(hb.service(box.service()).orElseThrow());
             names.computeIfAbsent(key, k -> new ArrayList<>())
                     .add(box.serviceLink().text());
             first.putIfAbsent(key, box);
@@ -277,8 +276,7 @@ final class PeopleViews implements PageFamily {
         }
         var limit = ctx.setting(dev.opsbook.finding.Rule.ROTA_ONCALL_LIMIT.id())
                 .filter(x -> x.maxHours() != null)
-                .map(x -> x.maxHours() + " h per "
-                        + (x.per() == null ? "1w" : x.per().text()))
+                .map(x -> x.maxHours() + " h per " + x.perOrDefault().text())
                 .orElse(null);
         List<String> excess = ctx.onCallExcess().stream()
                 .map(e -> hb.person(e.person()).map(Person::name).orElse(e.person()) + ": "

@@ -41,18 +41,7 @@ public final class OnCallHours {
             Duration weekends,
             Duration holidays,
             Duration shadow,
-            Set<String> rotas) {
-        Tally(String person) {
-            this(person, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, new TreeSet<>());
-        }
-
-        Tally plus(Duration d, Duration n, Duration w, Duration h, Duration s, String rota) {
-            Set<String> r = new TreeSet<>(rotas);
-            r.add(rota);
-            return new Tally(
-                    person, onDuty.plus(d), nights.plus(n), weekends.plus(w), holidays.plus(h), shadow.plus(s), r);
-        }
-    }
+            Set<String> rotas) {}
 
     /**
      * Each person's tally over [from, to), in person id order; {@code zones} gives a person's own zone (null:
@@ -81,16 +70,10 @@ public final class OnCallHours {
                     }
                     Duration all = Duration.between(a, b);
                     if (role == Rota.Role.SHADOW) {
+                        Duration none = Duration.ZERO;
                         out.merge(
                                 d.person(),
-                                new Tally(d.person())
-                                        .plus(
-                                                Duration.ZERO,
-                                                Duration.ZERO,
-                                                Duration.ZERO,
-                                                Duration.ZERO,
-                                                all,
-                                                src.label()),
+                                new Tally(d.person(), none, none, none, none, all, Set.of(src.label())),
                                 OnCallHours::sum);
                         continue;
                     }
@@ -132,7 +115,7 @@ public final class OnCallHours {
                     }
                     out.merge(
                             d.person(),
-                            new Tally(d.person()).plus(all, nights, weekends, onHoliday, Duration.ZERO, src.label()),
+                            new Tally(d.person(), all, nights, weekends, onHoliday, Duration.ZERO, Set.of(src.label())),
                             OnCallHours::sum);
                 }
             }

@@ -74,6 +74,22 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    private String clock;
+
+    /**
+     * The reader's clock for the documents opened from now on: {@code Date.now()} is {@code at} (the one set
+     * before is removed).
+     */
+    public void fakeClock(java.time.Instant at) {
+        if (clock != null) {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", java.util.Map.of("identifier", clock));
+        }
+        var added = driver.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                java.util.Map.of("source", "(() => { const T = " + at.toEpochMilli() + "; Date.now = () => T; })();"));
+        clock = String.valueOf(added.get("identifier"));
+    }
+
     /** Opens a file from disk, as support staff do when the network is down. */
     public void open(Path file) {
         driver.get(file.toUri().toString());

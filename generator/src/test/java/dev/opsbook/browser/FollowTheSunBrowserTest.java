@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,13 +54,8 @@ class FollowTheSunBrowserTest {
         if (browser == null) {
             browser = new Browser(1280, 900);
         }
-        long ms = ZonedDateTime.parse(at).toInstant().toEpochMilli();
-        // a fresh tab per moment: the clock is set before the page's own script runs
-        browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
-        browser.driver()
-                .executeCdpCommand(
-                        "Page.addScriptToEvaluateOnNewDocument",
-                        Map.of("source", "(() => { const T = " + ms + "; Date.now = () => T; })();"));
+        // the clock is set before the page's own script runs: each open is a new document
+        browser.fakeClock(ZonedDateTime.parse(at).toInstant());
         browser.open(in.resolve(page));
         WebElement box = browser.driver().findElement(By.cssSelector("[data-oncall-now=" + service + "]"));
         StringBuilder out = new StringBuilder(

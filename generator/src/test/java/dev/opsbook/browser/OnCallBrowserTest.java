@@ -7,7 +7,6 @@ import dev.opsbook.ExampleHandbook;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,11 +33,7 @@ class OnCallBrowserTest {
     /** Opens the on-call page with the page's clock set to {@code at}. */
     WebElement openAt(String at, String service) throws Exception {
         browser = new Browser(1280, 900);
-        long ms = ZonedDateTime.parse(at).toInstant().toEpochMilli();
-        browser.driver()
-                .executeCdpCommand(
-                        "Page.addScriptToEvaluateOnNewDocument",
-                        Map.of("source", "(() => { const T = " + ms + "; const D = Date; Date.now = () => T; })();"));
+        browser.fakeClock(ZonedDateTime.parse(at).toInstant());
         browser.open(site.resolve("oncall.html"));
         return browser.driver().findElement(By.cssSelector("[data-oncall-now=" + service + "]"));
     }

@@ -184,11 +184,7 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
         // most (outside covered hours, when cover resumes and who takes it), and in covered hours ("until … then")
         for (String at : List.of("2026-11-24T03:00:00Z", "2026-11-24T11:00:00Z")) {
             try (Browser phone = new Browser(360, 740)) {
-                long ms = java.time.Instant.parse(at).toEpochMilli();
-                phone.driver()
-                        .executeCdpCommand(
-                                "Page.addScriptToEvaluateOnNewDocument",
-                                java.util.Map.of("source", "(() => { const T = " + ms + "; Date.now = () => T; })();"));
+                phone.fakeClock(java.time.Instant.parse(at));
                 phone.open(site.resolve("oncall.html"));
                 Object engineer = phone.driver()
                         .executeScript("return document.querySelector('.oncall-box [data-role=engineer]')"

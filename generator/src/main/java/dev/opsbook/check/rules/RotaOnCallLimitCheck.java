@@ -30,7 +30,14 @@ public final class RotaOnCallLimitCheck extends BaseCheck {
         if (r == null || schedule.isEmpty()) {
             return;
         }
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Rota.Role role : Rota.Role.ON_DUTY) {
+            r.everyone(role).forEach(p -> named.add(p.id()));
+        }
         for (OnCallHours.Excess e : ctx.onCallExcess()) {
+            if (!named.contains(e.person())) {
+                continue; // not on this rota: its blocks are not counted again for every other service
+            }
             // only where this rota has a part in it: the person is on duty here within the block
             OnCallHours.Tally mine = OnCallHours.tally(
                             List.of(new OnCallHours.Source(r, schedule.get(), s.name())), e.from(), e.to(), p -> null)
