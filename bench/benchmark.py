@@ -106,12 +106,12 @@ def main():
         subprocess.run(["mvn", "-q", "install", "-DskipTests", "-Dinvoker.skip=true"], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
     os.makedirs(a.work, exist_ok=True)
-    small = os.path.join(a.work, "c%dx%d" % (a.services, a.runbooks))
-    generate(a.gen, a.services, a.runbooks, small, True)
-
     if a.rotas:
         rotas(a)
         return
+    small = os.path.join(a.work, "c%dx%d" % (a.services, a.runbooks))
+    generate(a.gen, a.services, a.runbooks, small, True)
+
     if a.profile:
         profile(os.path.join(small, "opsbook"), os.path.join(a.work, "out-opsbook"), a)
         return

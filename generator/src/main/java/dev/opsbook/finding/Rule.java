@@ -42,6 +42,12 @@ public enum Rule {
             Kind.STRUCTURAL,
             Level.ERROR,
             "A content file that would run script in a browser (HTML, JavaScript, SVG or XML with script)"),
+    CATALOG_CONFLICT(
+            "catalog-conflict",
+            Kind.STRUCTURAL,
+            Level.ERROR,
+            "A fact of a service (owner, lifecycle, tier …) that service.yaml and its Backstage catalog entity"
+                    + " write differently"),
     SERVICE_DESCRIPTION("service-description", Kind.COMPLETENESS, Level.WARNING, "A service without a description"),
     SLA_PRESENT(
             "sla-present", Kind.COMPLETENESS, null, "A service without an SLA (sla.yaml); an error for tier 1 and 2"),

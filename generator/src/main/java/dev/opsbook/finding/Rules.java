@@ -13,6 +13,8 @@ public final class Rules {
     public static final String UNSAFE_PATH = "unsafe-path";
     /** A content file that a browser would run (HTML, script, SVG with script): it is not published. */
     public static final String UNSAFE_CONTENT = "unsafe-content";
+    /** A fact of a service that service.yaml and a Backstage catalog entity both write, differently. */
+    public static final String CATALOG_CONFLICT = "catalog-conflict";
 
     /** The structural rules: always errors; they cannot be switched off, waived or marked not applicable. */
     public static final List<String> STRUCTURAL = Rule.ids(Rule.Kind.STRUCTURAL);

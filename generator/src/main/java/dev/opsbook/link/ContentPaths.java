@@ -11,6 +11,7 @@ package dev.opsbook.link;
  * guides/&lt;guide&gt;.md (and guides/&lt;folder&gt;/&lt;guide&gt;.md)
  * rotas/&lt;rota&gt;.yaml (a rota shared by the services that name it)
  * services/&lt;service&gt;/service.yaml, sla.yaml, rota.yaml
+ * catalog-info.yaml, services/&lt;service&gt;/catalog-info.yaml (Backstage entities; also the files catalog: names)
  * services/&lt;service&gt;/runbooks/&lt;runbook&gt;.md
  * services/&lt;service&gt;/reviews/&lt;review&gt;.yaml
  * services/&lt;service&gt;/incidents/&lt;incident&gt;.md
@@ -30,6 +31,8 @@ public final class ContentPaths {
     public static final String SERVICES = "services/";
     /** The files of a service folder that are not documents, by name. */
     public static final String SERVICE_FILE = "service.yaml";
+    /** A Backstage catalog file, read at the top of the content folder and in each service folder. */
+    public static final String CATALOG_FILE = "catalog-info.yaml";
 
     public static final String SLA_FILE = "sla.yaml";
     public static final String ROTA_FILE = "rota.yaml";
@@ -54,6 +57,8 @@ public final class ContentPaths {
         SHARED_ROTA,
         RUNBOOK,
         REVIEW,
+        /** A Backstage catalog file: {@code catalog-info.yaml} at the top or in a service folder. */
+        CATALOG,
         INCIDENT,
         /** A file of a service folder that opsbook does not read (a YAML file there is a finding). */
         SERVICE_OTHER,
@@ -160,6 +165,7 @@ public final class ContentPaths {
             return switch (path) {
                 case SETTINGS -> new Entry(Kind.SETTINGS, null, null);
                 case SEVERITIES -> new Entry(Kind.SEVERITIES, null, null);
+                case CATALOG_FILE -> new Entry(Kind.CATALOG, null, null);
                 default -> new Entry(Kind.ASSET, null, null);
             };
         }
@@ -186,6 +192,7 @@ public final class ContentPaths {
                 case SERVICE_FILE -> new Entry(Kind.SERVICE, service, null);
                 case SLA_FILE -> new Entry(Kind.SLA, service, null);
                 case ROTA_FILE -> new Entry(Kind.ROTA, service, null);
+                case CATALOG_FILE -> new Entry(Kind.CATALOG, service, null);
                 default -> new Entry(isYaml(name) ? Kind.SERVICE_OTHER : Kind.ASSET, service, null);
             };
         }

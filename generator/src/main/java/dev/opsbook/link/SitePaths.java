@@ -34,6 +34,8 @@ public final class SitePaths {
     public static final String REPORT_SARIF = "opsbook-report.sarif";
     /** GitLab's Code Quality report, which merge requests annotate (GitLab reads no SARIF there). */
     public static final String REPORT_CODE_QUALITY = "gl-code-quality-report.json";
+    /** The Backstage Location of every service's entity. */
+    public static final String CATALOG = "catalog-info.yaml";
 
     /** The files the site has at its root; no content file may take one of these names, as file or folder. */
     private static final Set<String> ROOT_FILES = Set.of(
@@ -50,11 +52,12 @@ public final class SitePaths {
             REPORT_JSON,
             REPORT_JUNIT,
             REPORT_SARIF,
-            REPORT_CODE_QUALITY);
+            REPORT_CODE_QUALITY,
+            CATALOG);
     /** Folders that only the site writes into: its script, style and search data, the report pages, people's calendars. */
     private static final Set<String> ROOT_FOLDERS = Set.of("assets", "readiness", "people");
     /** The site's files in each service folder. */
-    private static final Set<String> SERVICE_FILES = Set.of("index.html", "oncall.ics");
+    private static final Set<String> SERVICE_FILES = Set.of("index.html", "oncall.ics", "catalog-info.yaml");
     /** The service folders whose {@code .html} files are pages of the site. */
     private static final Set<String> SERVICE_PAGE_FOLDERS = Set.of("runbooks", "reviews", "incidents");
 
@@ -123,6 +126,11 @@ public final class SitePaths {
 
     public static String incident(String service, String id) {
         return "services/" + service + "/incidents/" + id + ".html";
+    }
+
+    /** A service as a Backstage catalog entity, so that a catalog can mirror what the handbook knows. */
+    public static String serviceCatalog(String id) {
+        return "services/" + id + "/catalog-info.yaml";
     }
 
     public static String serviceCalendar(String id) {

@@ -80,6 +80,9 @@ public final class HandbookLoader {
                 .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
                 .toList();
         TreeSet<String> files = list(root, exclude, findings);
+        // a Backstage catalog: read first, for the files its locations lead to are not assets
+        CatalogLoader.Result catalog =
+                CatalogLoader.read(reader, CatalogLoader.files(files, settings.catalog()), files, findings);
 
         List<Severity> severities = List.of();
         if (files.contains("severities.yaml")) {
@@ -110,6 +113,9 @@ public final class HandbookLoader {
                 .toList();
         ruleFilesOutside(root, settings.alertRules(), reader, ruleFiles, findings);
         for (String rel : files) {
+            if (catalog.files().contains(rel)) {
+                continue; // read above
+            }
             ContentPaths.Entry entry = ContentPaths.of(rel);
             String name = rel.substring(rel.lastIndexOf('/') + 1);
             boolean other = entry.kind() == ContentPaths.Kind.ASSET || entry.kind() == ContentPaths.Kind.SERVICE_OTHER;
@@ -195,6 +201,25 @@ public final class HandbookLoader {
                 }
             }
         }
+        Set<String> teamFiles = new HashSet<>();
+        teams.forEach(t -> teamFiles.add(t.id()));
+        for (Team t : catalog.teams()) {
+            if (teamFiles.contains(t.id())) {
+                findings.error(
+                        Rules.DUPLICATE_ID,
+                        null,
+                        t.pos(),
+                        "team '" + t.id() + "' is described by " + ContentPaths.team(t.id()) + " too",
+                        "describe the team once: as a Group of the catalog, or in " + ContentPaths.team(t.id()));
+            } else {
+                teams.add(t);
+            }
+        }
+        for (String id : catalog.services().keySet()) {
+            if (Ids.valid(id)) {
+                serviceFiles.computeIfAbsent(id, k -> new TreeSet<>());
+            }
+        }
         checkPeople(teams, findings);
         // two service folders, teams or guides whose names differ only in case are one on macOS and Windows
         for (Map.Entry<String, String> c :
@@ -209,7 +234,8 @@ public final class HandbookLoader {
         reportCaseClashes(teams, Team::id, t -> t.pos().file(), "team", null, findings);
         reportCaseClashes(guides, Guide::id, Guide::file, "guide", null, findings);
 
-        List<Service> services = services(reader, serviceFiles, laidOut, assets, settings.timezone(), sharedRotas);
+        List<Service> services =
+                services(reader, serviceFiles, laidOut, assets, settings.timezone(), sharedRotas, catalog.services());
         List<Service.Alert> unplaced = new ArrayList<>();
         if (!ruleFiles.isEmpty()) {
             services = new RuleAlerts(settings, severities, services)
@@ -416,7 +442,7 @@ public final class HandbookLoader {
                                 .map(y -> RotaLoader.read(y, holidayFiles(reader))));
             }
         }
-        return service(reader, id, names, Map.of(), new ArrayList<>(), zone, sharedRotas);
+        return service(reader, id, names, Map.of(), new ArrayList<>(), zone, sharedRotas, null);
     }
 
     /**
@@ -522,7 +548,8 @@ public final class HandbookLoader {
             Map<String, Map<String, Layouts.Match>> laidOut,
             List<String> assets,
             ZoneId zone,
-            Map<String, Optional<Rota>> sharedRotas)
+            Map<String, Optional<Rota>> sharedRotas,
+            Map<String, CatalogLoader.CatalogService> catalog)
             throws IOException {
         List<String> shared = Collections.synchronizedList(assets);
         return Parallel.map(
@@ -535,7 +562,8 @@ public final class HandbookLoader {
                                 laidOut.getOrDefault(e.getKey(), Map.of()),
                                 shared,
                                 zone,
-                                sharedRotas))
+                                sharedRotas,
+                                catalog.get(e.getKey())))
                 .stream()
                 .flatMap(Optional::stream)
                 .toList();
@@ -552,14 +580,22 @@ public final class HandbookLoader {
             Map<String, Layouts.Match> laidOut,
             List<String> assets,
             ZoneId zone,
-            Map<String, Optional<Rota>> sharedRotas)
+            Map<String, Optional<Rota>> sharedRotas,
+            CatalogLoader.CatalogService cat)
             throws IOException {
         Findings findings = reader.findings();
         String dir = ContentPaths.serviceFolder(id) + "/";
         // a service.yaml that is missing or does not parse still leaves a service, so that its runbooks,
         // rota and reviews are checked and published: nothing of the folder is lost
         ServiceLoader.Parts p;
-        if (!names.contains(ContentPaths.SERVICE_FILE) && !laidOut.isEmpty()) {
+        if (cat != null && names.contains(ContentPaths.SERVICE_FILE)) {
+            // described twice: by the catalog and by service.yaml
+            p = reader.yaml(ContentPaths.serviceFile(id), id)
+                    .map(y -> CatalogLoader.merge(id, ServiceLoader.read(id, y, true), cat, findings))
+                    .orElse(cat.parts());
+        } else if (cat != null) {
+            p = cat.parts();
+        } else if (!names.contains(ContentPaths.SERVICE_FILE) && !laidOut.isEmpty()) {
             // a service that only a layout names: its team from the layout, its name from Hugo's section page
             p = laidOutParts(reader, id, laidOut);
         } else if (!names.contains(ContentPaths.SERVICE_FILE)) {
@@ -587,7 +623,7 @@ public final class HandbookLoader {
             ContentPaths.Entry entry = ContentPaths.inService(id, name);
             String file = name.substring(name.lastIndexOf('/') + 1);
             ContentPaths.Kind kind = entry.kind();
-            if (kind == ContentPaths.Kind.SERVICE) {
+            if (kind == ContentPaths.Kind.SERVICE || kind == ContentPaths.Kind.CATALOG) {
                 continue;
             } else if (kind == ContentPaths.Kind.SLA) {
                 sla = reader.yaml(rel, id).map(SlaLoader::read).orElse(null);
@@ -701,11 +737,17 @@ public final class HandbookLoader {
                 List.copyOf(incidents),
                 List.copyOf(documents),
                 p.keys(),
-                // a service only a layout names is defined there, in opsbook.yaml
-                names.contains(ContentPaths.SERVICE_FILE) || laidOut.isEmpty()
+                // a service only a layout names is defined there, in opsbook.yaml; one only a catalog
+                // describes, at its entity
+                names.contains(ContentPaths.SERVICE_FILE)
                         ? new Pos(ContentPaths.serviceFile(id), 1, 1)
-                        : p.keys().fallback(),
-                sharedRota));
+                        : cat != null
+                                ? cat.entry().pos()
+                                : laidOut.isEmpty()
+                                        ? new Pos(ContentPaths.serviceFile(id), 1, 1)
+                                        : p.keys().fallback(),
+                sharedRota,
+                cat == null ? null : cat.entry()));
     }
 
     /**
@@ -803,7 +845,7 @@ public final class HandbookLoader {
         for (Team t : teams) {
             for (Person p : t.members()) {
                 Person first = seen.putIfAbsent(p.id().toLowerCase(java.util.Locale.ROOT), p);
-                if (first != null) {
+                if (first != null && first != p) { // one User of a catalog may be a member of several groups
                     findings.error(
                             Rules.DUPLICATE_ID,
                             null,

@@ -69,7 +69,14 @@ final class ServiceLoader {
     }
 
     static Parts read(String id, YamlMap y) {
-        y.require("owner");
+        return read(id, y, false);
+    }
+
+    /** service.yaml read; {@code inCatalog}: a catalog entity describes the service too, and may give its owner. */
+    static Parts read(String id, YamlMap y, boolean inCatalog) {
+        if (!inCatalog) {
+            y.require("owner");
+        }
         TeamLoader.checkId(id, y);
         String name = y.string("name");
         String description = y.string("description");

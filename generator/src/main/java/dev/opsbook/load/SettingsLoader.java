@@ -67,6 +67,19 @@ final class SettingsLoader {
                 .map(Layouts::read)
                 .flatMap(java.util.Optional::stream)
                 .toList();
+        // Backstage catalog files, besides every catalog-info.yaml (globs relative to the content folder)
+        List<String> catalog = y.strings("catalog");
+        for (String glob : catalog) {
+            if (glob.startsWith("/") || glob.contains("..") || glob.contains("\\")) {
+                y.error(
+                        Rules.UNSAFE_PATH,
+                        y.pos("catalog"),
+                        "catalog files '" + glob + "' are not named relative to the content folder",
+                        "name them inside the content folder, such as catalog/*.yaml");
+                catalog = List.of();
+                break;
+            }
+        }
         y.finish();
         return new Settings(
                 title != null ? title : d.title(),
@@ -85,7 +98,8 @@ final class SettingsLoader {
                 foreignKeys,
                 layouts,
                 alertRules,
-                alertSeverities);
+                alertSeverities,
+                List.copyOf(catalog));
     }
 
     private static java.util.Optional<Settings.AlertRules> alertRules(YamlMap y) {

@@ -35,20 +35,8 @@ final class TeamLoader {
             }
             String pname = m.string("name");
             String pemail = email(m);
-            String phone = phone(m);
-            String tz = m.string("timezone");
-            if (tz != null) {
-                try {
-                    ZoneId.of(tz);
-                } catch (DateTimeException e) {
-                    String near = DidYouMean.closestZone(tz);
-                    m.schema(
-                            "timezone",
-                            "'timezone' is not an IANA time zone: '" + tz + "'" + DidYouMean.mention(near),
-                            DidYouMean.changeTo(near, "use a zone such as Europe/London"));
-                    tz = null;
-                }
-            }
+            String phone = phone(m, "phone");
+            String tz = timezone(m, "timezone");
             m.finish();
             if (pid != null) {
                 members.add(new Person(pid, pname != null ? pname : pid, pemail, phone, tz, id, m.pos()));
@@ -58,13 +46,31 @@ final class TeamLoader {
         return new Team(id, name != null ? name : id, email, chat, List.copyOf(members), y.pos());
     }
 
-    /** A person's {@code phone}, or null (with a finding) when a tel: link could not dial it. */
-    private static String phone(YamlMap m) {
-        String phone = m.string("phone");
+    /** A person's time zone ({@code key}), or null (with a finding) when it is not an IANA zone. */
+    static String timezone(YamlMap m, String key) {
+        String tz = m.string(key);
+        if (tz != null) {
+            try {
+                ZoneId.of(tz);
+            } catch (DateTimeException e) {
+                String near = DidYouMean.closestZone(tz);
+                m.schema(
+                        key,
+                        "'" + key + "' is not an IANA time zone: '" + tz + "'" + DidYouMean.mention(near),
+                        DidYouMean.changeTo(near, "use a zone such as Europe/London"));
+                return null;
+            }
+        }
+        return tz;
+    }
+
+    /** A person's {@code phone} ({@code key}), or null (with a finding) when a tel: link could not dial it. */
+    static String phone(YamlMap m, String key) {
+        String phone = m.string(key);
         if (phone != null && !Phone.dialable(phone)) {
             m.schema(
-                    "phone",
-                    "'phone' is not a phone number: '" + phone + "'",
+                    key,
+                    "'" + key + "' is not a phone number: '" + phone + "'",
                     "write the number as dialled from abroad, in digits with spaces, such as +44 20 7946 0101");
             return null;
         }
@@ -72,7 +78,7 @@ final class TeamLoader {
     }
 
     /** A team's or a person's {@code email}, or null (with a finding) when it is not a plain address. */
-    private static String email(YamlMap m) {
+    static String email(YamlMap m) {
         String email = m.string("email");
         if (email != null && !EMAIL.matcher(email.strip()).matches()) {
             m.schema(

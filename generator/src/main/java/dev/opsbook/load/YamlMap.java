@@ -517,6 +517,12 @@ final class YamlMap {
     }
 
     void schema(Node at, String message, String hint) {
+        if (at instanceof ScalarNode s && dev.opsbook.model.Placeholders.is(s.getValue())) {
+            // a skeleton's placeholder left as written: say so, and what belongs there
+            message = message + " (the placeholder of a skeleton)";
+            hint = "replace the " + dev.opsbook.model.Placeholders.MARK + " placeholder"
+                    + (hint != null ? ": " + hint : " with the value");
+        }
         ctx.reject(at);
         ctx.findings()
                 .error(

@@ -32,6 +32,7 @@ import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
@@ -576,10 +577,34 @@ public final class MarkdownEngine {
                             h.getLevel(),
                             headingText,
                             ids.next(headingText).intern(),
-                            first != null && !first.getSourceSpans().isEmpty() ? pos(first) : pos(h)));
+                            first != null && !first.getSourceSpans().isEmpty() ? pos(first) : pos(h),
+                            section(h)));
                 }
                 visit(n);
             }
+        }
+
+        /**
+         * What the section of {@code h} holds: the blocks after it up to the next heading of its level or
+         * above. Only paragraphs starting {@code TODO} are a placeholder; nothing at all is empty.
+         */
+        private static Markdown.Section section(Heading h) {
+            boolean any = false;
+            for (Node n = h.getNext(); n != null; n = n.getNext()) {
+                if (n instanceof Heading next && next.getLevel() <= h.getLevel()) {
+                    break;
+                }
+                if (n instanceof LinkReferenceDefinition) {
+                    continue;
+                }
+                if (!(n instanceof Paragraph p
+                        && p.getFirstChild() instanceof Text t
+                        && dev.opsbook.model.Placeholders.is(t.getLiteral()))) {
+                    return Markdown.Section.TEXT;
+                }
+                any = true;
+            }
+            return any ? Markdown.Section.PLACEHOLDER : Markdown.Section.EMPTY;
         }
 
         /**

@@ -37,8 +37,25 @@ public record Markdown(
     /** A link or image destination as written. */
     public record MdLink(String url, boolean image, Pos pos) {}
 
-    /** A heading with the anchor the site gives it. */
-    public record MdHeading(int level, String text, String anchor, Pos pos) {}
+    /**
+     * A heading with the anchor the site gives it, and what its section holds up to the next heading of its
+     * level or above: {@code content} ({@link Section}).
+     */
+    public record MdHeading(int level, String text, String anchor, Pos pos, Section content) {
+        public MdHeading(int level, String text, String anchor, Pos pos) {
+            this(level, text, anchor, pos, Section.TEXT);
+        }
+    }
+
+    /**
+     * What a section holds: something written, nothing (a heading followed by the next one), or only the
+     * placeholder a skeleton of {@code opsbook new} leaves (paragraphs starting {@code TODO}).
+     */
+    public enum Section {
+        TEXT,
+        EMPTY,
+        PLACEHOLDER
+    }
 
     /**
      * The body rendered to HTML when it was loaded, with a numbered slot wherever a link or image

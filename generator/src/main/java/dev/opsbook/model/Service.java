@@ -9,7 +9,8 @@ import java.util.List;
  * incidents, and its other Markdown as documents: guides of the service, such as helpers beside its runbooks).
  * {@code pos} is the start of service.yaml, {@code keys} where its keys are written. {@code sharedRota} is
  * its {@code rota:} key, naming a rota kept once in {@code rotas/<id>.yaml} (then {@code rota} is that one);
- * null for a service with its own rota.yaml, or none.
+ * null for a service with its own rota.yaml, or none. {@code catalog} is what a Backstage catalog entity
+ * says of it beyond opsbook's keys, or null for a service no catalog describes.
  */
 public record Service(
         String id,
@@ -35,7 +36,8 @@ public record Service(
         List<Guide> documents,
         Keys keys,
         Pos pos,
-        Ref sharedRota) {
+        Ref sharedRota,
+        CatalogEntry catalog) {
 
     /** This service with {@code alerts} in place of its own. */
     public Service withAlerts(List<Alert> alerts) {
@@ -63,7 +65,8 @@ public record Service(
                 documents,
                 keys,
                 pos,
-                sharedRota);
+                sharedRota,
+                catalog);
     }
 
     /** This service with {@code runbooks} in place of its own. */
@@ -92,7 +95,8 @@ public record Service(
                 documents,
                 keys,
                 pos,
-                sharedRota);
+                sharedRota,
+                catalog);
     }
 
     public record Telemetry(List<Link> dashboards, Logs logs, Tracing tracing) {

@@ -27,7 +27,8 @@ public record Settings(
         List<String> foreignKeys,
         List<Layout> layouts,
         List<AlertRules> alertRules,
-        Map<String, String> alertSeverities) {
+        Map<String, String> alertSeverities,
+        List<String> catalog) {
 
     public static final String DEFAULT_TITLE = "Operations Handbook";
     public static final List<String> DEFAULT_RUNBOOK_SECTIONS =
@@ -51,7 +52,8 @@ public record Settings(
                 List.of(),
                 List.of(),
                 List.of(),
-                null);
+                null,
+                List.of());
     }
 
     /**

@@ -55,6 +55,50 @@ final class ServiceViews implements PageFamily {
         return new Rendered("service.ftlh", List.of(), service(s, page.path()), onCall.data(s, page.path()));
     }
 
+    /**
+     * What the service's Backstage entity says beyond opsbook's keys: the owner as the catalog names it
+     * when that is a person, the system, the type, the component it is part of, tags, the APIs it provides
+     * and consumes, where its source is, and the entity's reference.
+     */
+    private List<Fact> catalogFacts(dev.opsbook.model.CatalogEntry c, String from) {
+        List<Fact> out = new ArrayList<>();
+        if (c.owner() != null && c.owner().id().startsWith("user:")) {
+            out.add(new Fact(
+                    "Owner in the catalog",
+                    null,
+                    links.person(from, c.owner().id().substring(5))));
+        }
+        if (c.system() != null) {
+            out.add(new Fact("System", c.system().id(), null));
+        }
+        if (c.type() != null) {
+            out.add(new Fact("Type", c.kind() + ", " + c.type(), null));
+        }
+        if (c.subcomponentOf() != null) {
+            out.add(new Fact(
+                    "Part of", null, links.service(from, c.subcomponentOf().id())));
+        }
+        if (!c.tags().isEmpty()) {
+            out.add(new Fact("Tags", String.join(", ", c.tags()), null));
+        }
+        if (!c.providesApis().isEmpty()) {
+            out.add(new Fact("Provides APIs", String.join(", ", c.providesApis()), null));
+        }
+        if (!c.consumesApis().isEmpty()) {
+            out.add(new Fact("Consumes APIs", String.join(", ", c.consumesApis()), null));
+        }
+        String source = c.annotations().get("backstage.io/source-location");
+        if (source != null && source.matches("url:https?://\\S+")) {
+            out.add(new Fact("Source", null, new LinkView(source.substring(4), source.substring(4))));
+        }
+        String slug = c.annotations().get("github.com/project-slug");
+        if (slug != null && slug.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
+            out.add(new Fact("Repository", null, new LinkView(slug, "https://github.com/" + slug)));
+        }
+        out.add(new Fact("Catalog entity", c.entityRef(), null));
+        return out;
+    }
+
     private ServiceView service(Service s, String from) {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Owner", null, links.team(from, s.owner())));
@@ -62,6 +106,9 @@ final class ServiceViews implements PageFamily {
         facts.add(new Fact("Lifecycle", Objects.requireNonNullElse(s.lifecycle(), "not set"), null));
         facts.add(new Fact("Support model", Objects.requireNonNullElse(s.supportModel(), "not set"), null));
         facts.add(new Fact("Support hours", Objects.requireNonNullElse(s.supportHours(), "not set"), null));
+        if (s.catalog() != null) {
+            facts.addAll(catalogFacts(s.catalog(), from));
+        }
         List<LinkView> dependsOn =
                 s.dependsOn().stream().map(d -> links.service(from, d.id())).toList();
         List<LinkView> usedBy = dependents.getOrDefault(s.id(), List.of()).stream()

@@ -156,6 +156,14 @@ public final class SiteRenderer {
             tasks.add(() -> sink.write(asset, (PageSink.Content) out -> Files.copy(contentRoot.resolve(asset), out)));
         }
         tasks.add(() -> sink.write(SitePaths.ALERTS, out -> AlertsJson.write(hb, out)));
+        // the services as Backstage entities, so that a catalog can mirror the handbook
+        CatalogExport catalog = new CatalogExport(hb);
+        tasks.add(() -> {
+            for (Service s : hb.services()) {
+                sink.write(SitePaths.serviceCatalog(s.id()), catalog.service(s));
+            }
+            sink.write(SitePaths.CATALOG, catalog.location());
+        });
         tasks.add(() -> sink.write(
                 SitePaths.SITEMAP, Sitemap.of(plan, hb.settings().baseUrl()).getBytes(StandardCharsets.UTF_8)));
         tasks.add(() -> sink.write(SitePaths.HEADERS, HOSTING_HEADERS.getBytes(StandardCharsets.US_ASCII)));

@@ -174,6 +174,8 @@ final class QuickUpdate {
                     }
                     hb = hb.withRunbook(runbook.get());
                 }
+            } else if (hb.service(id).map(Service::catalog).isPresent()) {
+                return Optional.empty(); // a catalog describes it too: the full build reads the two together
             } else {
                 Optional<Service> service = loader.reloadService(
                         content, id, hb.files(), hb.settings().timezone(), ignored);

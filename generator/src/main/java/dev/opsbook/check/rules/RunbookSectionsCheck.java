@@ -4,6 +4,7 @@ import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Rule;
 import dev.opsbook.model.Markdown;
+import dev.opsbook.model.Placeholders;
 import dev.opsbook.model.Pos;
 import dev.opsbook.model.Runbook;
 import dev.opsbook.model.Service;
@@ -36,6 +37,27 @@ public final class RunbookSectionsCheck extends BaseCheck {
                     .filter(h -> h.level() == 2)
                     .map(h -> h.text().strip().toLowerCase(Locale.ROOT))
                     .collect(Collectors.toSet());
+            // a required section that is there but holds nothing, or only the placeholder of a skeleton
+            Set<String> reported = new java.util.HashSet<>();
+            for (Markdown.MdHeading h : r.body().headings()) {
+                String name = h.text().strip();
+                boolean requiredHere = h.level() == 2
+                        && required.stream().anyMatch(x -> x.equalsIgnoreCase(name))
+                        && reported.add(name.toLowerCase(Locale.ROOT));
+                if (!requiredHere || h.content() == Markdown.Section.TEXT) {
+                    continue;
+                }
+                out.add(Failure.at(
+                        h.pos(),
+                        h.content() == Markdown.Section.PLACEHOLDER
+                                ? "runbook '" + r.id() + "': section '## " + name + "' holds only its placeholder"
+                                : "runbook '" + r.id() + "': section '## " + name + "' is empty",
+                        h.content() == Markdown.Section.PLACEHOLDER
+                                ? "replace the " + Placeholders.MARK + " placeholder under `## " + name + "` in "
+                                        + r.file() + " with what the reader does or sees"
+                                : "write under `## " + name + "` in " + r.file()
+                                        + " what the reader does or sees, or say why there is nothing to do"));
+            }
             List<String> missing = required.stream()
                     .filter(x -> !present.contains(x.toLowerCase(Locale.ROOT)))
                     .toList();
