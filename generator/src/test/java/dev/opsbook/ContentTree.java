@@ -107,10 +107,24 @@ public final class ContentTree {
             lastReviewed: 2026-10-01
             ---
             ## Symptoms
+
+            The API answers 503.
+
             ## Impact
+
+            No one can order.
+
             ## Diagnosis
+
+            Look at the dashboard.
+
             ## Mitigation
+
+            Roll back the last deploy.
+
             ## Escalation
+
+            Call the platform team.
             """;
     public static final String COMPLETE_REVIEW =
             """

@@ -157,6 +157,12 @@ public final class Completeness {
                 .filter(n -> n.rule().id().equals(check.id()))
                 .filter(n -> n.activeOn(ctx.asOf()))
                 .findFirst();
+        // a mark whose reason is still the placeholder of a skeleton (`opsbook new`) does not hold: the rule is
+        // judged, and its failure points at the placeholder to replace
+        Optional<Service.NotApplicable> placeholder = na.filter(n -> dev.opsbook.model.Placeholders.is(n.reason()));
+        if (placeholder.isPresent()) {
+            na = Optional.empty();
+        }
         if (na.isPresent()) {
             // a reason the schema refused is reported there; every report and page still says something
             String reason =
@@ -180,6 +186,20 @@ public final class Completeness {
         List<Failure> failures = new ArrayList<>();
         check.check(s, ctx, failures);
         failures.addAll(handbookFailuresOfService);
+        if (placeholder.isPresent() && !failures.isEmpty()) {
+            Service.NotApplicable n = placeholder.get();
+            Failure first = failures.get(0);
+            failures.set(
+                    0,
+                    new Failure(
+                            n.pos(),
+                            first.message() + " (marked not applicable with the placeholder reason of a skeleton)",
+                            "replace the " + dev.opsbook.model.Placeholders.MARK + " placeholder reason of this"
+                                    + " notApplicable with why the rule does not apply, or " + first.hint()
+                                    + " and remove the mark",
+                            first.service(),
+                            first.followOn()));
+        }
         if (failures.isEmpty()) {
             return new RuleResult(check.id(), Status.PASS, null, null, null, null, List.of());
         }

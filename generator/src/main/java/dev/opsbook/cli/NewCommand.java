@@ -93,7 +93,9 @@ final class NewCommand implements Runnable {
                 spec.commandLine().getOut().println("created " + file);
             }
             long todo = files.values().stream()
-                    .mapToLong(t -> t.lines().filter(l -> l.contains("TODO")).count())
+                    .mapToLong(t -> t.lines()
+                            .filter(l -> l.contains("TODO") && !l.strip().startsWith("#"))
+                            .count())
                     .sum();
             if (todo > 0) {
                 spec.commandLine()
@@ -196,7 +198,7 @@ final class NewCommand implements Runnable {
             out.put(ContentPaths.SETTINGS, Skeletons.settings());
             out.put(ContentPaths.SEVERITIES, Skeletons.severities());
             out.put(ContentPaths.team(team), Skeletons.team(team));
-            out.putAll(Skeletons.service(service, team, today));
+            out.putAll(Skeletons.service(service, team, "P4", today));
             return out;
         }
     }
@@ -236,7 +238,10 @@ final class NewCommand implements Runnable {
                 return null;
             }
             // the skeleton is to pass the structural checks, and an owner that does not exist would not
-            return teamExists(owner) ? Skeletons.service(id, owner, today) : null;
+            return teamExists(owner)
+                    ? Skeletons.service(
+                            id, owner, Skeletons.leastSevere(content.resolve(ContentPaths.SEVERITIES)), today)
+                    : null;
         }
     }
 

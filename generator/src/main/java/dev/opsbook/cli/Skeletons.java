@@ -85,13 +85,54 @@ final class Skeletons {
                 .formatted(id);
     }
 
+    /**
+     * The completeness rules a new service fails until its team writes what they ask for: each marked not
+     * applicable with a placeholder reason, so that {@code opsbook check} names each with its placeholder.
+     */
+    static final java.util.List<String[]> NOT_YET = java.util.List.of(
+            new String[] {"sla-present", "why the service has no SLA, or add sla.yaml and remove this line"},
+            new String[] {"slo-present", "why it has no SLO, or add slos: above and remove this line"},
+            new String[] {"rota-present", "why no rota supports it, or add rota.yaml and remove this line"},
+            new String[] {
+                "telemetry-dashboards", "why it has no dashboard, or add telemetry.dashboards and remove this line"
+            },
+            new String[] {
+                "telemetry-structured-logs", "why it has no structured logs, or add telemetry.logs and remove this line"
+            },
+            new String[] {"telemetry-tracing", "why it is not traced, or add telemetry.tracing and remove this line"},
+            new String[] {
+                "readiness-load-test", "why it needs no load test, or add readiness.loadTest and remove this line"
+            },
+            new String[] {
+                "readiness-game-day", "why it needs no game day, or add readiness.gameDay and remove this line"
+            },
+            new String[] {
+                "readiness-backup-restore",
+                "why it holds no data to restore, or add readiness.backupRestoreTest and remove this line"
+            },
+            new String[] {
+                "readiness-rollback", "why it needs no rollback, or add readiness.rollback and remove this line"
+            },
+            new String[] {
+                "readiness-deployment",
+                "why its deployment is not automated, or add readiness.deployment and remove this line"
+            });
+
     /** A service's folder: service.yaml and a first runbook, whose placeholders the team replaces. */
-    static Map<String, String> service(String id, String owner, LocalDate today) {
+    static Map<String, String> service(String id, String owner, String severity, LocalDate today) {
         Map<String, String> out = new LinkedHashMap<>();
+        StringBuilder notYet = new StringBuilder();
+        for (String[] n : NOT_YET) {
+            notYet.append("  - { rule: ")
+                    .append(n[0])
+                    .append(", reason: \"TODO: ")
+                    .append(n[1])
+                    .append("\" }\n");
+        }
         out.put(
                 ContentPaths.serviceFile(id),
                 """
-                # A service (docs/content-format.md).
+                # A service (docs/content-format.md). Replace each TODO: `opsbook check` names each one that is left.
                 name: %s
                 description: "TODO: what the service does, in one sentence"
                 owner: %s
@@ -101,9 +142,19 @@ final class Skeletons {
                 supportModel: developer-managed
                 supportHours: business-hours
                 dependsOn: []
-                alerts: []
-                """
-                        .formatted(id, owner));
+                # The alerts that page for the service, each with its runbook (runbooks/<id>.md).
+                alerts:
+                  - { name: ServiceDown, severity: %s, runbook: service-down }
+                # What the service does not have yet: each mark holds once its TODO is replaced by why the rule
+                # does not apply. Or write what the rule asks for and remove its line.
+                notApplicable:
+                %s"""
+                                .formatted(
+                                        id,
+                                        owner,
+                                        severity,
+                                        notYet.toString().stripTrailing().replaceFirst("^  ", "  "))
+                        + "\n");
         out.put(ContentPaths.runbook(id, "service-down"), runbook("service-down", today));
         return out;
     }

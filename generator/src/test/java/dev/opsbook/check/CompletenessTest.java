@@ -233,7 +233,7 @@ class CompletenessTest {
                         t -> t.file(RUNBOOK, COMPLETE_RUNBOOK + "\nUse AKIAIOSFODNN7EXAMPLE to log in.\n")
                                 .file("services/api/config/app.yaml", "user: app\npassword: hunter22\n"),
                         "services/api/config/app.yaml:2:11: error: this looks like a password value (****) [content-secret]",
-                        "services/api/runbooks/api-down.md:11:5: error: this looks like an AWS access key (AKIA…)"
+                        "services/api/runbooks/api-down.md:25:5: error: this looks like an AWS access key (AKIA…)"
                                 + " [content-secret]"),
                 scenario(
                         "alert-rule-runbook",
@@ -248,7 +248,7 @@ class CompletenessTest {
                 scenario(
                         "markdown-offline",
                         t -> t.file(RUNBOOK, COMPLETE_RUNBOOK + "\nSee ![graph](https://grafana.example.com/x.png).\n"),
-                        "services/api/runbooks/api-down.md:11:14: warning: the image https://grafana.example.com/x.png is"
+                        "services/api/runbooks/api-down.md:25:14: warning: the image https://grafana.example.com/x.png is"
                                 + " on another site: the page does not load it (its security policy allows the site's own"
                                 + " files only), and a reader without network could not either [markdown-offline]"));
     }
