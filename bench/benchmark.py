@@ -221,7 +221,7 @@ layers:
     start: 2026-11-02T07:00
     hours: { days: [mon, tue, wed, thu, fri, sat, sun], from: "07:00", to: "15:00" }
     lead: [%(c)s, %(a)s]
-    engineer: [%(a)s, %(b)s, %(c)s]
+    engineer: [%(a)s, %(b)s]
     holidays:
       days:
         - { date: 2026-12-25, name: Christmas Day, lead: %(b)s, engineer: %(c)s }

@@ -24,7 +24,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.data.FoldingWriter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -47,7 +47,6 @@ import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import net.fortuna.ical4j.validate.ValidationException;
 
 /** Writes the on-call calendars. One instance per build; the time zone registry is shared. */
 public final class CalendarFeeds {
@@ -122,7 +121,10 @@ public final class CalendarFeeds {
     static final java.time.Duration REFRESH = java.time.Duration.ofHours(6);
 
     private byte[] write(String name, List<Shift> shifts) {
-        shifts.sort(Comparator.comparing((Shift s) -> s.duty().from())
+        // in the order of the starts as ZonedDateTime orders them: the instant, then the local time, then the zone
+        shifts.sort(Comparator.comparingLong((Shift s) -> s.duty().fromSecond())
+                .thenComparing((Shift s) -> s.duty().from().toLocalDateTime())
+                .thenComparing((Shift s) -> s.duty().zone().getId())
                 .thenComparing(s -> s.service().id())
                 .thenComparing(s -> s.duty().role().id()));
         Calendar cal = new Calendar();
@@ -148,46 +150,100 @@ public final class CalendarFeeds {
                 cal.add(trimmed(e.getKey(), e.getValue()[0], e.getValue()[1]));
             }
         }
+        // the calendar's head (its properties and zones), then its events one by one: a feed of a person on
+        // a hundred rotas two years ahead holds a hundred thousand events, never all in memory at once
+        Utf8Writer out = new Utf8Writer(8_192);
+        // ical4j folds lines a character at a time: into a plain buffer, which goes out an event at a time
+        Chars chars = new Chars();
+        FoldingWriter folding = new FoldingWriter(chars);
+        String head = cal.toString();
+        String end = "END:VCALENDAR\r\n";
+        if (!head.endsWith(end)) {
+            throw new IllegalStateException("cannot write calendar " + name + ": its head does not end with " + end);
+        }
         // no build time in the output: the stamp is the as-of date
         DtStamp stamp = new DtStamp(asOf.atStartOfDay(ZoneOffset.UTC).toInstant());
-        for (Shift s : shifts) {
-            Duty d = s.duty();
-            // the role and, in a rota with layers, the layer ("Support Lead (EMEA)"); holiday cover says so
-            String role = d.role().label() + (d.layer() != null ? " (" + d.layer() + ")" : "");
-            String who = hb.person(d.person()).map(Person::name).orElse(d.person());
-            VEvent ev = new VEvent(false);
-            ev.add(new Uid(s.service().id() + "-" + d.role().id() + "-"
-                    + UID_TIME.format(d.from().withZoneSameInstant(ZoneOffset.UTC)) + "@opsbook"));
-            ev.add(stamp);
-            if (definition(d.from().getZone().getId()) != null) {
-                DtStart<ZonedDateTime> start = new DtStart<>(d.from());
-                start.setTimeZoneRegistry(javaZones);
-                DtEnd<ZonedDateTime> end = new DtEnd<>(d.to());
-                end.setTimeZoneRegistry(javaZones);
-                ev.add(start);
-                ev.add(end);
-            } else {
-                ev.add(new DtStart<>(d.from().toInstant()));
-                ev.add(new DtEnd<>(d.to().toInstant()));
-            }
-            ev.add(new Summary(role + ": " + who + " (" + s.services() + ")"
-                    + (d.holiday() != null ? ", " + d.holiday() + " cover" : "")));
-            ev.add(new Categories(d.role().label()));
-            ev.add(new Description(who + " is " + role + " for " + s.services() + (d.override() ? " (an override)" : "")
-                    + (d.holiday() != null ? " (holiday cover: " + d.holiday() + ")" : "") + "."));
-            String base = hb.settings().baseUrl();
-            if (base != null) {
-                ev.add(new Url(URI.create(base + SitePaths.service(s.service().id()))));
-            }
-            cal.add(ev);
-        }
-        Utf8Writer out = new Utf8Writer(8_192);
         try {
-            new CalendarOutputter(false).output(cal, out);
-        } catch (IOException | ValidationException e) {
+            folding.write(head, 0, head.length() - end.length());
+            chars.drainTo(out);
+            for (Shift s : shifts) {
+                folding.write(event(s, stamp).toString());
+                chars.drainTo(out);
+            }
+            folding.write(end);
+            folding.flush();
+            chars.drainTo(out);
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write calendar " + name + ": " + e.getMessage(), e);
         }
         return out.toByteArray();
+    }
+
+    /** A writer into a buffer that is not shared between threads (no locks, unlike CharArrayWriter). */
+    private static final class Chars extends java.io.Writer {
+        private final StringBuilder buf = new StringBuilder(1_024);
+
+        @Override
+        public void write(int c) {
+            buf.append((char) c);
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+            buf.append(cbuf, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            buf.append(str, off, off + len);
+        }
+
+        /** What was written since the last call, to {@code out}. */
+        void drainTo(java.io.Writer out) throws IOException {
+            out.append(buf);
+            buf.setLength(0);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    }
+
+    /** One shift as an event. */
+    private VEvent event(Shift s, DtStamp stamp) {
+        Duty d = s.duty();
+        ZonedDateTime from = d.from();
+        ZonedDateTime to = d.to();
+        // the role and, in a rota with layers, the layer ("Support Lead (EMEA)"); holiday cover says so
+        String role = d.role().label() + (d.layer() != null ? " (" + d.layer() + ")" : "");
+        String who = hb.person(d.person()).map(Person::name).orElse(d.person());
+        VEvent ev = new VEvent(false);
+        ev.add(new Uid(s.service().id() + "-" + d.role().id() + "-"
+                + UID_TIME.format(from.withZoneSameInstant(ZoneOffset.UTC)) + "@opsbook"));
+        ev.add(stamp);
+        if (definition(from.getZone().getId()) != null) {
+            DtStart<ZonedDateTime> start = new DtStart<>(from);
+            start.setTimeZoneRegistry(javaZones);
+            DtEnd<ZonedDateTime> end = new DtEnd<>(to);
+            end.setTimeZoneRegistry(javaZones);
+            ev.add(start);
+            ev.add(end);
+        } else {
+            ev.add(new DtStart<>(from.toInstant()));
+            ev.add(new DtEnd<>(to.toInstant()));
+        }
+        ev.add(new Summary(role + ": " + who + " (" + s.services() + ")"
+                + (d.holiday() != null ? ", " + d.holiday() + " cover" : "")));
+        ev.add(new Categories(d.role().label()));
+        ev.add(new Description(who + " is " + role + " for " + s.services() + (d.override() ? " (an override)" : "")
+                + (d.holiday() != null ? " (holiday cover: " + d.holiday() + ")" : "") + "."));
+        String base = hb.settings().baseUrl();
+        if (base != null) {
+            ev.add(new Url(URI.create(base + SitePaths.service(s.service().id()))));
+        }
+        return ev;
     }
 
     /**

@@ -285,6 +285,13 @@ final class OnCallViews {
      * and the people named. A service whose
      * rota is shared with one written before says so ({@code "same": "<that service>"}) instead of repeating it.
      */
+    /**
+     * How far ahead a page's schedule reaches: six weeks from the build (or the horizon, if shorter), past
+     * which its box says the page does not reach the reader's time and to rebuild. A site rebuilt weekly is
+     * always ahead by five weeks or more.
+     */
+    static final int EMBEDDED_WEEKS = 6;
+
     String data(Collection<Service> services, String from) {
         StringWriter text = new StringWriter(1_024);
         try (JsonGenerator json = JSON.createGenerator(text)) {
@@ -309,10 +316,20 @@ final class OnCallViews {
                 }
                 json.writeStringField("zone", sch.zone().getId());
                 json.writeNumberField("from", sch.windowStart().toInstant().toEpochMilli());
-                json.writeNumberField("to", sch.windowEnd().toInstant().toEpochMilli());
+                // the next weeks only (the calendar feed holds the whole horizon): a page of a hundred
+                // follow-the-sun rotas two years ahead would otherwise weigh hundreds of megabytes
+                ZonedDateTime limit = ctx.asOf().atStartOfDay(sch.zone()).plusWeeks(EMBEDDED_WEEKS);
+                if (limit.isAfter(sch.windowEnd())) {
+                    limit = sch.windowEnd();
+                }
+                long end = limit.toEpochSecond();
+                json.writeNumberField("to", limit.toInstant().toEpochMilli());
                 long base = sch.windowStart().toInstant().toEpochMilli();
                 json.writeArrayFieldStart("coverage");
                 for (var c : sch.coverage()) {
+                    if (c.from().toEpochSecond() >= end) {
+                        continue;
+                    }
                     json.writeStartArray();
                     minutes(json, c.from(), base);
                     minutes(json, c.to(), base);
@@ -323,6 +340,9 @@ final class OnCallViews {
                     json.writeArrayFieldStart(role.id());
                     // [from, to, person, layer, holiday]: the last two only when there is one
                     for (Duty d : sch.duties(role)) {
+                        if (d.fromSecond() >= end) {
+                            continue; // past what the page holds; one that begins before it is written whole
+                        }
                         json.writeStartArray();
                         minutes(json, d.from(), base);
                         minutes(json, d.to(), base);

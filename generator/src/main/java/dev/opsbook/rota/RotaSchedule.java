@@ -147,7 +147,7 @@ public record RotaSchedule(
                                     null));
                 }
             }
-            duties.sort(Comparator.comparing(Duty::from));
+            duties.sort(Comparator.comparingLong(Duty::fromSecond));
             out.add(List.copyOf(duties));
         }
         return new RotaSchedule(
@@ -235,7 +235,7 @@ public record RotaSchedule(
                                         h.name() != null ? h.name() : "holiday"));
                     }
                 }
-                duties.sort(Comparator.comparing(Duty::from));
+                duties.sort(Comparator.comparingLong(Duty::fromSecond));
             }
             roles.add(duties);
         }
@@ -307,17 +307,19 @@ public record RotaSchedule(
     /** The parts of {@code duties} (in order, not overlapping) inside {@code spans} (in order): linear. */
     static List<Duty> intersect(List<Duty> duties, List<Span> spans) {
         List<Duty> out = new ArrayList<>();
+        long[] from = seconds(spans, true);
+        long[] to = seconds(spans, false);
         int j = 0;
         for (Duty d : duties) {
-            while (j < spans.size() && !spans.get(j).to().isAfter(d.from())) {
+            long df = d.fromSecond();
+            long dt = d.toSecond();
+            while (j < from.length && to[j] <= df) {
                 j++;
             }
-            for (int k = j; k < spans.size() && spans.get(k).from().isBefore(d.to()); k++) {
-                ZonedDateTime a =
-                        spans.get(k).from().isAfter(d.from()) ? spans.get(k).from() : d.from();
-                ZonedDateTime b =
-                        spans.get(k).to().isBefore(d.to()) ? spans.get(k).to() : d.to();
-                if (a.isBefore(b)) {
+            for (int k = j; k < from.length && from[k] < dt; k++) {
+                long a = Math.max(from[k], df);
+                long b = Math.min(to[k], dt);
+                if (a < b) {
                     out.add(d.during(a, b));
                 }
             }
@@ -328,23 +330,36 @@ public record RotaSchedule(
     /** The parts of {@code duties} (in order) outside {@code spans} (in order, not overlapping): linear. */
     static List<Duty> subtract(List<Duty> duties, List<Span> spans) {
         List<Duty> out = new ArrayList<>();
+        long[] from = seconds(spans, true);
+        long[] to = seconds(spans, false);
         int j = 0;
         for (Duty d : duties) {
-            while (j < spans.size() && !spans.get(j).to().isAfter(d.from())) {
+            long df = d.fromSecond();
+            long dt = d.toSecond();
+            while (j < from.length && to[j] <= df) {
                 j++;
             }
-            ZonedDateTime at = d.from();
-            for (int k = j; k < spans.size() && spans.get(k).from().isBefore(d.to()); k++) {
-                if (spans.get(k).from().isAfter(at)) {
-                    out.add(d.during(at, spans.get(k).from()));
+            long at = df;
+            for (int k = j; k < from.length && from[k] < dt; k++) {
+                if (from[k] > at) {
+                    out.add(d.during(at, from[k]));
                 }
-                if (spans.get(k).to().isAfter(at)) {
-                    at = spans.get(k).to();
+                if (to[k] > at) {
+                    at = to[k];
                 }
             }
-            if (at.isBefore(d.to())) {
-                out.add(d.during(at, d.to()));
+            if (at < dt) {
+                out.add(d.during(at, dt));
             }
+        }
+        return out;
+    }
+
+    /** The starts (or the ends) of {@code spans} as seconds since the epoch. */
+    private static long[] seconds(List<Span> spans, boolean starts) {
+        long[] out = new long[spans.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (starts ? spans.get(i).from() : spans.get(i).to()).toEpochSecond();
         }
         return out;
     }
@@ -426,8 +441,9 @@ public record RotaSchedule(
 
     /** The layer of the duty in progress at {@code t}, if any. */
     private static String layerAt(List<Duty> duties, ZonedDateTime t) {
+        long at = t.toEpochSecond();
         for (Duty d : duties) {
-            if (d.from().compareTo(t) <= 0 && d.to().isAfter(t)) {
+            if (d.fromSecond() <= at && d.toSecond() > at) {
                 return d.layer();
             }
         }
@@ -453,16 +469,18 @@ public record RotaSchedule(
     /** Cuts the override's span out of every duty it overlaps and adds the override itself. */
     private static List<Duty> apply(List<Duty> duties, Duty o) {
         List<Duty> out = new ArrayList<>();
+        long of = o.fromSecond();
+        long ot = o.toSecond();
         for (Duty d : duties) {
-            if (!d.to().isAfter(o.from()) || !d.from().isBefore(o.to())) {
+            if (d.toSecond() <= of || d.fromSecond() >= ot) {
                 out.add(d);
                 continue;
             }
-            if (d.from().isBefore(o.from())) {
-                out.add(d.during(d.from(), o.from()));
+            if (d.fromSecond() < of) {
+                out.add(d.during(d.fromSecond(), of));
             }
-            if (d.to().isAfter(o.to())) {
-                out.add(d.during(o.to(), d.to()));
+            if (d.toSecond() > ot) {
+                out.add(d.during(ot, d.toSecond()));
             }
         }
         out.add(o);
@@ -471,8 +489,9 @@ public record RotaSchedule(
 
     /** Who holds {@code role} at {@code t}, if anyone, whether or not {@code t} is covered time. */
     public Optional<Duty> at(Rota.Role role, ZonedDateTime t) {
+        long at = t.toEpochSecond();
         for (Duty d : duties(role)) {
-            if (!t.isBefore(d.from()) && t.isBefore(d.to())) {
+            if (at >= d.fromSecond() && at < d.toSecond()) {
                 return Optional.of(d);
             }
         }

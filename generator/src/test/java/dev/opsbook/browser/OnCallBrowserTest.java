@@ -125,4 +125,19 @@ class OnCallBrowserTest {
         assertEquals("", person(pay, "lead"));
         assertTrue(pay.getText().contains("rebuild the handbook"), pay.getText());
     }
+
+    @Test
+    void pastTheSixWeeksAPageHoldsItSaysToRebuildWhileTheFeedGoesOn() throws Exception {
+        // built as of 21 November 2026 with a horizon of 12 weeks: the pages hold six weeks, to 2 January
+        WebElement before = openAt("2026-12-30T12:00:00Z[Europe/London]", "payments-api");
+        assertTrue(
+                !person(before, "lead").isEmpty() && !before.getText().contains("rebuild the handbook"),
+                before.getText());
+        WebElement after = openAt("2027-01-12T12:00:00Z[Europe/London]", "payments-api");
+        assertEquals("", person(after, "lead"));
+        assertTrue(after.getText().contains("rebuild the handbook"), after.getText());
+        // the calendar feed holds the whole horizon
+        String feed = java.nio.file.Files.readString(site.resolve("services/payments-api/oncall.ics"));
+        assertTrue(feed.contains("DTSTART;TZID=Europe/London:20270111T"), "the feed goes on past the page's six weeks");
+    }
 }

@@ -8,7 +8,6 @@ import dev.opsbook.model.Rota;
 import dev.opsbook.model.Service;
 import dev.opsbook.rota.Duty;
 import dev.opsbook.rota.RotaSchedule;
-import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -51,18 +50,19 @@ public final class RotaDistinctRolesCheck extends BaseCheck {
             byPerson.computeIfAbsent(seconds.get(i).person(), p -> new ArrayList<>())
                     .add(i);
         }
-        Comparator<Integer> byStart =
-                Comparator.comparing((Integer i) -> seconds.get(i).from()).thenComparing(i -> i);
-        Map<String, Duration> longest = new HashMap<>();
+        Comparator<Integer> byStart = Comparator.comparingLong(
+                        (Integer i) -> seconds.get(i).fromSecond())
+                .thenComparing(i -> i);
+        Map<String, Long> longest = new HashMap<>();
         byPerson.forEach((person, indices) -> {
             indices.sort(byStart);
             longest.put(
                     person,
                     indices.stream()
-                            .map(i -> Duration.between(
-                                    seconds.get(i).from(), seconds.get(i).to()))
-                            .max(Comparator.naturalOrder())
-                            .orElse(Duration.ZERO));
+                            .mapToLong(i ->
+                                    seconds.get(i).toSecond() - seconds.get(i).fromSecond())
+                            .max()
+                            .orElse(0));
         });
         for (Duty first : firsts) {
             List<Integer> same = byPerson.getOrDefault(first.person(), List.of());
@@ -70,19 +70,19 @@ public final class RotaDistinctRolesCheck extends BaseCheck {
                 continue;
             }
             // a duty that overlaps this one starts after first.from - (its person's longest duty)
-            ZonedDateTime earliest = first.from().minus(longest.get(first.person()));
+            long earliest = first.fromSecond() - longest.get(first.person());
             int lo = 0;
             int hi = same.size();
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (seconds.get(same.get(mid)).from().isBefore(earliest)) {
+                if (seconds.get(same.get(mid)).fromSecond() < earliest) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
                 }
             }
             List<Integer> overlapping = new ArrayList<>();
-            for (int k = lo; k < same.size() && seconds.get(same.get(k)).from().isBefore(first.to()); k++) {
+            for (int k = lo; k < same.size() && seconds.get(same.get(k)).fromSecond() < first.toSecond(); k++) {
                 overlapping.add(same.get(k));
             }
             overlapping.sort(null); // in the order of the second role's duties, as the findings always were
@@ -93,6 +93,9 @@ public final class RotaDistinctRolesCheck extends BaseCheck {
     }
 
     private static void report(Service s, RotaSchedule schedule, Duty a, Duty b, List<Failure> out) {
+        if (Math.max(a.fromSecond(), b.fromSecond()) >= Math.min(a.toSecond(), b.toSecond())) {
+            return; // they do not overlap: the common case, decided without making dates
+        }
         ZonedDateTime from = a.from().isAfter(b.from()) ? a.from() : b.from();
         ZonedDateTime to = a.to().isBefore(b.to()) ? a.to() : b.to();
         if (!from.isBefore(to) || !to.isAfter(schedule.windowStart()) || !from.isBefore(schedule.windowEnd())) {
