@@ -69,6 +69,20 @@ final class ContentReader {
         return findings;
     }
 
+    /**
+     * The start of a content file's text, to tell what it is before it is read (no finding: a file that
+     * cannot be read this way is read, and reported, as what it would otherwise be).
+     */
+    Optional<String> peek(String rel, int chars) {
+        try (java.io.Reader in = Files.newBufferedReader(real(rel), StandardCharsets.UTF_8)) {
+            char[] buf = new char[chars];
+            int n = in.read(buf);
+            return Optional.of(n <= 0 ? "" : new String(buf, 0, n));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The top-level mapping of a YAML file, or empty after a finding. */
     Optional<YamlMap> yaml(String rel, String service) throws IOException {
         Optional<String> text = Source.read(real(rel), rel, Limits.MAX_YAML_BYTES, service, findings);

@@ -10,6 +10,7 @@ import dev.opsbook.markdown.MarkdownEngine;
 import dev.opsbook.model.Guide;
 import dev.opsbook.model.Handbook;
 import dev.opsbook.model.Incident;
+import dev.opsbook.model.Keys;
 import dev.opsbook.model.Person;
 import dev.opsbook.model.Pos;
 import dev.opsbook.model.Ref;
@@ -112,9 +113,19 @@ public final class HandbookLoader {
                 .map(a -> Map.entry(FileSystems.getDefault().getPathMatcher("glob:" + a.files()), a))
                 .toList();
         ruleFilesOutside(root, settings.alertRules(), reader, ruleFiles, findings);
+        List<PathMatcher> sloMatchers = settings.sloFiles().stream()
+                .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+                .toList();
+        List<String> sloOutside = new ArrayList<>();
         for (String rel : files) {
             if (catalog.files().contains(rel)) {
                 continue; // read above
+            }
+            if (ContentPaths.of(rel).kind() == ContentPaths.Kind.ASSET
+                    && ContentPaths.isYaml(rel)
+                    && sloMatchers.stream().anyMatch(m -> m.matches(Path.of(rel)))) {
+                sloOutside.add(rel); // OpenSLO or Sloth files that opsbook.yaml's sloFiles names
+                continue;
             }
             ContentPaths.Entry entry = ContentPaths.of(rel);
             String name = rel.substring(rel.lastIndexOf('/') + 1);
@@ -241,6 +252,9 @@ public final class HandbookLoader {
             services = new RuleAlerts(settings, severities, services)
                     .join(reader, ruleFiles, services, unplaced, findings);
         }
+        if (!sloOutside.isEmpty()) {
+            services = sloFilesOutside(reader, sloOutside, services, findings);
+        }
         assets.sort(null);
         foreignFolder(serviceFiles.isEmpty(), assets, findings);
         List<String> published = new ArrayList<>(assets.size());
@@ -263,6 +277,44 @@ public final class HandbookLoader {
                 reader.secrets(),
                 unplaced,
                 reader.unreadableTexts());
+    }
+
+    /**
+     * The SLOs of OpenSLO and Sloth files outside the service folders, each joined to the service it names
+     * ({@code spec.service}, Sloth's {@code service}); one that names no service of the handbook is a finding.
+     */
+    private static List<Service> sloFilesOutside(
+            ContentReader reader, List<String> files, List<Service> services, Findings findings) throws IOException {
+        Map<String, List<Service.Slo>> added = new TreeMap<>();
+        List<String> ids = services.stream().map(Service::id).toList();
+        for (String rel : files) {
+            Optional<List<YamlMap>> docs = reader.yamlAll(rel, null);
+            if (docs.isEmpty()) {
+                continue;
+            }
+            for (SloFiles.Read r : SloFiles.read(docs.get())) {
+                if (r.service() == null) {
+                    continue; // the missing key is reported
+                }
+                if (!ids.contains(r.service())) {
+                    findings.error(
+                            Rules.BROKEN_REFERENCE,
+                            null,
+                            r.servicePos(),
+                            "there is no service '" + r.service() + "' for these SLOs"
+                                    + dev.opsbook.finding.DidYouMean.mention(
+                                            dev.opsbook.finding.DidYouMean.closest(r.service(), ids)),
+                            "name a service of the handbook");
+                    continue;
+                }
+                added.computeIfAbsent(r.service(), k -> new ArrayList<>()).addAll(r.slos());
+            }
+        }
+        return services.stream()
+                .map(s -> added.containsKey(s.id())
+                        ? s.withSlos(SloFiles.join(s.slos(), added.get(s.id()), s.id(), findings))
+                        : s)
+                .toList();
     }
 
     /**
@@ -618,6 +670,8 @@ public final class HandbookLoader {
         List<Review> reviews = new ArrayList<>();
         List<Incident> incidents = new ArrayList<>();
         List<Guide> documents = new ArrayList<>();
+        List<Service.Slo> fileSlos = new ArrayList<>();
+        boolean slosUnread = false;
         for (String name : names) {
             String rel = dir + name;
             ContentPaths.Entry entry = ContentPaths.inService(id, name);
@@ -664,6 +718,15 @@ public final class HandbookLoader {
                 }
             } else if (kind == ContentPaths.Kind.ASSET && name.endsWith(".md")) {
                 document(reader, rel, id, findings).ifPresent(documents::add);
+            } else if (kind == ContentPaths.Kind.SERVICE_OTHER
+                    && reader.peek(rel, 4_096).map(SloFiles::looksLikeSlos).orElse(false)) {
+                // the service's SLOs as OpenSLO or Sloth keep them
+                Optional<List<YamlMap>> docs = reader.yamlAll(rel, id);
+                if (docs.isEmpty()) {
+                    slosUnread = true;
+                } else {
+                    SloFiles.read(docs.get()).forEach(r -> fileSlos.addAll(r.slos()));
+                }
             } else if (kind == ContentPaths.Kind.SERVICE_OTHER) {
                 findings.error(
                         Rules.SCHEMA,
@@ -714,6 +777,14 @@ public final class HandbookLoader {
         reportCaseClashes(reviews, Review::id, r -> r.pos().file(), "review", id, findings);
         reportCaseClashes(incidents, Incident::id, i -> i.pos().file(), "incident", id, findings);
         documents.sort(java.util.Comparator.comparing(Guide::file));
+        List<Service.Slo> slos = SloFiles.join(p.slos(), fileSlos, id, findings);
+        Keys keys = p.keys();
+        if (slosUnread) {
+            // an SLO file that could not be read: "has no SLO" would be untrue, and its finding says what to fix
+            Set<String> refused = new HashSet<>(keys.refused());
+            refused.add("slos");
+            keys = new Keys(keys.written(), refused, keys.fallback());
+        }
         return Optional.of(new Service(
                 id,
                 p.name(),
@@ -726,7 +797,7 @@ public final class HandbookLoader {
                 p.dependsOn(),
                 p.links(),
                 p.telemetry(),
-                p.slos(),
+                slos,
                 p.alerts(),
                 p.readiness(),
                 p.notApplicable(),
@@ -736,7 +807,7 @@ public final class HandbookLoader {
                 List.copyOf(reviews),
                 List.copyOf(incidents),
                 List.copyOf(documents),
-                p.keys(),
+                keys,
                 // a service only a layout names is defined there, in opsbook.yaml; one only a catalog
                 // describes, at its entity
                 names.contains(ContentPaths.SERVICE_FILE)

@@ -80,6 +80,16 @@ final class SettingsLoader {
                 break;
             }
         }
+        // OpenSLO and Sloth files outside the service folders (globs); each names its service
+        List<String> sloFiles = y.strings("sloFiles");
+        if (sloFiles.stream().anyMatch(g -> g.startsWith("/") || g.contains("..") || g.contains("\\"))) {
+            y.error(
+                    Rules.UNSAFE_PATH,
+                    y.pos("sloFiles"),
+                    "SLO files are not named relative to the content folder",
+                    "name them inside the content folder, such as slos/*.yaml");
+            sloFiles = List.of();
+        }
         y.finish();
         return new Settings(
                 title != null ? title : d.title(),
@@ -99,7 +109,8 @@ final class SettingsLoader {
                 layouts,
                 alertRules,
                 alertSeverities,
-                List.copyOf(catalog));
+                List.copyOf(catalog),
+                List.copyOf(sloFiles));
     }
 
     private static java.util.Optional<Settings.AlertRules> alertRules(YamlMap y) {

@@ -252,6 +252,28 @@ final class YamlMap {
         return d;
     }
 
+    /** A fraction above 0 and at most 1 (OpenSLO's {@code target: 0.999}), or null after a finding. */
+    BigDecimal ratio(String key) {
+        String s = scalar(key, "a number");
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        if (!DECIMAL.matcher(t).matches()) {
+            schema(value(key), "'" + key + "' must be a number such as 0.999, found '" + s + "'", null);
+            return null;
+        }
+        BigDecimal d = new BigDecimal(t);
+        if (d.signum() <= 0 || d.compareTo(BigDecimal.ONE) > 0) {
+            schema(
+                    value(key),
+                    "'" + key + "' must be above 0 and at most 1, found " + t,
+                    "write the target as a fraction, such as 0.999 for 99.9%");
+            return null;
+        }
+        return d;
+    }
+
     Boolean bool(String key) {
         String s = scalar(key, "true or false");
         if (s == null) {

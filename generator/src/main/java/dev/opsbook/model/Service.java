@@ -99,6 +99,36 @@ public record Service(
                 catalog);
     }
 
+    /** This service with {@code slos} in place of its own. */
+    public Service withSlos(List<Slo> slos) {
+        return new Service(
+                id,
+                name,
+                description,
+                owner,
+                tier,
+                lifecycle,
+                supportModel,
+                supportHours,
+                dependsOn,
+                links,
+                telemetry,
+                List.copyOf(slos),
+                alerts,
+                readiness,
+                notApplicable,
+                sla,
+                rota,
+                runbooks,
+                reviews,
+                incidents,
+                documents,
+                keys,
+                pos,
+                sharedRota,
+                catalog);
+    }
+
     public record Telemetry(List<Link> dashboards, Logs logs, Tracing tracing) {
         public static final Telemetry NONE = new Telemetry(List.of(), null, null);
     }
@@ -108,7 +138,24 @@ public record Service(
     public record Tracing(Boolean enabled, String url, Pos pos) {}
 
     /** A service level objective; {@code objective} is a percentage. */
-    public record Slo(String id, String description, String sli, BigDecimal objective, Dur window, Pos pos) {}
+    /**
+     * {@code alert}: the alert its specification names as the one that protects it (Sloth's
+     * {@code alerting.name}), else null; {@code format}: {@code openslo} or {@code sloth} for an SLO read from
+     * such a file, else null.
+     */
+    public record Slo(
+            String id,
+            String description,
+            String sli,
+            BigDecimal objective,
+            Dur window,
+            Pos pos,
+            String alert,
+            String format) {
+        public Slo(String id, String description, String sli, BigDecimal objective, Dur window, Pos pos) {
+            this(id, description, sli, objective, window, pos, null, null);
+        }
+    }
 
     /** An alert of the monitoring system; {@code runbook} is {@code id} or {@code service/id}. */
     /**

@@ -28,7 +28,8 @@ public record Settings(
         List<Layout> layouts,
         List<AlertRules> alertRules,
         Map<String, String> alertSeverities,
-        List<String> catalog) {
+        List<String> catalog,
+        List<String> sloFiles) {
 
     public static final String DEFAULT_TITLE = "Operations Handbook";
     public static final List<String> DEFAULT_RUNBOOK_SECTIONS =
@@ -53,6 +54,7 @@ public record Settings(
                 List.of(),
                 List.of(),
                 null,
+                List.of(),
                 List.of());
     }
 

@@ -106,6 +106,12 @@ class NewHandbookTest {
         assertEquals(todo, at, findings.stream().map(Finding::format).toList().toString());
         assertEquals(todo.size(), findings.size(), "one finding per placeholder");
         assertFalse(result.hasErrors(), "a new handbook builds clean apart from its placeholders");
+        // the README's start says what check prints
+        String readme = Files.readString(Path.of("../README.md"));
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("`(1 service: 1 none; [^`]*)`").matcher(readme);
+        assertTrue(m.find(), "README.md quotes the new handbook's summary line");
+        assertEquals(m.group(1), result.summary());
 
         // every placeholder replaced: nothing is left to report
         Path service = content.resolve("services/billing/service.yaml");

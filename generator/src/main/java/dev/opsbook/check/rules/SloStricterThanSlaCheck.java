@@ -3,7 +3,6 @@ package dev.opsbook.check.rules;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
 import dev.opsbook.finding.Rule;
-import dev.opsbook.link.ContentPaths;
 import dev.opsbook.model.Service;
 import java.util.List;
 
@@ -33,7 +32,8 @@ public final class SloStricterThanSlaCheck extends BaseCheck {
                                 + "%, below the SLA's " + s.sla().availability().toPlainString()
                                 + "%: the SLA can be breached before the SLO is missed",
                         "raise the objective of SLO '" + slo.id() + "' to at least "
-                                + s.sla().availability().toPlainString() + " in " + ContentPaths.serviceFile(s.id())));
+                                + s.sla().availability().toPlainString() + " in "
+                                + slo.pos().file()));
             }
         }
     }
