@@ -245,22 +245,34 @@ final class NewCommand implements Runnable {
         }
     }
 
+    /** A skeleton of one file in a service's folder: {@code SERVICE ID}. */
+    abstract static class InService extends Skeleton {
+        @Parameters(index = "0", paramLabel = "SERVICE", description = "The service's id.")
+        String service;
+
+        @Parameters(
+                index = "1",
+                paramLabel = "ID",
+                description = "The new file's id: a runbook's (the alert's name, say), a review's (osr-2026-001),"
+                        + " an incident's (2026-12-04-slow-checkout).")
+        String id;
+
+        /** The file of this skeleton in the service's folder, and its text. */
+        abstract Map<String, String> file() throws IOException;
+
+        @Override
+        final Map<String, String> files() throws IOException {
+            return valid("SERVICE", service, "ID", id) && serviceExists(service) ? file() : null;
+        }
+    }
+
     @Command(
             name = "runbook",
             mixinStandardHelpOptions = true,
             description = "Creates services/SERVICE/runbooks/ID.md with the required sections.")
-    static final class NewRunbook extends Skeleton {
-        @Parameters(index = "0", paramLabel = "SERVICE", description = "The service's id.")
-        String service;
-
-        @Parameters(index = "1", paramLabel = "ID", description = "The runbook's id (the alert's name, say).")
-        String id;
-
+    static final class NewRunbook extends InService {
         @Override
-        Map<String, String> files() throws IOException {
-            if (!valid("SERVICE", service, "ID", id) || !serviceExists(service)) {
-                return null;
-            }
+        Map<String, String> file() {
             return Map.of(ContentPaths.runbook(service, id), Skeletons.runbook(id, today));
         }
     }
@@ -270,18 +282,9 @@ final class NewCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "Creates services/SERVICE/reviews/ID.yaml: an operational support review of a story,"
                     + " before it is committed.")
-    static final class NewReview extends Skeleton {
-        @Parameters(index = "0", paramLabel = "SERVICE", description = "The service's id.")
-        String service;
-
-        @Parameters(index = "1", paramLabel = "ID", description = "The review's id (such as osr-2026-001).")
-        String id;
-
+    static final class NewReview extends InService {
         @Override
-        Map<String, String> files() throws IOException {
-            if (!valid("SERVICE", service, "ID", id) || !serviceExists(service)) {
-                return null;
-            }
+        Map<String, String> file() {
             return Map.of(ContentPaths.review(service, id), Skeletons.review(today));
         }
     }
@@ -290,16 +293,7 @@ final class NewCommand implements Runnable {
             name = "incident",
             mixinStandardHelpOptions = true,
             description = "Creates services/SERVICE/incidents/ID.md: a post-incident review.")
-    static final class NewIncident extends Skeleton {
-        @Parameters(index = "0", paramLabel = "SERVICE", description = "The service's id.")
-        String service;
-
-        @Parameters(
-                index = "1",
-                paramLabel = "ID",
-                description = "The incident's id (such as 2026-12-04-slow-checkout).")
-        String id;
-
+    static final class NewIncident extends InService {
         @Option(
                 names = "--severity",
                 paramLabel = "ID",
@@ -307,10 +301,7 @@ final class NewCommand implements Runnable {
         String severity;
 
         @Override
-        Map<String, String> files() throws IOException {
-            if (!valid("SERVICE", service, "ID", id) || !serviceExists(service)) {
-                return null;
-            }
+        Map<String, String> file() throws IOException {
             String level =
                     severity != null ? severity : Skeletons.leastSevere(content.resolve(ContentPaths.SEVERITIES));
             return Map.of(ContentPaths.incident(service, id), Skeletons.incident(level, today));

@@ -740,44 +740,17 @@ final class CatalogLoader {
             written.putIfAbsent("dependsOn", spec.at("consumesApis"));
         }
         for (Ref api : e.list("providesApis")) {
-            EntityRef r = entityRef(api, file, findings);
-            if (r != null && !byRef.containsKey("api:" + r.name())) {
-                findings.error(
-                        Rules.BROKEN_REFERENCE,
-                        ContentPaths.serviceOf(file),
-                        api.pos(),
-                        e.kind() + " '" + e.name() + "' provides API '" + api.id() + "', which is not in the catalog",
-                        "describe the API, or correct its name");
-            }
+            resolved(api, "api", e, "provides API '%s', which is not in the catalog", byRef, findings);
         }
-        Ref system = e.value("system");
-        if (system != null) {
-            EntityRef r = entityRef(system, file, findings);
-            if (r != null && !byRef.containsKey("system:" + r.name())) {
-                findings.error(
-                        Rules.BROKEN_REFERENCE,
-                        ContentPaths.serviceOf(file),
-                        system.pos(),
-                        e.kind() + " '" + e.name() + "' is part of system '" + system.id()
-                                + "', which is not in the catalog",
-                        "describe the System, or correct its name");
-            }
-            system = r == null ? null : new Ref(r.name(), system.pos());
-        }
-        Ref parent = e.value("subcomponentOf");
-        if (parent != null) {
-            EntityRef r = entityRef(parent, file, findings);
-            if (r != null && !byRef.containsKey("component:" + r.name())) {
-                findings.error(
-                        Rules.BROKEN_REFERENCE,
-                        ContentPaths.serviceOf(file),
-                        parent.pos(),
-                        e.kind() + " '" + e.name() + "' is a subcomponent of '" + parent.id()
-                                + "', which is no Component of the catalog",
-                        "correct the name");
-            }
-            parent = r == null ? null : new Ref(r.name(), parent.pos());
-        }
+        Ref system = resolved(
+                e.value("system"), "system", e, "is part of system '%s', which is not in the catalog", byRef, findings);
+        Ref parent = resolved(
+                e.value("subcomponentOf"),
+                "component",
+                e,
+                "is a subcomponent of '%s', which is no Component of the catalog",
+                byRef,
+                findings);
         // opsbook's own facts, as annotations
         Integer tier = null;
         String supportModel = null;
@@ -917,6 +890,32 @@ final class CatalogLoader {
                 own.notApplicable(),
                 new Keys(written, refused, own.keys().fallback()),
                 fromCatalog.get("rota") ? c.rota() : own.rota());
+    }
+
+    /**
+     * {@code ref} (as {@code e} writes it) as the name of an entity of {@code kind}, or null; one that is not in
+     * the catalog is a {@code broken-reference} saying {@code what} (with the reference for {@code %s}).
+     */
+    private static Ref resolved(
+            Ref ref, String kind, Entity e, String what, Map<String, Entity> byRef, Findings findings) {
+        if (ref == null) {
+            return null;
+        }
+        EntityRef r = entityRef(ref, e.file(), findings);
+        if (r == null) {
+            return null;
+        }
+        if (!byRef.containsKey(kind + ":" + r.name())) {
+            findings.error(
+                    Rules.BROKEN_REFERENCE,
+                    ContentPaths.serviceOf(e.file()),
+                    ref.pos(),
+                    e.kind() + " '" + e.name() + "' " + what.formatted(ref.id()),
+                    kind.equals("component")
+                            ? "correct the name"
+                            : "describe the " + (kind.equals("api") ? "API" : "System") + ", or correct its name");
+        }
+        return new Ref(r.name(), ref.pos());
     }
 
     /** Records where the catalog writes what opsbook calls {@code key} ({@code from} in {@code keys}). */
