@@ -3,6 +3,7 @@ package dev.opsbook.cli;
 import dev.opsbook.finding.DidYouMean;
 import dev.opsbook.link.ContentPaths;
 import dev.opsbook.load.Ids;
+import dev.opsbook.load.Schemas;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -89,8 +90,14 @@ final class NewCommand implements Runnable {
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Path file = content.resolve(f.getKey());
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
+                Files.writeString(file, withModeline(f.getKey(), f.getValue()), StandardCharsets.UTF_8);
                 spec.commandLine().getOut().println("created " + file);
+            }
+            // the schemas the files' first lines name, for editors: written again, as this opsbook reads them
+            for (Map.Entry<String, String> schema : Schemas.all(List.of()).entrySet()) {
+                Path file = content.resolve(Schemas.IN_CONTENT + schema.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, schema.getValue(), StandardCharsets.UTF_8);
             }
             long todo = files.values().stream()
                     .mapToLong(t -> t.lines()
@@ -104,6 +111,18 @@ final class NewCommand implements Runnable {
                                 + "; `opsbook check` names each one that is left");
             }
             return ExitCode.OK;
+        }
+
+        /** {@code text} with the line that names its schema first (in a Markdown file, first in its front matter). */
+        static String withModeline(String rel, String text) {
+            String line = Schemas.modeline(rel);
+            if (line == null) {
+                return text;
+            }
+            if (rel.endsWith(".md")) {
+                return text.startsWith("---\n") ? "---\n" + line + "\n" + text.substring(4) : text;
+            }
+            return line + "\n" + text;
         }
 
         /** Whether each id is a valid id; a message for the first that is not. */

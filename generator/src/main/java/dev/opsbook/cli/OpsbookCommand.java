@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
             OpsbookCommand.Check.class,
             OpsbookCommand.Serve.class,
             NewCommand.class,
-            RunbookUrlsCommand.class
+            RunbookUrlsCommand.class,
+            SchemasCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -55,7 +55,7 @@ public final class SitePaths {
             REPORT_CODE_QUALITY,
             CATALOG);
     /** Folders that only the site writes into: its script, style and search data, the report pages, people's calendars. */
-    private static final Set<String> ROOT_FOLDERS = Set.of("assets", "readiness", "people");
+    private static final Set<String> ROOT_FOLDERS = Set.of("assets", "readiness", "people", "schemas");
     /** The site's files in each service folder. */
     private static final Set<String> SERVICE_FILES = Set.of("index.html", "oncall.ics", "catalog-info.yaml");
     /** The service folders whose {@code .html} files are pages of the site. */

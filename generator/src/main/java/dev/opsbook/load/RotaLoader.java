@@ -50,10 +50,12 @@ final class RotaLoader {
 
     static Rota read(YamlMap y, Files files) {
         boolean layered = y.has("layers");
-        if (!layered) {
-            y.require("start", "rotation");
-        }
+        y.requireUnless("layers", "start", "rotation");
+        // a layer starts and rotates as the rota does, unless it says otherwise
+        y.requireInItemsUnless("layers", "start");
+        y.requireInItemsUnless("layers", "rotation");
         String tz = y.string("timezone");
+        y.expect("timezone", SchemaPatterns.zone());
         var tzPos = y.pos("timezone");
         var start = y.dateTime("start");
         var rotation = rotation(y);
@@ -203,6 +205,7 @@ final class RotaLoader {
             name = "layer " + number; // its name was refused or missing: that finding is printed; pages need one
         }
         String tz = l.string("timezone");
+        l.expect("timezone", SchemaPatterns.zone());
         Pos tzPos = l.pos("timezone");
         if (tz != null) {
             try {
@@ -287,7 +290,9 @@ final class RotaLoader {
     /** Covered hours; a layer's ({@code overnight}) may end the next day ({@code from: "22:00", to: "06:00"}). */
     private static Rota.BusinessHours businessHours(YamlMap b, boolean overnight) {
         List<DayOfWeek> days = new ArrayList<>();
-        for (Node n : b.sequence("days")) {
+        List<Node> dayNodes = b.sequence("days");
+        b.expectItems("days", SchemaPatterns.day());
+        for (Node n : dayNodes) {
             String d = n instanceof ScalarNode s ? s.getValue().strip().toLowerCase(Locale.ROOT) : null;
             if (d != null && d.length() > 3 && DAYS.containsKey(d.substring(0, 3))) {
                 d = d.substring(0, 3);

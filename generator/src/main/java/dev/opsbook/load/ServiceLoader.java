@@ -99,6 +99,7 @@ final class ServiceLoader {
         for (YamlMap n : y.maps("notApplicable")) {
             n.require("rule", "reason");
             Ref rule = n.ref("rule");
+            n.expect("rule", SchemaPatterns.oneOf(Rules.COMPLETENESS));
             if (rule != null && !Rules.isKnown(rule.id())) {
                 SettingsLoader.unknownRule(n, "rule", rule.id());
                 rule = null;
@@ -265,6 +266,7 @@ final class ServiceLoader {
         Service.Rollback rollback = r.map("rollback")
                 .map(m -> {
                     List<String> strategies = m.strings("strategies");
+                    m.expectItems("strategies", SchemaPatterns.oneOf(ROLLBACK_STRATEGIES));
                     for (String s : strategies) {
                         if (!ROLLBACK_STRATEGIES.contains(s)) {
                             m.schema(

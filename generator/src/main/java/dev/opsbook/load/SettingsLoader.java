@@ -26,6 +26,7 @@ final class SettingsLoader {
         String title = y.string("title");
         String organisation = y.string("organisation");
         String baseUrl = y.string("baseUrl");
+        y.expect("baseUrl", SchemaPatterns.HTTP);
         if (baseUrl != null && !baseUrl.matches("(?i)https?://\\S+")) {
             y.schema(
                     "baseUrl",
@@ -47,6 +48,7 @@ final class SettingsLoader {
         y.map("levels").ifPresent(l -> readLevels(l, levels));
         List<String> exclude = y.strings("exclude");
         String sourceUrl = y.string("sourceUrl");
+        y.expect("sourceUrl", SchemaPatterns.HTTP);
         if (sourceUrl != null && !sourceUrl.matches("(?i)https?://\\S+")) {
             y.schema(
                     "sourceUrl",
@@ -147,6 +149,7 @@ final class SettingsLoader {
 
     static ZoneId zone(YamlMap y, String key) {
         String tz = y.string(key);
+        y.expect(key, SchemaPatterns.zone());
         if (tz == null) {
             return null;
         }
@@ -163,9 +166,10 @@ final class SettingsLoader {
     }
 
     private static void readChecks(YamlMap c, Map<String, Settings.RuleSetting> checks) {
+        c.keyNames(Rules.COMPLETENESS);
         for (String rule : c.keys()) {
             Pos at = c.keyPos(rule);
-            if (!Rules.isKnown(rule)) {
+            if (!c.probing() && !Rules.isKnown(rule)) { // a probe's one key stands for every rule
                 unknownRule(c, rule, rule);
                 continue;
             }
@@ -177,6 +181,7 @@ final class SettingsLoader {
                 continue;
             }
             String severity = c.scalarAt(rule);
+            c.expect(rule, SchemaPatterns.oneOf(SEVERITY_SETTINGS));
             Integer maxAge = null;
             Integer maxHours = null;
             dev.opsbook.model.Dur per = null;
@@ -229,6 +234,7 @@ final class SettingsLoader {
     private static Settings.Waiver waiver(YamlMap w) {
         w.require("rule", "service", "reason", "expires");
         Ref rule = w.ref("rule");
+        w.expect("rule", SchemaPatterns.oneOf(Rules.COMPLETENESS));
         if (rule != null && !Rules.isKnown(rule.id())) {
             unknownRule(w, "rule", rule.id());
             rule = null;
@@ -248,6 +254,7 @@ final class SettingsLoader {
     private static void readLevels(YamlMap l, Map<String, List<String>> levels) {
         for (String level : l.keys()) {
             List<String> rules = l.strings(level);
+            l.expectItems(level, SchemaPatterns.oneOf(Rules.COMPLETENESS));
             for (String r : rules) {
                 if (!Rules.COMPLETENESS.contains(r)) {
                     l.schema(level, "level '" + level + "' names '" + r + "', which is not a completeness rule", null);
@@ -269,7 +276,9 @@ final class SettingsLoader {
     /** The required runbook sections, each once: a heading listed twice is a slip (one of them was meant to be another). */
     private static List<String> sections(YamlMap y) {
         List<String> out = new ArrayList<>();
-        for (Node n : y.sequence("runbookSections")) {
+        List<Node> items = y.sequence("runbookSections");
+        y.expectItems("runbookSections", SchemaPatterns.TEXT);
+        for (Node n : items) {
             String text = n instanceof ScalarNode s ? s.getValue().strip() : "";
             if (text.isEmpty()) {
                 y.schema(n, "each item of 'runbookSections' must be text, found " + YamlMap.describe(n), null);

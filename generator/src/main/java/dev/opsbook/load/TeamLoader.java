@@ -49,6 +49,7 @@ final class TeamLoader {
     /** A person's time zone ({@code key}), or null (with a finding) when it is not an IANA zone. */
     static String timezone(YamlMap m, String key) {
         String tz = m.string(key);
+        m.expect(key, SchemaPatterns.zone());
         if (tz != null) {
             try {
                 ZoneId.of(tz);
@@ -67,6 +68,7 @@ final class TeamLoader {
     /** A person's {@code phone} ({@code key}), or null (with a finding) when a tel: link could not dial it. */
     static String phone(YamlMap m, String key) {
         String phone = m.string(key);
+        m.expect(key, SchemaPatterns.PHONE);
         if (phone != null && !Phone.dialable(phone)) {
             m.schema(
                     key,
@@ -80,6 +82,7 @@ final class TeamLoader {
     /** A team's or a person's {@code email}, or null (with a finding) when it is not a plain address. */
     static String email(YamlMap m) {
         String email = m.string("email");
+        m.expect("email", SchemaPatterns.EMAIL);
         if (email != null && !EMAIL.matcher(email.strip()).matches()) {
             m.schema(
                     "email",

@@ -12,6 +12,7 @@ final class Urls {
 
     static String check(YamlMap y, String key) {
         String url = y.string(key);
+        y.expect(key, SchemaPatterns.URL);
         if (url == null) {
             return null;
         }

@@ -63,7 +63,18 @@ final class YamlMap {
     /** A known key that is written misspelled → where (so that what rests on it is placed there). */
     private final Map<String, Pos> writtenAs = new LinkedHashMap<>();
 
+    /**
+     * Not null for a mapping that records what its loader asks instead of reading a file ({@link #probe}): every
+     * getter records the key and its type there and returns a value of that type, so that the loader goes on.
+     */
+    private final SchemaNode probe;
+
     YamlMap(MappingNode node, YamlDocument.Ctx ctx) {
+        this(node, ctx, null);
+    }
+
+    private YamlMap(MappingNode node, YamlDocument.Ctx ctx, SchemaNode probe) {
+        this.probe = probe;
         this.node = node;
         this.ctx = ctx;
         for (NodeTuple t : node.getValue()) {
@@ -84,6 +95,32 @@ final class YamlMap {
                                 "keep one '" + key.getValue() + "' and remove the other");
             }
         }
+    }
+
+    /** A mapping that records into {@code node} what a loader asks of it (see {@link SchemaNode}). */
+    static YamlMap probe(SchemaNode node, YamlDocument.Ctx ctx) {
+        return new YamlMap(new MappingNode(Tag.MAP, List.of(), DumperOptions.FlowStyle.BLOCK), ctx, node);
+    }
+
+    /** Whether this mapping records what is asked instead of holding a file's values. */
+    boolean probing() {
+        return probe != null;
+    }
+
+    /** The key a probe's {@link #keys()} gives: it stands for every key of a mapping whose keys are data. */
+    static final String WILDCARD = "*";
+
+    private static Map<String, Object> kw(Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    /** Records {@code value} at {@code key} of the probe (the wildcard key stands for every key of data). */
+    private void record(String key, SchemaNode value) {
+        probe.put(key, value);
     }
 
     static YamlMap empty(YamlDocument.Ctx ctx) {
@@ -137,6 +174,10 @@ final class YamlMap {
     }
 
     boolean has(String key) {
+        if (probe != null) {
+            record(key, SchemaNode.any());
+            return true;
+        }
         known.add(key);
         Node v = value(key);
         return v != null;
@@ -171,6 +212,12 @@ final class YamlMap {
     }
 
     void require(String... keys) {
+        if (probe != null) {
+            for (String k : keys) {
+                probe.required.add(k);
+            }
+            return;
+        }
         for (String key : keys) {
             if (value(key) == null) {
                 ctx.reject(node); // a mapping without what it must say is refused as a whole
@@ -198,11 +245,29 @@ final class YamlMap {
     }
 
     String string(String key) {
+        if (probe != null) {
+            record(key, SchemaNode.text());
+            return "x";
+        }
         String s = scalar(key, "text");
         return s == null || s.isBlank() ? null : s.strip();
     }
 
     Integer integer(String key, int min, int max) {
+        if (probe != null) {
+            record(
+                    key,
+                    SchemaNode.scalar(kw(
+                            "type",
+                            List.of("integer", "string"),
+                            "pattern",
+                            "^\\s*[+-]?\\d{1,9}\\s*$",
+                            "minimum",
+                            min,
+                            "maximum",
+                            max)));
+            return min;
+        }
         String s = scalar(key, "a whole number");
         if (s == null) {
             return null;
@@ -226,6 +291,20 @@ final class YamlMap {
     }
 
     BigDecimal percent(String key) {
+        if (probe != null) {
+            record(
+                    key,
+                    SchemaNode.scalar(kw(
+                            "type",
+                            List.of("number", "string"),
+                            "pattern",
+                            "^\\s*[+-]?\\d{1,12}(\\.\\d{1,12})?\\s*%?\\s*$",
+                            "exclusiveMinimum",
+                            0,
+                            "maximum",
+                            100)));
+            return BigDecimal.valueOf(50);
+        }
         String s = scalar(key, "a percentage");
         if (s == null) {
             return null;
@@ -254,6 +333,20 @@ final class YamlMap {
 
     /** A fraction above 0 and at most 1 (OpenSLO's {@code target: 0.999}), or null after a finding. */
     BigDecimal ratio(String key) {
+        if (probe != null) {
+            record(
+                    key,
+                    SchemaNode.scalar(kw(
+                            "type",
+                            List.of("number", "string"),
+                            "pattern",
+                            "^\\s*[+-]?\\d{1,12}(\\.\\d{1,12})?\\s*$",
+                            "exclusiveMinimum",
+                            0,
+                            "maximum",
+                            1)));
+            return new BigDecimal("0.5");
+        }
         String s = scalar(key, "a number");
         if (s == null) {
             return null;
@@ -275,6 +368,13 @@ final class YamlMap {
     }
 
     Boolean bool(String key) {
+        if (probe != null) {
+            record(
+                    key,
+                    SchemaNode.scalar(kw(
+                            "type", List.of("boolean", "string"), "pattern", "^(true|True|TRUE|false|False|FALSE)$")));
+            return Boolean.TRUE;
+        }
         String s = scalar(key, "true or false");
         if (s == null) {
             return null;
@@ -290,6 +390,13 @@ final class YamlMap {
     }
 
     LocalDate date(String key) {
+        if (probe != null) {
+            record(
+                    key,
+                    SchemaNode.scalar(
+                            kw("type", "string", "pattern", "^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$", "format", "date")));
+            return LocalDate.of(2026, 1, 5);
+        }
         String s = scalar(key, "a date");
         return s == null ? null : parseDate(s, key, value(key));
     }
@@ -311,6 +418,16 @@ final class YamlMap {
     }
 
     When dateTime(String key) {
+        if (probe != null) {
+            record(
+                    key,
+                    SchemaNode.scalar(kw(
+                            "type",
+                            "string",
+                            "pattern",
+                            "^\\s*\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:\\d{2})?\\s*$")));
+            return new When(LocalDateTime.of(2026, 1, 5, 9, 0), null, "2026-01-05T09:00");
+        }
         String s = scalar(key, "a date-time");
         if (s == null) {
             return null;
@@ -335,6 +452,10 @@ final class YamlMap {
     }
 
     LocalTime time(String key) {
+        if (probe != null) {
+            record(key, SchemaNode.scalar(kw("type", "string", "pattern", "^\\s*\\d{2}:\\d{2}\\s*$")));
+            return LocalTime.of(9, 0);
+        }
         String s = scalar(key, "a time");
         if (s == null) {
             return null;
@@ -355,6 +476,13 @@ final class YamlMap {
     }
 
     Dur duration(String key) {
+        if (probe != null) {
+            record(
+                    key,
+                    SchemaNode.scalar(kw(
+                            "type", "string", "pattern", "^\\s*(?=\\d)(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?\\s*$")));
+            return new Dur(7, 0, "1w");
+        }
         String s = scalar(key, "a duration");
         return s == null ? null : parseDuration(s.strip(), key, value(key));
     }
@@ -394,6 +522,10 @@ final class YamlMap {
 
     /** One of {@code allowed}, or null (with a finding that lists them and suggests the closest). */
     String oneOf(String key, Collection<String> allowed) {
+        if (probe != null) {
+            record(key, SchemaNode.scalar(kw("enum", List.copyOf(allowed))));
+            return allowed.iterator().next();
+        }
         String s = scalar(key, "one of " + String.join(", ", allowed));
         if (s == null) {
             return null;
@@ -412,12 +544,20 @@ final class YamlMap {
     }
 
     Ref ref(String key) {
+        if (probe != null) {
+            record(key, SchemaNode.text());
+            return new Ref("x", pos());
+        }
         String s = string(key);
         return s == null ? null : new Ref(s, pos(key));
     }
 
     /** A list of plain values. A single value where a list belongs is a finding. */
     List<String> strings(String key) {
+        if (probe != null) {
+            record(key, SchemaNode.array(SchemaNode.text()));
+            return List.of("x");
+        }
         List<String> out = new ArrayList<>();
         for (Node n : sequence(key)) {
             if (n instanceof ScalarNode s && !s.getValue().isBlank()) {
@@ -430,6 +570,10 @@ final class YamlMap {
     }
 
     List<Ref> refs(String key) {
+        if (probe != null) {
+            record(key, SchemaNode.array(SchemaNode.text()));
+            return List.of(new Ref("x", pos()));
+        }
         List<Ref> out = new ArrayList<>();
         for (Node n : sequence(key)) {
             if (n instanceof ScalarNode s && !s.getValue().isBlank()) {
@@ -443,6 +587,10 @@ final class YamlMap {
 
     /** Lists of dates of a key, e.g. business days. */
     List<Node> sequence(String key) {
+        if (probe != null) {
+            record(key, SchemaNode.array(SchemaNode.any()));
+            return List.of();
+        }
         Node v = value(key);
         if (v == null) {
             return List.of();
@@ -458,6 +606,9 @@ final class YamlMap {
     }
 
     Optional<YamlMap> map(String key) {
+        if (probe != null) {
+            return Optional.of(probe(probe.objectAt(key), ctx));
+        }
         Node v = value(key);
         if (v == null) {
             return Optional.empty();
@@ -470,6 +621,9 @@ final class YamlMap {
     }
 
     List<YamlMap> maps(String key) {
+        if (probe != null) {
+            return List.of(probe(probe.objectItemsAt(key), ctx));
+        }
         List<YamlMap> out = new ArrayList<>();
         for (Node n : sequence(key)) {
             if (n instanceof MappingNode m) {
@@ -483,17 +637,72 @@ final class YamlMap {
 
     /** The keys of a mapping whose keys are data (severity ids, rule ids), in order, each marked known. */
     List<String> keys() {
+        if (probe != null) {
+            // the keys are data: whatever the loader asks of one is asked of each
+            probe.put(WILDCARD, SchemaNode.any());
+            return List.of(WILDCARD);
+        }
         known.addAll(entries.keySet());
         return List.copyOf(entries.keySet());
     }
 
+    /**
+     * What the loader checks of {@code key}'s value beyond its type (an address, a phone number, a zone), as JSON
+     * Schema keywords for a probe to record in place of the getter's; nothing when reading a file.
+     */
+    void expect(String key, Map<String, Object> keywords) {
+        if (probe != null) {
+            SchemaNode n = SchemaNode.scalar(keywords);
+            // a key of data (a rule's severity) has a value: only a key of the file may be written empty
+            n.nullable = !key.equals(WILDCARD);
+            probe.properties.put(key, n);
+        }
+    }
+
+    /** The same for each item of the list at {@code key}. */
+    void expectItems(String key, Map<String, Object> keywords) {
+        if (probe != null) {
+            probe.properties.put(key, SchemaNode.array(SchemaNode.scalar(keywords)));
+        }
+    }
+
+    /** Each mapping of the list {@code list} requires {@code key} unless this mapping writes it (a layer's start). */
+    void requireInItemsUnless(String list, String key) {
+        if (probe != null) {
+            probe.itemsRequiredUnless.add(new String[] {list, key});
+        }
+    }
+
+    /** {@code keys} are required unless {@code present} is written (with a value). */
+    void requireUnless(String present, String... keys) {
+        if (probe != null) {
+            probe.requiredUnless.put(present, List.of(keys));
+        } else if (!has(present)) {
+            require(keys);
+        }
+    }
+
+    /** The keys of a mapping whose keys are data are among {@code allowed} (recorded by a probe; read as written). */
+    void keyNames(Collection<String> allowed) {
+        if (probe != null) {
+            probe.propertyNames = List.copyOf(allowed);
+        }
+    }
+
     /** The raw scalar text of a data key (e.g. {@code readiness-load-test: off}), or null if not a scalar. */
     String scalarAt(String key) {
+        if (probe != null) {
+            record(key, SchemaNode.text());
+            return "x";
+        }
         Node v = value(key);
         return v instanceof ScalarNode s ? s.getValue().strip() : null;
     }
 
     boolean isMapping(String key) {
+        if (probe != null) {
+            return true; // what the loader then asks (a value, a mapping) records the shapes
+        }
         return value(key) instanceof MappingNode;
     }
 
@@ -502,12 +711,19 @@ final class YamlMap {
 
     /** This mapping, accepting {@code keys} without reading them. */
     YamlMap foreign(Set<String> keys) {
+        if (probe != null) {
+            probe.foreign.addAll(keys);
+        }
         this.foreign = keys;
         return this;
     }
 
     /** Reports every key that no getter asked for (and that is not another tool's). Call after reading all keys. */
     void finish() {
+        if (probe != null) {
+            probe.closed = true;
+            return;
+        }
         // a suggestion is a key that could have been meant: not one that is written here already
         List<String> unwritten =
                 known.stream().filter(k -> !entries.containsKey(k)).toList();

@@ -156,6 +156,15 @@ public final class SiteRenderer {
             tasks.add(() -> sink.write(asset, (PageSink.Content) out -> Files.copy(contentRoot.resolve(asset), out)));
         }
         tasks.add(() -> sink.write(SitePaths.ALERTS, out -> AlertsJson.write(hb, out)));
+        // the JSON Schemas of the content format, for editors (with the handbook's own foreign front matter keys)
+        tasks.add(() -> {
+            for (var e :
+                    dev.opsbook.load.Schemas.all(hb.settings().foreignKeys()).entrySet()) {
+                sink.write(
+                        dev.opsbook.load.Schemas.FOLDER + e.getKey(),
+                        e.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+        });
         // the services as Backstage entities, so that a catalog can mirror the handbook
         CatalogExport catalog = new CatalogExport(hb);
         tasks.add(() -> {

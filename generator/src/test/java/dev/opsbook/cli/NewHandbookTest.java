@@ -181,14 +181,14 @@ class NewHandbookTest {
         assertTrue(
                 lines.stream()
                         .anyMatch(
-                                l -> l.startsWith("services/ledger/reviews/osr-2026-001.yaml:10:")
+                                l -> l.startsWith("services/ledger/reviews/osr-2026-001.yaml:11:")
                                         && l.contains(
                                                 "answers deploymentChange, scalabilityChange, testingChange, newSystems,"
                                                         + " automatedValidation only with the placeholders of a skeleton [review-unanswered]")),
                 String.join("\n", lines));
         assertTrue(
                 lines.stream()
-                        .anyMatch(l -> l.startsWith("services/ledger/incidents/2026-11-20-slow.md:5:")
+                        .anyMatch(l -> l.startsWith("services/ledger/incidents/2026-11-20-slow.md:6:")
                                 && l.contains("(the placeholder of a skeleton) [schema]")
                                 && l.contains("replace the TODO placeholder")),
                 String.join("\n", lines));

@@ -37,17 +37,18 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * at once, files of different services, so that no replacement hides another's page: a round takes the
  * n-th value of every file (see {@link #groups}). A failure names every replacement of its round.
  */
-class RefusedValueTest {
+public class RefusedValueTest {
     /** What replaces a scalar value. */
-    static final String[] FOR_SCALAR = {"~", "{refused: [1]}", "'javascript:x/../Not an id, date or 99:99'", "-1", "[]"
+    public static final String[] FOR_SCALAR = {
+        "~", "{refused: [1]}", "'javascript:x/../Not an id, date or 99:99'", "-1", "[]"
     };
     /** What replaces a mapping or a list. */
-    static final String[] FOR_COLLECTION = {"~", "refused", "'2026-13-45'"};
+    public static final String[] FOR_COLLECTION = {"~", "refused", "'2026-13-45'"};
 
     @TempDir
     Path dir;
 
-    record Value(Path file, int start, int end, String path, boolean scalar) {
+    public record Value(Path file, int start, int end, String path, boolean scalar) {
         String describe(String with) {
             return file.toString().replace('\\', '/') + " at " + path + " := " + with;
         }
@@ -219,7 +220,7 @@ class RefusedValueTest {
     }
 
     /** Every value node of a YAML file or of a Markdown file's front matter, with where it is in the file. */
-    static List<Value> values(Path file) throws IOException {
+    public static List<Value> values(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         int offset = 0;
         String yaml = text;

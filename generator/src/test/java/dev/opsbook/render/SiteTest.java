@@ -210,7 +210,7 @@ class SiteTest {
                         .withAsOf(java.time.LocalDate.of(2026, 11, 21)));
         assertEquals(
                 List.of(
-                        "services/api/runbooks/api-down.md:11:97: error: link 'tel:call-me' is not a phone number [schema]"),
+                        "services/api/runbooks/api-down.md:25:97: error: link 'tel:call-me' is not a phone number [schema]"),
                 built.findings().stream()
                         .filter(f -> f.rule().equals("schema"))
                         .map(dev.opsbook.finding.Finding::format)
