@@ -232,10 +232,14 @@ public final class ContentTree {
     }
 
     public BuildResult result(java.time.LocalDate asOf) {
+        BuildResult result;
         try {
-            return new Opsbook().build(BuildRequest.check(root, null).withAsOf(asOf));
+            result = new Opsbook().build(BuildRequest.check(root, null).withAsOf(asOf));
         } catch (OpsbookException e) {
             throw new AssertionError(e);
         }
+        // every schema error a test of the suite makes the loader report, the file's JSON Schema reports too
+        dev.opsbook.load.SchemaAgreement.check(root, result.findings());
+        return result;
     }
 }

@@ -95,6 +95,13 @@ final class SchemaPatterns {
         return ordered("type", "string", "pattern", "^\\s*(" + any + ")\\S*\\s*$");
     }
 
+    /** An alert's {@code runbook}: an id, or service/id (ReferenceCheck refuses an address). */
+    static final Map<String, Object> RUNBOOK_REF = ordered(
+            "type",
+            List.of("string", "number"),
+            "pattern",
+            "^\\s*[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?\\s*$");
+
     /** Plain text, of any scalar (a mapping or a list is refused). */
     static final Map<String, Object> TEXT = ordered("type", List.of("string", "number", "boolean"));
 }

@@ -251,6 +251,8 @@ final class ServiceLoader {
                 name = null;
             }
             var alert = new Service.Alert(name, a.ref("severity"), a.ref("runbook"), a.ref("slo"), a.pos());
+            // a runbook's id, or service/id: never an address (the reference check says so)
+            a.expect("runbook", SchemaPatterns.RUNBOOK_REF);
             a.finish();
             if (name != null) {
                 out.add(alert);

@@ -480,7 +480,10 @@ final class YamlMap {
             record(
                     key,
                     SchemaNode.scalar(kw(
-                            "type", "string", "pattern", "^\\s*(?=\\d)(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?\\s*$")));
+                            "type",
+                            "string",
+                            "pattern",
+                            "^\\s*(?=\\d)(?=\\S*[1-9])(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?\\s*$")));
             return new Dur(7, 0, "1w");
         }
         String s = scalar(key, "a duration");
