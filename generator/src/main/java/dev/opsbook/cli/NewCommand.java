@@ -94,11 +94,7 @@ final class NewCommand implements Runnable {
                 spec.commandLine().getOut().println("created " + file);
             }
             // the schemas the files' first lines name, for editors: written again, as this opsbook reads them
-            for (Map.Entry<String, String> schema : Schemas.all(List.of()).entrySet()) {
-                Path file = content.resolve(Schemas.IN_CONTENT + schema.getKey());
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, schema.getValue(), StandardCharsets.UTF_8);
-            }
+            Schemas.writeTo(content.resolve(Schemas.IN_CONTENT));
             long todo = files.values().stream()
                     .mapToLong(t -> t.lines()
                             .filter(l -> l.contains("TODO") && !l.strip().startsWith("#"))

@@ -2,11 +2,8 @@ package dev.opsbook.cli;
 
 import dev.opsbook.load.Schemas;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,10 +36,7 @@ final class SchemasCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         Path dir = content.resolve(Schemas.IN_CONTENT);
-        Files.createDirectories(dir);
-        for (Map.Entry<String, String> e : Schemas.all(List.of()).entrySet()) {
-            Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
-        }
+        Schemas.writeTo(dir);
         spec.commandLine().getOut().println("wrote " + Schemas.names().size() + " schemas to " + dir);
         return ExitCode.OK;
     }

@@ -64,7 +64,11 @@ public final class Schemas {
 
     /** Writes every schema into the folder {@code args[0]} (the build puts them in the jar this way). */
     public static void main(String[] args) throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Path.of(args[0]);
+        writeTo(java.nio.file.Path.of(args[0]));
+    }
+
+    /** Writes every schema into {@code dir} (made if need be): the jar's, and a content folder's {@link #IN_CONTENT}. */
+    public static void writeTo(java.nio.file.Path dir) throws java.io.IOException {
         java.nio.file.Files.createDirectories(dir);
         for (Map.Entry<String, String> e : all(List.of()).entrySet()) {
             java.nio.file.Files.writeString(

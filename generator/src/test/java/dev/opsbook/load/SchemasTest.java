@@ -176,4 +176,26 @@ class SchemasTest {
         }
         assertEquals(5, named);
     }
+
+    @Test
+    void opsbookSchemasWritesThemIntoAnExistingHandbook(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path content = dir.resolve("content");
+        ExampleHandbook.copy(ExampleHandbook.content(), content);
+        java.io.StringWriter out = new java.io.StringWriter();
+        assertEquals(
+                0,
+                dev.opsbook.cli.OpsbookCommand.execute(
+                        new String[] {"schemas", "--content", content.toString()},
+                        new java.io.PrintWriter(out, true),
+                        new java.io.PrintWriter(new java.io.StringWriter())));
+        assertTrue(out.toString().contains("wrote 10 schemas"), out.toString());
+        for (Map.Entry<String, String> e : Schemas.all(List.of()).entrySet()) {
+            assertEquals(e.getValue(), Files.readString(content.resolve(Schemas.IN_CONTENT + e.getKey())));
+        }
+        // a hidden folder: not content, not published
+        Path site = dir.resolve("site");
+        new dev.opsbook.Opsbook()
+                .build(dev.opsbook.BuildRequest.build(content, site).withAsOf(java.time.LocalDate.of(2026, 11, 21)));
+        assertTrue(!Files.exists(site.resolve(".opsbook")), "the content folder's schemas are not published as assets");
+    }
 }
