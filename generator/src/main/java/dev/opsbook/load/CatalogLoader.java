@@ -111,6 +111,7 @@ final class CatalogLoader {
     private record Entity(
             String kind,
             String name,
+            String namespace,
             Pos pos,
             String file,
             Meta meta,
@@ -231,11 +232,12 @@ final class CatalogLoader {
             name = null;
         }
         String namespace = m.string("namespace");
-        if (namespace != null && !namespace.equals("default")) {
-            m.schema(
-                    "namespace",
-                    "opsbook reads the entities of the default namespace, found namespace '" + namespace + "'",
-                    "move the entity to the default namespace, or leave this file out of catalog:");
+        if (namespace != null && !Ids.valid(namespace)) {
+            m.error(
+                    Rules.INVALID_ID,
+                    m.pos("namespace"),
+                    kind + " namespace " + Ids.problem(namespace),
+                    "use '" + Ids.suggest(namespace) + "'");
             name = null;
         }
         String title = m.string("title");
@@ -313,7 +315,18 @@ final class CatalogLoader {
         if (name == null) {
             return null;
         }
-        return new Entity(kind, name, doc.pos(), file, meta, values, lists, profile, specKeys, annotations);
+        return new Entity(
+                kind,
+                name,
+                namespace != null ? namespace : "default",
+                doc.pos(),
+                file,
+                meta,
+                values,
+                lists,
+                profile,
+                specKeys,
+                annotations);
     }
 
     private static Profile profile(YamlMap p) {
@@ -407,10 +420,13 @@ final class CatalogLoader {
         return String.join("/", parts);
     }
 
-    /** An entity reference, {@code [kind:][namespace/]name}, split; kind lower case or null. */
-    record EntityRef(String kind, String name) {}
+    /**
+     * An entity reference, {@code [kind:][namespace/]name}, split; kind lower case or null, namespace null when
+     * not written (then the referring entity's, as Backstage reads it).
+     */
+    record EntityRef(String kind, String namespace, String name) {}
 
-    /** {@code ref} read as an entity reference, or null (after a finding) when it names another namespace. */
+    /** {@code ref} read as an entity reference. */
     private static EntityRef entityRef(Ref ref, String from, Findings findings) {
         String s = ref.id();
         String kind = null;
@@ -419,22 +435,24 @@ final class CatalogLoader {
             kind = s.substring(0, colon).toLowerCase(Locale.ROOT);
             s = s.substring(colon + 1);
         }
+        String namespace = null;
         int slash = s.indexOf('/');
         if (slash >= 0) {
-            String namespace = s.substring(0, slash);
+            namespace = s.substring(0, slash);
             s = s.substring(slash + 1);
-            if (!namespace.equals("default")) {
-                findings.error(
-                        Rules.BROKEN_REFERENCE,
-                        ContentPaths.serviceOf(from),
-                        ref.pos(),
-                        "'" + ref.id() + "' names an entity of namespace '" + namespace
-                                + "': opsbook reads the default namespace only",
-                        "name an entity of the default namespace");
-                return null;
-            }
         }
-        return new EntityRef(kind, s);
+        return new EntityRef(kind, namespace, s);
+    }
+
+    /**
+     * The entity of {@code kind} that {@code r}, written by {@code from}, names, or null. opsbook's ids are the
+     * names, so a name is one entity of its kind whatever its namespace; the reference's namespace (or, when it
+     * writes none, the referring entity's) must be that entity's.
+     */
+    private static Entity find(Map<String, Entity> byRef, String kind, EntityRef r, Entity from) {
+        Entity e = byRef.get(kind + ":" + r.name());
+        String namespace = r.namespace() != null ? r.namespace() : from.namespace();
+        return e != null && e.namespace().equals(namespace) ? e : null;
     }
 
     /** The entities joined: services, teams and their people, with findings for what does not fit together. */
@@ -443,13 +461,22 @@ final class CatalogLoader {
         for (Entity e : entities) {
             String key = e.kind().toLowerCase(Locale.ROOT) + ":" + e.name();
             Entity first = byRef.putIfAbsent(key, e);
-            if (first != null) {
+            if (first != null && first.namespace().equals(e.namespace())) {
                 findings.error(
                         Rules.DUPLICATE_ID,
                         ContentPaths.serviceOf(e.file()),
                         e.meta().keys().at("name"),
                         e.kind() + " '" + e.name() + "' is already described at " + first.pos(),
                         "describe each entity once");
+            } else if (first != null) {
+                findings.error(
+                        Rules.DUPLICATE_ID,
+                        ContentPaths.serviceOf(e.file()),
+                        e.meta().keys().at("name"),
+                        e.kind() + " '" + e.name() + "' of namespace '" + e.namespace() + "' has the name of the one"
+                                + " of namespace '" + first.namespace() + "' at " + first.pos()
+                                + ": the handbook's ids are the names, one entity each whatever its namespace",
+                        "rename one of the two");
             }
         }
         // the services: Components and Resources share one id space
@@ -488,7 +515,7 @@ final class CatalogLoader {
                     if (r == null) {
                         continue;
                     }
-                    if (!byRef.containsKey("group:" + r.name())) {
+                    if (find(byRef, "group", r, e) == null) {
                         findings.error(
                                 Rules.BROKEN_REFERENCE,
                                 ContentPaths.serviceOf(e.file()),
@@ -510,7 +537,7 @@ final class CatalogLoader {
             if (e.kind().equals("Group")) {
                 for (Ref u : e.list("members")) {
                     EntityRef r = entityRef(u, e.file(), findings);
-                    Entity user = r == null ? null : byRef.get("user:" + r.name());
+                    Entity user = r == null ? null : find(byRef, "user", r, e);
                     if (user == null) {
                         if (r != null) {
                             findings.error(
@@ -645,16 +672,14 @@ final class CatalogLoader {
             if (r == null) {
                 refused.add("owner");
             } else if ("user".equals(r.kind())
-                    || r.kind() == null
-                            && byRef.containsKey("user:" + r.name())
-                            && !byRef.containsKey("group:" + r.name())) {
+                    || r.kind() == null && find(byRef, "user", r, e) != null && find(byRef, "group", r, e) == null) {
                 String home = homeGroup.get(r.name());
                 if (home == null) {
                     findings.error(
                             Rules.BROKEN_REFERENCE,
                             ContentPaths.serviceOf(file),
                             ownerWritten.pos(),
-                            byRef.containsKey("user:" + r.name())
+                            find(byRef, "user", r, e) != null
                                     ? "the owner of " + e.kind() + " '" + e.name() + "', User '" + r.name()
                                             + "', is a member of no Group: the handbook needs the owning team"
                                     : "the owner of " + e.kind() + " '" + e.name() + "', User '" + r.name()
@@ -664,6 +689,21 @@ final class CatalogLoader {
                 } else {
                     owner = new Ref(home, ownerWritten.pos());
                 }
+            } else if ((r.kind() == null || r.kind().equals("group"))
+                    && byRef.containsKey("group:" + r.name())
+                    && find(byRef, "group", r, e) == null) {
+                // the Group of that name is in another namespace than the reference says
+                findings.error(
+                        Rules.BROKEN_REFERENCE,
+                        ContentPaths.serviceOf(file),
+                        ownerWritten.pos(),
+                        "the owner of " + e.kind() + " '" + e.name() + "', '" + ownerWritten.id()
+                                + "', is in namespace '" + (r.namespace() != null ? r.namespace() : e.namespace())
+                                + "', but Group '" + r.name() + "' is in namespace '"
+                                + byRef.get("group:" + r.name()).namespace() + "'",
+                        "write the Group's namespace: group:"
+                                + byRef.get("group:" + r.name()).namespace() + "/" + r.name());
+                refused.add("owner");
             } else if (r.kind() == null || r.kind().equals("group")) {
                 owner = new Ref(r.name(), ownerWritten.pos());
             } else {
@@ -723,7 +763,7 @@ final class CatalogLoader {
             if (r == null) {
                 continue;
             }
-            if (!byRef.containsKey("api:" + r.name())) {
+            if (find(byRef, "api", r, e) == null) {
                 findings.error(
                         Rules.BROKEN_REFERENCE,
                         ContentPaths.serviceOf(file),
@@ -791,6 +831,7 @@ final class CatalogLoader {
         CatalogEntry entry = new CatalogEntry(
                 e.kind(),
                 e.name(),
+                e.namespace(),
                 e.meta().title(),
                 type == null ? null : type.id(),
                 system,
@@ -905,7 +946,7 @@ final class CatalogLoader {
         if (r == null) {
             return null;
         }
-        if (!byRef.containsKey(kind + ":" + r.name())) {
+        if (find(byRef, kind, r, e) == null) {
             findings.error(
                     Rules.BROKEN_REFERENCE,
                     ContentPaths.serviceOf(e.file()),

@@ -7,13 +7,14 @@ import java.util.Map;
  * What a Backstage catalog entity says of a service beyond opsbook's own keys: its kind ({@code Component}
  * or {@code Resource}) and name as written, its {@code spec.type}, the system it is part of, the component it
  * is a subcomponent of, its tags, annotations and labels, and the APIs it provides and consumes (entity
- * references as written). {@code owner} is {@code spec.owner} as written ({@code user:guest},
+ * references as written), in its {@code namespace} ({@code default} unless it says otherwise). {@code owner} is {@code spec.owner} as written ({@code user:guest},
  * {@code group:team-a}, {@code team-a}): the service's team may come from it through a User's group.
  * {@code pos} is where the entity starts.
  */
 public record CatalogEntry(
         String kind,
         String name,
+        String namespace,
         String title,
         String type,
         Ref system,
@@ -36,6 +37,6 @@ public record CatalogEntry(
 
     /** The entity's reference, as Backstage writes it: {@code component:default/petstore}. */
     public String entityRef() {
-        return kind.toLowerCase(java.util.Locale.ROOT) + ":default/" + name;
+        return kind.toLowerCase(java.util.Locale.ROOT) + ":" + namespace + "/" + name;
     }
 }

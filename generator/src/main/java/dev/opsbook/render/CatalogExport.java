@@ -38,6 +38,9 @@ final class CatalogExport {
         String kind = c != null ? c.kind() : "Component";
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", s.id());
+        if (c != null && !c.namespace().equals("default")) {
+            metadata.put("namespace", c.namespace());
+        }
         if (!s.name().equals(s.id())) {
             metadata.put("title", s.name());
         }
@@ -91,18 +94,26 @@ final class CatalogExport {
         if (!kind.equals("Resource")) {
             spec.put("lifecycle", s.lifecycle() != null ? s.lifecycle() : UNKNOWN_LIFECYCLE);
         }
+        // the owner as the catalog wrote it while it is still the service's (a User, or the same Group)
+        String namespace = c != null ? c.namespace() : "default";
+        String written = c == null || c.owner() == null ? null : c.owner().id();
+        String writtenName =
+                written == null ? null : written.substring(written.lastIndexOf(written.contains("/") ? '/' : ':') + 1);
         spec.put(
                 "owner",
-                c != null && c.owner() != null && c.owner().id().startsWith("user:")
-                        ? c.owner().id()
-                        : s.owner() == null
-                                ? "group:default/unknown"
-                                : "group:default/" + s.owner().id());
+                written != null
+                                && (written.startsWith("user:")
+                                        || s.owner() != null && s.owner().id().equals(writtenName))
+                        ? written
+                        : "group:" + namespace + "/"
+                                + (s.owner() == null ? "unknown" : s.owner().id()));
         if (c != null && c.system() != null) {
             spec.put("system", c.system().id());
         }
         if (c != null && c.subcomponentOf() != null && !kind.equals("Resource")) {
-            spec.put("subcomponentOf", "component:default/" + c.subcomponentOf().id());
+            spec.put(
+                    "subcomponentOf",
+                    "component:" + namespace + "/" + c.subcomponentOf().id());
         }
         if (c != null && !c.providesApis().isEmpty() && !kind.equals("Resource")) {
             spec.put("providesApis", c.providesApis());
@@ -112,12 +123,10 @@ final class CatalogExport {
         }
         List<String> dependsOn = new ArrayList<>();
         for (Ref d : s.dependsOn()) {
-            String targetKind = hb.service(d.id())
-                    .map(Service::catalog)
-                    .map(CatalogEntry::kind)
-                    .orElse("Component")
-                    .toLowerCase(java.util.Locale.ROOT);
-            dependsOn.add(targetKind + ":default/" + d.id());
+            java.util.Optional<CatalogEntry> target = hb.service(d.id()).map(Service::catalog);
+            String targetKind =
+                    target.map(CatalogEntry::kind).orElse("Component").toLowerCase(java.util.Locale.ROOT);
+            dependsOn.add(targetKind + ":" + target.map(CatalogEntry::namespace).orElse("default") + "/" + d.id());
         }
         if (!dependsOn.isEmpty()) {
             spec.put("dependsOn", dependsOn);

@@ -389,9 +389,7 @@ class BackstageCatalogTest {
                                 + " deprecated, found 'beta' [schema]",
                         "catalog/billing.yaml:13:3: error: unknown key 'dependOn' (did you mean 'dependsOn'?) [schema]",
                         "catalog/billing.yaml:14:18: error: Component 'billing' consumes API 'payments', which is not"
-                                + " in the catalog [broken-reference]",
-                        "catalog/billing.yaml:18:37: error: opsbook reads the entities of the default namespace,"
-                                + " found namespace 'finance' [schema]"),
+                                + " in the catalog [broken-reference]"),
                 t.structural().stream().filter(f -> f.startsWith("catalog/")).toList());
     }
 
@@ -444,5 +442,56 @@ class BackstageCatalogTest {
         assertNull(hb.service("ledger").orElseThrow().tier());
         assertNotNull(hb.service("ledger").orElseThrow().catalog());
         assertFalse(t.findings(Rules.DUPLICATE_ID).iterator().hasNext());
+    }
+
+    @Test
+    void entitiesOfOtherNamespacesKeepTheirNamesAsIdsAndReferencesNameTheirNamespace() {
+        ContentTree t = ContentTree.empty(dir.resolve("namespaces"))
+                .file("severities.yaml", ContentTree.SEVERITIES)
+                .file(
+                        "catalog-info.yaml",
+                        """
+                        apiVersion: backstage.io/v1alpha1
+                        kind: Group
+                        metadata: { name: team-a, namespace: payments }
+                        spec: { type: team, children: [] }
+                        ---
+                        apiVersion: backstage.io/v1alpha1
+                        kind: Component
+                        metadata: { name: billing, namespace: payments }
+                        spec: { type: service, lifecycle: production, owner: team-a, dependsOn: [component:default/ledger] }
+                        ---
+                        apiVersion: backstage.io/v1alpha1
+                        kind: Component
+                        metadata: { name: ledger }
+                        spec: { type: service, lifecycle: production, owner: group:payments/team-a }
+                        ---
+                        apiVersion: backstage.io/v1alpha1
+                        kind: Component
+                        metadata: { name: audit }
+                        spec: { type: service, lifecycle: production, owner: team-a }
+                        ---
+                        apiVersion: backstage.io/v1alpha1
+                        kind: Component
+                        metadata: { name: ledger, namespace: payments }
+                        spec: { type: service, lifecycle: production, owner: team-a }
+                        """);
+        var hb = t.handbook();
+        Service billing = hb.service("billing").orElseThrow();
+        assertEquals("team-a", billing.owner().id());
+        assertEquals("component:payments/billing", billing.catalog().entityRef());
+        assertEquals(
+                List.of("ledger"), billing.dependsOn().stream().map(Ref::id).toList());
+        assertEquals("team-a", hb.service("ledger").orElseThrow().owner().id());
+        assertEquals(
+                List.of(
+                        "catalog-info.yaml:19:54: error: the owner of Component 'audit', 'team-a', is in namespace"
+                                + " 'default', but Group 'team-a' is in namespace 'payments' [broken-reference]",
+                        "catalog-info.yaml:23:13: error: Component 'ledger' of namespace 'payments' has the name of the"
+                                + " one of namespace 'default' at catalog-info.yaml:11:1: the handbook's ids are the"
+                                + " names, one entity each whatever its namespace [duplicate-id]"),
+                t.structural().stream()
+                        .filter(f -> f.startsWith("catalog-info.yaml"))
+                        .toList());
     }
 }
