@@ -86,7 +86,7 @@ class LauncherIT {
         assertTrue(Files.isRegularFile(site.resolve("index.html")));
         assertEquals(1, archives().size(), "the classes are archived after the first build: " + archives());
         assertTrue(
-                archives().get(0).getFileName().toString().matches("classes-\\d+\\.jsa"),
+                archives().get(0).getFileName().toString().matches("classes-\\d+-\\d+\\.jsa"),
                 archives().toString());
         Object archive = Files.readAttributes(archives().get(0), java.nio.file.attribute.BasicFileAttributes.class)
                 .fileKey();
@@ -107,6 +107,45 @@ class LauncherIT {
                 Files.readAttributes(archives().get(0), java.nio.file.attribute.BasicFileAttributes.class)
                         .fileKey(),
                 "the second run maps the archive instead of writing another");
+
+        // another checkout's jar (or another version) keeps its own archive: neither deletes the other's
+        Path other = Files.createDirectories(dir.resolve("other")).resolve("opsbook.jar");
+        Files.copy(JAR, other);
+        Run elsewhere = run(
+                Map.of("OPSBOOK_JAR", other.toAbsolutePath().toString()),
+                "build",
+                "--content",
+                ExampleHandbook.content().toString(),
+                "--out",
+                site.toString(),
+                "--as-of",
+                "2026-11-21");
+        assertEquals(0, elsewhere.exit(), elsewhere.out());
+        assertEquals(2, archives().size(), "each jar its own archive: " + archives());
+        // the same jar rebuilt replaces its own archive only
+        Files.setLastModifiedTime(
+                other, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Run rebuilt = run(
+                Map.of("OPSBOOK_JAR", other.toAbsolutePath().toString()),
+                "build",
+                "--content",
+                ExampleHandbook.content().toString(),
+                "--out",
+                site.toString(),
+                "--as-of",
+                "2026-11-21");
+        assertEquals(0, rebuilt.exit(), rebuilt.out());
+        assertEquals(2, archives().size(), "the rebuilt jar's archive replaces its earlier one: " + archives());
+        assertTrue(
+                archives().stream().anyMatch(a -> {
+                    try {
+                        return archive.equals(Files.readAttributes(a, java.nio.file.attribute.BasicFileAttributes.class)
+                                .fileKey());
+                    } catch (IOException e) {
+                        return false;
+                    }
+                }),
+                "the first jar's archive is still there");
 
         // OPSBOOK_JAVA_OPTS comes last; a collector chosen there replaces the launcher's (the JVM takes only one)
         Run serial = run(
