@@ -351,4 +351,71 @@ class LauncherIT {
         assertTrue(underFile.out().contains("notes.txt"), underFile.out());
         assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
     }
+
+    @Test
+    void killingTheLauncherStopsServeWhetherJavaIsItsChildOrItself() throws Exception {
+        // the first run writes the class archive (java runs as the launcher's child), the second maps it (the
+        // launcher execs java): either way, `kill <pid of the launcher>` stops the server
+        Path content = dir.resolve("content");
+        ExampleHandbook.copy(ExampleHandbook.content(), content);
+        for (int round = 0; round < 2; round++) {
+            if (round == 1) {
+                // a build that writes the archive: the next serve maps it, and the launcher execs java
+                Run build = run(
+                        "build",
+                        "--content",
+                        content.toString(),
+                        "--out",
+                        dir.resolve("built").toString());
+                assertTrue(build.exit() <= 1, build.out());
+                assertEquals(1, archives().size(), archives().toString());
+            }
+            int port;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            ProcessBuilder pb = new ProcessBuilder(
+                            "sh",
+                            LAUNCHER.toString(),
+                            "serve",
+                            "--content",
+                            content.toString(),
+                            "--out",
+                            dir.resolve("served").toString(),
+                            "--port",
+                            String.valueOf(port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("serve-" + round + ".log").toFile());
+            pb.environment().put("OPSBOOK_JAR", JAR.toAbsolutePath().toString());
+            pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+            Process launcher = pb.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            boolean up = false;
+            while (!up && System.nanoTime() < deadline && launcher.isAlive()) {
+                try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                    up = true;
+                } catch (IOException e) {
+                    Thread.sleep(200);
+                }
+            }
+            assertTrue(
+                    up,
+                    "serve answers (round " + round + "): " + Files.readString(dir.resolve("serve-" + round + ".log")));
+            List<ProcessHandle> java = launcher.toHandle().descendants().toList();
+            launcher.destroy(); // SIGTERM to the launcher's own process id
+            assertTrue(launcher.waitFor(30, TimeUnit.SECONDS), "the launcher stops");
+            for (ProcessHandle h : java) {
+                assertTrue(h.onExit().get(30, TimeUnit.SECONDS) != null && !h.isAlive(), "no java left serving");
+            }
+            boolean closed = false;
+            for (int i = 0; i < 50 && !closed; i++) {
+                try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                    Thread.sleep(200);
+                } catch (IOException e) {
+                    closed = true;
+                }
+            }
+            assertTrue(closed, "nothing listens on the port any more (round " + round + ")");
+        }
+    }
 }
