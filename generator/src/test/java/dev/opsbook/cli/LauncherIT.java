@@ -57,6 +57,19 @@ class LauncherIT {
         return new Run(p.exitValue(), out);
     }
 
+    /** The launcher building the example handbook into {@code site}, as of its day, with {@code extraEnv}. */
+    private Run buildExample(Map<String, String> extraEnv, Path site) throws IOException, InterruptedException {
+        return run(
+                extraEnv,
+                "build",
+                "--content",
+                ExampleHandbook.content().toString(),
+                "--out",
+                site.toString(),
+                "--as-of",
+                "2026-11-21");
+    }
+
     private List<Path> archives() throws IOException {
         Path cache = dir.resolve("cache/opsbook");
         if (!Files.isDirectory(cache)) {
@@ -74,14 +87,7 @@ class LauncherIT {
         assertEquals(List.of(), archives(), "no class archive from a run that stopped at a usage error");
 
         Path site = dir.resolve("site");
-        Run first = run(
-                "build",
-                "--content",
-                ExampleHandbook.content().toString(),
-                "--out",
-                site.toString(),
-                "--as-of",
-                "2026-11-21");
+        Run first = buildExample(Map.of(), site);
         assertEquals(0, first.exit(), first.out());
         assertTrue(Files.isRegularFile(site.resolve("index.html")));
         assertEquals(1, archives().size(), "the classes are archived after the first build: " + archives());
@@ -91,14 +97,7 @@ class LauncherIT {
         Object archive = Files.readAttributes(archives().get(0), java.nio.file.attribute.BasicFileAttributes.class)
                 .fileKey();
 
-        Run second = run(
-                "build",
-                "--content",
-                ExampleHandbook.content().toString(),
-                "--out",
-                site.toString(),
-                "--as-of",
-                "2026-11-21");
+        Run second = buildExample(Map.of(), site);
         assertEquals(0, second.exit(), second.out());
         assertEquals(first.out(), second.out(), "the archive changes nothing but the start-up time");
         assertEquals(1, archives().size());
@@ -111,29 +110,14 @@ class LauncherIT {
         // another checkout's jar (or another version) keeps its own archive: neither deletes the other's
         Path other = Files.createDirectories(dir.resolve("other")).resolve("opsbook.jar");
         Files.copy(JAR, other);
-        Run elsewhere = run(
-                Map.of("OPSBOOK_JAR", other.toAbsolutePath().toString()),
-                "build",
-                "--content",
-                ExampleHandbook.content().toString(),
-                "--out",
-                site.toString(),
-                "--as-of",
-                "2026-11-21");
+        Run elsewhere =
+                buildExample(Map.of("OPSBOOK_JAR", other.toAbsolutePath().toString()), site);
         assertEquals(0, elsewhere.exit(), elsewhere.out());
         assertEquals(2, archives().size(), "each jar its own archive: " + archives());
         // the same jar rebuilt replaces its own archive only
         Files.setLastModifiedTime(
                 other, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
-        Run rebuilt = run(
-                Map.of("OPSBOOK_JAR", other.toAbsolutePath().toString()),
-                "build",
-                "--content",
-                ExampleHandbook.content().toString(),
-                "--out",
-                site.toString(),
-                "--as-of",
-                "2026-11-21");
+        Run rebuilt = buildExample(Map.of("OPSBOOK_JAR", other.toAbsolutePath().toString()), site);
         assertEquals(0, rebuilt.exit(), rebuilt.out());
         assertEquals(2, archives().size(), "the rebuilt jar's archive replaces its earlier one: " + archives());
         assertTrue(
@@ -148,27 +132,11 @@ class LauncherIT {
                 "the first jar's archive is still there");
 
         // OPSBOOK_JAVA_OPTS comes last; a collector chosen there replaces the launcher's (the JVM takes only one)
-        Run serial = run(
-                Map.of("OPSBOOK_JAVA_OPTS", "-XX:+UseSerialGC -Xmx512m"),
-                "build",
-                "--content",
-                ExampleHandbook.content().toString(),
-                "--out",
-                site.toString(),
-                "--as-of",
-                "2026-11-21");
+        Run serial = buildExample(Map.of("OPSBOOK_JAVA_OPTS", "-XX:+UseSerialGC -Xmx512m"), site);
         assertEquals(0, serial.exit(), serial.out());
 
         // a heap sized in OPSBOOK_JAVA_OPTS, smaller than the launcher's young generation: no JVM warning in the output
-        Run small = run(
-                Map.of("OPSBOOK_JAVA_OPTS", "-Xmx64m"),
-                "build",
-                "--content",
-                ExampleHandbook.content().toString(),
-                "--out",
-                site.toString(),
-                "--as-of",
-                "2026-11-21");
+        Run small = buildExample(Map.of("OPSBOOK_JAVA_OPTS", "-Xmx64m"), site);
         assertEquals(0, small.exit(), small.out());
         assertEquals(first.out(), small.out());
     }
