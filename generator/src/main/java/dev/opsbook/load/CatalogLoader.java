@@ -426,8 +426,8 @@ final class CatalogLoader {
      */
     record EntityRef(String kind, String namespace, String name) {}
 
-    /** {@code ref} read as an entity reference. */
-    private static EntityRef entityRef(Ref ref, String from, Findings findings) {
+    /** {@code ref} read as an entity reference (every text is one: what it names is checked where it is used). */
+    private static EntityRef entityRef(Ref ref) {
         String s = ref.id();
         String kind = null;
         int colon = s.indexOf(':');
@@ -499,10 +499,9 @@ final class CatalogLoader {
         Map<String, List<String>> providers = new LinkedHashMap<>();
         for (Entity e : serviceEntities.values()) {
             for (Ref api : e.list("providesApis")) {
-                EntityRef r = entityRef(api, e.file(), findings);
-                if (r != null) {
-                    providers.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(e.name());
-                }
+                providers
+                        .computeIfAbsent(entityRef(api).name(), k -> new ArrayList<>())
+                        .add(e.name());
             }
         }
         // people: each User in every group it is a member of, its first group its home
@@ -511,10 +510,7 @@ final class CatalogLoader {
         for (Entity e : byRef.values()) {
             if (e.kind().equals("User")) {
                 for (Ref g : e.list("memberOf")) {
-                    EntityRef r = entityRef(g, e.file(), findings);
-                    if (r == null) {
-                        continue;
-                    }
+                    EntityRef r = entityRef(g);
                     if (find(byRef, "group", r, e) == null) {
                         findings.error(
                                 Rules.BROKEN_REFERENCE,
@@ -536,18 +532,15 @@ final class CatalogLoader {
         for (Entity e : byRef.values()) {
             if (e.kind().equals("Group")) {
                 for (Ref u : e.list("members")) {
-                    EntityRef r = entityRef(u, e.file(), findings);
-                    Entity user = r == null ? null : find(byRef, "user", r, e);
+                    EntityRef r = entityRef(u);
+                    Entity user = find(byRef, "user", r, e);
                     if (user == null) {
-                        if (r != null) {
-                            findings.error(
-                                    Rules.BROKEN_REFERENCE,
-                                    ContentPaths.serviceOf(e.file()),
-                                    u.pos(),
-                                    "Group '" + e.name() + "' has member '" + u.id()
-                                            + "', which is no User of the catalog",
-                                    "name a User of the catalog");
-                        }
+                        findings.error(
+                                Rules.BROKEN_REFERENCE,
+                                ContentPaths.serviceOf(e.file()),
+                                u.pos(),
+                                "Group '" + e.name() + "' has member '" + u.id() + "', which is no User of the catalog",
+                                "name a User of the catalog");
                         continue;
                     }
                     homeGroup.putIfAbsent(user.name(), e.name());
@@ -668,10 +661,8 @@ final class CatalogLoader {
         Ref ownerWritten = e.value("owner");
         Ref owner = null;
         if (ownerWritten != null) {
-            EntityRef r = entityRef(ownerWritten, file, findings);
-            if (r == null) {
-                refused.add("owner");
-            } else if ("user".equals(r.kind())
+            EntityRef r = entityRef(ownerWritten);
+            if ("user".equals(r.kind())
                     || r.kind() == null && find(byRef, "user", r, e) != null && find(byRef, "group", r, e) == null) {
                 String home = homeGroup.get(r.name());
                 if (home == null) {
@@ -741,12 +732,8 @@ final class CatalogLoader {
         List<Ref> dependsOn = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
         for (Ref d : e.list("dependsOn")) {
-            EntityRef r = entityRef(d, file, findings);
-            if (r == null) {
-                refused.add("dependsOn");
-            } else if (r.kind() != null
-                    && !r.kind().equals("component")
-                    && !r.kind().equals("resource")) {
+            EntityRef r = entityRef(d);
+            if (r.kind() != null && !r.kind().equals("component") && !r.kind().equals("resource")) {
                 findings.error(
                         Rules.SCHEMA,
                         ContentPaths.serviceOf(file),
@@ -759,10 +746,7 @@ final class CatalogLoader {
             }
         }
         for (Ref api : e.list("consumesApis")) {
-            EntityRef r = entityRef(api, file, findings);
-            if (r == null) {
-                continue;
-            }
+            EntityRef r = entityRef(api);
             if (find(byRef, "api", r, e) == null) {
                 findings.error(
                         Rules.BROKEN_REFERENCE,
@@ -942,10 +926,7 @@ final class CatalogLoader {
         if (ref == null) {
             return null;
         }
-        EntityRef r = entityRef(ref, e.file(), findings);
-        if (r == null) {
-            return null;
-        }
+        EntityRef r = entityRef(ref);
         if (find(byRef, kind, r, e) == null) {
             findings.error(
                     Rules.BROKEN_REFERENCE,

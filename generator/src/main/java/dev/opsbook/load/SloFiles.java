@@ -38,13 +38,6 @@ final class SloFiles {
         return SLO_TEXT.matcher(text).find();
     }
 
-    /** Whether a YAML document is an OpenSLO or a Sloth one (so that the file is read as SLOs). */
-    static boolean isSloDocument(YamlMap y) {
-        String api = y.scalarAt("apiVersion");
-        String version = y.scalarAt("version");
-        return api != null && api.startsWith("openslo/") || version != null && version.startsWith("prometheus/");
-    }
-
     /** The SLOs of the documents of one file. */
     static List<Read> read(List<YamlMap> docs) {
         List<Read> out = new ArrayList<>();

@@ -1,12 +1,9 @@
 package dev.opsbook.load;
 
-import dev.opsbook.finding.DidYouMean;
 import dev.opsbook.finding.Rules;
 import dev.opsbook.model.Person;
 import dev.opsbook.model.Phone;
 import dev.opsbook.model.Team;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -48,21 +45,8 @@ final class TeamLoader {
 
     /** A person's time zone ({@code key}), or null (with a finding) when it is not an IANA zone. */
     static String timezone(YamlMap m, String key) {
-        String tz = m.string(key);
-        m.expect(key, SchemaPatterns.zone());
-        if (tz != null) {
-            try {
-                ZoneId.of(tz);
-            } catch (DateTimeException e) {
-                String near = DidYouMean.closestZone(tz);
-                m.schema(
-                        key,
-                        "'" + key + "' is not an IANA time zone: '" + tz + "'" + DidYouMean.mention(near),
-                        DidYouMean.changeTo(near, "use a zone such as Europe/London"));
-                return null;
-            }
-        }
-        return tz;
+        // the same check as the handbook's and a rota's zone (SettingsLoader.zone), kept as written
+        return SettingsLoader.zone(m, key) == null ? null : m.string(key);
     }
 
     /** A person's {@code phone} ({@code key}), or null (with a finding) when a tel: link could not dial it. */
