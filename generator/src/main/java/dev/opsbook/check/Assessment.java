@@ -9,5 +9,20 @@ import java.util.Map;
  * findings to report (failures that are not waived).
  *
  * @param levels the level names, lowest first, with their rules
+ * @param operations the incident figures of the handbook (the operations page), or null where not worked out
  */
-public record Assessment(List<ServiceAssessment> services, List<Finding> findings, Map<String, List<String>> levels) {}
+public record Assessment(
+        List<ServiceAssessment> services,
+        List<Finding> findings,
+        Map<String, List<String>> levels,
+        Operations operations) {
+
+    public Assessment(List<ServiceAssessment> services, List<Finding> findings, Map<String, List<String>> levels) {
+        this(services, findings, levels, null);
+    }
+
+    /** The hand-off verdict on one service of these. */
+    public Handoff handoff(ServiceAssessment a) {
+        return Handoff.of(a, levels);
+    }
+}

@@ -121,7 +121,12 @@ public final class Completeness {
             services.add(
                     new ServiceAssessment(all.get(k), results, outcome.level(), outcome.next(), outcome.blocking()));
         }
-        return new Assessment(List.copyOf(services), List.copyOf(findings), levels);
+        Assessment judgedOnly = new Assessment(List.copyOf(services), List.copyOf(findings), levels);
+        return new Assessment(
+                judgedOnly.services(),
+                judgedOnly.findings(),
+                levels,
+                Operations.of(ctx.handbook(), ctx.asOf(), judgedOnly));
     }
 
     /** A structural rule for one service: it fails, as an error, with the findings it made about the service. */

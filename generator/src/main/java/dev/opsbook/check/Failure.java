@@ -8,7 +8,8 @@ import dev.opsbook.model.Pos;
  * @param service  the service it is about; for {@link CompletenessCheck#checkHandbook} failures that
  *                 still concern one service (a waiver naming it), else null
  * @param followOn the failure follows from a value refused with a schema finding (a rota's {@code lead: x},
- *                 not a list): the rule fails in the report, but the schema finding is the one printed
+ *                 not a list), or from what another rule's printed finding says (a hand-off rule's telemetry):
+ *                 the rule fails in the report, but the other finding is the one printed
  */
 public record Failure(Pos pos, String message, String hint, String service, boolean followOn) {
 

@@ -54,7 +54,14 @@ public final class Levels {
                         Rule.TELEMETRY_TRACING,
                         Rule.READINESS_GAME_DAY,
                         Rule.ACTION_OVERDUE,
-                        Rule.REVIEW_TOO_LATE));
+                        Rule.REVIEW_TOO_LATE,
+                        Rule.HANDOFF_PRODUCTION_TIME,
+                        Rule.HANDOFF_OUT_OF_HOURS,
+                        Rule.HANDOFF_MAJOR_INCIDENTS,
+                        Rule.HANDOFF_OPEN_ACTIONS,
+                        Rule.HANDOFF_TELEMETRY,
+                        Rule.HANDOFF_CHANGE_SAFETY,
+                        Rule.HANDOFF_COUPLING));
         Map<String, List<String>> ids = new LinkedHashMap<>();
         m.forEach((level, rules) -> ids.put(level, rules.stream().map(Rule::id).toList()));
         return Collections.unmodifiableMap(ids);

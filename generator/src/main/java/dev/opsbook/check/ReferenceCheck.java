@@ -200,6 +200,7 @@ public final class ReferenceCheck {
         }
         for (Incident i : s.incidents()) {
             severity(i.severity(), sid);
+            cause(i.cause(), sid);
             for (Ref other : i.services()) {
                 exists(other, serviceIds, "service", sid);
             }
@@ -272,6 +273,25 @@ public final class ReferenceCheck {
     private void severity(Ref r, String sid) {
         if (!hb.unreadable("severities.yaml")) {
             exists(r, severityIds, "severity", sid);
+        }
+    }
+
+    /** An incident's cause: one of {@code causes:} in opsbook.yaml. */
+    private void cause(Ref r, String sid) {
+        if (r == null || hb.unreadable(ContentPaths.SETTINGS)) {
+            return;
+        }
+        List<String> causes = hb.settings().causes().stream().map(c -> c.id()).toList();
+        if (causes.isEmpty()) {
+            findings.error(
+                    Rules.BROKEN_REFERENCE,
+                    sid,
+                    r.pos(),
+                    "there is no cause '" + r.id() + "': opsbook.yaml defines no causes",
+                    "add `causes: [{ id: " + r.id() + ", name: … }]` to opsbook.yaml, the list every incident's"
+                            + " cause comes from");
+        } else {
+            exists(r, causes, "cause", sid);
         }
     }
 

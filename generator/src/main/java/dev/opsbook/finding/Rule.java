@@ -161,6 +161,45 @@ public enum Rule {
             Kind.COMPLETENESS,
             Level.WARNING,
             "An incident of the two most severe levels with no action"),
+    HANDOFF_PRODUCTION_TIME(
+            "handoff-production-time",
+            Kind.COMPLETENESS,
+            Level.WARNING,
+            "A service not yet in production for the minimum time (minDays, default 180) before operations takes it over"),
+    HANDOFF_OUT_OF_HOURS(
+            "handoff-out-of-hours",
+            Kind.COMPLETENESS,
+            Level.WARNING,
+            "More incidents that started out of hours in the recent window (window, default 90d) than the limit"
+                    + " (max, default 2)"),
+    HANDOFF_MAJOR_INCIDENTS(
+            "handoff-major-incidents",
+            Kind.COMPLETENESS,
+            Level.WARNING,
+            "More incidents of the two most severe levels in the recent window (window, default 90d) than the limit"
+                    + " (max, default 1)"),
+    HANDOFF_OPEN_ACTIONS(
+            "handoff-open-actions",
+            Kind.COMPLETENESS,
+            Level.WARNING,
+            "An action of an incident of the two most severe levels still open after its due date"),
+    HANDOFF_TELEMETRY(
+            "handoff-telemetry",
+            Kind.COMPLETENESS,
+            Level.WARNING,
+            "Telemetry coverage incomplete: dashboards, structured logs and tracing are not all there"),
+    HANDOFF_CHANGE_SAFETY(
+            "handoff-change-safety",
+            Kind.COMPLETENESS,
+            Level.WARNING,
+            "Changes not safe: deployment not automated, rollback not tested in maxAgeDays (365), or lead time"
+                    + " missing or longer than maxLeadTime (1d)"),
+    HANDOFF_COUPLING(
+            "handoff-coupling",
+            Kind.COMPLETENESS,
+            Level.WARNING,
+            "A service that depends on more services than the limit (max, default 5), or on a cycle of dependencies"
+                    + " through itself"),
     WAIVER_EXPIRED(
             "waiver-expired",
             Kind.COMPLETENESS,

@@ -162,7 +162,7 @@ final class PageSources {
                 actions(i.actions(), out);
                 i.services().forEach(x -> out.add(ContentPaths.serviceFile(x.id())));
             }
-            case READINESS, ACTIONS, CHANGES -> out.addAll(handbook.files());
+            case READINESS, ACTIONS, CHANGES, OPERATIONS -> out.addAll(handbook.files());
             case GUIDES -> handbook.guides().forEach(g -> out.add(g.file()));
             case GUIDE -> {}
             case DOCUMENT -> out.add(ContentPaths.serviceFile(s.id()));

@@ -21,6 +21,9 @@ public final class SitePaths {
 
     public static final String ONCALL_HOURS_CSV = "oncall-hours.csv";
     public static final String ACTIONS = "actions.html";
+    /** The operations page: incidents by month and severity, times to detect and resolve, causes, hand-offs. */
+    public static final String OPERATIONS = "operations.html";
+
     public static final String READINESS = "readiness/index.html";
     public static final String CHANGES = "readiness/changes.html";
     /** The audit document: the readiness report as one self-contained file that prints to PDF. */
@@ -48,6 +51,7 @@ public final class SitePaths {
             ONCALL_HOURS,
             ONCALL_HOURS_CSV,
             ACTIONS,
+            OPERATIONS,
             HEADERS,
             REPORT_JSON,
             REPORT_JUNIT,

@@ -40,6 +40,8 @@ public final class SitePlan {
         /** The readiness report as one self-contained file for auditors, which prints to PDF. */
         AUDIT,
         ACTIONS,
+        /** The numbers operations lives by: incidents, times to detect and resolve, causes, hand-offs. */
+        OPERATIONS,
         GUIDES,
         GUIDE,
         /** A document of a service (a helper beside its runbooks), at its Markdown file's path. */
@@ -56,7 +58,7 @@ public final class SitePlan {
 
         /** Whether the page shows the checks' results, which only a full build brings up to date. */
         public boolean fromReport() {
-            return this == READINESS || this == AUDIT || this == ACTIONS || this == CHANGES;
+            return this == READINESS || this == AUDIT || this == ACTIONS || this == CHANGES || this == OPERATIONS;
         }
     }
 
@@ -143,6 +145,7 @@ public final class SitePlan {
         pages.add(whole(SitePaths.READINESS, Kind.READINESS, "Readiness report", Map.of(), Set.of()));
         pages.add(new Page(SitePaths.AUDIT, Kind.AUDIT, "Readiness audit", null, null, -1, Map.of(), Set.of(), false));
         pages.add(whole(SitePaths.ACTIONS, Kind.ACTIONS, "Open actions", Map.of(), Set.of()));
+        pages.add(whole(SitePaths.OPERATIONS, Kind.OPERATIONS, "Operations", Map.of(), Set.of()));
         pages.add(whole(SitePaths.GUIDES, Kind.GUIDES, "Guides", Map.of("guides", ""), Set.of()));
         for (Guide g : hb.guides()) {
             pages.add(new Page(

@@ -914,7 +914,8 @@ final class CatalogLoader {
                 own.readiness(),
                 own.notApplicable(),
                 new Keys(written, refused, own.keys().fallback()),
-                fromCatalog.get("rota") ? c.rota() : own.rota());
+                fromCatalog.get("rota") ? c.rota() : own.rota(),
+                own.productionSince());
     }
 
     /**

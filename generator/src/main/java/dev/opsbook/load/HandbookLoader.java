@@ -818,7 +818,8 @@ public final class HandbookLoader {
                                         ? new Pos(ContentPaths.serviceFile(id), 1, 1)
                                         : p.keys().fallback(),
                 sharedRota,
-                cat == null ? null : cat.entry()));
+                cat == null ? null : cat.entry(),
+                p.productionSince()));
     }
 
     /**

@@ -87,7 +87,9 @@ final class IncidentLoader {
                 y.ref("supportEngineer"),
                 ActionLoader.read(y),
                 body,
-                pos);
+                pos,
+                y.ref("cause"),
+                y.bool("outOfHours"));
         y.finish();
         return incident;
     }

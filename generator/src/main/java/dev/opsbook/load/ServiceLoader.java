@@ -39,7 +39,45 @@ final class ServiceLoader {
             Service.Readiness readiness,
             List<Service.NotApplicable> notApplicable,
             Keys keys,
-            Ref rota) {
+            Ref rota,
+            java.time.LocalDate productionSince) {
+
+        Parts(
+                String name,
+                String description,
+                Ref owner,
+                Integer tier,
+                String lifecycle,
+                String supportModel,
+                String supportHours,
+                List<Ref> dependsOn,
+                List<Link> links,
+                Service.Telemetry telemetry,
+                List<Service.Slo> slos,
+                List<Service.Alert> alerts,
+                Service.Readiness readiness,
+                List<Service.NotApplicable> notApplicable,
+                Keys keys,
+                Ref rota) {
+            this(
+                    name,
+                    description,
+                    owner,
+                    tier,
+                    lifecycle,
+                    supportModel,
+                    supportHours,
+                    dependsOn,
+                    links,
+                    telemetry,
+                    slos,
+                    alerts,
+                    readiness,
+                    notApplicable,
+                    keys,
+                    rota,
+                    null);
+        }
 
         /** A service that only a layout of opsbook.yaml names, defined at {@code pos}. */
         static Parts laidOut(String id, String name, String description, Ref owner, Pos pos) {
@@ -86,6 +124,8 @@ final class ServiceLoader {
         String supportModel = y.oneOf("supportModel", SUPPORT_MODELS);
         String supportHours = y.oneOf("supportHours", SUPPORT_HOURS);
         List<Ref> dependsOn = y.refs("dependsOn");
+        // the day the service went into production: how long it has run there is a hand-off rule's
+        var productionSince = y.date("productionSince");
         // a rota shared with other services, kept once in rotas/<id>.yaml
         Ref rota = y.ref("rota");
         List<Link> links = links(y, "links");
@@ -135,7 +175,8 @@ final class ServiceLoader {
                 readiness,
                 List.copyOf(notApplicable),
                 keys(y, telemetryMap, readinessMap),
-                rota);
+                rota,
+                productionSince);
     }
 
     /**

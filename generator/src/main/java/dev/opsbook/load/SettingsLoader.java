@@ -21,6 +21,21 @@ final class SettingsLoader {
 
     private SettingsLoader() {}
 
+    /** Which hand-off rule takes which threshold in {@code checks:}. */
+    static final class HandoffSettings {
+        static final String PRODUCTION_TIME = dev.opsbook.finding.Rule.HANDOFF_PRODUCTION_TIME.id();
+        static final String CHANGE_SAFETY = dev.opsbook.finding.Rule.HANDOFF_CHANGE_SAFETY.id();
+        static final List<String> WINDOW = List.of(
+                dev.opsbook.finding.Rule.HANDOFF_OUT_OF_HOURS.id(),
+                dev.opsbook.finding.Rule.HANDOFF_MAJOR_INCIDENTS.id());
+        static final List<String> MAX = List.of(
+                dev.opsbook.finding.Rule.HANDOFF_OUT_OF_HOURS.id(),
+                dev.opsbook.finding.Rule.HANDOFF_MAJOR_INCIDENTS.id(),
+                dev.opsbook.finding.Rule.HANDOFF_COUPLING.id());
+
+        private HandoffSettings() {}
+    }
+
     static Settings read(YamlMap y) {
         Settings d = Settings.defaults();
         String title = y.string("title");
@@ -92,6 +107,7 @@ final class SettingsLoader {
                     "name them inside the content folder, such as slos/*.yaml");
             sloFiles = List.of();
         }
+        List<Settings.Cause> causes = causes(y);
         y.finish();
         return new Settings(
                 title != null ? title : d.title(),
@@ -112,7 +128,37 @@ final class SettingsLoader {
                 alertRules,
                 alertSeverities,
                 List.copyOf(catalog),
-                List.copyOf(sloFiles));
+                List.copyOf(sloFiles),
+                causes);
+    }
+
+    /** {@code causes:}: the incident causes the handbook counts, each an id with an optional name and description. */
+    private static List<Settings.Cause> causes(YamlMap y) {
+        List<Settings.Cause> out = new ArrayList<>();
+        Map<String, Pos> seen = new LinkedHashMap<>();
+        for (YamlMap c : y.maps("causes")) {
+            c.require("id");
+            String id = c.string("id");
+            String name = c.string("name");
+            String description = c.string("description");
+            c.finish();
+            if (id == null) {
+                continue;
+            }
+            if (!Ids.valid(id)) {
+                c.error(Rules.INVALID_ID, c.pos("id"), "cause " + Ids.problem(id), "use '" + Ids.suggest(id) + "'");
+            } else if (seen.containsKey(id)) {
+                c.error(
+                        Rules.DUPLICATE_ID,
+                        c.pos("id"),
+                        "cause '" + id + "' is already defined at " + seen.get(id),
+                        "remove one of them, or give it another id");
+            } else {
+                seen.put(id, c.pos("id"));
+                out.add(new Settings.Cause(id, name != null ? name : id, description, c.pos()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static java.util.Optional<Settings.AlertRules> alertRules(YamlMap y) {
@@ -185,16 +231,59 @@ final class SettingsLoader {
             Integer maxAge = null;
             Integer maxHours = null;
             dev.opsbook.model.Dur per = null;
+            Integer max = null;
+            Integer minDays = null;
+            dev.opsbook.model.Dur window = null;
+            dev.opsbook.model.Dur maxLeadTime = null;
             if (c.isMapping(rule)) {
                 YamlMap m = c.map(rule).orElseThrow();
                 severity = m.oneOf("severity", SEVERITY_SETTINGS);
                 maxAge = m.integer("maxAgeDays", 1, 3650);
-                if (maxAge != null && !rule.equals("runbook-stale")) {
-                    m.schema("maxAgeDays", "'maxAgeDays' only applies to runbook-stale", "remove it here");
+                if (maxAge != null && !rule.equals("runbook-stale") && !rule.equals(HandoffSettings.CHANGE_SAFETY)) {
+                    m.schema(
+                            "maxAgeDays",
+                            "'maxAgeDays' only applies to runbook-stale and " + HandoffSettings.CHANGE_SAFETY,
+                            "remove it here");
                     maxAge = null;
                 }
                 maxHours = m.integer("maxHours", 1, 100_000);
                 per = m.duration("per");
+                max = m.integer("max", 0, 100_000);
+                minDays = m.integer("minDays", 0, 3650);
+                window = m.duration("window");
+                maxLeadTime = m.duration("maxLeadTime");
+                if (max != null && !HandoffSettings.MAX.contains(rule)) {
+                    m.schema(
+                            "max", "'max' only applies to " + String.join(", ", HandoffSettings.MAX), "remove it here");
+                    max = null;
+                }
+                if (minDays != null && !rule.equals(HandoffSettings.PRODUCTION_TIME)) {
+                    m.schema(
+                            "minDays",
+                            "'minDays' only applies to " + HandoffSettings.PRODUCTION_TIME,
+                            "remove it here");
+                    minDays = null;
+                }
+                if (window != null && !HandoffSettings.WINDOW.contains(rule)) {
+                    m.schema(
+                            "window",
+                            "'window' only applies to " + String.join(", ", HandoffSettings.WINDOW),
+                            "remove it here");
+                    window = null;
+                } else if (window != null && (window.seconds() != 0 || window.days() < 1)) {
+                    m.schema(
+                            "window",
+                            "'window' is a number of whole days or weeks, such as 90d or 13w; found '" + window + "'",
+                            null);
+                    window = null;
+                }
+                if (maxLeadTime != null && !rule.equals(HandoffSettings.CHANGE_SAFETY)) {
+                    m.schema(
+                            "maxLeadTime",
+                            "'maxLeadTime' only applies to " + HandoffSettings.CHANGE_SAFETY,
+                            "remove it here");
+                    maxLeadTime = null;
+                }
                 if ((maxHours != null || per != null) && !rule.equals("rota-oncall-limit")) {
                     m.schema(
                             maxHours != null ? "maxHours" : "per",
@@ -218,7 +307,10 @@ final class SettingsLoader {
                         null);
                 continue;
             }
-            checks.put(rule, new Settings.RuleSetting(rule, severity, maxAge, maxHours, per, at));
+            checks.put(
+                    rule,
+                    new Settings.RuleSetting(
+                            rule, severity, maxAge, maxHours, per, at, max, minDays, window, maxLeadTime));
         }
     }
 

@@ -3,7 +3,11 @@ package dev.opsbook.model;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code services/<service>/incidents/<id>.md}: a post-incident review. */
+/**
+ * {@code services/<service>/incidents/<id>.md}: a post-incident review. {@code cause} names one of the handbook's
+ * causes ({@code causes:} in opsbook.yaml), or is null; {@code outOfHours} is what the file says of whether it
+ * started out of hours, null where it says nothing (then the service's business hours decide).
+ */
 public record Incident(
         String id,
         String service,
@@ -18,7 +22,43 @@ public record Incident(
         Ref supportEngineer,
         List<Action> actions,
         Markdown body,
-        Pos pos) {
+        Pos pos,
+        Ref cause,
+        Boolean outOfHours) {
+
+    public Incident(
+            String id,
+            String service,
+            String title,
+            Ref severity,
+            When started,
+            When detected,
+            When resolved,
+            List<Ref> services,
+            Resolution resolution,
+            Ref supportLead,
+            Ref supportEngineer,
+            List<Action> actions,
+            Markdown body,
+            Pos pos) {
+        this(
+                id,
+                service,
+                title,
+                severity,
+                started,
+                detected,
+                resolved,
+                services,
+                resolution,
+                supportLead,
+                supportEngineer,
+                actions,
+                body,
+                pos,
+                null,
+                null);
+    }
 
     /** How an incident was ended: the values {@code resolution:} takes, each with its label on the page. */
     public enum Resolution {

@@ -10,7 +10,8 @@ import java.util.List;
  * {@code pos} is the start of service.yaml, {@code keys} where its keys are written. {@code sharedRota} is
  * its {@code rota:} key, naming a rota kept once in {@code rotas/<id>.yaml} (then {@code rota} is that one);
  * null for a service with its own rota.yaml, or none. {@code catalog} is what a Backstage catalog entity
- * says of it beyond opsbook's keys, or null for a service no catalog describes.
+ * says of it beyond opsbook's keys, or null for a service no catalog describes. {@code productionSince} is the
+ * day it went into production ({@code productionSince:}), or null where not written.
  */
 public record Service(
         String id,
@@ -37,7 +38,8 @@ public record Service(
         Keys keys,
         Pos pos,
         Ref sharedRota,
-        CatalogEntry catalog) {
+        CatalogEntry catalog,
+        java.time.LocalDate productionSince) {
 
     /** This service with {@code alerts} in place of its own. */
     public Service withAlerts(List<Alert> alerts) {
@@ -66,7 +68,8 @@ public record Service(
                 keys,
                 pos,
                 sharedRota,
-                catalog);
+                catalog,
+                productionSince);
     }
 
     /** This service with {@code runbooks} in place of its own. */
@@ -96,7 +99,8 @@ public record Service(
                 keys,
                 pos,
                 sharedRota,
-                catalog);
+                catalog,
+                productionSince);
     }
 
     /** This service with {@code slos} in place of its own. */
@@ -126,7 +130,8 @@ public record Service(
                 keys,
                 pos,
                 sharedRota,
-                catalog);
+                catalog,
+                productionSince);
     }
 
     public record Telemetry(List<Link> dashboards, Logs logs, Tracing tracing) {

@@ -29,7 +29,8 @@ public record Settings(
         List<AlertRules> alertRules,
         Map<String, String> alertSeverities,
         List<String> catalog,
-        List<String> sloFiles) {
+        List<String> sloFiles,
+        List<Cause> causes) {
 
     public static final String DEFAULT_TITLE = "Operations Handbook";
     public static final List<String> DEFAULT_RUNBOOK_SECTIONS =
@@ -55,7 +56,19 @@ public record Settings(
                 List.of(),
                 null,
                 List.of(),
+                List.of(),
                 List.of());
+    }
+
+    /**
+     * One of the handbook's incident causes ({@code causes:}): what an incident's {@code cause:} names, so that
+     * the causes that recur can be counted across services.
+     */
+    public record Cause(String id, String name, String description, Pos pos) {}
+
+    /** The cause {@code id}, if the handbook defines it. */
+    public java.util.Optional<Cause> cause(String id) {
+        return causes.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
     /**
@@ -82,9 +95,28 @@ public record Settings(
      * {@code maxHours} and {@code per} rota-oncall-limit's (the most hours on duty a person may have in any block
      * of {@code per} from the as-of date).
      */
-    public record RuleSetting(String rule, String severity, Integer maxAgeDays, Integer maxHours, Dur per, Pos pos) {
+    /*
+     * The hand-off rules' thresholds: {@code max} (the most incidents in the window, or the most services
+     * depended on), {@code minDays} (the fewest days in production), {@code window} (how far back incidents
+     * count) and {@code maxLeadTime} (the longest lead time for a change); null where not written.
+     */
+    public record RuleSetting(
+            String rule,
+            String severity,
+            Integer maxAgeDays,
+            Integer maxHours,
+            Dur per,
+            Pos pos,
+            Integer max,
+            Integer minDays,
+            Dur window,
+            Dur maxLeadTime) {
         /** The block rota-oncall-limit counts {@code maxHours} in when {@code per} is not written: a week. */
         public static final Dur DEFAULT_PER = new Dur(7, 0, "1w");
+
+        public RuleSetting(String rule, String severity, Integer maxAgeDays, Integer maxHours, Dur per, Pos pos) {
+            this(rule, severity, maxAgeDays, maxHours, per, pos, null, null, null, null);
+        }
 
         public RuleSetting(String rule, String severity, Integer maxAgeDays, Pos pos) {
             this(rule, severity, maxAgeDays, null, null, pos);

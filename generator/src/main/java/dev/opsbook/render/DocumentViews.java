@@ -212,7 +212,9 @@ final class DocumentViews implements PageFamily {
             var local = OutOfHours.local(s, i.started(), zone);
             facts.add(new Fact(
                     "Started out of hours",
-                    (OutOfHours.isOutOfHours(s, i.started(), zone) ? "yes" : "no") + " ("
+                    (OutOfHours.started(s, i, zone) ? "yes" : "no")
+                            + (i.outOfHours() != null ? ", as the review says" : "")
+                            + " ("
                             + local.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
                             + local.toLocalTime() + " " + local.getZone().getId() + ")",
                     null));

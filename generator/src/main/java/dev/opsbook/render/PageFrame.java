@@ -44,7 +44,8 @@ final class PageFrame {
                 new NavItem("Severities", rel(path, SitePaths.SEVERITIES), path.equals(SitePaths.SEVERITIES)),
                 new NavItem("Guides", rel(path, SitePaths.GUIDES), path.startsWith("guides/")),
                 new NavItem("Readiness", rel(path, SitePaths.READINESS), path.startsWith("readiness/")),
-                new NavItem("Actions", rel(path, SitePaths.ACTIONS), path.equals(SitePaths.ACTIONS)));
+                new NavItem("Actions", rel(path, SitePaths.ACTIONS), path.equals(SitePaths.ACTIONS)),
+                new NavItem("Operations", rel(path, SitePaths.OPERATIONS), path.equals(SitePaths.OPERATIONS)));
         List<LinkView> crumbs = new ArrayList<>();
         if (!path.equals(SitePaths.HOME)) {
             crumbs.add(new LinkView(hb.settings().title(), rel(path, SitePaths.HOME)));

@@ -24,7 +24,6 @@ import dev.opsbook.render.Views.PersonView;
 import dev.opsbook.render.Views.RotaView;
 import dev.opsbook.render.Views.TeamView;
 import dev.opsbook.render.Views.TeamsView;
-import dev.opsbook.rota.OutOfHours;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -127,18 +126,11 @@ final class PeopleViews implements PageFamily {
                 outOfHoursIncidents(owned));
     }
 
-    /** Incidents of {@code services} that started out of hours in the 90 days up to the as-of date. */
+    /** Incidents of {@code services} that started out of hours in the 90 days that end with the as-of date. */
     private long outOfHoursIncidents(List<Service> services) {
-        var zone = hb.settings().timezone();
-        LocalDate from = ctx.asOf().minusDays(90);
         return services.stream()
-                .flatMap(s -> s.incidents().stream()
-                        .filter(i -> i.started() != null)
-                        .filter(i -> {
-                            var day = OutOfHours.local(s, i.started(), zone).toLocalDate();
-                            return day.isAfter(from) && !day.isAfter(ctx.asOf());
-                        })
-                        .filter(i -> OutOfHours.isOutOfHours(s, i.started(), zone)))
+                .flatMap(s -> dev.opsbook.check.History.of(s, hb).stream())
+                .filter(o -> o.outOfHours() && dev.opsbook.check.History.within(o, ctx.asOf(), PAST_DAYS))
                 .count();
     }
 

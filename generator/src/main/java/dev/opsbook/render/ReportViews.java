@@ -1,5 +1,6 @@
 package dev.opsbook.render;
 
+import dev.opsbook.check.Handoff;
 import dev.opsbook.check.Levels;
 import dev.opsbook.check.RuleResult;
 import dev.opsbook.check.ServiceAssessment;
@@ -47,7 +48,12 @@ final class ReportViews implements PageFamily {
 
     @Override
     public Set<SitePlan.Kind> kinds() {
-        return EnumSet.of(SitePlan.Kind.READINESS, SitePlan.Kind.AUDIT, SitePlan.Kind.CHANGES, SitePlan.Kind.ACTIONS);
+        return EnumSet.of(
+                SitePlan.Kind.READINESS,
+                SitePlan.Kind.AUDIT,
+                SitePlan.Kind.CHANGES,
+                SitePlan.Kind.ACTIONS,
+                SitePlan.Kind.OPERATIONS);
     }
 
     @Override
@@ -62,6 +68,7 @@ final class ReportViews implements PageFamily {
                     changes(from),
                     null);
             case ACTIONS -> new Rendered("actions.ftlh", actions(from));
+            case OPERATIONS -> new Rendered("operations.ftlh", OperationsViews.view(hb, data, from));
             default -> throw new IllegalArgumentException(page.kind().toString());
         };
     }
@@ -121,7 +128,8 @@ final class ReportViews implements PageFamily {
         for (String rule : a.blocking()) {
             a.result(rule).ifPresent(r -> r.findings().forEach(f -> blocking.add(failure(f, from))));
         }
-        return new LevelView(a.level(), a.nextLevel(), blocking);
+        Handoff h = data.assessment().handoff(a);
+        return new LevelView(a.level(), a.nextLevel(), blocking, h.verdict().id(), h.line());
     }
 
     /** By page folder (its links are relative): the readiness page and the audit document share one. */

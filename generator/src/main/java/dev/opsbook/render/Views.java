@@ -292,7 +292,48 @@ public final class Views {
     public record WaiverView(
             String service, String rule, String reason, LinkView approvedBy, String expires, boolean active) {}
 
-    public record LevelView(String level, String nextLevel, List<FailureView> blocking) {}
+    /**
+     * A service's level, and its hand-off verdict ({@code handoff} its id: ready, held, hand-back or kept;
+     * {@code handoffLine} the one line that says it and what holds it).
+     */
+    public record LevelView(
+            String level, String nextLevel, List<FailureView> blocking, String handoff, String handoffLine) {}
+
+    // ---- the operations page
+
+    /** A bar of a chart: where it is drawn (in the chart's own units), its fill, and what it stands for. */
+    public record Bar(int x, int y, int width, int height, String fill, String title) {}
+
+    /** A label of a chart's axis. */
+    public record Tick(int x, int y, String text, String anchor) {}
+
+    /** A chart drawn at build time as inline SVG: its size, bars, labels and a legend. */
+    public record Chart(int width, int height, String label, List<Bar> bars, List<Tick> ticks, List<Bar> legend) {}
+
+    /** A row of figures: the cells of one month, service or the whole handbook. */
+    public record FigureRow(LinkView name, List<String> cells, boolean flagged) {}
+
+    /** A cause, ranked. */
+    public record CauseRow(String name, String description, int incidents, String share, List<LinkView> services) {}
+
+    /** A service's hand-off verdict with what holds it. */
+    public record HandoffRow(LinkView service, String supportModel, String verdict, String line, List<String> holds) {}
+
+    public record OperationsView(
+            String from,
+            String to,
+            String zone,
+            List<String> severities,
+            Chart monthsChart,
+            List<String> monthColumns,
+            List<FigureRow> months,
+            List<Fact> total,
+            Chart causesChart,
+            List<CauseRow> causes,
+            int withoutCause,
+            List<String> serviceColumns,
+            List<FigureRow> services,
+            List<HandoffRow> handoffs) {}
 
     /** One service's failures, printed on a page of their own. */
     /**

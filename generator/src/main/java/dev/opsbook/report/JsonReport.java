@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.opsbook.check.Handoff;
 import dev.opsbook.check.Levels;
+import dev.opsbook.check.Operations;
 import dev.opsbook.check.RuleResult;
 import dev.opsbook.check.ServiceAssessment;
 import dev.opsbook.finding.Finding;
@@ -13,6 +15,7 @@ import dev.opsbook.output.PageSink;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code opsbook-report.json}, exactly as outputs.md describes it (plus optional fields). */
@@ -60,7 +63,7 @@ public final class JsonReport {
             g.writeEndObject(); // summary
             g.writeArrayFieldStart("services");
             for (ServiceAssessment s : d.assessment().services()) {
-                service(g, s);
+                service(g, s, d.assessment().handoff(s));
             }
             g.writeEndArray();
             g.writeArrayFieldStart("findings");
@@ -71,12 +74,96 @@ public final class JsonReport {
             if (d.changes() != null) {
                 changes(g, d.changes());
             }
+            if (d.assessment().operations() != null) {
+                operations(g, d.assessment().operations());
+            }
             g.writeEndObject();
         }
         out.write('\n');
     }
 
-    private static void service(JsonGenerator g, ServiceAssessment s) throws IOException {
+    /** {@code operations}: the incident figures of the operations page (twelve months to the as-of day). */
+    private static void operations(JsonGenerator g, Operations o) throws IOException {
+        g.writeObjectFieldStart("operations");
+        g.writeStringField("from", o.from().toString());
+        g.writeStringField("to", o.to().toString());
+        g.writeObjectFieldStart("total");
+        figures(g, o.total(), o.severities());
+        g.writeEndObject();
+        g.writeArrayFieldStart("months");
+        for (Operations.Month m : o.months()) {
+            g.writeStartObject();
+            g.writeStringField("month", m.month().toString());
+            g.writeNumberField("incidents", m.incidents());
+            bySeverity(g, m.bySeverity(), o.severities());
+            g.writeNumberField("outOfHours", m.outOfHours());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("services");
+        for (Operations.ServiceFigures s : o.services()) {
+            g.writeStartObject();
+            g.writeStringField("id", s.service().id());
+            figures(g, s.figures(), o.severities());
+            g.writeStringField("since", s.since().toString());
+            g.writeNumberField("downtimeSeconds", s.downtime().getSeconds());
+            if (s.availability() != null) {
+                g.writeNumberField("availability", s.availability());
+            }
+            if (s.sla() != null) {
+                g.writeNumberField("slaAvailability", s.sla());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("causes");
+        for (Operations.CauseCount c : o.causes()) {
+            g.writeStartObject();
+            g.writeStringField("cause", c.cause().id());
+            g.writeStringField("name", c.cause().name());
+            g.writeNumberField("incidents", c.incidents());
+            g.writeNumberField("sharePercent", c.share());
+            g.writeArrayFieldStart("services");
+            for (String id : c.services()) {
+                g.writeString(id);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("withoutCause", o.withoutCause());
+        g.writeEndObject();
+    }
+
+    private static void figures(JsonGenerator g, Operations.Figures f, List<String> severities) throws IOException {
+        g.writeNumberField("incidents", f.incidents());
+        bySeverity(g, f.bySeverity(), severities);
+        g.writeNumberField("outOfHours", f.outOfHours());
+        seconds(g, "medianDetectSeconds", f.medianDetect());
+        seconds(g, "worstDetectSeconds", f.worstDetect());
+        seconds(g, "medianResolveSeconds", f.medianResolve());
+        seconds(g, "worstResolveSeconds", f.worstResolve());
+        g.writeNumberField("actions", f.actions());
+        g.writeNumberField("actionsClosed", f.actionsClosed());
+    }
+
+    private static void bySeverity(JsonGenerator g, List<Integer> counts, List<String> severities) throws IOException {
+        g.writeObjectFieldStart("bySeverity");
+        for (int i = 0; i < severities.size(); i++) {
+            g.writeNumberField(severities.get(i), counts.get(i));
+        }
+        g.writeEndObject();
+    }
+
+    private static void seconds(JsonGenerator g, String field, java.time.Duration d) throws IOException {
+        if (d == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, d.getSeconds());
+        }
+    }
+
+    private static void service(JsonGenerator g, ServiceAssessment s, Handoff handoff) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", s.service().id());
         g.writeStringField("name", s.service().name());
@@ -97,6 +184,14 @@ public final class JsonReport {
             }
             g.writeEndArray();
         }
+        g.writeObjectFieldStart("handoff");
+        g.writeStringField("verdict", handoff.verdict().id());
+        g.writeArrayFieldStart("heldBy");
+        for (RuleResult r : handoff.holds()) {
+            g.writeString(r.rule());
+        }
+        g.writeEndArray();
+        g.writeEndObject();
         g.writeArrayFieldStart("checks");
         for (RuleResult r : s.results()) {
             g.writeStartObject();

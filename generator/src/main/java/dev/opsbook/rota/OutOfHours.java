@@ -21,6 +21,11 @@ public final class OutOfHours {
         return when.at(zone);
     }
 
+    /** Whether incident {@code i} started out of hours: as its file says ({@code outOfHours:}), else by the hours. */
+    public static boolean started(Service s, dev.opsbook.model.Incident i, ZoneId handbookZone) {
+        return i.outOfHours() != null ? i.outOfHours() : isOutOfHours(s, i.started(), handbookZone);
+    }
+
     public static boolean isOutOfHours(Service s, When when, ZoneId handbookZone) {
         ZonedDateTime t = local(s, when, handbookZone);
         Rota.BusinessHours hours = s.rota() != null && s.rota().businessHours() != null

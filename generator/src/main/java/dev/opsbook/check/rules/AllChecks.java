@@ -45,6 +45,13 @@ public final class AllChecks {
             new ReviewActionsMissingCheck(),
             new ActionOverdueCheck(),
             new IncidentActionsMissingCheck(),
+            new HandoffProductionTimeCheck(),
+            new HandoffOutOfHoursCheck(),
+            new HandoffMajorIncidentsCheck(),
+            new HandoffOpenActionsCheck(),
+            new HandoffTelemetryCheck(),
+            new HandoffChangeSafetyCheck(),
+            new HandoffCouplingCheck(),
             new WaiverExpiredCheck(),
             new ContentSecretCheck(),
             new MarkdownOfflineCheck());

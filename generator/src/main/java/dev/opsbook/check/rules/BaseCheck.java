@@ -65,4 +65,12 @@ abstract class BaseCheck implements CompletenessCheck {
                         unreadable ? "fix the problem reported in " + path : "add " + path + " with " + toAdd)
                 .following(unreadable); // one mistake, one finding: the file's own is printed
     }
+
+    /**
+     * Whether {@code rule} reports its own failures (opsbook.yaml does not set it off): a hand-off rule that fails
+     * only for what such a rule already says fails as its follow-on, so that one mistake is one printed finding.
+     */
+    static boolean reports(CheckContext ctx, Rule rule) {
+        return ctx.setting(rule.id()).map(x -> !"off".equals(x.severity())).orElse(true);
+    }
 }
