@@ -81,7 +81,8 @@ public final class ContentTree {
               gameDay: { date: 2026-06-01 }
               backupRestoreTest: { date: 2026-09-01 }
               rollback: { strategies: [rollback], lastTested: 2026-10-01 }
-              deployment: { automated: true }
+              deployment: { automated: true, leadTime: 2h }
+            productionSince: 2026-01-05
             """;
 
     public static final String COMPLETE_SLA =

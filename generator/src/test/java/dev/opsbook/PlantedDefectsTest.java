@@ -25,6 +25,7 @@ class PlantedDefectsTest {
         String billing = "billing services/billing/service.yaml:1";
         assertEquals(
                 List.of(
+                        "handoff-production-time " + billing,
                         "readiness-backup-restore " + billing,
                         "readiness-deployment " + billing,
                         "readiness-game-day " + billing,
@@ -43,6 +44,7 @@ class PlantedDefectsTest {
                         "runbook-stale orders services/orders/runbooks/queue-full.md:4",
                         "runbook-sections search services/search/runbooks/slow-queries.md:5",
                         "rota-present search services/search/service.yaml:1",
+                        "handoff-production-time search services/search/service.yaml:5",
                         "slo-alerted search services/search/service.yaml:8",
                         "readiness-load-test search services/search/service.yaml:15"),
                 found);

@@ -116,6 +116,11 @@ final class Skeletons {
             new String[] {
                 "readiness-deployment",
                 "why its deployment is not automated, or add readiness.deployment and remove this line"
+            },
+            new String[] {
+                "handoff-production-time",
+                "why it can be handed over before it has run in production, or add productionSince when it goes"
+                        + " live and remove this line"
             });
 
     /** A service's folder: service.yaml and a first runbook, whose placeholders the team replaces. */

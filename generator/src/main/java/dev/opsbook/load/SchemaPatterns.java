@@ -52,6 +52,10 @@ final class SchemaPatterns {
     static final Map<String, Object> HTTP =
             ordered("type", "string", "pattern", "^\\s*" + anyCase("http") + "[Ss]?://\\S+\\s*$");
 
+    /** A number of whole weeks and days ({@code 90d}, {@code 13w}, {@code 1w3d}): a window of the hand-off rules. */
+    static final Map<String, Object> WHOLE_DAYS =
+            ordered("type", "string", "pattern", "^\\s*(\\d+w\\d+d|\\d+w|\\d+d)\\s*$");
+
     /** {@link TeamLoader#email}. */
     static final Map<String, Object> EMAIL = ordered(
             "type",

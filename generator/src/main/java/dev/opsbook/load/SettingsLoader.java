@@ -251,6 +251,7 @@ final class SettingsLoader {
                 max = m.integer("max", 0, 100_000);
                 minDays = m.integer("minDays", 0, 3650);
                 window = m.duration("window");
+                m.expect("window", SchemaPatterns.WHOLE_DAYS);
                 maxLeadTime = m.duration("maxLeadTime");
                 if (max != null && !HandoffSettings.MAX.contains(rule)) {
                     m.schema(

@@ -187,7 +187,7 @@ final class OperationsViews {
                     month.month().getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH),
                     "middle"));
             if (month.incidents() > 0) {
-                ticks.add(new Tick(x + barWidth / 2, y - 4, Integer.toString(month.incidents()), "middle"));
+                ticks.add(new Tick(x + barWidth / 2, y - 9, Integer.toString(month.incidents()), "middle"));
             }
         }
         List<Bar> legend = new ArrayList<>();
@@ -216,7 +216,7 @@ final class OperationsViews {
                         .mapToInt(Operations.CauseCount::incidents)
                         .max()
                         .orElse(0));
-        double unit = (width - labels - 40) / (double) max;
+        double unit = (width - labels - 90) / (double) max;
         List<Bar> bars = new ArrayList<>();
         List<Tick> ticks = new ArrayList<>();
         for (int i = 0; i < o.causes().size(); i++) {

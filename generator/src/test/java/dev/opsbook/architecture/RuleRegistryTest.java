@@ -89,11 +89,19 @@ class RuleRegistryTest {
         expected.remove(Rule.ALERT_RULE_RUNBOOK.id());
         expected.remove(Rule.CATALOG_CONFLICT.id()); // Backstage catalogs (issue 21)
         // and the on-call rules of issue 20, which join the supportable level beyond the contract
+        // and the hand-off rules of issue 24, which join operations-ready
         List<String> onCall = List.of(
                 Rule.ROTA_PAGING_UNCOVERED.id(),
                 Rule.ROTA_NO_PHONE.id(),
                 Rule.ROTA_ESCALATION_UNREACHABLE.id(),
-                Rule.ROTA_ONCALL_LIMIT.id());
+                Rule.ROTA_ONCALL_LIMIT.id(),
+                Rule.HANDOFF_PRODUCTION_TIME.id(),
+                Rule.HANDOFF_OUT_OF_HOURS.id(),
+                Rule.HANDOFF_MAJOR_INCIDENTS.id(),
+                Rule.HANDOFF_OPEN_ACTIONS.id(),
+                Rule.HANDOFF_TELEMETRY.id(),
+                Rule.HANDOFF_CHANGE_SAFETY.id(),
+                Rule.HANDOFF_COUPLING.id());
         expected.removeAll(onCall);
         assertEquals(expected, List.copyOf(rows.keySet()), "shared/spec/checks.md's rules");
         Map<String, List<String>> contractLevels = new java.util.LinkedHashMap<>();

@@ -42,7 +42,7 @@ class OpsbookCommandTest {
                 java.util.regex.Pattern.compile("`(6 services: [^`]*)`").matcher(readme);
         assertTrue(m.find(), "README.md quotes the example's summary line");
         assertEquals(m.group(1), summary);
-        assertTrue(summary.contains("1 operations-ready"), summary);
+        assertTrue(summary.contains("2 operations-ready"), summary);
     }
 
     @Test
@@ -59,8 +59,8 @@ class OpsbookCommandTest {
         assertTrue(Files.isRegularFile(dir.resolve("site/index.html")));
         assertTrue(
                 out.toString()
-                        .endsWith("6 services: 1 operations-ready, 1 supportable, 4 documented; 0 errors,"
-                                + " 15 warnings, 6 infos" + System.lineSeparator()),
+                        .endsWith("6 services: 2 operations-ready, 1 supportable, 3 documented; 0 errors,"
+                                + " 17 warnings, 5 infos" + System.lineSeparator()),
                 out.toString());
     }
 
@@ -79,9 +79,9 @@ class OpsbookCommandTest {
         assertEquals(ExitCode.FINDINGS, code);
         // an error says what to do on the line under it
         assertEquals(
-                "services/api/service.yaml:22:1: error: unknown key 'dependOn' (did you mean 'dependsOn'?) [schema]"
+                "services/api/service.yaml:23:1: error: unknown key 'dependOn' (did you mean 'dependsOn'?) [schema]"
                         + System.lineSeparator() + "  hint: rename it to 'dependsOn'"
-                        + System.lineSeparator() + "1 service: 1 operations-ready; 1 error, 0 warnings, 0 infos"
+                        + System.lineSeparator() + "1 service: 1 supportable; 1 error, 0 warnings, 0 infos"
                         + System.lineSeparator(),
                 out.toString());
         assertTrue(Files.isRegularFile(dir.resolve("site/services/api/index.html")));

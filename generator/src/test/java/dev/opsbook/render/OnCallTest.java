@@ -317,8 +317,8 @@ class OnCallTest {
                 && incident.text().contains("Time to resolve 51 min"));
         Document email = page("services/notifications/incidents/2026-10-14-email-delay.html");
         assertTrue(email.text().contains("Started out of hours no (Wednesday 11:02 Europe/London)"), email.text());
-        assertTrue(page("teams/payments.html").text().contains("Out-of-hours incidents, last 90 days 1"));
-        assertTrue(page("teams/platform.html").text().contains("Out-of-hours incidents, last 90 days 0"));
+        assertTrue(page("teams/payments.html").text().contains("Out-of-hours incidents, last 90 days 3"));
+        assertTrue(page("teams/platform.html").text().contains("Out-of-hours incidents, last 90 days 2"));
     }
 
     @Test

@@ -73,4 +73,15 @@ abstract class BaseCheck implements CompletenessCheck {
     static boolean reports(CheckContext ctx, Rule rule) {
         return ctx.setting(rule.id()).map(x -> !"off".equals(x.severity())).orElse(true);
     }
+
+    /**
+     * Whether the service marks {@code rule} not applicable, with a reason (not a placeholder's) that holds on the
+     * as-of date: what that rule asks for is accepted as absent, so a hand-off rule does not ask for it again.
+     */
+    static boolean accepted(Service s, CheckContext ctx, Rule rule) {
+        return s.notApplicable().stream()
+                .anyMatch(n -> n.rule().id().equals(rule.id())
+                        && n.activeOn(ctx.asOf())
+                        && !dev.opsbook.model.Placeholders.is(n.reason()));
+    }
 }

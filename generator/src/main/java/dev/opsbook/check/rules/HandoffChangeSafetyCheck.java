@@ -34,13 +34,16 @@ public final class HandoffChangeSafetyCheck extends BaseCheck {
         List<String> problems = new ArrayList<>();
         // deployment and a rollback never tested have their own rules; a stale test or the lead time do not
         boolean saidElsewhere = true;
-        if (d == null || !Boolean.TRUE.equals(d.automated())) {
+        boolean automated = d != null && Boolean.TRUE.equals(d.automated());
+        if (!automated && !accepted(s, ctx, Rule.READINESS_DEPLOYMENT)) {
             problems.add("deployment is not automated");
             saidElsewhere &= reports(ctx, Rule.READINESS_DEPLOYMENT);
         }
         if (r == null || r.lastTested() == null) {
-            problems.add("its rollback has never been tested");
-            saidElsewhere &= reports(ctx, Rule.READINESS_ROLLBACK);
+            if (!accepted(s, ctx, Rule.READINESS_ROLLBACK)) {
+                problems.add("its rollback has never been tested");
+                saidElsewhere &= reports(ctx, Rule.READINESS_ROLLBACK);
+            }
         } else {
             long age = ChronoUnit.DAYS.between(r.lastTested(), ctx.asOf());
             if (age > maxAge) {
@@ -49,15 +52,17 @@ public final class HandoffChangeSafetyCheck extends BaseCheck {
                 saidElsewhere = false;
             }
         }
-        if (d == null || d.leadTime() == null) {
+        // the lead time of a deployment by hand is not asked about: automating it comes first
+        if (automated && d.leadTime() == null) {
             problems.add("no lead time for a change is recorded");
             saidElsewhere = false;
-        } else {
+        } else if (automated) {
             Duration lead = Duration.ofDays(d.leadTime().days())
                     .plusSeconds(d.leadTime().seconds());
             if (lead.compareTo(maxLead) > 0) {
                 problems.add(
                         "its lead time for a change is " + d.leadTime().text() + " (more than " + maxLeadText + ")");
+                saidElsewhere = false;
             }
         }
         if (!problems.isEmpty()) {

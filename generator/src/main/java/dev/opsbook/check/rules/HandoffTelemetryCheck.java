@@ -8,7 +8,10 @@ import dev.opsbook.model.Service;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code handoff-telemetry}: dashboards, structured logs and tracing, all three, before a hand-off. */
+/**
+ * {@code handoff-telemetry}: dashboards, structured logs and tracing, all three, before a hand-off; a part whose own
+ * rule the service marks not applicable is not asked for again.
+ */
 public final class HandoffTelemetryCheck extends BaseCheck {
     public HandoffTelemetryCheck() {
         super(Rule.HANDOFF_TELEMETRY);
@@ -20,15 +23,17 @@ public final class HandoffTelemetryCheck extends BaseCheck {
         List<String> missing = new ArrayList<>();
         // each part has its own rule, which says what is missing: this one then follows from theirs
         boolean saidElsewhere = true;
-        if (t.dashboards().isEmpty()) {
+        if (t.dashboards().isEmpty() && !accepted(s, ctx, Rule.TELEMETRY_DASHBOARDS)) {
             missing.add("no dashboard");
             saidElsewhere &= reports(ctx, Rule.TELEMETRY_DASHBOARDS);
         }
-        if (t.logs() == null || !Boolean.TRUE.equals(t.logs().structured())) {
+        if ((t.logs() == null || !Boolean.TRUE.equals(t.logs().structured()))
+                && !accepted(s, ctx, Rule.TELEMETRY_STRUCTURED_LOGS)) {
             missing.add("no structured logs");
             saidElsewhere &= reports(ctx, Rule.TELEMETRY_STRUCTURED_LOGS);
         }
-        if (t.tracing() == null || !Boolean.TRUE.equals(t.tracing().enabled())) {
+        if ((t.tracing() == null || !Boolean.TRUE.equals(t.tracing().enabled()))
+                && !accepted(s, ctx, Rule.TELEMETRY_TRACING)) {
             missing.add("no tracing");
             saidElsewhere &= reports(ctx, Rule.TELEMETRY_TRACING);
         }
