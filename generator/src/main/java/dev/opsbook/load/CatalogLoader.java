@@ -40,7 +40,8 @@ import java.util.TreeSet;
  * name, {@code description}, {@code spec.owner} (a Group, or a User, whose first group is then the team),
  * {@code spec.lifecycle}, {@code spec.dependsOn} and the providers of its {@code spec.consumesApis} its
  * dependencies, {@code metadata.links} its links; {@code opsbook.dev/tier}, {@code opsbook.dev/support-model},
- * {@code opsbook.dev/support-hours} and {@code opsbook.dev/rota} annotations give opsbook's own facts. A
+ * {@code opsbook.dev/support-hours}, {@code opsbook.dev/rota} and {@code opsbook.dev/production-since}
+ * annotations give opsbook's own facts. A
  * Group is a team (its display name and email), a User a person of every group it is {@code memberOf}
  * (with {@code opsbook.dev/phone} and {@code opsbook.dev/timezone} annotations).
  */
@@ -54,7 +55,12 @@ final class CatalogLoader {
     static final String HANDBOOK_PAGE = PREFIX + "handbook-page";
 
     static final List<String> SERVICE_ANNOTATIONS = List.of(
-            PREFIX + "tier", PREFIX + "support-model", PREFIX + "support-hours", PREFIX + "rota", HANDBOOK_PAGE);
+            PREFIX + "tier",
+            PREFIX + "support-model",
+            PREFIX + "support-hours",
+            PREFIX + "rota",
+            PREFIX + "production-since",
+            HANDBOOK_PAGE);
     static final List<String> USER_ANNOTATIONS = List.of(PREFIX + "phone", PREFIX + "timezone");
 
     private static final List<String> METADATA = List.of(
@@ -780,8 +786,10 @@ final class CatalogLoader {
         String supportModel = null;
         String supportHours = null;
         Ref rota = null;
+        java.time.LocalDate productionSince = null;
         YamlMap a = e.annotations();
         if (a != null) {
+            productionSince = a.date(PREFIX + "production-since");
             tier = a.integer(PREFIX + "tier", 1, 4);
             supportModel = a.oneOf(PREFIX + "support-model", ServiceLoader.SUPPORT_MODELS);
             supportHours = a.oneOf(PREFIX + "support-hours", ServiceLoader.SUPPORT_HOURS);
@@ -792,6 +800,7 @@ final class CatalogLoader {
             map(written, refused, "supportModel", ak, PREFIX + "support-model");
             map(written, refused, "supportHours", ak, PREFIX + "support-hours");
             map(written, refused, "rota", ak, PREFIX + "rota");
+            map(written, refused, "productionSince", ak, PREFIX + "production-since");
         }
         Keys keys = new Keys(written, refused, e.pos());
         ServiceLoader.Parts parts = new ServiceLoader.Parts(
@@ -810,7 +819,8 @@ final class CatalogLoader {
                 Service.Readiness.NONE,
                 List.of(),
                 keys,
-                rota);
+                rota,
+                productionSince);
         Ref type = e.value("type");
         CatalogEntry entry = new CatalogEntry(
                 e.kind(),
@@ -848,6 +858,7 @@ final class CatalogLoader {
         facts.put("supportModel", ServiceLoader.Parts::supportModel);
         facts.put("supportHours", ServiceLoader.Parts::supportHours);
         facts.put("rota", p -> p.rota() == null ? null : p.rota().id());
+        facts.put("productionSince", ServiceLoader.Parts::productionSince);
         Map<String, Boolean> fromCatalog = new LinkedHashMap<>();
         facts.forEach((key, value) -> {
             boolean ownWrites = own.keys().written().containsKey(key) && value.apply(own) != null;
@@ -915,7 +926,7 @@ final class CatalogLoader {
                 own.notApplicable(),
                 new Keys(written, refused, own.keys().fallback()),
                 fromCatalog.get("rota") ? c.rota() : own.rota(),
-                own.productionSince());
+                fromCatalog.get("productionSince") ? c.productionSince() : own.productionSince());
     }
 
     /**

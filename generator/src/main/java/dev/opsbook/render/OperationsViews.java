@@ -152,8 +152,8 @@ final class OperationsViews {
         int width = 640;
         int height = 220;
         int left = 8;
-        int bottom = 24;
-        int top = 18;
+        int bottom = 32;
+        int top = 26;
         int slot = (width - left) / o.months().size();
         int barWidth = slot * 2 / 3;
         int max = Math.max(
@@ -183,11 +183,11 @@ final class OperationsViews {
             }
             ticks.add(new Tick(
                     x + barWidth / 2,
-                    height - 6,
+                    height - 12,
                     month.month().getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH),
                     "middle"));
             if (month.incidents() > 0) {
-                ticks.add(new Tick(x + barWidth / 2, y - 9, Integer.toString(month.incidents()), "middle"));
+                ticks.add(new Tick(x + barWidth / 2, y - 12, Integer.toString(month.incidents()), "middle"));
             }
         }
         List<Bar> legend = new ArrayList<>();
@@ -204,11 +204,10 @@ final class OperationsViews {
                 legend);
     }
 
-    /** The causes as horizontal bars, most incidents first. */
+    /** The causes as horizontal bars, most incidents first, each under its name (the names keep the full width). */
     static Chart causesChart(Operations o) {
         int width = 640;
-        int row = 26;
-        int labels = 220;
+        int row = 44;
         int height = Math.max(1, o.causes().size()) * row + 4;
         int max = Math.max(
                 1,
@@ -216,20 +215,16 @@ final class OperationsViews {
                         .mapToInt(Operations.CauseCount::incidents)
                         .max()
                         .orElse(0));
-        double unit = (width - labels - 90) / (double) max;
+        double unit = (width - 130) / (double) max;
         List<Bar> bars = new ArrayList<>();
         List<Tick> ticks = new ArrayList<>();
         for (int i = 0; i < o.causes().size(); i++) {
             Operations.CauseCount c = o.causes().get(i);
             int y = i * row + 4;
             int w = (int) Math.round(c.incidents() * unit);
-            bars.add(new Bar(labels, y, w, row - 8, "#2f5f98", c.cause().name() + ": " + c.incidents()));
-            ticks.add(new Tick(labels - 6, y + row / 2 + 1, c.cause().name(), "end"));
-            ticks.add(new Tick(
-                    labels + w + 6,
-                    y + row / 2 + 1,
-                    c.incidents() + " (" + c.share().toPlainString() + " %)",
-                    "start"));
+            ticks.add(new Tick(0, y + 9, c.cause().name(), "start"));
+            bars.add(new Bar(0, y + 20, w, 16, "#2f5f98", c.cause().name() + ": " + c.incidents()));
+            ticks.add(new Tick(w + 6, y + 29, c.incidents() + " (" + c.share().toPlainString() + " %)", "start"));
         }
         return new Chart(width, height, "Incidents by cause, most first", bars, ticks, List.of());
     }

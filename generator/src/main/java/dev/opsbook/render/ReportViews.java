@@ -129,7 +129,16 @@ final class ReportViews implements PageFamily {
             a.result(rule).ifPresent(r -> r.findings().forEach(f -> blocking.add(failure(f, from))));
         }
         Handoff h = data.assessment().handoff(a);
-        return new LevelView(a.level(), a.nextLevel(), blocking, h.verdict().id(), h.line());
+        return new LevelView(
+                a.level(),
+                a.nextLevel(),
+                blocking,
+                h.verdict().id(),
+                h.line(),
+                h.holds().stream()
+                        .filter(r -> r.rule().startsWith("handoff-") || h.verdict() == Handoff.Verdict.HAND_BACK)
+                        .map(r -> r.rule() + ": " + Handoff.message(r))
+                        .toList());
     }
 
     /** By page folder (its links are relative): the readiness page and the audit document share one. */

@@ -297,7 +297,12 @@ public final class Views {
      * {@code handoffLine} the one line that says it and what holds it).
      */
     public record LevelView(
-            String level, String nextLevel, List<FailureView> blocking, String handoff, String handoffLine) {}
+            String level,
+            String nextLevel,
+            List<FailureView> blocking,
+            String handoff,
+            String handoffLine,
+            List<String> handoffHolds) {}
 
     // ---- the operations page
 

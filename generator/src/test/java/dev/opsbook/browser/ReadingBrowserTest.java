@@ -294,6 +294,7 @@ class ReadingBrowserTest extends ExampleSiteInBrowser {
                 "severities.html",
                 "readiness/index.html",
                 "actions.html",
+                "operations.html",
                 "teams/payments.html",
                 "services/payments-api/reviews/osr-2026-014.html",
                 "services/payments-api/incidents/2026-09-03-card-outage.html",

@@ -368,4 +368,41 @@ class HandoffRulesTest {
         assertEquals(Status.FAIL, status(t.result(AS_OF), "handoff-out-of-hours"));
         assertEquals(Status.PASS, status(t.result(AS_OF.plusDays(1)), "handoff-out-of-hours"), "c has left the window");
     }
+
+    @Test
+    void aBackstageEntityMayGiveTheDayItWentIntoProduction() {
+        String entity =
+                """
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata:
+                  name: api
+                  annotations:
+                    opsbook.dev/production-since: "%s"
+                spec: { type: service, lifecycle: production, owner: ops }
+                """;
+        ContentTree t = tree().file("services/api/service.yaml", service("productionSince: 2026-01-05\n", ""))
+                .file("services/api/catalog-info.yaml", entity.formatted("2026-05-26"));
+        BuildResult r = t.result();
+        assertEquals(
+                List.of(),
+                r.findings().stream()
+                        .filter(f -> !f.rule().equals("handoff-production-time"))
+                        .map(Finding::format)
+                        .toList());
+        assertEquals(
+                "'api' has been in production since 2026-05-26, 179 days (fewer than 180)",
+                message(r, "handoff-production-time"));
+        assertTrue(
+                r.findings().get(0).pos().file().equals("services/api/catalog-info.yaml"),
+                r.findings().toString());
+        // written in both places, differently: a conflict, and service.yaml's day holds
+        t.file("services/api/service.yaml", ContentTree.COMPLETE_SERVICE);
+        r = t.result();
+        assertEquals(
+                2,
+                t.findings("catalog-conflict").size(),
+                t.findings("catalog-conflict").toString());
+        assertEquals(Status.PASS, status(r, "handoff-production-time"));
+    }
 }
