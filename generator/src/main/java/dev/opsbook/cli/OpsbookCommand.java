@@ -49,6 +49,15 @@ public final class OpsbookCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // java -jar with the JVM's defaults: the work is done in a JVM tuned for it (TunedJvm)
+        var tuned = TunedJvm.command(args);
+        if (tuned.isPresent()) {
+            Integer exit = TunedJvm.run(tuned.get());
+            if (exit != null) {
+                System.exit(exit);
+            }
+        }
+        TunedJvm.followFirst();
         int code;
         try {
             code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
