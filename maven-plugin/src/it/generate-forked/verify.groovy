@@ -1,7 +1,7 @@
 // opsbook.fork: the same site and the same log as in Maven's own JVM, built by the command line in a JVM of its own
 def log = new File(basedir, 'build.log').text
 def site = new File(basedir, 'target/opsbook')
-assert log.contains('[INFO] opsbook: building in a JVM of its own: ')
+assert log.contains('[INFO] opsbook: building in a JVM of its own (opsbook.fork): ')
 // printed by the forked JVM itself (-XX:+PrintCommandLineFlags), which Maven's JVM never does
 assert log =~ /\[INFO\] opsbook: -XX:[^\n]*MaxHeapSize=[^\n]*-XX:TieredStopAtLevel=1/
 assert new File(site, 'index.html').isFile()

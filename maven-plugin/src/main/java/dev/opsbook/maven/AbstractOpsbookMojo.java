@@ -30,13 +30,19 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
     boolean failOnNew;
 
     /**
-     * Runs the goal in a JVM of its own, with the JVM options of {@code bin/opsbook}
-     * ({@code opsbook.forkJvmArgs}) instead of Maven's. On two cores and a handbook of 10,000 runbooks,
-     * check takes 3.5 s instead of 5.1 s and generate 6.5 s instead of 10.4 s; a small handbook takes
-     * about as long either way.
+     * Whether the goal runs in a JVM of its own, with the JVM options of {@code bin/opsbook}
+     * ({@code opsbook.forkJvmArgs}) instead of Maven's: {@code true}, {@code false}, or {@code auto} (the
+     * default): when the content folder holds at least {@code opsbook.forkThreshold} Markdown files. Maven's
+     * JVM has the optimising compiler and a heap a quarter of the machine's memory, which cost more than a
+     * second JVM's start on a large handbook (10,000 runbooks on two cores: generate 6.5 s forked against 10.4 s),
+     * while a small one is done before a second JVM has started.
      */
-    @Parameter(property = "opsbook.fork", defaultValue = "false")
-    boolean fork;
+    @Parameter(property = "opsbook.fork", defaultValue = "auto")
+    String fork;
+
+    /** With {@code fork} {@code auto}: the number of Markdown files from which the goal forks. */
+    @Parameter(property = "opsbook.forkThreshold", defaultValue = "1000")
+    int forkThreshold;
 
     /** The options of the forked JVM (those of {@code bin/opsbook}). */
     @Parameter(
@@ -76,6 +82,33 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
         return rel.isEmpty() ? "" : rel + "/";
     }
 
+    /**
+     * Why the goal forks ({@code "opsbook.fork"}, or {@code "1200 Markdown files, at least 1000"}), or null when it
+     * runs in Maven's JVM. Counting stops at the threshold, so a large handbook is not walked to its end.
+     */
+    static String forkReason(String fork, Path content, int threshold) throws MojoExecutionException {
+        String f = fork == null ? "auto" : fork.strip().toLowerCase(java.util.Locale.ROOT);
+        switch (f) {
+            case "true":
+                return "opsbook.fork";
+            case "false":
+                return null;
+            case "auto":
+                break;
+            default:
+                throw new MojoExecutionException("opsbook.fork must be true, false or auto, found '" + fork + "'");
+        }
+        long markdown;
+        try (var files = java.nio.file.Files.walk(content)) {
+            markdown = files.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .limit(threshold)
+                    .count();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return null; // the build says what is wrong with the folder
+        }
+        return markdown >= threshold ? "at least " + threshold + " Markdown files" : null;
+    }
+
     /** A finding's line in the Maven log at the finding's level (in Maven's JVM and from a forked build alike). */
     static void log(Log log, Level level, String line) {
         switch (level) {
@@ -96,8 +129,9 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
         }
         BuildRequest request = request(date, baseline == null ? null : baseline.toPath())
                 .withSourceRoot(sourceRoot == null ? null : sourceRoot.toPath());
-        if (fork) {
-            getLog().info("opsbook: building in a JVM of its own: " + forkJvmArgs.strip());
+        String why = forkReason(fork, contentDirectory.toPath(), forkThreshold);
+        if (why != null) {
+            getLog().info("opsbook: building in a JVM of its own (" + why + "): " + forkJvmArgs.strip());
             new ForkedBuild(getLog(), pathPrefix())
                     .run(
                             ForkedBuild.command(request, forkJvmArgs, failOnWarning, failOnNew),
