@@ -6,6 +6,7 @@
     python3 bench/benchmark.py --profile      # where one 10k build spends its time (JFR), nothing else
     python3 bench/benchmark.py --perf         # the same with Linux perf: the JIT, GC and kernel included
     python3 bench/benchmark.py --rotas        # rota expansion: 500 services x 3 layers, 26 to 104 weeks
+    python3 bench/benchmark.py --no-big --no-serve --runs 1   # the ways, real Markdown, check, the example
 
 Builds and installs this checkout first (mvn install without tests; --no-build measures what is already
 built). Generates the corpora with ../shared/bench/gen_corpus.py (the handbook and the same Markdown as a Hugo
@@ -89,6 +90,10 @@ def main():
     p.add_argument("--no-serve", action="store_true", help="skip the serve-mode rebuild")
     p.add_argument("--only-serve", action="store_true", help="only the serve-mode rebuild")
     p.add_argument("--no-maven", action="store_true", help="skip the Maven plugin's figure")
+    p.add_argument("--no-real", action="store_true",
+                   help="skip real Markdown: the shared prometheus-operator runbooks copied 50 times (bench/real_corpus.py)")
+    p.add_argument("--no-ways", action="store_true",
+                   help="skip the other ways of running it on the 10k corpus (java -jar, the distribution, Maven)")
     p.add_argument("--rotas", action="store_true",
                    help="only rota expansion: every service's rota as three follow-the-sun layers, check and build"
                         " with rotaHorizonWeeks 26, 52 and 104 (time and peak RSS grow linearly with the weeks)")
@@ -145,6 +150,10 @@ def main():
         a.no_big = True
     else:
         report(ops, hug, a, summary)
+        if not a.no_ways:
+            ways(a, os.path.join(small, "opsbook"), summary(hug))
+        if not a.no_real:
+            real_markdown(a)
         markdown_floor(os.path.join(small, "opsbook"), a, summary(hug)[3], summary(ops)[0])
         check(os.path.join(small, "opsbook"), os.path.join(a.work, "out-check"), env, a.runs)
         first_search(os.path.join(a.work, "out-opsbook"))
@@ -292,6 +301,88 @@ def example(env):
     walls = [run_timed(opsbook_cmd(os.path.join(ROOT, "content"), os.path.join(out, "site")), env)[0] for _ in range(5)]
     shutil.rmtree(out, ignore_errors=True)
     print("example handbook (content/): %.2f s median of 5, JVM start included  (target < 1.5)" % statistics.median(walls))
+
+
+def version():
+    return re.search(r"<version>([^<]+)</version>", open(os.path.join(ROOT, "pom.xml")).read()).group(1)
+
+
+def ways(a, content, hugo):
+    """Every way a user runs opsbook, on the 10k corpus, against Hugo's median of the same run: java -jar (its
+    default configuration: no JVM options), the distribution's launcher (unpacked from the tar.gz the reactor
+    built), and the Maven goals with the plugin as installed (fork=auto, its default). One untimed run of each,
+    then --runs timed ones; the wall time, the ratio of pages per second to Hugo's, peak RSS."""
+    hw, _, hpages, hrate, _ = hugo
+    dist = tempfile.mkdtemp(prefix="opsbook-dist-")
+    tgz = os.path.join(ROOT, "generator", "target", "opsbook-%s-distribution.tar.gz" % version())
+    subprocess.run(["tar", "-xzf", tgz, "-C", dist], check=True)
+    launcher = os.path.join(dist, "opsbook-%s" % version(), "bin", "opsbook")
+    out = os.path.join(a.work, "out-ways")
+    env = dict(os.environ)
+    env.pop("OPSBOOK_JAR", None)
+    env["XDG_CACHE_HOME"] = os.path.join(dist, "cache")  # the distribution's own class archive
+    mvn_dir = tempfile.mkdtemp(prefix="opsbook-mvn-")
+    goal = lambda g: ["mvn", "-B", "-q", "dev.opsbook:opsbook-maven-plugin:%s:%s" % (version(), g),
+                      "-Dopsbook.contentDirectory=" + content, "-Dopsbook.outputDirectory=" + out,
+                      "-Dopsbook.asOf=2026-11-21"]
+    rows = [
+        ("java -jar opsbook.jar build", ["java", "-jar", JAR, "build", "--content", content, "--out", out,
+                                         "--as-of", "2026-11-21"], env, None, True),
+        ("distribution bin/opsbook build", [launcher, "build", "--content", content, "--out", out,
+                                            "--as-of", "2026-11-21"], env, None, True),
+        ("mvn opsbook:generate", goal("generate"), None, mvn_dir, True),
+        ("mvn opsbook:check", goal("check"), None, mvn_dir, False),
+    ]
+    print()
+    print("every way, the 10k corpus (Hugo %.2f s, %d pages; target: pages/s at least 1.5 x Hugo's, peak RSS < 500 MB):"
+          % (hw, hpages))
+    for name, cmd, e, cwd, builds in rows:
+        shutil.rmtree(out, ignore_errors=True)
+        run_timed(cmd, e, cwd)  # untimed: files cached, class archive made
+        timed = []
+        for _ in range(a.runs):
+            shutil.rmtree(out, ignore_errors=True)
+            timed.append(run_timed(cmd, e, cwd))
+        wall = statistics.median(t[0] for t in timed)
+        rss = max(t[1] for t in timed)
+        ratio = (pages(out) / wall) / hrate if builds else hw / wall
+        print("  %-34s %6.2f s  %5.2f x Hugo%s  %5.0f MB peak" % (
+            name, wall, ratio, "" if builds else " (time against Hugo's build)", rss), flush=True)
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(dist, ignore_errors=True)
+    shutil.rmtree(mvn_dir, ignore_errors=True)
+
+
+def real_markdown(a):
+    """Real Markdown: ../shared/realworld's prometheus-operator runbooks copied 50 times (bench/real_corpus.py,
+    5,800 files), opsbook (bin/opsbook) against Hugo with the benchmark's minimal layouts, alternately after one
+    untimed run of each. The copies keep the runbooks' absolute `aliases:`, so opsbook reports them as taken
+    twice (duplicate-id, exit 1) and still writes every page."""
+    real = os.path.join(a.work, "real50")
+    if not os.path.isdir(os.path.join(real, "opsbook")):
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "real_corpus.py"), "--copies", "50", "--out", real],
+                       check=True, stdout=subprocess.DEVNULL)
+    cmds = {
+        "opsbook": (opsbook_cmd(os.path.join(real, "opsbook"), os.path.join(a.work, "out-real-opsbook")),
+                    os.path.join(a.work, "out-real-opsbook")),
+        "hugo": (["hugo", "--quiet", "-s", os.path.join(real, "hugo"), "-d", os.path.join(a.work, "out-real-hugo")],
+                 os.path.join(a.work, "out-real-hugo")),
+    }
+    rows = {"opsbook": [], "hugo": []}
+    for name, (cmd, out) in cmds.items():
+        run_timed(cmd, opsbook_env(a.jvm) if name == "opsbook" else None)
+    for _ in range(a.runs):
+        for name, (cmd, out) in cmds.items():
+            shutil.rmtree(out, ignore_errors=True)
+            wall, rss, _ = run_timed(cmd, opsbook_env(a.jvm) if name == "opsbook" else None)
+            rows[name].append((wall, rss, pages(out)))
+    o, h = rows["opsbook"], rows["hugo"]
+    ow, hw = statistics.median(r[0] for r in o), statistics.median(r[0] for r in h)
+    orate, hrate = o[0][2] / ow, h[0][2] / hw
+    print()
+    print("real Markdown (prometheus-operator runbooks x 50): opsbook %.2f s, %d pages, %.0f MB; Hugo %.2f s, %d pages,"
+          " %.0f MB; ratio %.2f  (target >= 1.5)" % (ow, o[0][2], max(r[1] for r in o), hw, h[0][2],
+                                                   max(r[1] for r in h), orate / hrate))
 
 
 def maven_plugin():
