@@ -129,8 +129,8 @@ public final class History {
 
     /**
      * A cycle of {@code dependsOn} through {@code s}: the ids from {@code s} back to it ({@code a, b, a}), the
-     * shortest one found breadth first; empty when there is none. Services that do not exist are left out
-     * (broken-reference reports them).
+     * shortest one found breadth first; empty when there is none. Services that do not exist, and a service
+     * naming itself, are left out (broken-reference reports both).
      */
     public static List<String> cycle(Service s, Handbook hb) {
         // breadth first from s's dependencies, remembering how each service was reached
@@ -138,7 +138,7 @@ public final class History {
         java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
         Set<String> seen = new HashSet<>();
         for (Ref d : s.dependsOn()) {
-            if (seen.add(d.id()) && hb.service(d.id()).isPresent()) {
+            if (!d.id().equals(s.id()) && seen.add(d.id()) && hb.service(d.id()).isPresent()) {
                 from.put(d.id(), s.id());
                 queue.add(d.id());
             }
@@ -157,7 +157,7 @@ public final class History {
                 return List.copyOf(path);
             }
             for (Ref d : hb.service(id).map(Service::dependsOn).orElse(List.of())) {
-                if (hb.service(d.id()).isPresent() && seen.add(d.id())) {
+                if (!d.id().equals(id) && hb.service(d.id()).isPresent() && seen.add(d.id())) {
                     from.put(d.id(), id);
                     queue.add(d.id());
                 }

@@ -288,6 +288,12 @@ class HandoffRulesTest {
         t.file("services/s2/service.yaml", "owner: ops\ndependsOn: [api]\n");
         BuildResult r = t.result();
         assertEquals("'api' is on a cycle of dependencies: api → s1 → s2 → api", message(r, "handoff-coupling"));
+        // a service that names itself is broken-reference's alone: one mistake, one finding
+        t.file("services/s2/service.yaml", "owner: ops\n");
+        t.file("services/api/service.yaml", ContentTree.COMPLETE_SERVICE + "dependsOn: [api]\n");
+        assertEquals(Status.PASS, status(t.result(), "handoff-coupling"));
+        assertEquals(1, t.findings("broken-reference").size());
+        t.file("services/api/service.yaml", ContentTree.COMPLETE_SERVICE + "dependsOn: [s1]\n");
         // a cycle that does not pass through the service is not its own
         t.file("services/s2/service.yaml", "owner: ops\ndependsOn: [s1]\n");
         assertEquals(Status.PASS, status(t.result(), "handoff-coupling"));
