@@ -67,6 +67,7 @@ public record Operations(
     public record ServiceFigures(
             Service service,
             Figures figures,
+            List<Month> months,
             LocalDate since,
             Duration downtime,
             BigDecimal availability,
@@ -114,6 +115,7 @@ public record Operations(
             services.add(new ServiceFigures(
                     s,
                     figures(counted, severities),
+                    months(counted, last, severities),
                     since,
                     down,
                     availability,
@@ -158,11 +160,24 @@ public record Operations(
                 from,
                 asOf,
                 severities,
-                List.copyOf(months),
+                months,
                 figures(all, severities),
                 List.copyOf(services),
                 List.copyOf(causes),
                 withoutCause);
+    }
+
+    /** The twelve months to {@code last}, oldest first, each with its incidents of {@code all}. */
+    private static List<Month> months(List<History.Occurrence> all, YearMonth last, List<String> severities) {
+        List<Month> months = new ArrayList<>();
+        for (int m = 0; m < 12; m++) {
+            YearMonth ym = last.minusMonths(11 - m);
+            List<History.Occurrence> in =
+                    all.stream().filter(o -> YearMonth.from(o.day()).equals(ym)).toList();
+            months.add(new Month(ym, bySeverity(in, severities), in.size(), (int)
+                    in.stream().filter(History.Occurrence::outOfHours).count()));
+        }
+        return List.copyOf(months);
     }
 
     private static List<Integer> bySeverity(List<History.Occurrence> in, List<String> severities) {

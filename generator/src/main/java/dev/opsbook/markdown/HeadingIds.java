@@ -50,6 +50,8 @@ final class HeadingIds {
             "oncall",
             "oncall-data",
             "oncall-h",
+            "ops-by-service",
+            "ops-by-service-h",
             "ops-causes",
             "ops-causes-chart-cap",
             "ops-causes-h",

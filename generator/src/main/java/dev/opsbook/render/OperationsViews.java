@@ -58,6 +58,31 @@ final class OperationsViews {
                 "Hand-off");
         List<FigureRow> services = new ArrayList<>();
         List<HandoffRow> handoffs = new ArrayList<>();
+        List<FigureRow> serviceMonths = new ArrayList<>();
+        for (Operations.ServiceFigures s : o.services()) {
+            // by month: the count, with its level where all are of one, else how many of the most severe
+            List<String> cells = new ArrayList<>();
+            for (Operations.Month m : s.months()) {
+                int first = 0;
+                while (first < sev.size() && m.bySeverity().get(first) == 0) {
+                    first++;
+                }
+                int n = m.incidents();
+                cells.add(
+                        n == 0 || first == sev.size()
+                                ? Integer.toString(n)
+                                : m.bySeverity().get(first) == n
+                                        ? n + " " + sev.get(first)
+                                        : n + " (" + m.bySeverity().get(first) + " " + sev.get(first) + ")");
+            }
+            serviceMonths.add(new FigureRow(
+                    new LinkView(
+                            s.service().name(),
+                            SitePaths.relative(
+                                    from, SitePaths.service(s.service().id()))),
+                    cells,
+                    false));
+        }
         for (Operations.ServiceFigures s : o.services()) {
             LinkView link = new LinkView(
                     s.service().name(),
@@ -124,6 +149,10 @@ final class OperationsViews {
                 o.withoutCause(),
                 serviceColumns,
                 services,
+                o.months().stream()
+                        .map(m -> m.month().getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+                        .toList(),
+                serviceMonths,
                 handoffs);
     }
 

@@ -338,6 +338,8 @@ public final class Views {
             int withoutCause,
             List<String> serviceColumns,
             List<FigureRow> services,
+            List<String> monthNames,
+            List<FigureRow> serviceMonths,
             List<HandoffRow> handoffs) {}
 
     /** One service's failures, printed on a page of their own. */

@@ -90,21 +90,13 @@ public final class JsonReport {
         g.writeObjectFieldStart("total");
         figures(g, o.total(), o.severities());
         g.writeEndObject();
-        g.writeArrayFieldStart("months");
-        for (Operations.Month m : o.months()) {
-            g.writeStartObject();
-            g.writeStringField("month", m.month().toString());
-            g.writeNumberField("incidents", m.incidents());
-            bySeverity(g, m.bySeverity(), o.severities());
-            g.writeNumberField("outOfHours", m.outOfHours());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        months(g, o.months(), o.severities());
         g.writeArrayFieldStart("services");
         for (Operations.ServiceFigures s : o.services()) {
             g.writeStartObject();
             g.writeStringField("id", s.service().id());
             figures(g, s.figures(), o.severities());
+            months(g, s.months(), o.severities());
             g.writeStringField("since", s.since().toString());
             g.writeNumberField("downtimeSeconds", s.downtime().getSeconds());
             if (s.availability() != null) {
@@ -133,6 +125,20 @@ public final class JsonReport {
         g.writeEndArray();
         g.writeNumberField("withoutCause", o.withoutCause());
         g.writeEndObject();
+    }
+
+    private static void months(JsonGenerator g, List<Operations.Month> months, List<String> severities)
+            throws IOException {
+        g.writeArrayFieldStart("months");
+        for (Operations.Month m : months) {
+            g.writeStartObject();
+            g.writeStringField("month", m.month().toString());
+            g.writeNumberField("incidents", m.incidents());
+            bySeverity(g, m.bySeverity(), severities);
+            g.writeNumberField("outOfHours", m.outOfHours());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void figures(JsonGenerator g, Operations.Figures f, List<String> severities) throws IOException {

@@ -192,6 +192,25 @@ class OperationsPageTest {
             assertEquals(Integer.toString(in.size()), cells.get(4));
             assertEquals(Long.toString(in.stream().filter(Inc::ooh).count()), cells.get(5));
         }
+        // per service and month, in the report and on the page
+        for (JsonNode svc : ops.get("services")) {
+            String id = svc.get("id").asText();
+            for (int m = 0; m < 12; m++) {
+                YearMonth ym = YearMonth.of(2025, 12).plusMonths(m);
+                long n = incidents.stream()
+                        .filter(i -> i.service().equals(id)
+                                && YearMonth.from(i.started()).equals(ym))
+                        .count();
+                assertEquals(n, svc.get("months").get(m).get("incidents").asLong(), id + " " + ym);
+            }
+        }
+        Element payments = page.select("#ops-by-service tbody tr").stream()
+                .filter(r -> r.selectFirst("th").text().equals("Payments API"))
+                .findFirst()
+                .orElseThrow();
+        // September 2026: the card outage (P1) and the refund backlog (P3); November: one P3
+        assertEquals("2 (1 P1)", payments.select("td").get(9).text());
+        assertEquals("1 P3", payments.select("td").get(11).text());
         // the chart draws one bar per month and severity that has incidents, each titled with its count
         long segments = 0;
         for (int m = 0; m < 12; m++) {
