@@ -81,7 +81,7 @@ public final class ContentTree {
               gameDay: { date: 2026-06-01 }
               backupRestoreTest: { date: 2026-09-01 }
               rollback: { strategies: [rollback], lastTested: 2026-10-01 }
-              deployment: { automated: true, leadTime: 2h }
+              deployment: { automated: true, leadTime: 2h, measured: 2026-11-02 }
             productionSince: 2026-01-05
             """;
 

@@ -333,7 +333,11 @@ final class ServiceLoader {
         Service.Deployment deployment = r.map("deployment")
                 .map(m -> {
                     var v = new Service.Deployment(
-                            m.bool("automated"), Urls.check(m, "pipeline"), m.duration("leadTime"), m.pos());
+                            m.bool("automated"),
+                            Urls.check(m, "pipeline"),
+                            m.duration("leadTime"),
+                            m.pos(),
+                            m.date("measured"));
                     m.finish();
                     return v;
                 })

@@ -189,7 +189,12 @@ public record Service(
 
     public record Rollback(List<String> strategies, LocalDate lastTested, Pos pos) {}
 
-    public record Deployment(Boolean automated, String pipeline, Dur leadTime, Pos pos) {}
+    /** {@code measured}: the day the lead time was last measured, or null where not written. */
+    public record Deployment(Boolean automated, String pipeline, Dur leadTime, Pos pos, LocalDate measured) {
+        public Deployment(Boolean automated, String pipeline, Dur leadTime, Pos pos) {
+            this(automated, pipeline, leadTime, pos, null);
+        }
+    }
 
     /**
      * A rule marked not applicable to the service: why, who approved it and until when (both optional; past

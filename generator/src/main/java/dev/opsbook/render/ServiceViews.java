@@ -297,7 +297,8 @@ final class ServiceViews implements PageFamily {
             out.add(new Fact(
                     "Deployment",
                     (Boolean.TRUE.equals(d.automated()) ? "automated" : "not automated")
-                            + (d.leadTime() != null ? "; lead time " + d.leadTime() : ""),
+                            + (d.leadTime() != null ? "; lead time " + d.leadTime() : "")
+                            + (d.measured() != null ? ", measured on " + d.measured() : ""),
                     d.pipeline() == null ? null : new LinkView("pipeline", d.pipeline())));
         }
         return out;

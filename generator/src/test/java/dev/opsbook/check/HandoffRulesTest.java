@@ -266,9 +266,19 @@ class HandoffRulesTest {
         assertTrue(message(t.result(), "handoff-change-safety").contains("last tested on 2025-11-20, 366 days ago"));
         t.file("opsbook.yaml", "checks:\n  handoff-change-safety: { maxAgeDays: 366 }\n");
         assertEquals(Status.PASS, status(t.result(), "handoff-change-safety"));
+        // a lead time measured 365 days ago is recent enough, 366 is not; one never dated is not either
+        t.file("opsbook.yaml", "");
+        t.file("services/api/service.yaml", service("measured: 2026-11-02", "measured: 2025-11-21"));
+        assertEquals(Status.PASS, status(t.result(), "handoff-change-safety"));
+        t.file("services/api/service.yaml", service("measured: 2026-11-02", "measured: 2025-11-20"));
+        assertTrue(message(t.result(), "handoff-change-safety")
+                .contains("lead time was last measured on 2025-11-20, 366"));
+        t.file("services/api/service.yaml", service(", measured: 2026-11-02", ""));
+        assertTrue(message(t.result(), "handoff-change-safety")
+                .contains("when its lead time was measured is not recorded"));
         // no lead time written
         t.file("opsbook.yaml", "");
-        t.file("services/api/service.yaml", service(", leadTime: 2h", ""));
+        t.file("services/api/service.yaml", service(", leadTime: 2h, measured: 2026-11-02", ""));
         assertTrue(message(t.result(), "handoff-change-safety").contains("no lead time for a change is recorded"));
     }
 

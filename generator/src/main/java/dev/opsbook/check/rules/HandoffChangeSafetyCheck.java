@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * {@code handoff-change-safety}: automated deployment, a rollback tested within {@code maxAgeDays} (365) and a
- * lead time for a change of at most {@code maxLeadTime} (1d).
+ * recent lead time for a change (measured within {@code maxAgeDays}) of at most {@code maxLeadTime} (1d).
  */
 public final class HandoffChangeSafetyCheck extends BaseCheck {
     public HandoffChangeSafetyCheck() {
@@ -59,6 +59,14 @@ public final class HandoffChangeSafetyCheck extends BaseCheck {
         } else if (automated) {
             Duration lead = Duration.ofDays(d.leadTime().days())
                     .plusSeconds(d.leadTime().seconds());
+            if (d.measured() == null) {
+                problems.add("when its lead time was measured is not recorded (`measured:`)");
+                saidElsewhere = false;
+            } else if (ChronoUnit.DAYS.between(d.measured(), ctx.asOf()) > maxAge) {
+                problems.add("its lead time was last measured on " + d.measured() + ", "
+                        + ChronoUnit.DAYS.between(d.measured(), ctx.asOf()) + " days ago (more than " + maxAge + ")");
+                saidElsewhere = false;
+            }
             if (lead.compareTo(maxLead) > 0) {
                 problems.add(
                         "its lead time for a change is " + d.leadTime().text() + " (more than " + maxLeadText + ")");
@@ -69,7 +77,7 @@ public final class HandoffChangeSafetyCheck extends BaseCheck {
             out.add(Failure.at(
                             d != null ? d.pos() : r != null ? r.pos() : s.keys().at("readiness"),
                             "changes to '" + s.id() + "' are not yet safe: " + String.join("; ", problems),
-                            "record `readiness: { deployment: { automated: true, leadTime: … }, rollback: { lastTested: … } }`"
+                            "record `readiness: { deployment: { automated: true, leadTime: …, measured: … }, rollback: { lastTested: … } }`"
                                     + " in " + ContentPaths.serviceFile(s.id()) + " once they are so")
                     .following(saidElsewhere));
         }
