@@ -122,14 +122,7 @@ public record Operations(
                     s.sla() == null ? null : s.sla().availability(),
                     verdicts.get(s.id())));
         }
-        List<Month> months = new ArrayList<>();
-        for (int m = 0; m < 12; m++) {
-            YearMonth ym = last.minusMonths(11 - m);
-            List<History.Occurrence> in =
-                    all.stream().filter(o -> YearMonth.from(o.day()).equals(ym)).toList();
-            months.add(new Month(ym, bySeverity(in, severities), in.size(), (int)
-                    in.stream().filter(History.Occurrence::outOfHours).count()));
-        }
+        List<Month> months = months(all, last, severities);
         List<CauseCount> causes = new ArrayList<>();
         int withoutCause = 0;
         Map<String, List<History.Occurrence>> byCause = new LinkedHashMap<>();
