@@ -20,9 +20,4 @@ public record Assessment(
     public Assessment(List<ServiceAssessment> services, List<Finding> findings, Map<String, List<String>> levels) {
         this(services, findings, levels, null);
     }
-
-    /** The hand-off verdict on one service of these. */
-    public Handoff handoff(ServiceAssessment a) {
-        return Handoff.of(a, levels);
-    }
 }

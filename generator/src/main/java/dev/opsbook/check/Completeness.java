@@ -118,15 +118,19 @@ public final class Completeness {
             List<RuleResult> results =
                     judged.get(k).stream().map(Judged::result).toList();
             Levels.Outcome outcome = Levels.of(results, levels);
-            services.add(
-                    new ServiceAssessment(all.get(k), results, outcome.level(), outcome.next(), outcome.blocking()));
+            services.add(new ServiceAssessment(
+                    all.get(k),
+                    results,
+                    outcome.level(),
+                    outcome.next(),
+                    outcome.blocking(),
+                    Handoff.of(all.get(k), results, levels)));
         }
-        Assessment judgedOnly = new Assessment(List.copyOf(services), List.copyOf(findings), levels);
         return new Assessment(
-                judgedOnly.services(),
-                judgedOnly.findings(),
+                List.copyOf(services),
+                List.copyOf(findings),
                 levels,
-                Operations.of(ctx.handbook(), ctx.asOf(), judgedOnly));
+                Operations.of(ctx.handbook(), ctx.asOf(), services));
     }
 
     /** A structural rule for one service: it fails, as an error, with the findings it made about the service. */

@@ -1,6 +1,7 @@
 package dev.opsbook.check;
 
 import dev.opsbook.finding.Rule;
+import dev.opsbook.model.Service;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,9 +50,9 @@ public record Handoff(Verdict verdict, List<RuleResult> holds) {
         }
     }
 
-    /** The verdict on {@code a}, against the handbook's {@code levels}. */
-    public static Handoff of(ServiceAssessment a, Map<String, List<String>> levels) {
-        boolean operations = History.operationsManaged(a.service());
+    /** The verdict on {@code service}, whose rules gave {@code results}, against the handbook's {@code levels}. */
+    static Handoff of(Service service, List<RuleResult> results, Map<String, List<String>> levels) {
+        boolean operations = History.operationsManaged(service);
         Set<String> judged = new LinkedHashSet<>();
         if (operations) {
             judged.addAll(HAND_BACK_RULES);
@@ -60,7 +61,7 @@ public record Handoff(Verdict verdict, List<RuleResult> holds) {
         }
         List<RuleResult> handoff = new ArrayList<>();
         List<RuleResult> other = new ArrayList<>();
-        for (RuleResult r : a.results()) {
+        for (RuleResult r : results) {
             if (judged.contains(r.rule()) && !r.status().countsAsPassed()) {
                 (r.rule().startsWith("handoff-") ? handoff : other).add(r);
             }

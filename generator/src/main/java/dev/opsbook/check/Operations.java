@@ -83,8 +83,8 @@ public record Operations(
     /** A cause: how many incidents in the months counted give it, their share of all of them, and which services. */
     public record CauseCount(Settings.Cause cause, int incidents, BigDecimal share, List<String> services) {}
 
-    /** The figures of {@code hb} as of {@code asOf}; {@code assessment} gives each service's hand-off verdict. */
-    public static Operations of(Handbook hb, LocalDate asOf, Assessment assessment) {
+    /** The figures of {@code hb} as of {@code asOf}; {@code assessed} gives each service's hand-off verdict. */
+    public static Operations of(Handbook hb, LocalDate asOf, List<ServiceAssessment> assessed) {
         ZoneId zone = hb.settings().timezone();
         YearMonth last = YearMonth.from(asOf);
         LocalDate from = last.minusMonths(11).atDay(1);
@@ -92,9 +92,7 @@ public record Operations(
         List<History.Occurrence> all = new ArrayList<>();
         List<ServiceFigures> services = new ArrayList<>();
         Map<String, Handoff> verdicts = new LinkedHashMap<>();
-        if (assessment != null) {
-            assessment.services().forEach(a -> verdicts.put(a.service().id(), Handoff.of(a, assessment.levels())));
-        }
+        assessed.forEach(a -> verdicts.put(a.service().id(), a.handoff()));
         Instant end = asOf.plusDays(1).atStartOfDay(zone).toInstant();
         for (Service s : hb.services()) {
             List<History.Occurrence> counted = History.of(s, hb).stream()

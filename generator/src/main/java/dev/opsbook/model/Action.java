@@ -8,4 +8,9 @@ public record Action(String description, Ref owner, LocalDate due, String status
     public boolean isOpen() {
         return "open".equals(status) || "in-progress".equals(status);
     }
+
+    /** Still open after its due date, on {@code asOf} (due on it is not overdue). */
+    public boolean overdueOn(LocalDate asOf) {
+        return isOpen() && due != null && due.isBefore(asOf);
+    }
 }

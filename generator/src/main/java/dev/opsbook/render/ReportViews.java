@@ -128,7 +128,7 @@ final class ReportViews implements PageFamily {
         for (String rule : a.blocking()) {
             a.result(rule).ifPresent(r -> r.findings().forEach(f -> blocking.add(failure(f, from))));
         }
-        Handoff h = data.assessment().handoff(a);
+        Handoff h = a.handoff();
         return new LevelView(
                 a.level(),
                 a.nextLevel(),
@@ -390,15 +390,14 @@ final class ReportViews implements PageFamily {
                 i.actions().stream().filter(Action::isOpen).forEach(a -> open.add(new Open(a, s, src)));
             }
         }
-        Comparator<Open> order = Comparator.comparing(
-                        (Open o) -> !(o.action.due() != null && o.action.due().isBefore(data.asOf())))
+        Comparator<Open> order = Comparator.comparing((Open o) -> !o.action.overdueOn(data.asOf()))
                 .thenComparing(o -> o.action.due() == null ? LocalDate.MAX : o.action.due())
                 .thenComparing(o -> o.service.id())
                 .thenComparing(o -> o.action.description());
         List<ActionRow> rows = open.stream()
                 .sorted(order)
                 .map(o -> {
-                    boolean overdue = o.action.due() != null && o.action.due().isBefore(data.asOf());
+                    boolean overdue = o.action.overdueOn(data.asOf());
                     long days = o.action.due() == null ? 0 : ChronoUnit.DAYS.between(o.action.due(), data.asOf());
                     String lateness = o.action.due() == null
                             ? "no due date"

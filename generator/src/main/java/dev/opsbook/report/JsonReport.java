@@ -63,7 +63,7 @@ public final class JsonReport {
             g.writeEndObject(); // summary
             g.writeArrayFieldStart("services");
             for (ServiceAssessment s : d.assessment().services()) {
-                service(g, s, d.assessment().handoff(s));
+                service(g, s, s.handoff());
             }
             g.writeEndArray();
             g.writeArrayFieldStart("findings");

@@ -76,10 +76,8 @@ class HandoffRulesTest {
         assertEquals(List.of(), r.findings().stream().map(Finding::format).toList());
         ServiceAssessment a = r.assessment().services().get(0);
         assertEquals("operations-ready", a.level());
-        assertEquals(Handoff.Verdict.READY, r.assessment().handoff(a).verdict());
-        assertEquals(
-                "Ready to be handed over to operations",
-                r.assessment().handoff(a).line());
+        assertEquals(Handoff.Verdict.READY, a.handoff().verdict());
+        assertEquals("Ready to be handed over to operations", a.handoff().line());
     }
 
     @Test
@@ -96,10 +94,10 @@ class HandoffRulesTest {
                         + " days (fewer than 180) [handoff-production-time]"),
                 printed(r, "handoff-production-time"));
         ServiceAssessment a = r.assessment().services().get(0);
-        assertEquals(Handoff.Verdict.HELD, r.assessment().handoff(a).verdict());
+        assertEquals(Handoff.Verdict.HELD, a.handoff().verdict());
         assertEquals(
                 "Not ready to be handed over to operations, held by handoff-production-time",
-                r.assessment().handoff(a).line());
+                a.handoff().line());
         // minDays: the organisation's own minimum
         t.file("opsbook.yaml", "checks:\n  handoff-production-time: { minDays: 179 }\n");
         assertEquals(Status.PASS, status(t.result(), "handoff-production-time"));
@@ -313,7 +311,7 @@ class HandoffRulesTest {
     void anOperationsManagedServiceWithTooManyMajorIncidentsIsFlaggedForHandBack() {
         ContentTree t = tree().file("services/api/service.yaml", service("developer-managed", "operations-managed"));
         BuildResult r = t.result();
-        Handoff kept = r.assessment().handoff(r.assessment().services().get(0));
+        Handoff kept = r.assessment().services().get(0).handoff();
         assertEquals(Handoff.Verdict.KEPT, kept.verdict());
         t.file(
                         "services/api/incidents/a.md",
@@ -322,7 +320,7 @@ class HandoffRulesTest {
                         "services/api/incidents/b.md",
                         incident("P2", "2026-11-10T12:00Z", "actions: [{ description: Fix, due: 2026-12-01 }]\n"));
         r = t.result();
-        Handoff back = r.assessment().handoff(r.assessment().services().get(0));
+        Handoff back = r.assessment().services().get(0).handoff();
         assertEquals(Handoff.Verdict.HAND_BACK, back.verdict());
         assertEquals("To be handed back to its developers: handoff-major-incidents", back.line());
         assertTrue(Handoff.message(back.holds().get(0)).contains("a (P1), b (P2)"));

@@ -98,7 +98,7 @@ class JavaJarIT {
     }
 
     @Test
-    void theBuildRunsInATunedJvmAndItsExitCodeIsPassedOn() throws Exception {
+    void exitCodesArePassedOnFromTheJvmThatDoesTheWork() throws Exception {
         Process p = start(
                 List.of(),
                 "build",

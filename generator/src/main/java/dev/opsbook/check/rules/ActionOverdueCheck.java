@@ -27,7 +27,7 @@ public final class ActionOverdueCheck extends BaseCheck {
 
     private static void overdue(List<Action> actions, CheckContext ctx, List<Failure> out) {
         for (Action a : actions) {
-            if (a.isOpen() && a.due() != null && a.due().isBefore(ctx.asOf())) {
+            if (a.overdueOn(ctx.asOf())) {
                 out.add(Failure.at(
                         a.pos(),
                         "action '" + a.description() + "'"

@@ -25,9 +25,7 @@ public final class HandoffChangeSafetyCheck extends BaseCheck {
         var setting = ctx.setting(id());
         int maxAge = setting.map(x -> x.maxAgeDays()).orElse(History.DEFAULT_ROLLBACK_AGE_DAYS);
         var maxLeadDur = setting.map(x -> x.maxLeadTime()).orElse(null);
-        Duration maxLead = maxLeadDur != null
-                ? Duration.ofDays(maxLeadDur.days()).plusSeconds(maxLeadDur.seconds())
-                : History.DEFAULT_MAX_LEAD_TIME;
+        Duration maxLead = maxLeadDur != null ? maxLeadDur.toDuration() : History.DEFAULT_MAX_LEAD_TIME;
         String maxLeadText = maxLeadDur != null ? maxLeadDur.text() : "1d";
         Service.Deployment d = s.readiness().deployment();
         Service.Rollback r = s.readiness().rollback();
@@ -57,8 +55,7 @@ public final class HandoffChangeSafetyCheck extends BaseCheck {
             problems.add("no lead time for a change is recorded");
             saidElsewhere = false;
         } else if (automated) {
-            Duration lead = Duration.ofDays(d.leadTime().days())
-                    .plusSeconds(d.leadTime().seconds());
+            Duration lead = d.leadTime().toDuration();
             if (d.measured() == null) {
                 problems.add("when its lead time was measured is not recorded (`measured:`)");
                 saidElsewhere = false;

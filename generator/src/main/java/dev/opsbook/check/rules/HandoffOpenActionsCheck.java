@@ -22,7 +22,7 @@ public final class HandoffOpenActionsCheck extends BaseCheck {
                 continue;
             }
             for (Action a : i.actions()) {
-                if (a.isOpen() && a.due() != null && a.due().isBefore(ctx.asOf())) {
+                if (a.overdueOn(ctx.asOf())) {
                     out.add(Failure.at(
                                     a.pos(),
                                     "action '" + a.description() + "' of "

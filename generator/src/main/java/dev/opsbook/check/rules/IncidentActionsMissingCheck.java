@@ -2,6 +2,7 @@ package dev.opsbook.check.rules;
 
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Failure;
+import dev.opsbook.check.History;
 import dev.opsbook.finding.Rule;
 import dev.opsbook.model.Incident;
 import dev.opsbook.model.Service;
@@ -15,14 +16,8 @@ public final class IncidentActionsMissingCheck extends BaseCheck {
 
     @Override
     public void check(Service s, CheckContext ctx, List<Failure> out) {
-        var severities = ctx.handbook().severities();
-        List<String> top = severities.subList(0, Math.min(2, severities.size())).stream()
-                .map(x -> x.id())
-                .toList();
         for (Incident i : s.incidents()) {
-            if (i.severity() != null
-                    && top.contains(i.severity().id())
-                    && i.actions().isEmpty()) {
+            if (History.major(ctx.handbook(), i.severity()) && i.actions().isEmpty()) {
                 out.add(Failure.at(
                         i.pos(),
                         "incident '" + i.id() + "' (" + i.severity().id() + ") has no follow-up action",
