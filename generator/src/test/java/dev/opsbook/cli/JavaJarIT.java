@@ -159,4 +159,15 @@ class JavaJarIT {
         }
         closed(port);
     }
+
+    @Test
+    void theSecondJvmHasTheLaunchersOptions() throws Exception {
+        // TunedJvm keeps its own copy of bin/opsbook's JVM options: the two must not drift apart
+        String launcher = Files.readString(Path.of(System.getProperty("opsbook.launcher", "../bin/opsbook")));
+        for (String option : TunedJvm.OPTIONS) {
+            if (!option.startsWith("-D")) { // the launcher sets the locale instead
+                assertTrue(launcher.contains(option), option + " is not among bin/opsbook's options");
+            }
+        }
+    }
 }
