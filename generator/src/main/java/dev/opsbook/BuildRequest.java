@@ -1,7 +1,9 @@
 package dev.opsbook;
 
+import dev.opsbook.part.Part;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What to build.
@@ -16,16 +18,45 @@ import java.time.LocalDate;
  * @param sourceRoot    the folder the reports' paths for code hosts (SARIF, GitLab Code Quality) are relative
  *                      to, which must hold the content folder; null: the nearest folder above the content
  *                      folder (itself included) with a {@code .git}, else the content folder
+ * @param parts         the parts merged with the content folder (opsbook zips or folders), none for a handbook of
+ *                      one folder
  */
 public record BuildRequest(
-        Path content, Path output, LocalDate asOf, Path templates, boolean writeSite, Path baseline, Path sourceRoot) {
+        Path content,
+        Path output,
+        LocalDate asOf,
+        Path templates,
+        boolean writeSite,
+        Path baseline,
+        Path sourceRoot,
+        List<Part> parts) {
+
+    public BuildRequest {
+        parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+
+    public BuildRequest(
+            Path content,
+            Path output,
+            LocalDate asOf,
+            Path templates,
+            boolean writeSite,
+            Path baseline,
+            Path sourceRoot) {
+        this(content, output, asOf, templates, writeSite, baseline, sourceRoot, List.of());
+    }
 
     public BuildRequest(Path content, Path output, LocalDate asOf, Path templates, boolean writeSite, Path baseline) {
         this(content, output, asOf, templates, writeSite, baseline, null);
     }
 
+    /** This request with {@code list} merged with the content folder. */
+    public BuildRequest withParts(List<Part> list) {
+        return new BuildRequest(content, output, asOf, templates, writeSite, baseline, sourceRoot, list);
+    }
+
     public BuildRequest withSourceRoot(Path dir) {
-        return new BuildRequest(content, output, asOf, templates, writeSite, baseline, dir);
+        return new BuildRequest(content, output, asOf, templates, writeSite, baseline, dir, parts);
     }
 
     public static BuildRequest build(Path content, Path output) {
@@ -37,14 +68,14 @@ public record BuildRequest(
     }
 
     public BuildRequest withAsOf(LocalDate date) {
-        return new BuildRequest(content, output, date, templates, writeSite, baseline, sourceRoot);
+        return new BuildRequest(content, output, date, templates, writeSite, baseline, sourceRoot, parts);
     }
 
     public BuildRequest withTemplates(Path dir) {
-        return new BuildRequest(content, output, asOf, dir, writeSite, baseline, sourceRoot);
+        return new BuildRequest(content, output, asOf, dir, writeSite, baseline, sourceRoot, parts);
     }
 
     public BuildRequest withBaseline(Path file) {
-        return new BuildRequest(content, output, asOf, templates, writeSite, file, sourceRoot);
+        return new BuildRequest(content, output, asOf, templates, writeSite, file, sourceRoot, parts);
     }
 }

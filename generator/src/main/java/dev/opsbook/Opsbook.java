@@ -18,6 +18,7 @@ import dev.opsbook.output.OutputGuard;
 import dev.opsbook.output.OutputLock;
 import dev.opsbook.output.ReplacingFileSink;
 import dev.opsbook.output.SiteWriter;
+import dev.opsbook.part.Merge;
 import dev.opsbook.render.PageRenderer;
 import dev.opsbook.render.SiteRenderer;
 import dev.opsbook.report.Baseline;
@@ -36,7 +37,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -115,6 +118,14 @@ public final class Opsbook {
     }
 
     public BuildResult build(BuildRequest request) throws OpsbookException {
+        return build(request, null);
+    }
+
+    /**
+     * @param deferred null for a handbook's build; for a part's check, where the broken references to services
+     *                 that are not in the build (those of other repositories) go instead of the findings
+     */
+    private BuildResult build(BuildRequest request, List<Finding> deferred) throws OpsbookException {
         if (!Files.isDirectory(request.content())) {
             throw OpsbookException.userError(
                     "content folder " + request.content() + " does not exist or is not a folder", null);
@@ -145,9 +156,67 @@ public final class Opsbook {
             if (held != null) {
                 guard(content, request); // again, now that no other build can change the folder
             }
-            return build(request, content, held);
+            return build(request, content, held, deferred);
         } catch (IOException e) {
             throw OpsbookException.failure("I/O error: " + OpsbookException.describe(e), e);
+        }
+    }
+
+    /**
+     * A part packaged: the check of it, the manifest of the zip written (null: not written, the check failed), and
+     * the references to services of other repositories, which the organisation's build checks.
+     */
+    public record Packed(BuildResult result, dev.opsbook.part.PartManifest manifest, List<Finding> deferred) {
+        /** "2 references to services of other repositories are left to the organisation's build (such as …)". */
+        public java.util.Optional<String> deferredLine() {
+            if (deferred.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            Finding first = deferred.get(0);
+            return java.util.Optional.of(deferred.size() + (deferred.size() == 1 ? " reference" : " references")
+                    + " to services of other repositories " + (deferred.size() == 1 ? "is" : "are")
+                    + " left to the organisation's build (such as " + first.pos() + ": " + first.message() + ")");
+        }
+    }
+
+    /**
+     * Checks the content folder of {@code request} (merged with its parts, such as the organisation's shared
+     * facts) and, unless the check fails ({@code failOnWarning}: on warnings too), writes the folder's own files
+     * as a part to {@code zip}: an opsbook zip with a manifest naming {@code artifact} (or null) and the
+     * services that the folder defines.
+     */
+    public Packed pack(BuildRequest request, Path zip, String artifact, boolean failOnWarning) throws OpsbookException {
+        Path content;
+        try {
+            content = request.content().toRealPath();
+        } catch (IOException e) {
+            throw OpsbookException.userError(
+                    "content folder " + request.content() + " does not exist or is not a folder", null);
+        }
+        Path target = zip.toAbsolutePath().normalize();
+        if (target.startsWith(content)
+                || target.startsWith(request.content().toAbsolutePath().normalize())) {
+            throw OpsbookException.userError(
+                    "the part " + zip + " would be written inside the content folder " + request.content()
+                            + ", and packaged with it next time; write it elsewhere (such as target/)",
+                    null);
+        }
+        List<Finding> deferred = new java.util.ArrayList<>();
+        BuildResult result = build(request, deferred);
+        if (result.fails(failOnWarning, false)) {
+            return new Packed(result, null, deferred);
+        }
+        List<String> services = result.assessment().services().stream()
+                .map(s -> s.service().id())
+                .filter(id -> result.report().partOf(id) == null)
+                .toList();
+        try {
+            return new Packed(
+                    result,
+                    dev.opsbook.part.PartZip.write(content, Merge.files(content), VERSION, artifact, services, target),
+                    deferred);
+        } catch (IOException e) {
+            throw OpsbookException.failure("cannot write the part " + zip + ": " + OpsbookException.describe(e), e);
         }
     }
 
@@ -158,22 +227,39 @@ public final class Opsbook {
         }
     }
 
-    private BuildResult build(BuildRequest request, Path content, OutputLock lock) throws OpsbookException {
+    private BuildResult build(BuildRequest request, Path content, OutputLock lock, List<Finding> deferred)
+            throws OpsbookException {
         BodyStore bodies = null;
+        Merge.Merged merged = null;
         try {
             Baseline baseline = request.baseline() == null ? null : Baseline.read(request.baseline());
             Timings timings = new Timings();
-            // load
+            // merge: the parts with the content folder, as one folder, each file named where it came from
             Findings findings = new Findings();
+            Path root = content;
+            if (!request.parts().isEmpty()) {
+                Findings refusals = new Findings();
+                merged = Merge.merge(content, request.parts(), refusals);
+                findings = new Findings(merged.origins()::name);
+                refusals.sorted().forEach(findings::add);
+                root = merged.root();
+                timings.lap("merge");
+            }
+            // load
             bodies = request.writeSite() ? BodyStore.forThisJvm() : BodyStore.none(); // check: links and headings only
-            Handbook handbook = new HandbookLoader(markdown, threads, bodies).load(content, findings);
+            Handbook handbook = new HandbookLoader(markdown, threads, bodies)
+                    .outside(content)
+                    .load(root, findings);
             LocalDate asOf = asOf(request.asOf(), handbook);
             timings.lap("load");
             // check
             SitePlan plan = SitePlan.of(handbook, baseline != null);
             ContentLinks links = new ContentLinks(handbook, plan);
-            CompletableFuture<String> digest = digest(content, handbook.files());
+            CompletableFuture<String> digest = digest(root, content, handbook.files());
             new ReferenceCheck(handbook, links, findings).run(threads);
+            if (deferred != null) {
+                findings = ForeignReferences.defer(handbook, findings, deferred);
+            }
             timings.lap("links");
             CheckContext checkContext = new CheckContext(handbook, asOf);
             Assessment assessment = new Completeness(AllChecks.LIST).run(checkContext, threads, findings.sorted());
@@ -186,16 +272,25 @@ public final class Opsbook {
                             contentPrefix(content, request.sourceRoot()),
                             handbook.settings().baseUrl(),
                             GitHead.commit(content));
+            if (merged != null) {
+                Map<String, String> serviceFiles = new HashMap<>();
+                handbook.services()
+                        .forEach(sv -> serviceFiles.put(sv.id(), sv.pos().file()));
+                report = report.withParts(merged.parts(serviceFiles));
+            }
             // render and write
             int pages = 0;
             if (request.writeSite()) {
-                pages = write(request, content, lock, handbook, plan, links, report, checkContext, timings);
+                pages = write(request, root, lock, handbook, plan, links, report, checkContext, timings);
                 remember(new LastSite(request, handbook, plan, report, checkContext, bodies));
                 bodies = null; // the snapshot has them now
             } else if (request.output() != null) {
                 ReportFiles.write(report, new ReplacingFileSink(lock.folder()), threads);
             }
             timings.lap("commit");
+            if (merged != null) {
+                report.contentDigest(); // read before the merged folder goes
+            }
             return new BuildResult(report, handbook.services().size(), pages);
         } catch (NoSuchFileException e) {
             throw OpsbookException.of(
@@ -219,6 +314,9 @@ public final class Opsbook {
             if (bodies != null) {
                 bodies.close(); // a check-only run, or a failed build
             }
+            if (merged != null) {
+                merged.close();
+            }
         }
     }
 
@@ -226,11 +324,11 @@ public final class Opsbook {
      * The content digest, which reads every file again: on a thread of its own, while the checks run
      * and the first pages are rendered (the reports that show it come later).
      */
-    private static CompletableFuture<String> digest(Path content, Collection<String> files) {
+    private static CompletableFuture<String> digest(Path root, Path content, Collection<String> files) {
         return CompletableFuture.supplyAsync(
                 () -> {
                     try {
-                        return ContentDigest.of(content, files);
+                        return ContentDigest.of(root, content, files);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

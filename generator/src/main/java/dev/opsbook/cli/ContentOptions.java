@@ -1,8 +1,11 @@
 package dev.opsbook.cli;
 
+import dev.opsbook.part.Part;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -11,10 +14,32 @@ import picocli.CommandLine.TypeConversionException;
 final class ContentOptions {
     @Option(
             names = "--content",
-            paramLabel = "DIR",
+            paramLabel = "DIR|ZIP",
             defaultValue = "content",
-            description = "The content folder (default: ${DEFAULT-VALUE}).")
-    Path content;
+            description = "The content folder (default: ${DEFAULT-VALUE}). Repeated: the first is the handbook's own"
+                    + " folder and each other one a part merged with it, an opsbook zip (opsbook package) or a"
+                    + " content folder.")
+    List<Path> contents;
+
+    /** The handbook's own content folder: the first {@code --content}. */
+    Path content() {
+        return contents.get(0);
+    }
+
+    /** The parts merged with it: every other {@code --content}. */
+    List<Part> parts() {
+        return contents.subList(1, contents.size()).stream().map(Part::of).toList();
+    }
+
+    /** The content folder of a command that reads one only: a second {@code --content} is refused. */
+    Path only(CommandLine cl) {
+        if (contents.size() > 1) {
+            throw new CommandLine.ParameterException(
+                    cl,
+                    "this command reads one content folder: give --content once (build, check and serve merge parts)");
+        }
+        return content();
+    }
 
     @Option(
             names = "--as-of",

@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             OpsbookCommand.Build.class,
             OpsbookCommand.Check.class,
             OpsbookCommand.Serve.class,
+            OpsbookCommand.Package.class,
             NewCommand.class,
             RunbookUrlsCommand.class,
             SchemasCommand.class
@@ -210,7 +211,8 @@ public final class OpsbookCommand implements Runnable {
 
         @Override
         BuildRequest request() {
-            return new BuildRequest(input.content, out, input.asOf, templates, true, baseline, sourceRoot);
+            return new BuildRequest(input.content(), out, input.asOf, templates, true, baseline, sourceRoot)
+                    .withParts(input.parts());
         }
     }
 
@@ -222,7 +224,8 @@ public final class OpsbookCommand implements Runnable {
     static final class Check extends Run {
         @Override
         BuildRequest request() {
-            return new BuildRequest(input.content, out, input.asOf, null, false, baseline, sourceRoot);
+            return new BuildRequest(input.content(), out, input.asOf, null, false, baseline, sourceRoot)
+                    .withParts(input.parts());
         }
     }
 
@@ -262,7 +265,10 @@ public final class OpsbookCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             try (var server = new PreviewServer(
-                    new BuildRequest(input.content, this.out, input.asOf, templates, true, null), port, out)) {
+                    new BuildRequest(input.content(), this.out, input.asOf, templates, true, null)
+                            .withParts(input.parts()),
+                    port,
+                    out)) {
                 out.println("opsbook: serving http://127.0.0.1:" + server.port() + "/index.html — Ctrl-C stops");
                 out.flush();
                 Thread.currentThread().join();
@@ -272,6 +278,79 @@ public final class OpsbookCommand implements Runnable {
                 spec.commandLine().getErr().println("opsbook: port " + port + " is in use; choose another with --port");
                 return ExitCode.USAGE;
             }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(
+            name = "package",
+            mixinStandardHelpOptions = true,
+            description = "Checks the content (merged with the parts given after it, such as the organisation's"
+                    + " shared facts) and writes the content folder as a part: an opsbook zip that an"
+                    + " organisation's handbook merges (--content ZIP). Nothing is written when the check fails.")
+    static final class Package implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        ContentOptions input;
+
+        @Option(
+                names = "--out",
+                paramLabel = "FILE",
+                required = true,
+                description = "The zip to write (such as target/payments-opsbook.zip).")
+        Path out;
+
+        @Option(
+                names = "--artifact",
+                paramLabel = "GROUP:ARTIFACT:VERSION",
+                description = "The artifact the part is published as, which findings and reports name it by.")
+        String artifact;
+
+        @Option(
+                names = "--reports",
+                paramLabel = "DIR",
+                description = "Where to write the check's report files too (default: none).")
+        Path reports;
+
+        @Option(
+                names = "--fail-on-warning",
+                description = "Warnings fail the check too (exit 1), and no part is written.")
+        boolean failOnWarning;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            if (artifact != null && !artifact.matches("[^:\\s]+:[^:\\s]+:[^:\\s]+")) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--artifact must be GROUP:ARTIFACT:VERSION, found '" + artifact + "'");
+            }
+            Opsbook.Packed packed;
+            try {
+                packed = new Opsbook()
+                        .pack(
+                                new BuildRequest(input.content(), reports, input.asOf, null, false, null)
+                                        .withParts(input.parts()),
+                                this.out,
+                                artifact,
+                                failOnWarning);
+            } catch (OpsbookException e) {
+                return failed(e, input, spec.commandLine());
+            }
+            for (Finding f : packed.result().findings()) {
+                f.lines().forEach(out::println);
+            }
+            packed.deferredLine().ifPresent(l -> out.println("opsbook: " + Finding.printable(l)));
+            out.println(packed.result().summary());
+            if (packed.manifest() == null) {
+                out.println("opsbook: no part written: the check failed");
+                return ExitCode.FINDINGS;
+            }
+            out.println("opsbook: wrote the part " + this.out + ": "
+                    + packed.manifest().files() + " files, "
+                    + packed.manifest().services().size() + " services, "
+                    + packed.manifest().digest());
             return ExitCode.OK;
         }
     }

@@ -40,7 +40,8 @@ final class RunbookUrlsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Findings findings = new Findings();
-        Handbook hb = new HandbookLoader(new MarkdownEngine(), 1, BodyStore.none()).load(input.content, findings);
+        Handbook hb = new HandbookLoader(new MarkdownEngine(), 1, BodyStore.none())
+                .load(input.only(spec.commandLine()), findings);
         if (hb.settings().baseUrl() == null) {
             err.println("opsbook: set baseUrl in opsbook.yaml (the address the site is served from): a runbook_url is"
                     + " an address under it");

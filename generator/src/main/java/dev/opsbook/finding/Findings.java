@@ -3,12 +3,39 @@ package dev.opsbook.finding;
 import dev.opsbook.model.Pos;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Collects findings from every stage of a run. Safe to add to from several threads. */
 public final class Findings {
     private final List<Finding> list = new ArrayList<>();
+    /** How findings name the files of the content folder: as they are, or inside the part each came from. */
+    private final UnaryOperator<String> names;
+
+    public Findings() {
+        this(null);
+    }
+
+    /**
+     * Findings whose files are named by {@code names} (the content folder's path of a file in, its name in the
+     * reports out): for a merged handbook, {@code dev.opsbook.part.Origins#name}. Null: as they are.
+     */
+    public Findings(UnaryOperator<String> names) {
+        this.names = names;
+    }
 
     public synchronized void add(Finding f) {
+        if (names != null && f.pos() != null) {
+            String named = names.apply(f.pos().file());
+            if (!java.util.Objects.equals(named, f.pos().file())) {
+                f = new Finding(
+                        f.rule(),
+                        f.level(),
+                        f.service(),
+                        new Pos(named, f.pos().line(), f.pos().column()),
+                        f.message(),
+                        f.hint());
+            }
+        }
         list.add(f);
     }
 

@@ -48,6 +48,12 @@ public enum Rule {
             Level.ERROR,
             "A fact of a service (owner, lifecycle, tier …) that service.yaml and its Backstage catalog entity"
                     + " write differently"),
+    PART_REFUSED(
+            "part-refused",
+            Kind.STRUCTURAL,
+            Level.ERROR,
+            "A part (an opsbook zip) that is not one, is damaged or changed, or would write outside its folder"
+                    + " (../ entries, links): nothing of it is used"),
     SERVICE_DESCRIPTION("service-description", Kind.COMPLETENESS, Level.WARNING, "A service without a description"),
     SLA_PRESENT(
             "sla-present", Kind.COMPLETENESS, null, "A service without an SLA (sla.yaml); an error for tier 1 and 2"),

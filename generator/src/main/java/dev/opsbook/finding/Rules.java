@@ -15,6 +15,8 @@ public final class Rules {
     public static final String UNSAFE_CONTENT = "unsafe-content";
     /** A fact of a service that service.yaml and a Backstage catalog entity both write, differently. */
     public static final String CATALOG_CONFLICT = "catalog-conflict";
+    /** A part (an opsbook zip) that is not one, or that would write outside its folder: nothing of it is used. */
+    public static final String PART_REFUSED = "part-refused";
 
     /** The structural rules: always errors; they cannot be switched off, waived or marked not applicable. */
     public static final List<String> STRUCTURAL = Rule.ids(Rule.Kind.STRUCTURAL);

@@ -40,11 +40,19 @@ final class ContentReader {
     /** @param root the content folder's real path (no symbolic link in it) */
     ContentReader(Path root, Findings findings) {
         this.root = root;
+        this.outsideRoot = root;
         this.findings = findings;
     }
 
     /** The repository around the content folder, whose rule files opsbook.yaml may name ({@code ../deploy/}). */
     private Path repository;
+
+    /** The folder that {@code ../} paths are from: the content folder, or the organisation's in a merge. */
+    private Path outsideRoot;
+
+    void outside(Path folder) {
+        this.outsideRoot = folder;
+    }
 
     void repository(Path repository) {
         this.repository = repository;
@@ -56,7 +64,7 @@ final class ContentReader {
      * link swapped in between is not followed out.
      */
     Path real(String rel) throws IOException {
-        Path real = root.resolve(rel).toRealPath();
+        Path real = (rel.startsWith("../") ? outsideRoot : root).resolve(rel).toRealPath();
         boolean outside = repository != null && rel.startsWith("../") && real.startsWith(repository);
         if (!real.startsWith(root) && !outside) {
             throw new IOException(

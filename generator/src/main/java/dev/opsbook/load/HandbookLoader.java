@@ -64,10 +64,24 @@ public final class HandbookLoader {
         this.bodies = bodies;
     }
 
+    /** The folder that rule files named {@code ../} are found from, when it is not the one loaded; or null. */
+    private Path outside;
+
+    /**
+     * Finds the rule files that opsbook.yaml names outside the content folder ({@code ../deploy/}) from
+     * {@code folder}: the organisation's content folder, when a merge of it and the parts is loaded.
+     */
+    public HandbookLoader outside(Path folder) {
+        this.outside = folder;
+        return this;
+    }
+
     public Handbook load(Path given, Findings findings) throws IOException {
         // the real path: a content folder given as a symbolic link is the folder it leads to
         Path root = given.toRealPath();
+        Path outsideRoot = outside == null ? root : outside.toRealPath();
         ContentReader reader = new ContentReader(root, findings);
+        reader.outside(outsideRoot);
         Settings settings = Settings.defaults();
         Path settingsFile = root.resolve("opsbook.yaml");
         // the same rule for links as every other file (the listing below cannot come first: it needs exclude)
@@ -112,7 +126,7 @@ public final class HandbookLoader {
         List<Map.Entry<PathMatcher, Settings.AlertRules>> ruleSources = settings.alertRules().stream()
                 .map(a -> Map.entry(FileSystems.getDefault().getPathMatcher("glob:" + a.files()), a))
                 .toList();
-        ruleFilesOutside(root, settings.alertRules(), reader, ruleFiles, findings);
+        ruleFilesOutside(outsideRoot, settings.alertRules(), reader, ruleFiles, findings);
         List<PathMatcher> sloMatchers = settings.sloFiles().stream()
                 .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
                 .toList();

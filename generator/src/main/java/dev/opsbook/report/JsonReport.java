@@ -12,6 +12,7 @@ import dev.opsbook.check.ServiceAssessment;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
 import dev.opsbook.output.PageSink;
+import dev.opsbook.part.PartInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -63,9 +64,12 @@ public final class JsonReport {
             g.writeEndObject(); // summary
             g.writeArrayFieldStart("services");
             for (ServiceAssessment s : d.assessment().services()) {
-                service(g, s, s.handoff());
+                service(g, s, s.handoff(), d.partOf(s.service().id()));
             }
             g.writeEndArray();
+            if (!d.parts().isEmpty()) {
+                parts(g, d.parts());
+            }
             g.writeArrayFieldStart("findings");
             for (Finding f : d.findings()) {
                 finding(g, f);
@@ -169,10 +173,39 @@ public final class JsonReport {
         }
     }
 
-    private static void service(JsonGenerator g, ServiceAssessment s, Handoff handoff) throws IOException {
+    /** {@code parts}: each part merged with the content folder, its digest and the services it gave. */
+    private static void parts(JsonGenerator g, List<PartInfo> parts) throws IOException {
+        g.writeArrayFieldStart("parts");
+        for (PartInfo p : parts) {
+            g.writeStartObject();
+            g.writeStringField("artifact", p.label());
+            g.writeStringField("file", p.file());
+            g.writeStringField("digest", p.digest());
+            g.writeStringField("opsbook", p.opsbook());
+            g.writeArrayFieldStart("services");
+            for (String id : p.services()) {
+                g.writeString(id);
+            }
+            g.writeEndArray();
+            if (p.refused() != null) {
+                g.writeStringField("refused", p.refused());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void service(JsonGenerator g, ServiceAssessment s, Handoff handoff, PartInfo part)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("id", s.service().id());
         g.writeStringField("name", s.service().name());
+        if (part != null) {
+            g.writeObjectFieldStart("part");
+            g.writeStringField("artifact", part.label());
+            g.writeStringField("digest", part.digest());
+            g.writeEndObject();
+        }
         g.writeStringField(
                 "owner",
                 s.service().owner() == null ? null : s.service().owner().id());

@@ -3,6 +3,8 @@ package dev.opsbook.report;
 import dev.opsbook.check.Assessment;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
+import dev.opsbook.part.Origins;
+import dev.opsbook.part.PartInfo;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.concurrent.CompletionException;
  *                can place a finding: they know files by their path from the repository's root
  * @param baseUrl the address the site is served from (opsbook.yaml), or null
  * @param sourceCommit the git commit the content folder's repository is at (its HEAD), or null
+ * @param parts   the parts merged with the content folder (each with its digest and the services it gave), none
+ *                for a handbook of one folder
  */
 public record ReportData(
         String generator,
@@ -30,7 +34,37 @@ public record ReportData(
         Changes changes,
         String contentPrefix,
         String baseUrl,
-        String sourceCommit) {
+        String sourceCommit,
+        List<PartInfo> parts) {
+
+    public ReportData {
+        parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+
+    public ReportData(
+            String generator,
+            String version,
+            LocalDate asOf,
+            CompletableFuture<String> digest,
+            List<Finding> findings,
+            Assessment assessment,
+            Changes changes,
+            String contentPrefix,
+            String baseUrl,
+            String sourceCommit) {
+        this(
+                generator,
+                version,
+                asOf,
+                digest,
+                findings,
+                assessment,
+                changes,
+                contentPrefix,
+                baseUrl,
+                sourceCommit,
+                null);
+    }
 
     public ReportData(
             String generator,
@@ -49,12 +83,51 @@ public record ReportData(
      */
     public ReportData placed(String contentPrefix, String baseUrl, String sourceCommit) {
         return new ReportData(
-                generator, version, asOf, digest, findings, assessment, changes, contentPrefix, baseUrl, sourceCommit);
+                generator,
+                version,
+                asOf,
+                digest,
+                findings,
+                assessment,
+                changes,
+                contentPrefix,
+                baseUrl,
+                sourceCommit,
+                parts);
     }
 
-    /** A content file's path from the root of its repository. */
+    /** These data, with the parts merged with the content folder. */
+    public ReportData withParts(List<PartInfo> list) {
+        return new ReportData(
+                generator,
+                version,
+                asOf,
+                digest,
+                findings,
+                assessment,
+                changes,
+                contentPrefix,
+                baseUrl,
+                sourceCommit,
+                list);
+    }
+
+    /** The part that gave the service {@code id}, or null: the content folder's own. */
+    public PartInfo partOf(String id) {
+        for (PartInfo p : parts) {
+            if (p.services().contains(id)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A content file's path from the root of its repository; a file inside a part ({@code label!/path}) is in
+     * the part's repository, and named as it is.
+     */
     public String repositoryPath(String contentFile) {
-        return contentPrefix + contentFile;
+        return Origins.insidePart(contentFile) ? contentFile : contentPrefix + contentFile;
     }
 
     public ReportData(

@@ -229,7 +229,8 @@ public final class PreviewServer implements AutoCloseable {
                     }
                     // an edited runbook: its pages first (in well under a second), then everything
                     long start = System.nanoTime();
-                    int quick = newDirs || !onlyModified
+                    // a merged handbook is rebuilt whole: its pages are read from a merge of the parts
+                    int quick = newDirs || !onlyModified || !request.parts().isEmpty()
                             ? -1
                             : quickUpdate
                                     .update(request, changed)
