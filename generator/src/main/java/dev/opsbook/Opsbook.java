@@ -167,15 +167,25 @@ public final class Opsbook {
      * the references to services of other repositories, which the organisation's build checks.
      */
     public record Packed(BuildResult result, dev.opsbook.part.PartManifest manifest, List<Finding> deferred) {
-        /** "2 references to services of other repositories are left to the organisation's build (such as …)". */
-        public java.util.Optional<String> deferredLine() {
+        /**
+         * "2 references to services of other repositories are left to the organisation's build (such as …)", the
+         * file named from {@code prefix} (where the content folder is, as in {@link Finding#lines(String)}).
+         */
+        public java.util.Optional<String> deferredLine(String prefix) {
             if (deferred.isEmpty()) {
                 return java.util.Optional.empty();
             }
-            Finding first = deferred.get(0);
             return java.util.Optional.of(deferred.size() + (deferred.size() == 1 ? " reference" : " references")
                     + " to services of other repositories " + (deferred.size() == 1 ? "is" : "are")
-                    + " left to the organisation's build (such as " + first.pos() + ": " + first.message() + ")");
+                    + " left to the organisation's build (such as "
+                    + deferred.get(0).lines(prefix).get(0) + ")");
+        }
+
+        /** The part's services, as a log names them: "services a, b" or "no services". */
+        public String services() {
+            return manifest == null || manifest.services().isEmpty()
+                    ? "no services"
+                    : "services " + String.join(", ", manifest.services());
         }
     }
 

@@ -341,7 +341,7 @@ public final class OpsbookCommand implements Runnable {
             for (Finding f : packed.result().findings()) {
                 f.lines().forEach(out::println);
             }
-            packed.deferredLine().ifPresent(l -> out.println("opsbook: " + Finding.printable(l)));
+            packed.deferredLine(null).ifPresent(l -> out.println("opsbook: " + Finding.printable(l)));
             out.println(packed.result().summary());
             if (packed.manifest() == null) {
                 out.println("opsbook: no part written: the check failed");
@@ -349,7 +349,7 @@ public final class OpsbookCommand implements Runnable {
             }
             out.println("opsbook: wrote the part " + this.out + ": "
                     + packed.manifest().files() + " files, "
-                    + packed.manifest().services().size() + " services, "
+                    + packed.services() + ", "
                     + packed.manifest().digest());
             return ExitCode.OK;
         }

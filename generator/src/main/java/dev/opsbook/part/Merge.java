@@ -94,8 +94,8 @@ public final class Merge {
                         throw new PartZip.Refused("there is no such file");
                     }
                     PartManifest m = PartZip.unpack(path, staging);
-                    if (part.label() == null && m.artifact() != null) {
-                        label = m.artifact();
+                    if (m.artifact() != null) {
+                        label = m.artifact(); // as it was published, the same in Maven's JVM and a forked one
                     }
                     sources.add(new Source(label, staging, label + " (" + file + ")", false));
                     infos.add(new PartInfo(label, file, m.digest(), m.opsbook(), m.services(), null));
@@ -104,7 +104,7 @@ public final class Merge {
                     findings.error(
                             Rules.PART_REFUSED,
                             null,
-                            Pos.file(label),
+                            Pos.file(label + Origins.INSIDE), // the zip itself
                             "the part " + label + (label.equals(file) ? "" : " (" + file + ")") + " is refused: "
                                     + e.getMessage() + "; nothing of it is used",
                             "package the part with mvn opsbook:package (or opsbook package) and publish that zip");

@@ -6,10 +6,12 @@ import dev.opsbook.Opsbook;
 import dev.opsbook.OpsbookException;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
+import dev.opsbook.part.Part;
 import dev.opsbook.report.ReportFiles;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -72,6 +74,10 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
      * absolute with {@code opsbook.absolutePaths} or when the content folder is outside the project.
      */
     String pathPrefix() {
+        return pathPrefix(contentDirectory, basedir, absolutePaths);
+    }
+
+    static String pathPrefix(File contentDirectory, File basedir, boolean absolutePaths) {
         Path content = contentDirectory.toPath().toAbsolutePath().normalize();
         Path project =
                 basedir == null ? null : basedir.toPath().toAbsolutePath().normalize();
@@ -127,8 +133,12 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
         if (failOnNew && baseline == null) {
             throw new MojoExecutionException("opsbook.failOnNew needs opsbook.baseline");
         }
+        List<Part> parts = parts();
         BuildRequest request = request(date, baseline == null ? null : baseline.toPath())
-                .withSourceRoot(sourceRoot == null ? null : sourceRoot.toPath());
+                .withSourceRoot(sourceRoot == null ? null : sourceRoot.toPath())
+                .withParts(parts);
+        parts.forEach(p ->
+                getLog().info("opsbook: part " + p.label() + " (" + p.path().getFileName() + ")"));
         String why = forkReason(fork, contentDirectory.toPath(), forkThreshold);
         if (why != null) {
             getLog().info("opsbook: building in a JVM of its own (" + why + "): " + forkJvmArgs.strip());

@@ -76,6 +76,10 @@ final class ForkedBuild {
         cmd.add(request.writeSite() ? "build" : "check");
         cmd.add("--content");
         cmd.add(request.content().toString());
+        for (dev.opsbook.part.Part p : request.parts()) {
+            cmd.add("--content");
+            cmd.add(p.path().toString());
+        }
         cmd.add("--out");
         cmd.add(request.output().toString());
         if (request.asOf() != null) {

@@ -7,12 +7,18 @@ import java.time.LocalDate;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Checks the handbook and writes the site and reports (default phase {@code package}); error findings
  * fail the build after writing, so people can read why.
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true, requiresProject = false)
+@Mojo(
+        name = "generate",
+        defaultPhase = LifecyclePhase.PACKAGE,
+        threadSafe = true,
+        requiresProject = false,
+        requiresDependencyResolution = ResolutionScope.COMPILE)
 public final class GenerateMojo extends AbstractOpsbookMojo {
     /** A folder of templates that override the default ones by name. */
     @Parameter(property = "opsbook.templatesDirectory")

@@ -12,9 +12,14 @@ import java.time.LocalDate;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** Builds the site, serves it on 127.0.0.1, rebuilds on change and reloads open pages; runs until stopped. */
-@Mojo(name = "serve", threadSafe = true, requiresProject = false)
+@Mojo(
+        name = "serve",
+        threadSafe = true,
+        requiresProject = false,
+        requiresDependencyResolution = ResolutionScope.COMPILE)
 public final class ServeMojo extends OpsbookParameters {
     /** A folder of templates that override the default ones by name. */
     @Parameter(property = "opsbook.templatesDirectory")
