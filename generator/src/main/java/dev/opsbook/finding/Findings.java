@@ -17,7 +17,7 @@ public final class Findings {
 
     /**
      * Findings whose files are named by {@code names} (the content folder's path of a file in, its name in the
-     * reports out): for a merged handbook, {@code dev.opsbook.part.Origins#name}. Null: as they are.
+     * reports out): for a merged handbook, the name the merge's origins give each file. Null: as they are.
      */
     public Findings(UnaryOperator<String> names) {
         this.names = names;

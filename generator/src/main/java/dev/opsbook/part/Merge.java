@@ -3,7 +3,6 @@ package dev.opsbook.part;
 import dev.opsbook.finding.Findings;
 import dev.opsbook.finding.Rules;
 import dev.opsbook.model.Pos;
-import dev.opsbook.report.ContentDigest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;

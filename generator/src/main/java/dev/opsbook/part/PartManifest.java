@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The manifest of a part, {@code opsbook-part.json} at the root of its zip: what the part is, the services it
- * defines, and the digest of its content (the {@code sha256:} of {@code dev.opsbook.report.ContentDigest}
+ * defines, and the digest of its content (the {@code sha256:} of {@link ContentDigest}
  * over the files below {@code content/}), which the merge checks again.
  *
  * @param opsbook  the opsbook version that wrote it

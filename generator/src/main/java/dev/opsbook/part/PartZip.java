@@ -1,6 +1,5 @@
 package dev.opsbook.part;
 
-import dev.opsbook.report.ContentDigest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -88,6 +88,7 @@ class RuleRegistryTest {
         expected.remove(Rule.MARKDOWN_OFFLINE.id());
         expected.remove(Rule.ALERT_RULE_RUNBOOK.id());
         expected.remove(Rule.CATALOG_CONFLICT.id()); // Backstage catalogs (issue 21)
+        expected.remove(Rule.PART_REFUSED.id()); // many repositories in one handbook (issue 23)
         // and the on-call rules of issue 20, which join the supportable level beyond the contract
         // and the hand-off rules of issue 24, which join operations-ready
         List<String> onCall = List.of(

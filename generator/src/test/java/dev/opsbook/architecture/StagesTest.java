@@ -28,7 +28,7 @@ class StagesTest {
             Set.of("model", "text"),
             Set.of("finding"),
             Set.of("parallel"),
-            Set.of("rota", "link", "markdown", "output"),
+            Set.of("rota", "link", "markdown", "output", "part"),
             Set.of("ical", "load"),
             Set.of("check"),
             Set.of("check.rules"),

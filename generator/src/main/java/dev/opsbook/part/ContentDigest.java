@@ -1,4 +1,4 @@
-package dev.opsbook.report;
+package dev.opsbook.part;
 
 import java.io.IOException;
 import java.io.InputStream;
