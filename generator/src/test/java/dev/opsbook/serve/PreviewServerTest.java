@@ -161,6 +161,32 @@ class PreviewServerTest {
      * the watcher alive: the next save gets its build.
      */
     @Test
+    void aMergedHandbookIsServedWithARefusedPartAndRebuiltWholeWhenItsOwnFolderChanges() throws Exception {
+        var org = ContentTree.empty(dir.resolve("org"))
+                .file("severities.yaml", ContentTree.SEVERITIES)
+                .file("teams/ops.yaml", ContentTree.TEAM);
+        var team = ContentTree.minimal(dir.resolve("team"));
+        team.delete("severities.yaml").delete("teams/ops.yaml");
+        Path hostile = java.nio.file.Files.writeString(dir.resolve("hostile.zip"), "not a zip");
+        StringWriter log = new StringWriter();
+        try (PreviewServer server = new PreviewServer(
+                BuildRequest.build(org.root(), dir.resolve("site"))
+                        .withParts(java.util.List.of(
+                                dev.opsbook.part.Part.of(team.root()), dev.opsbook.part.Part.of(hostile))),
+                0,
+                new PrintWriter(log, true))) {
+            assertEquals(200, status(server, "/services/api/index.html"));
+            assertTrue(
+                    get(server, "/index.html").contains("hostile.zip is refused"), "the refusal is shown at the top");
+            long before = server.builds();
+            org.file("teams/ops.yaml", ContentTree.TEAM.replace("name: Operations", "name: Site Reliability"));
+            awaitPage(server, "/teams/ops.html", page -> page.contains("Site Reliability"));
+            assertTrue(server.builds() > before, log.toString());
+            assertEquals(200, status(server, "/services/api/index.html"), "the part's pages are still there");
+        }
+    }
+
+    @Test
     void theWatcherSurvivesABuildThatDiesAndRebuildsOnTheNextSave() throws Exception {
         var tree = ContentTree.complete(dir.resolve("content"));
         Path templates = java.nio.file.Files.createDirectories(dir.resolve("templates"));
