@@ -136,6 +136,18 @@ class PartsTest {
             assertTrue(s.get("part").get("digest").asText().matches("sha256:[0-9a-f]{64}"));
         }
         assertEquals(3, report.get("parts").size());
+        String audit = Files.readString(dir.resolve("site-merged/readiness/audit.html"));
+        for (JsonNode p : report.get("parts")) {
+            assertTrue(
+                    audit.contains(
+                            "<th scope=\"row\"><code>" + p.get("artifact").asText() + "</code></th><td>"
+                                    + p.get("file").asText() + "</td><td><code>"
+                                    + p.get("digest").asText() + "</code>"),
+                    p.toString());
+        }
+        assertTrue(audit.contains("From the part <code>com.example:team-0:1.0 ("), "each service names its part");
+        assertFalse(
+                Files.readString(dir.resolve("site-one/readiness/audit.html")).contains("<h2>Parts</h2>"));
         assertFalse(
                 Files.exists(dir.resolve("site-one/opsbook-report.json"))
                         && new ObjectMapper()

@@ -312,6 +312,11 @@ final class ReportViews implements PageFamily {
         }
     }
 
+    /** "com.example:payments:1.4.0 (sha256:…)", or null for a service of the handbook's own folder. */
+    private static String part(dev.opsbook.part.PartInfo p) {
+        return p == null ? null : p.label() + " (" + p.digest() + ")";
+    }
+
     AuditView audit(String from) {
         ReadinessView report = readiness(from);
         List<AuditService> services = new ArrayList<>();
@@ -353,7 +358,8 @@ final class ReportViews implements PageFamily {
                     s.tier() == null ? "—" : String.valueOf(s.tier()),
                     a.level(),
                     a.nextLevel(),
-                    verdicts));
+                    verdicts,
+                    part(data.partOf(s.id()))));
         }
         return new AuditView(
                 report,
@@ -362,7 +368,16 @@ final class ReportViews implements PageFamily {
                 data.sourceCommit(),
                 services,
                 AUDIT_CSS,
-                AUDIT_CSS_HASH);
+                AUDIT_CSS_HASH,
+                data.parts().stream()
+                        .map(p -> new Views.PartView(
+                                p.label(),
+                                p.file(),
+                                p.digest(),
+                                p.opsbook(),
+                                p.services().isEmpty() ? "none" : String.join(", ", p.services()),
+                                p.refused()))
+                        .toList());
     }
 
     private LinkView personLink(String id, String from) {

@@ -364,11 +364,29 @@ public final class Views {
             String sourceCommit,
             List<AuditService> services,
             String css,
-            String cssHash) {}
+            String cssHash,
+            List<PartView> parts) {}
 
-    /** One service in the audit document: its level, and every rule's verdict with its evidence. */
+    /**
+     * A part merged into the handbook, in the audit document: the artifact (and version) it came from, its file,
+     * its digest, the services it gave, or why it was refused.
+     */
+    public record PartView(
+            String artifact, String file, String digest, String opsbook, String services, String refused) {}
+
+    /**
+     * One service in the audit document: its level, every rule's verdict with its evidence, and the part it came
+     * from ({@code part}: artifact and digest; null: the handbook's own folder).
+     */
     public record AuditService(
-            String id, String name, String team, String tier, String level, String nextLevel, List<Verdict> verdicts) {}
+            String id,
+            String name,
+            String team,
+            String tier,
+            String level,
+            String nextLevel,
+            List<Verdict> verdicts,
+            String part) {}
 
     /** A rule's verdict for one service: the status, and what it rests on (a finding and its place, a waiver …). */
     public record Verdict(String rule, String status, String symbol, String severity, String evidence, String where) {}
