@@ -36,3 +36,8 @@ assert ledger.part.digest ==~ /sha256:[0-9a-f]{64}/ && ledger.part.digest == par
 // a finding in a part names the artifact and the file inside it
 assert report.findings.any { it.file.startsWith('com.example.teams:ledger:2.0.1!/services/ledger/') }
 assert log.contains('com.example.teams:ledger:2.0.1!/services/ledger/')
+// forked, the handbook merges the same parts into the same report
+def forked = new JsonSlurper().parse(new File(basedir, 'handbook/target/forked/opsbook-report.json'))
+assert log.contains('opsbook: building in a JVM of its own (opsbook.fork)')
+assert forked.parts == report.parts
+assert forked.findings == report.findings
