@@ -249,7 +249,10 @@ public final class Opsbook {
             Path root = content;
             if (!request.parts().isEmpty()) {
                 Findings refusals = new Findings();
-                merged = Merge.merge(content, request.parts(), refusals);
+                Path near = request.output() == null
+                        ? null
+                        : request.output().toAbsolutePath().normalize().getParent();
+                merged = Merge.merge(content, request.parts(), refusals, near, threads);
                 findings = new Findings(merged.origins()::name);
                 refusals.sorted().forEach(findings::add);
                 root = merged.root();

@@ -3,6 +3,7 @@ package dev.opsbook.part;
 import dev.opsbook.finding.Findings;
 import dev.opsbook.finding.Rules;
 import dev.opsbook.model.Pos;
+import dev.opsbook.parallel.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -68,46 +69,49 @@ public final class Merge {
      * clashes are added to {@code findings} with the parts' names ({@code label!/path}).
      */
     public static Merged merge(Path main, List<Part> parts, Findings findings) throws IOException {
-        Path work = Files.createTempDirectory("opsbook-merge-");
+        return merge(main, parts, findings, null, 1);
+    }
+
+    /**
+     * {@link #merge(Path, List, Findings)} in a hidden folder made in {@code near} (the folder the site goes to:
+     * the disk the user chose for the build's files, often far faster than the system's temporary folder), or in
+     * the system's temporary folder when {@code near} is null; the parts are read on {@code threads} threads.
+     */
+    public static Merged merge(Path main, List<Part> parts, Findings findings, Path near, int threads)
+            throws IOException {
+        Path work;
+        if (near != null) {
+            Files.createDirectories(near);
+            work = Files.createTempDirectory(near, ".opsbook-merge-");
+        } else {
+            work = Files.createTempDirectory("opsbook-merge-");
+        }
         try {
             Path root = Files.createDirectory(work.resolve("content"));
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                order.add(i);
+            }
+            // each part read on its own (unpacked, checked, its digest worked out), on the build's threads
+            List<Prepared> prepared =
+                    Parallel.map(order, threads, i -> prepare(parts.get(i), work.resolve("part-" + i)));
             List<Source> sources = new ArrayList<>();
             List<PartInfo> infos = new ArrayList<>();
-            int n = 0;
-            for (Part part : parts) {
-                Path path = part.path();
-                String file = path.getFileName() == null
-                        ? path.toString()
-                        : path.getFileName().toString();
-                if (Files.isDirectory(path)) {
-                    String label = part.label() != null ? part.label() : slashes(path.toString());
-                    Path real = path.toRealPath();
-                    sources.add(new Source(label, real, label, false));
-                    infos.add(new PartInfo(label, file, ContentDigest.of(real, files(real)), null, List.of(), null));
-                    continue;
+            for (Prepared p : prepared) {
+                if (p.source() != null) {
+                    sources.add(p.source());
                 }
-                Path staging = Files.createDirectory(work.resolve("part-" + n++));
-                String label = part.label() != null ? part.label() : file;
-                try {
-                    if (!Files.isRegularFile(path)) {
-                        throw new PartZip.Refused("there is no such file");
-                    }
-                    PartManifest m = PartZip.unpack(path, staging);
-                    if (m.artifact() != null) {
-                        label = m.artifact(); // as it was published, the same in Maven's JVM and a forked one
-                    }
-                    sources.add(new Source(label, staging, label + " (" + file + ")", false));
-                    infos.add(new PartInfo(label, file, m.digest(), m.opsbook(), m.services(), null));
-                } catch (PartZip.Refused e) {
-                    delete(staging);
+                infos.add(p.info());
+                if (p.info().refused() != null) {
+                    String label = p.info().label();
+                    String file = p.info().file();
                     findings.error(
                             Rules.PART_REFUSED,
                             null,
                             Pos.file(label + Origins.INSIDE), // the zip itself
                             "the part " + label + (label.equals(file) ? "" : " (" + file + ")") + " is refused: "
-                                    + e.getMessage() + "; nothing of it is used",
+                                    + p.info().refused() + "; nothing of it is used",
                             "package the part with mvn opsbook:package (or opsbook package) and publish that zip");
-                    infos.add(new PartInfo(label, file, null, null, List.of(), e.getMessage()));
                 }
             }
             sources.sort(Comparator.comparing(Source::label));
@@ -151,6 +155,40 @@ public final class Merge {
         } catch (IOException | RuntimeException e) {
             delete(work);
             throw e;
+        }
+    }
+
+    /** A part read: where its files are (null: refused), and what the reports say of it. */
+    private record Prepared(Source source, PartInfo info) {}
+
+    private static Prepared prepare(Part part, Path staging) throws IOException {
+        Path path = part.path();
+        String file = path.getFileName() == null
+                ? path.toString()
+                : path.getFileName().toString();
+        if (Files.isDirectory(path)) {
+            String label = part.label() != null ? part.label() : slashes(path.toString());
+            Path real = path.toRealPath();
+            return new Prepared(
+                    new Source(label, real, label, false),
+                    new PartInfo(label, file, ContentDigest.of(real, files(real)), null, List.of(), null));
+        }
+        Files.createDirectory(staging);
+        String label = part.label() != null ? part.label() : file;
+        try {
+            if (!Files.isRegularFile(path)) {
+                throw new PartZip.Refused("there is no such file");
+            }
+            PartManifest m = PartZip.unpack(path, staging);
+            if (m.artifact() != null) {
+                label = m.artifact(); // as it was published, the same in Maven's JVM and a forked one
+            }
+            return new Prepared(
+                    new Source(label, staging, label + " (" + file + ")", false),
+                    new PartInfo(label, file, m.digest(), m.opsbook(), m.services(), null));
+        } catch (PartZip.Refused e) {
+            delete(staging);
+            return new Prepared(null, new PartInfo(label, file, null, null, List.of(), e.getMessage()));
         }
     }
 
