@@ -63,10 +63,6 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
     @Parameter(property = "opsbook.absolutePaths", defaultValue = "false")
     boolean absolutePaths;
 
-    /** The project's folder, from which the log names the files of findings. */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true)
-    File basedir;
-
     abstract BuildRequest request(LocalDate asOf, Path baseline);
 
     /**

@@ -53,6 +53,10 @@ abstract class OpsbookParameters extends AbstractMojo {
     /** The type of a part's artifact (fixed: other tools rely on it). */
     static final String PART_TYPE = "zip";
 
+    /** The project's folder, from which the log names the files of findings. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    File basedir;
+
     /** Skips the goal. */
     @Parameter(property = "opsbook.skip", defaultValue = "false")
     boolean skip;

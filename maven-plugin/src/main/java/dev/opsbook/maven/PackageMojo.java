@@ -88,8 +88,4 @@ public final class PackageMojo extends OpsbookParameters {
                 + packed.manifest().files() + " files, " + packed.services() + ", "
                 + packed.manifest().digest());
     }
-
-    /** The project's folder, from which the log names the files of findings. */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true)
-    File basedir;
 }
