@@ -179,7 +179,41 @@ public final class PreviewServer implements AutoCloseable {
                 && !templates.toRealPath().startsWith(content)) {
             registerAll(templates);
         }
+        // a merged handbook: each part given as a folder, and the folder of each zip (for that zip alone)
+        List<Path> folders = new java.util.ArrayList<>(List.of(content));
+        for (dev.opsbook.part.Part part : request.parts()) {
+            Path path = part.path().toAbsolutePath().normalize();
+            if (Files.isDirectory(path)) {
+                Path real = path.toRealPath();
+                if (folders.stream().noneMatch(real::startsWith)) {
+                    registerAll(real);
+                    folders.add(real);
+                }
+            }
+        }
+        for (dev.opsbook.part.Part part : request.parts()) {
+            Path path = part.path().toAbsolutePath().normalize();
+            Path parent = path.getParent();
+            if (!Files.isDirectory(path)
+                    && parent != null
+                    && Files.isDirectory(parent)
+                    && folders.stream().noneMatch(f -> parent.toAbsolutePath().startsWith(f))) {
+                zips.add(path);
+                zipFolders.add(path.getParent());
+                path.getParent()
+                        .register(
+                                watcher,
+                                StandardWatchEventKinds.ENTRY_CREATE,
+                                StandardWatchEventKinds.ENTRY_DELETE,
+                                StandardWatchEventKinds.ENTRY_MODIFY);
+            }
+        }
     }
+
+    /** The parts given as zips, and their folders, which are watched for those files only. */
+    private final Set<Path> zips = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private final Set<Path> zipFolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private void registerAll(Path root) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -201,12 +235,18 @@ public final class PreviewServer implements AutoCloseable {
                 WatchKey key = watcher.take();
                 boolean newDirs = false;
                 boolean onlyModified = true;
+                boolean relevant = false;
                 Set<String> changed = new TreeSet<>();
                 // let a burst of saves settle, then build once
                 do {
                     for (var event : key.pollEvents()) {
                         if (event.context() instanceof Path p && key.watchable() instanceof Path dir) {
                             Path file = dir.resolve(p);
+                            if (zipFolders.contains(dir)
+                                    && !zips.contains(file.toAbsolutePath().normalize())) {
+                                continue; // another file beside a part's zip (a build's target folder, say)
+                            }
+                            relevant = true;
                             if (Files.isDirectory(file)) {
                                 newDirs = true;
                             }
@@ -218,11 +258,15 @@ public final class PreviewServer implements AutoCloseable {
                             }
                         } else {
                             onlyModified = false;
+                            relevant = true;
                         }
                     }
                     key.reset();
                     key = watcher.poll(50, TimeUnit.MILLISECONDS);
                 } while (key != null);
+                if (!relevant) {
+                    continue;
+                }
                 try {
                     if (newDirs) {
                         registerRoots();

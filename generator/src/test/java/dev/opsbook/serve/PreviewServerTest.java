@@ -180,9 +180,53 @@ class PreviewServerTest {
                     get(server, "/index.html").contains("hostile.zip is refused"), "the refusal is shown at the top");
             long before = server.builds();
             org.file("teams/ops.yaml", ContentTree.TEAM.replace("name: Operations", "name: Site Reliability"));
-            awaitPage(server, "/teams/ops.html", page -> page.contains("Site Reliability"));
+            awaitBuildAfter(server, before);
             assertTrue(server.builds() > before, log.toString());
+            awaitPage(server, "/teams/ops.html", page -> page.contains("Site Reliability"));
             assertEquals(200, status(server, "/services/api/index.html"), "the part's pages are still there");
+        }
+    }
+
+    @Test
+    void aMergedHandbookIsRebuiltWhenAPartFolderOrAPartZipChangesButNotForOtherFilesBesideTheZip() throws Exception {
+        var org = ContentTree.empty(dir.resolve("org"))
+                .file("severities.yaml", ContentTree.SEVERITIES)
+                .file("teams/ops.yaml", ContentTree.TEAM);
+        var folder = ContentTree.empty(dir.resolve("team-a"))
+                .file("services/api/service.yaml", ContentTree.SERVICE)
+                .file("services/api/runbooks/api-down.md", ContentTree.RUNBOOK);
+        var zipped = ContentTree.empty(dir.resolve("team-b"))
+                .file("services/db/service.yaml", ContentTree.SERVICE.replace("name: API", "name: DB One"));
+        Path zips = java.nio.file.Files.createDirectories(dir.resolve("target"));
+        Path zip = zips.resolve("team-b.zip");
+        java.util.List<String> files = java.util.List.of("services/db/service.yaml");
+        dev.opsbook.part.PartZip.write(zipped.root(), files, "0.1.0", null, java.util.List.of("db"), zip);
+        StringWriter log = new StringWriter();
+        try (PreviewServer server = new PreviewServer(
+                BuildRequest.build(org.root(), dir.resolve("site"))
+                        .withParts(java.util.List.of(
+                                dev.opsbook.part.Part.of(folder.root()), dev.opsbook.part.Part.of(zip))),
+                0,
+                new PrintWriter(log, true))) {
+            assertTrue(get(server, "/services/db/index.html").contains("DB One"));
+            long before = server.builds();
+            folder.file("services/api/runbooks/api-down.md", ContentTree.RUNBOOK.replace("It is down.", "It is gone."));
+            awaitBuildAfter(server, before);
+            assertTrue(server.builds() > before, "an edit in a part's folder rebuilds: " + log);
+            awaitPage(server, "/services/api/runbooks/api-down.html", page -> page.contains("It is gone."));
+            assertTrue(get(server, "/services/api/runbooks/api-down.html").contains("It is gone."));
+
+            before = server.builds();
+            java.nio.file.Files.writeString(zips.resolve("unrelated.txt"), "a build's other output");
+            Thread.sleep(1000);
+            assertEquals(before, server.builds(), "another file beside the zip is not a change of the handbook");
+
+            zipped.file("services/db/service.yaml", ContentTree.SERVICE.replace("name: API", "name: DB Two"));
+            dev.opsbook.part.PartZip.write(zipped.root(), files, "0.1.0", null, java.util.List.of("db"), zip);
+            awaitBuildAfter(server, before);
+            assertTrue(server.builds() > before, "a part packaged again rebuilds: " + log);
+            awaitPage(server, "/services/db/index.html", page -> page.contains("DB Two"));
+            assertTrue(get(server, "/services/db/index.html").contains("DB Two"), "a part packaged again rebuilds");
         }
     }
 
