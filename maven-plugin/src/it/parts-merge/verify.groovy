@@ -12,7 +12,8 @@ assert log.contains("2 references to services of other repositories are left to 
 assert log.contains('[INFO] opsbook: part com.example.teams:payments-api:1.4.0 (payments-api-1.4.0-opsbook.zip)')
 assert log.contains('[INFO] opsbook: part com.example.teams:ledger:2.0.1 (ledger-2.0.1-opsbook.zip)')
 assert log.contains('[INFO] opsbook: 2 services:') && log.contains('; 0 errors,')
-def handbookLog = log.substring(log.indexOf('Building handbook 3.0'))
+def handbookStart = log.indexOf('Building handbook 3.0')
+def handbookLog = log.substring(handbookStart, log.indexOf('Building payments-api 1.4.0', handbookStart))
 assert !handbookLog.contains('broken-reference') && !handbookLog.contains('[ERROR]')
 def site = new File(basedir, 'handbook/target/opsbook')
 assert new File(site, 'services/payments-api/index.html').isFile()
@@ -41,3 +42,13 @@ def forked = new JsonSlurper().parse(new File(basedir, 'handbook/target/forked/o
 assert log.contains('opsbook: building in a JVM of its own (opsbook.fork)')
 assert forked.parts == report.parts
 assert forked.findings == report.findings
+
+// a team's check as a part: the reference to ledger is left to the handbook, in Maven's JVM and forked alike
+def teamChecks = log.split('Building payments-api 1.4.0')
+assert teamChecks.size() == 5 // the deploy, then the three checks (the split leaves the text before the first)
+[teamChecks[2], teamChecks[3]].each { run ->
+    assert run.contains("[INFO] opsbook: 2 references to services of other repositories are left to the organisation's build (such as content/services/payments-api/")
+    assert run.contains('; 0 errors,') && !run.contains('[ERROR] content/')
+}
+// without opsbook.part the team's content is judged as a handbook of its own: ledger is not there
+assert teamChecks[4].contains("[ERROR] content/services/payments-api/service.yaml:5:13: error: there is no service 'ledger'")

@@ -20,6 +20,9 @@ import java.util.List;
  *                      folder (itself included) with a {@code .git}, else the content folder
  * @param parts         the parts merged with the content folder (opsbook zips or folders), none for a handbook of
  *                      one folder
+ * @param part          the content folder is one part of a larger handbook (a team's, checked with the
+ *                      organisation's shared facts): a reference to a service that is not in this build is one of
+ *                      another repository, left to the organisation's build instead of being an error
  */
 public record BuildRequest(
         Path content,
@@ -29,7 +32,8 @@ public record BuildRequest(
         boolean writeSite,
         Path baseline,
         Path sourceRoot,
-        List<Part> parts) {
+        List<Part> parts,
+        boolean part) {
 
     public BuildRequest {
         parts = parts == null ? List.of() : List.copyOf(parts);
@@ -43,7 +47,7 @@ public record BuildRequest(
             boolean writeSite,
             Path baseline,
             Path sourceRoot) {
-        this(content, output, asOf, templates, writeSite, baseline, sourceRoot, List.of());
+        this(content, output, asOf, templates, writeSite, baseline, sourceRoot, List.of(), false);
     }
 
     public BuildRequest(Path content, Path output, LocalDate asOf, Path templates, boolean writeSite, Path baseline) {
@@ -52,11 +56,16 @@ public record BuildRequest(
 
     /** This request with {@code list} merged with the content folder. */
     public BuildRequest withParts(List<Part> list) {
-        return new BuildRequest(content, output, asOf, templates, writeSite, baseline, sourceRoot, list);
+        return new BuildRequest(content, output, asOf, templates, writeSite, baseline, sourceRoot, list, part);
+    }
+
+    /** This request with the content folder as a part of a larger handbook ({@code part}). */
+    public BuildRequest asPart(boolean value) {
+        return new BuildRequest(content, output, asOf, templates, writeSite, baseline, sourceRoot, parts, value);
     }
 
     public BuildRequest withSourceRoot(Path dir) {
-        return new BuildRequest(content, output, asOf, templates, writeSite, baseline, dir, parts);
+        return new BuildRequest(content, output, asOf, templates, writeSite, baseline, dir, parts, part);
     }
 
     public static BuildRequest build(Path content, Path output) {
@@ -68,14 +77,14 @@ public record BuildRequest(
     }
 
     public BuildRequest withAsOf(LocalDate date) {
-        return new BuildRequest(content, output, date, templates, writeSite, baseline, sourceRoot, parts);
+        return new BuildRequest(content, output, date, templates, writeSite, baseline, sourceRoot, parts, part);
     }
 
     public BuildRequest withTemplates(Path dir) {
-        return new BuildRequest(content, output, asOf, dir, writeSite, baseline, sourceRoot, parts);
+        return new BuildRequest(content, output, asOf, dir, writeSite, baseline, sourceRoot, parts, part);
     }
 
     public BuildRequest withBaseline(Path file) {
-        return new BuildRequest(content, output, asOf, templates, writeSite, file, sourceRoot, parts);
+        return new BuildRequest(content, output, asOf, templates, writeSite, file, sourceRoot, parts, part);
     }
 }

@@ -14,8 +14,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** What a build found and wrote. */
-public record BuildResult(ReportData report, int services, int pagesWritten) {
+/**
+ * What a build found and wrote.
+ *
+ * @param deferred in a part's build, the references to services of other repositories, left to the organisation's
+ *                 build (not findings); empty otherwise
+ */
+public record BuildResult(ReportData report, int services, int pagesWritten, List<Finding> deferred) {
+
+    public BuildResult {
+        deferred = deferred == null ? List.of() : List.copyOf(deferred);
+    }
+
+    public BuildResult(ReportData report, int services, int pagesWritten) {
+        this(report, services, pagesWritten, List.of());
+    }
+
+    /**
+     * "2 references to services of other repositories are left to the organisation's build (such as …)", the
+     * file named from {@code prefix} (where the content folder is, as in {@link Finding#lines(String)}).
+     */
+    public java.util.Optional<String> deferredLine(String prefix) {
+        if (deferred.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(deferred.size() + (deferred.size() == 1 ? " reference" : " references")
+                + " to services of other repositories " + (deferred.size() == 1 ? "is" : "are")
+                + " left to the organisation's build (such as "
+                + deferred.get(0).lines(prefix).get(0) + ")");
+    }
 
     public LocalDate asOf() {
         return report.asOf();

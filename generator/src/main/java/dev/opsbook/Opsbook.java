@@ -118,14 +118,8 @@ public final class Opsbook {
     }
 
     public BuildResult build(BuildRequest request) throws OpsbookException {
-        return build(request, null);
-    }
-
-    /**
-     * @param deferred null for a handbook's build; for a part's check, where the broken references to services
-     *                 that are not in the build (those of other repositories) go instead of the findings
-     */
-    private BuildResult build(BuildRequest request, List<Finding> deferred) throws OpsbookException {
+        // a part's build: the broken references to services not in it (other repositories') go here, not to findings
+        List<Finding> deferred = request.part() ? new java.util.ArrayList<>() : null;
         if (!Files.isDirectory(request.content())) {
             throw OpsbookException.userError(
                     "content folder " + request.content() + " does not exist or is not a folder", null);
@@ -163,24 +157,10 @@ public final class Opsbook {
     }
 
     /**
-     * A part packaged: the check of it, the manifest of the zip written (null: not written, the check failed), and
-     * the references to services of other repositories, which the organisation's build checks.
+     * A part packaged: the check of it (with the references to services of other repositories it left to the
+     * organisation's build) and the manifest of the zip written (null: not written, the check failed).
      */
-    public record Packed(BuildResult result, dev.opsbook.part.PartManifest manifest, List<Finding> deferred) {
-        /**
-         * "2 references to services of other repositories are left to the organisation's build (such as …)", the
-         * file named from {@code prefix} (where the content folder is, as in {@link Finding#lines(String)}).
-         */
-        public java.util.Optional<String> deferredLine(String prefix) {
-            if (deferred.isEmpty()) {
-                return java.util.Optional.empty();
-            }
-            return java.util.Optional.of(deferred.size() + (deferred.size() == 1 ? " reference" : " references")
-                    + " to services of other repositories " + (deferred.size() == 1 ? "is" : "are")
-                    + " left to the organisation's build (such as "
-                    + deferred.get(0).lines(prefix).get(0) + ")");
-        }
-
+    public record Packed(BuildResult result, dev.opsbook.part.PartManifest manifest) {
         /** The part's services, as a log names them: "services a, b" or "no services". */
         public String services() {
             return manifest == null || manifest.services().isEmpty()
@@ -211,10 +191,9 @@ public final class Opsbook {
                             + ", and packaged with it next time; write it elsewhere (such as target/)",
                     null);
         }
-        List<Finding> deferred = new java.util.ArrayList<>();
-        BuildResult result = build(request, deferred);
+        BuildResult result = build(request.asPart(true));
         if (result.fails(failOnWarning, false)) {
-            return new Packed(result, null, deferred);
+            return new Packed(result, null);
         }
         List<String> services = result.assessment().services().stream()
                 .map(s -> s.service().id())
@@ -223,8 +202,7 @@ public final class Opsbook {
         try {
             return new Packed(
                     result,
-                    dev.opsbook.part.PartZip.write(content, Merge.files(content), VERSION, artifact, services, target),
-                    deferred);
+                    dev.opsbook.part.PartZip.write(content, Merge.files(content), VERSION, artifact, services, target));
         } catch (IOException e) {
             throw OpsbookException.failure("cannot write the part " + zip + ": " + OpsbookException.describe(e), e);
         }
@@ -304,7 +282,7 @@ public final class Opsbook {
             if (merged != null) {
                 report.contentDigest(); // read before the merged folder goes
             }
-            return new BuildResult(report, handbook.services().size(), pages);
+            return new BuildResult(report, handbook.services().size(), pages, deferred);
         } catch (NoSuchFileException e) {
             throw OpsbookException.of(
                     request.baseline() != null

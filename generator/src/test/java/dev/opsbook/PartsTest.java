@@ -281,9 +281,9 @@ class PartsTest {
         assertEquals("services/payments-api/sla.yaml:5:3", errors.get(0).pos().toString());
         // payments-api depends on ledger, which another team keeps: not an error here
         assertTrue(
-                p.deferred().stream().anyMatch(f -> f.message().equals("there is no service 'ledger'")),
-                p.deferred().toString());
-        assertTrue(p.deferredLine(null).orElseThrow().contains("left to the organisation's build"));
+                p.result().deferred().stream().anyMatch(f -> f.message().equals("there is no service 'ledger'")),
+                p.result().deferred().toString());
+        assertTrue(p.result().deferredLine(null).orElseThrow().contains("left to the organisation's build"));
 
         // on its own, without the organisation's facts, the same content is not a part that checks
         Opsbook.Packed alone = opsbook.pack(request(team, null), zip, null, false);

@@ -146,6 +146,13 @@ public final class OpsbookCommand implements Runnable {
         @Option(names = "--fail-on-new", description = "Fail only on error findings that the baseline did not have.")
         boolean failOnNew;
 
+        @Option(
+                names = "--part",
+                description = "The content is one part of a larger handbook (a team's, with the organisation's shared"
+                        + " facts as --content ZIP): a reference to a service that is not in this build is left to"
+                        + " the organisation's build, as opsbook package does.")
+        boolean part;
+
         abstract BuildRequest request();
 
         @Override
@@ -170,6 +177,7 @@ public final class OpsbookCommand implements Runnable {
                         + c.added().size() + " new, " + c.removed().size() + " gone"
                         + c.moves().stream().map(m -> "; " + m).reduce("", String::concat));
             }
+            result.deferredLine(null).ifPresent(l -> out.println(Finding.printable(l)));
             out.println(result.summary());
             return result.fails(failOnWarning, failOnNew) ? ExitCode.FINDINGS : ExitCode.OK;
         }
@@ -212,7 +220,8 @@ public final class OpsbookCommand implements Runnable {
         @Override
         BuildRequest request() {
             return new BuildRequest(input.content(), out, input.asOf, templates, true, baseline, sourceRoot)
-                    .withParts(input.parts());
+                    .withParts(input.parts())
+                    .asPart(part);
         }
     }
 
@@ -225,7 +234,8 @@ public final class OpsbookCommand implements Runnable {
         @Override
         BuildRequest request() {
             return new BuildRequest(input.content(), out, input.asOf, null, false, baseline, sourceRoot)
-                    .withParts(input.parts());
+                    .withParts(input.parts())
+                    .asPart(part);
         }
     }
 
@@ -261,12 +271,19 @@ public final class OpsbookCommand implements Runnable {
                 description = "Templates that override the defaults by name.")
         Path templates;
 
+        @Option(
+                names = "--part",
+                description = "The content is one part of a larger handbook: a reference to a service that is not in"
+                        + " this build is left to the organisation's build.")
+        boolean part;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             try (var server = new PreviewServer(
                     new BuildRequest(input.content(), this.out, input.asOf, templates, true, null)
-                            .withParts(input.parts()),
+                            .withParts(input.parts())
+                            .asPart(part),
                     port,
                     out)) {
                 out.println("opsbook: serving http://127.0.0.1:" + server.port() + "/index.html — Ctrl-C stops");
@@ -341,7 +358,7 @@ public final class OpsbookCommand implements Runnable {
             for (Finding f : packed.result().findings()) {
                 f.lines().forEach(out::println);
             }
-            packed.deferredLine(null).ifPresent(l -> out.println("opsbook: " + Finding.printable(l)));
+            packed.result().deferredLine(null).ifPresent(l -> out.println("opsbook: " + Finding.printable(l)));
             out.println(packed.result().summary());
             if (packed.manifest() == null) {
                 out.println("opsbook: no part written: the check failed");

@@ -143,6 +143,36 @@ class PartsCommandTest {
     }
 
     @Test
+    void aTeamsCheckAsAPartLeavesOtherRepositoriesServicesToTheOrganisationAndWithoutItJudgesThem() throws Exception {
+        repositories();
+        String facts = dir.resolve("facts.zip").toString();
+        assertEquals(ExitCode.OK, run("package", "--content", dir.resolve("org").toString(), "--out", facts));
+        String[] check = {
+            "check",
+            "--content",
+            dir.resolve("team-a").toString(),
+            "--content",
+            facts,
+            "--out",
+            dir.resolve("reports").toString(),
+            "--as-of",
+            "2026-11-21"
+        };
+        assertEquals(ExitCode.FINDINGS, run(check), out.toString());
+        assertTrue(out.toString().contains("error: there is no service 'db' [broken-reference]"), out.toString());
+
+        String[] asPart = java.util.Arrays.copyOf(check, check.length + 1);
+        asPart[check.length] = "--part";
+        assertEquals(ExitCode.OK, run(asPart), out.toString());
+        assertTrue(
+                out.toString()
+                        .contains("1 reference to services of other repositories is left to the"
+                                + " organisation's build (such as services/api/service.yaml:"),
+                out.toString());
+        assertFalse(out.toString().contains("[broken-reference]\n"), out.toString());
+    }
+
+    @Test
     void aFolderCanBeAPartTooAndAHostilePartFailsTheBuildWithAFindingNotACrash() throws Exception {
         repositories();
         Path evil = Files.writeString(dir.resolve("evil.zip"), "PK not really");

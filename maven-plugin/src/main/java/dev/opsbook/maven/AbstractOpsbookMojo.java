@@ -27,6 +27,14 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
     @Parameter(property = "opsbook.baseline")
     File baseline;
 
+    /**
+     * The content folder is one part of a larger handbook (a team's, with the organisation's shared facts as a
+     * dependency): a reference to a service that is not in this build is one of another repository, left to the
+     * organisation's build instead of failing this one ({@code opsbook:package} always checks so).
+     */
+    @Parameter(property = "opsbook.part", defaultValue = "false")
+    boolean part;
+
     /** With a baseline, fail only on error findings that the baseline did not have. */
     @Parameter(property = "opsbook.failOnNew", defaultValue = "false")
     boolean failOnNew;
@@ -132,7 +140,8 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
         List<Part> parts = parts();
         BuildRequest request = request(date, baseline == null ? null : baseline.toPath())
                 .withSourceRoot(sourceRoot == null ? null : sourceRoot.toPath())
-                .withParts(parts);
+                .withParts(parts)
+                .asPart(part);
         parts.forEach(p ->
                 getLog().info("opsbook: part " + p.label() + " (" + p.path().getFileName() + ")"));
         String why = forkReason(fork, contentDirectory.toPath(), forkThreshold);
@@ -159,6 +168,7 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
                     + changes.added().size() + " new, " + changes.removed().size() + " gone");
             changes.moves().forEach(m -> getLog().info("opsbook: " + m));
         }
+        result.deferredLine(pathPrefix()).ifPresent(l -> getLog().info("opsbook: " + Finding.printable(l)));
         getLog().info("opsbook: " + result.summary());
         if (result.fails(failOnWarning, failOnNew)) {
             throw new MojoFailureException("opsbook: " + result.summary()

@@ -104,8 +104,26 @@ final class ForkedBuild {
         if (failOnNew) {
             cmd.add("--fail-on-new");
         }
+        if (request.part()) {
+            cmd.add("--part");
+        }
         return cmd;
     }
+
+    /**
+     * A line of the command line's own with the file it names as the Maven log names the files of findings: the
+     * references a part's check left to the organisation's build ("… (such as services/api/service.yaml:5:13: …)").
+     */
+    private String withPrefix(String line) {
+        int at = line.indexOf(SUCH_AS);
+        if (at < 0 || !line.contains(" left to the organisation's build") || pathPrefix.isEmpty()) {
+            return line;
+        }
+        String rest = line.substring(at + SUCH_AS.length());
+        return rest.contains("!/") ? line : line.substring(0, at + SUCH_AS.length()) + pathPrefix + rest;
+    }
+
+    private static final String SUCH_AS = "(such as ";
 
     /**
      * The plugin's own classpath: the generator and everything it needs. Maven gives plugins its own
@@ -180,7 +198,7 @@ final class ForkedBuild {
             if (next < printed.size() && line.equals(printed.get(next))) {
                 next++;
             } else {
-                log.info("opsbook: " + line);
+                log.info("opsbook: " + withPrefix(line));
             }
         }
         for (String line : errors) {

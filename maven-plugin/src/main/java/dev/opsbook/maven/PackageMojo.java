@@ -76,7 +76,7 @@ public final class PackageMojo extends OpsbookParameters {
         for (Finding f : packed.result().findings()) {
             f.lines(prefix).forEach(line -> AbstractOpsbookMojo.log(getLog(), f.level(), line));
         }
-        packed.deferredLine(prefix).ifPresent(l -> getLog().info("opsbook: " + Finding.printable(l)));
+        packed.result().deferredLine(prefix).ifPresent(l -> getLog().info("opsbook: " + Finding.printable(l)));
         getLog().info("opsbook: " + packed.result().summary());
         if (packed.manifest() == null) {
             throw new MojoFailureException("opsbook: " + packed.result().summary()
