@@ -202,10 +202,26 @@ public final class Opsbook {
         try {
             return new Packed(
                     result,
-                    dev.opsbook.part.PartZip.write(content, Merge.files(content), VERSION, artifact, services, target));
+                    dev.opsbook.part.PartZip.write(content, packable(content), VERSION, artifact, services, target));
         } catch (IOException e) {
             throw OpsbookException.failure("cannot write the part " + zip + ": " + OpsbookException.describe(e), e);
         }
+    }
+
+    /**
+     * The files of a content folder that a part holds: every file the loader reads, a link only when it leads to a
+     * file inside the folder (a link to a folder, or out of it, is no content: the check has said so).
+     */
+    private static List<String> packable(Path content) throws IOException {
+        List<String> files = new java.util.ArrayList<>();
+        for (String f : Merge.files(content)) {
+            Path p = content.resolve(f);
+            if (Files.isRegularFile(p)
+                    && (!Files.isSymbolicLink(p) || p.toRealPath().startsWith(content))) {
+                files.add(f);
+            }
+        }
+        return files;
     }
 
     private static void guard(Path content, BuildRequest request) throws OpsbookException {

@@ -292,6 +292,21 @@ class PartsTest {
     }
 
     @Test
+    void aLinkToAFolderInATeamsContentIsLeftOutOfItsPartNotACrash() throws Exception {
+        Path facts = dir.resolve("parts/facts.zip");
+        opsbook.pack(request(org, null), facts, null, false);
+        Path team = dir.resolve("team-1");
+        Files.createSymbolicLink(
+                team.resolve("services/notifications/linked"), team.resolve("services/notifications/runbooks"));
+        Path zip = dir.resolve("parts/team-1.zip");
+        Opsbook.Packed p = opsbook.pack(request(team, null).withParts(List.of(Part.of(facts))), zip, null, false);
+        assertTrue(p.manifest() != null, p.result().findings().toString());
+        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+            assertTrue(z.stream().noneMatch(e -> e.getName().contains("linked")));
+        }
+    }
+
+    @Test
     void aPartIsNotWrittenIntoItsOwnContentFolder() {
         OpsbookException e = assertThrows(
                 OpsbookException.class, () -> opsbook.pack(request(org, null), org.resolve("part.zip"), null, false));

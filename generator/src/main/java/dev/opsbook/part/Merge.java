@@ -256,7 +256,8 @@ public final class Merge {
 
     /**
      * Copies a file of a folder (the organisation's, or a part's): its bytes, or, for a symbolic link that leads out of the
-     * folder, the link itself, which the loader then refuses as it would have in the folder.
+     * folder, the link itself, which the loader then refuses as it would have in the folder; a link to a folder inside
+     * it is left out, as the loader leaves it out.
      */
     private static void copy(Path folder, String rel, Path target) throws IOException {
         Path from = folder.resolve(rel);
@@ -267,7 +268,10 @@ public final class Merge {
             } catch (IOException e) {
                 real = null;
             }
-            if (real == null || !real.startsWith(folder) || !Files.isRegularFile(real)) {
+            if (real != null && real.startsWith(folder) && !Files.isRegularFile(real)) {
+                return; // a link to a folder inside it: the loader reads no such link, in the folder or here
+            }
+            if (real == null || !real.startsWith(folder)) {
                 Files.copy(from, target, LinkOption.NOFOLLOW_LINKS);
                 return;
             }
