@@ -14,20 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/**
- * What a build found and wrote.
- *
- * @param deferred in a part's build, the references to services of other repositories, left to the organisation's
- *                 build (not findings); empty otherwise
- */
-public record BuildResult(ReportData report, int services, int pagesWritten, List<Finding> deferred) {
+/** What a build found and wrote. */
+public record BuildResult(ReportData report, int services, int pagesWritten) {
 
-    public BuildResult {
-        deferred = deferred == null ? List.of() : List.copyOf(deferred);
-    }
-
-    public BuildResult(ReportData report, int services, int pagesWritten) {
-        this(report, services, pagesWritten, List.of());
+    /**
+     * In a part's build, the references to services of other repositories, left to the organisation's build (not
+     * findings); empty otherwise.
+     */
+    public List<Finding> deferred() {
+        return report.deferred();
     }
 
     /**
@@ -35,6 +30,11 @@ public record BuildResult(ReportData report, int services, int pagesWritten, Lis
      * file named from {@code prefix} (where the content folder is, as in {@link Finding#lines(String)}).
      */
     public java.util.Optional<String> deferredLine(String prefix) {
+        return deferredLine(deferred(), prefix);
+    }
+
+    /** {@link #deferredLine(String)} of these references (as a forked build's report gives them). */
+    public static java.util.Optional<String> deferredLine(List<Finding> deferred, String prefix) {
         if (deferred.isEmpty()) {
             return java.util.Optional.empty();
         }

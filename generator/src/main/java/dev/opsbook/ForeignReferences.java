@@ -21,18 +21,12 @@ final class ForeignReferences {
 
     private ForeignReferences() {}
 
-    /** The findings without those references, which go to {@code deferred}. */
-    static Findings defer(Handbook handbook, Findings findings, List<Finding> deferred) {
-        Findings kept = new Findings();
-        for (Finding f : findings.sorted()) {
+    /** Takes those references out of {@code findings} and returns them. */
+    static List<Finding> defer(Handbook handbook, Findings findings) {
+        return findings.remove(f -> {
             String service = f.rule().equals(Rules.BROKEN_REFERENCE) ? service(f.message()) : null;
-            if (service != null && handbook.service(service).isEmpty()) {
-                deferred.add(f);
-            } else {
-                kept.add(f);
-            }
-        }
-        return kept;
+            return service != null && handbook.service(service).isEmpty();
+        });
     }
 
     /** The service that a broken reference's message names, or null. */

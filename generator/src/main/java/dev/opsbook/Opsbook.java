@@ -265,7 +265,7 @@ public final class Opsbook {
             CompletableFuture<String> digest = digest(root, content, handbook.files());
             new ReferenceCheck(handbook, links, findings).run(threads);
             if (deferred != null) {
-                findings = ForeignReferences.defer(handbook, findings, deferred);
+                deferred.addAll(ForeignReferences.defer(handbook, findings));
             }
             timings.lap("links");
             CheckContext checkContext = new CheckContext(handbook, asOf);
@@ -279,6 +279,9 @@ public final class Opsbook {
                             contentPrefix(content, request.sourceRoot()),
                             handbook.settings().baseUrl(),
                             GitHead.commit(content));
+            if (deferred != null) {
+                report = report.withDeferred(deferred);
+            }
             if (merged != null) {
                 Map<String, String> serviceFiles = new HashMap<>();
                 handbook.services()
@@ -298,7 +301,7 @@ public final class Opsbook {
             if (merged != null) {
                 report.contentDigest(); // read before the merged folder goes
             }
-            return new BuildResult(report, handbook.services().size(), pages, deferred);
+            return new BuildResult(report, handbook.services().size(), pages);
         } catch (NoSuchFileException e) {
             throw OpsbookException.of(
                     request.baseline() != null

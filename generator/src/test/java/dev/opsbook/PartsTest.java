@@ -292,6 +292,24 @@ class PartsTest {
     }
 
     @Test
+    void aTeamsCheckNamesTheFindingsOfTheRulesInTheSharedFactsTooAfterLeavingOtherServicesOut() throws Exception {
+        // the organisation's waiver for notifications ran out: waiver-expired, found after the references are deferred
+        ExampleHandbook.edit(org, "opsbook.yaml", "expires: 2027-03-31", "expires: 2026-01-31");
+        Path facts = dir.resolve("parts/facts.zip");
+        opsbook.pack(request(org, null), facts, "com.example:handbook:3.0", false);
+        BuildResult r = opsbook.build(request(dir.resolve("team-1"), null)
+                .withParts(List.of(Part.of(facts)))
+                .asPart(true));
+        Finding expired = r.findings().stream()
+                .filter(f -> f.rule().equals("waiver-expired"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(r.findings().toString()));
+        assertTrue(expired.pos().file().equals("com.example:handbook:3.0!/opsbook.yaml"), expired.toString());
+        assertFalse(r.deferred().isEmpty(), "notifications names services of other teams");
+        assertEquals(r.deferred(), r.report().deferred());
+    }
+
+    @Test
     void aLinkToAFolderInATeamsContentIsLeftOutOfItsPartNotACrash() throws Exception {
         Path facts = dir.resolve("parts/facts.zip");
         opsbook.pack(request(org, null), facts, null, false);

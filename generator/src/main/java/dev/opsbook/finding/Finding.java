@@ -43,7 +43,7 @@ public record Finding(String rule, Level level, String service, Pos pos, String 
      * that an IDE or a CI log can open the file from the line.
      */
     public List<String> lines(String prefix) {
-        if (prefix == null || prefix.isEmpty() || pos.file().contains("!/")) {
+        if (prefix == null || prefix.isEmpty() || Pos.isInsidePart(pos.file())) {
             return lines(); // a file inside a part ({@code group:artifact:version!/path}) is not in the content folder
         }
         return new Finding(rule, level, service, new Pos(prefix + pos.file(), pos.line(), pos.column()), message, hint)

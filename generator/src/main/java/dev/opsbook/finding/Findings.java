@@ -44,6 +44,17 @@ public final class Findings {
         add(new Finding(rule, Level.ERROR, service, pos, message, hint));
     }
 
+    /**
+     * Takes out the findings that {@code which} selects and returns them in {@link Finding#ORDER}; the others stay,
+     * and findings added later are named as before.
+     */
+    public synchronized List<Finding> remove(java.util.function.Predicate<Finding> which) {
+        List<Finding> taken = new ArrayList<>();
+        list.removeIf(f -> which.test(f) && taken.add(f));
+        taken.sort(Finding.ORDER);
+        return taken;
+    }
+
     /** Every finding so far, in {@link Finding#ORDER}. */
     public synchronized List<Finding> sorted() {
         List<Finding> copy = new ArrayList<>(list);

@@ -10,6 +10,22 @@ public record Pos(String file, int line, int column) {
         return new Pos(file, 0, 0);
     }
 
+    /**
+     * Between a part's label and a file inside it, as Java names a file inside an archive: a content file of a part
+     * is {@code com.example:payments-api:1.4.0!/services/payments-api/service.yaml}.
+     */
+    public static final String INSIDE_PART = "!/";
+
+    /** {@code file} inside the part {@code label}: {@code label!/file}. */
+    public static String insidePart(String label, String file) {
+        return label + INSIDE_PART + file;
+    }
+
+    /** Whether a file's name, as findings give it, is one inside a part (not in the content folder itself). */
+    public static boolean isInsidePart(String file) {
+        return file != null && file.contains(INSIDE_PART);
+    }
+
     public boolean hasLine() {
         return line > 0;
     }

@@ -14,7 +14,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -88,10 +87,8 @@ public final class Merge {
         }
         try {
             Path root = Files.createDirectory(work.resolve("content"));
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < parts.size(); i++) {
-                order.add(i);
-            }
+            List<Integer> order =
+                    java.util.stream.IntStream.range(0, parts.size()).boxed().toList();
             // each part read on its own (unpacked, checked, its digest worked out), on the build's threads
             List<Prepared> prepared =
                     Parallel.map(order, threads, i -> prepare(parts.get(i), work.resolve("part-" + i)));
@@ -108,7 +105,7 @@ public final class Merge {
                     findings.error(
                             Rules.PART_REFUSED,
                             null,
-                            Pos.file(label + Origins.INSIDE), // the zip itself
+                            Pos.file(Pos.insidePart(label, "")), // the zip itself
                             "the part " + label + (label.equals(file) ? "" : " (" + file + ")") + " is refused: "
                                     + p.info().refused() + "; nothing of it is used",
                             "package the part with mvn opsbook:package (or opsbook package) and publish that zip");
@@ -193,9 +190,9 @@ public final class Merge {
     }
 
     private static void clash(String unit, String rel, Source first, Source second, Findings findings) {
-        String where = second.organisation() ? rel : second.label() + Origins.INSIDE + rel;
-        String firstName = first.organisation() ? unit : first.label() + Origins.INSIDE + unit;
-        String secondName = second.label() + Origins.INSIDE + unit;
+        String where = second.organisation() ? rel : Pos.insidePart(second.label(), rel);
+        String firstName = first.organisation() ? unit : Pos.insidePart(first.label(), unit);
+        String secondName = Pos.insidePart(second.label(), unit);
         if (unit.endsWith("/")) {
             String id = unit.substring("services/".length(), unit.length() - 1);
             findings.error(
@@ -281,7 +278,7 @@ public final class Merge {
 
     private static boolean sameBytes(Path a, Path b) {
         try {
-            return Files.size(a) == Files.size(b) && Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b));
+            return Files.mismatch(a, b) == -1;
         } catch (IOException e) {
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.opsbook.part;
 
+import dev.opsbook.model.Pos;
 import java.util.Map;
 
 /**
@@ -8,11 +9,6 @@ import java.util.Map;
  * ({@code com.example:payments-api:1.4.0!/services/payments-api/runbooks/high-latency.md}).
  */
 public final class Origins {
-    /** The separator between a part's label and a file inside it. */
-    public static final String INSIDE = "!/";
-
-    private static final Origins NONE = new Origins(Map.of());
-
     /** The part's label of each content file that came from a part. */
     private final Map<String, String> parts;
 
@@ -20,34 +16,17 @@ public final class Origins {
         this.parts = parts;
     }
 
-    /** A content folder that is all the organisation's. */
-    public static Origins none() {
-        return NONE;
-    }
-
-    /** How findings and reports name the content file {@code rel} (a folder's path ending in / too). */
+    /** How findings and reports name the content file (or folder) {@code rel}. */
     public String name(String rel) {
         if (rel == null || parts.isEmpty()) {
             return rel;
         }
         String part = partOf(rel);
-        return part == null ? rel : part + INSIDE + rel;
+        return part == null ? rel : Pos.insidePart(part, rel);
     }
 
     /** The label of the part the content file (or folder) {@code rel} came from, or null: the organisation's. */
     public String partOf(String rel) {
-        if (rel == null) {
-            return null;
-        }
-        String part = parts.get(rel);
-        if (part == null && !rel.endsWith("/")) {
-            part = parts.get(rel + "/");
-        }
-        return part;
-    }
-
-    /** Whether a file's name, as findings give it, is one inside a part. */
-    public static boolean insidePart(String file) {
-        return file != null && file.contains(INSIDE);
+        return rel == null ? null : parts.get(rel);
     }
 }

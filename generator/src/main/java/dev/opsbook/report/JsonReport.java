@@ -75,6 +75,14 @@ public final class JsonReport {
                 finding(g, f);
             }
             g.writeEndArray();
+            if (!d.deferred().isEmpty()) {
+                // a part's build: the references to services of other repositories, which the organisation's judges
+                g.writeArrayFieldStart("deferred");
+                for (Finding f : d.deferred()) {
+                    finding(g, f);
+                }
+                g.writeEndArray();
+            }
             if (d.changes() != null) {
                 changes(g, d.changes());
             }

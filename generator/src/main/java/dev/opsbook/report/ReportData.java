@@ -3,7 +3,7 @@ package dev.opsbook.report;
 import dev.opsbook.check.Assessment;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
-import dev.opsbook.part.Origins;
+import dev.opsbook.model.Pos;
 import dev.opsbook.part.PartInfo;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -23,6 +23,8 @@ import java.util.concurrent.CompletionException;
  * @param sourceCommit the git commit the content folder's repository is at (its HEAD), or null
  * @param parts   the parts merged with the content folder (each with its digest and the services it gave), none
  *                for a handbook of one folder
+ * @param deferred in a part's build, the references to services of other repositories, left to the organisation's
+ *                build (not findings); none otherwise
  */
 public record ReportData(
         String generator,
@@ -35,35 +37,12 @@ public record ReportData(
         String contentPrefix,
         String baseUrl,
         String sourceCommit,
-        List<PartInfo> parts) {
+        List<PartInfo> parts,
+        List<Finding> deferred) {
 
     public ReportData {
         parts = parts == null ? List.of() : List.copyOf(parts);
-    }
-
-    public ReportData(
-            String generator,
-            String version,
-            LocalDate asOf,
-            CompletableFuture<String> digest,
-            List<Finding> findings,
-            Assessment assessment,
-            Changes changes,
-            String contentPrefix,
-            String baseUrl,
-            String sourceCommit) {
-        this(
-                generator,
-                version,
-                asOf,
-                digest,
-                findings,
-                assessment,
-                changes,
-                contentPrefix,
-                baseUrl,
-                sourceCommit,
-                null);
+        deferred = deferred == null ? List.of() : List.copyOf(deferred);
     }
 
     public ReportData(
@@ -74,7 +53,7 @@ public record ReportData(
             List<Finding> findings,
             Assessment assessment,
             Changes changes) {
-        this(generator, version, asOf, digest, findings, assessment, changes, "", null, null);
+        this(generator, version, asOf, digest, findings, assessment, changes, "", null, null, null, null);
     }
 
     /**
@@ -93,7 +72,8 @@ public record ReportData(
                 contentPrefix,
                 baseUrl,
                 sourceCommit,
-                parts);
+                parts,
+                deferred);
     }
 
     /** These data, with the parts merged with the content folder. */
@@ -109,6 +89,24 @@ public record ReportData(
                 contentPrefix,
                 baseUrl,
                 sourceCommit,
+                list,
+                deferred);
+    }
+
+    /** These data, with the references a part's build left to the organisation's build. */
+    public ReportData withDeferred(List<Finding> list) {
+        return new ReportData(
+                generator,
+                version,
+                asOf,
+                digest,
+                findings,
+                assessment,
+                changes,
+                contentPrefix,
+                baseUrl,
+                sourceCommit,
+                parts,
                 list);
     }
 
@@ -127,7 +125,7 @@ public record ReportData(
      * the part's repository, and named as it is.
      */
     public String repositoryPath(String contentFile) {
-        return Origins.insidePart(contentFile) ? contentFile : contentPrefix + contentFile;
+        return Pos.isInsidePart(contentFile) ? contentFile : contentPrefix + contentFile;
     }
 
     public ReportData(

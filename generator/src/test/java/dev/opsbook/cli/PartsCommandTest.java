@@ -170,6 +170,16 @@ class PartsCommandTest {
                                 + " organisation's build (such as services/api/service.yaml:"),
                 out.toString());
         assertFalse(out.toString().contains("[broken-reference]\n"), out.toString());
+        // the report keeps on record what was left to the organisation's build
+        var report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("reports/opsbook-report.json").toFile());
+        assertEquals(1, report.get("deferred").size(), report.toString());
+        assertEquals(
+                "there is no service 'db'",
+                report.get("deferred").get(0).get("message").asText());
+        assertEquals(
+                "services/api/service.yaml",
+                report.get("deferred").get(0).get("file").asText());
     }
 
     @Test

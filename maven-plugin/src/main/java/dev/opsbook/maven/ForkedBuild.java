@@ -3,6 +3,7 @@ package dev.opsbook.maven;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsbook.BuildRequest;
+import dev.opsbook.BuildResult;
 import dev.opsbook.finding.Finding;
 import dev.opsbook.finding.Level;
 import dev.opsbook.model.Pos;
@@ -111,21 +112,6 @@ final class ForkedBuild {
     }
 
     /**
-     * A line of the command line's own with the file it names as the Maven log names the files of findings: the
-     * references a part's check left to the organisation's build ("… (such as services/api/service.yaml:5:13: …)").
-     */
-    private String withPrefix(String line) {
-        int at = line.indexOf(SUCH_AS);
-        if (at < 0 || !line.contains(" left to the organisation's build") || pathPrefix.isEmpty()) {
-            return line;
-        }
-        String rest = line.substring(at + SUCH_AS.length());
-        return rest.contains("!/") ? line : line.substring(0, at + SUCH_AS.length()) + pathPrefix + rest;
-    }
-
-    private static final String SUCH_AS = "(such as ";
-
-    /**
      * The plugin's own classpath: the generator and everything it needs. Maven gives plugins its own
      * SLF4J (through which ical4j logs) instead of theirs, so that jar is added from where Maven has it.
      */
@@ -188,17 +174,22 @@ final class ForkedBuild {
         if (code == 0 || code == 1) {
             // the findings from the report, at their levels; their lines are left out of what the command line
             // printed, which is logged as it is (what the baseline changed, the summary, the JVM's own words)
-            for (Finding f : findings(report)) {
+            JsonNode root = read(report);
+            for (Finding f : findings(root, "findings")) {
                 f.lines(pathPrefix).forEach(line -> AbstractOpsbookMojo.log(log, f.level(), line));
                 printed.addAll(f.lines());
             }
+            // a part's check: the references it left to the organisation's build, the file named as Maven's log does
+            List<Finding> deferred = findings(root, "deferred");
+            BuildResult.deferredLine(deferred, pathPrefix).ifPresent(l -> log.info("opsbook: " + Finding.printable(l)));
+            BuildResult.deferredLine(deferred, null).ifPresent(l -> printed.add(Finding.printable(l)));
         }
         int next = 0;
         for (String line : out) {
             if (next < printed.size() && line.equals(printed.get(next))) {
                 next++;
             } else {
-                log.info("opsbook: " + withPrefix(line));
+                log.info("opsbook: " + line);
             }
         }
         for (String line : errors) {
@@ -217,17 +208,23 @@ final class ForkedBuild {
         }
     }
 
-    /** The findings of the report the forked run wrote, in its order (the order they were printed in). */
-    static List<Finding> findings(Path report) throws MojoExecutionException {
-        JsonNode root;
+    /** The report the forked run wrote. */
+    static JsonNode read(Path report) throws MojoExecutionException {
         try {
-            root = new ObjectMapper().readTree(report.toFile());
+            return new ObjectMapper().readTree(report.toFile());
         } catch (IOException e) {
             throw new MojoExecutionException(
                     "opsbook.fork: cannot read the forked build's report " + report + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The findings listed under {@code field} of the report the forked run wrote ({@code findings}, or a part's
+     * {@code deferred}), in its order (the order they were printed in).
+     */
+    static List<Finding> findings(JsonNode root, String field) {
         List<Finding> findings = new ArrayList<>();
-        for (var f : root.path("findings")) {
+        for (var f : root.path(field)) {
             findings.add(new Finding(
                     f.path("rule").asText(),
                     Level.valueOf(f.path("severity").asText().toUpperCase(Locale.ROOT)),
