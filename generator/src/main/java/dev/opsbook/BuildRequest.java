@@ -23,6 +23,9 @@ import java.util.List;
  * @param part          the content folder is one part of a larger handbook (a team's, checked with the
  *                      organisation's shared facts): a reference to a service that is not in this build is one of
  *                      another repository, left to the organisation's build instead of being an error
+ * @param cache         a folder where a build keeps what it read and wrote for the next (a CI job's cache, or
+ *                      {@code target/}), so that a build after a small change redoes only what changed; null for
+ *                      none. The output is the same without it
  */
 public record BuildRequest(
         Path content,
@@ -33,10 +36,29 @@ public record BuildRequest(
         Path baseline,
         Path sourceRoot,
         List<Part> parts,
-        boolean part) {
+        boolean part,
+        Path cache) {
 
     public BuildRequest {
         parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+
+    public BuildRequest(
+            Path content,
+            Path output,
+            LocalDate asOf,
+            Path templates,
+            boolean writeSite,
+            Path baseline,
+            Path sourceRoot,
+            List<Part> parts,
+            boolean part) {
+        this(content, output, asOf, templates, writeSite, baseline, sourceRoot, parts, part, null);
+    }
+
+    /** The same build with the cache folder {@code dir} (null: none): see {@link dev.opsbook.cache.BuildCache}. */
+    public BuildRequest withCache(Path dir) {
+        return new BuildRequest(content, output, asOf, templates, writeSite, baseline, sourceRoot, parts, part, dir);
     }
 
     public BuildRequest(
@@ -56,16 +78,16 @@ public record BuildRequest(
 
     /** This request with {@code list} merged with the content folder. */
     public BuildRequest withParts(List<Part> list) {
-        return new BuildRequest(content, output, asOf, templates, writeSite, baseline, sourceRoot, list, part);
+        return new BuildRequest(content, output, asOf, templates, writeSite, baseline, sourceRoot, list, part, cache);
     }
 
     /** This request with the content folder as a part of a larger handbook ({@code part}). */
     public BuildRequest asPart(boolean value) {
-        return new BuildRequest(content, output, asOf, templates, writeSite, baseline, sourceRoot, parts, value);
+        return new BuildRequest(content, output, asOf, templates, writeSite, baseline, sourceRoot, parts, value, cache);
     }
 
     public BuildRequest withSourceRoot(Path dir) {
-        return new BuildRequest(content, output, asOf, templates, writeSite, baseline, dir, parts, part);
+        return new BuildRequest(content, output, asOf, templates, writeSite, baseline, dir, parts, part, cache);
     }
 
     public static BuildRequest build(Path content, Path output) {
@@ -77,14 +99,14 @@ public record BuildRequest(
     }
 
     public BuildRequest withAsOf(LocalDate date) {
-        return new BuildRequest(content, output, date, templates, writeSite, baseline, sourceRoot, parts, part);
+        return new BuildRequest(content, output, date, templates, writeSite, baseline, sourceRoot, parts, part, cache);
     }
 
     public BuildRequest withTemplates(Path dir) {
-        return new BuildRequest(content, output, asOf, dir, writeSite, baseline, sourceRoot, parts, part);
+        return new BuildRequest(content, output, asOf, dir, writeSite, baseline, sourceRoot, parts, part, cache);
     }
 
     public BuildRequest withBaseline(Path file) {
-        return new BuildRequest(content, output, asOf, templates, writeSite, file, sourceRoot, parts, part);
+        return new BuildRequest(content, output, asOf, templates, writeSite, file, sourceRoot, parts, part, cache);
     }
 }

@@ -1,6 +1,7 @@
 package dev.opsbook;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.opsbook.cache.BuildCache;
 import dev.opsbook.check.Assessment;
 import dev.opsbook.check.CheckContext;
 import dev.opsbook.check.Completeness;
@@ -29,6 +30,7 @@ import dev.opsbook.report.ReportFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -229,11 +231,33 @@ public final class Opsbook {
         if (refusal != null) {
             throw OpsbookException.userError(refusal + "; choose a folder of its own for the site", null);
         }
+        if (request.cache() != null) {
+            Path cache = request.cache().toAbsolutePath().normalize();
+            Path out = request.output() == null
+                    ? null
+                    : request.output().toAbsolutePath().normalize();
+            if (cache.startsWith(content)
+                    || cache.startsWith(request.content().toAbsolutePath().normalize())) {
+                throw OpsbookException.userError(
+                        "the cache folder " + request.cache() + " is inside the content folder " + request.content()
+                                + ", where its files would be read as content; choose one outside it (such as"
+                                + " target/opsbook-cache)",
+                        null);
+            }
+            if (out != null && (cache.startsWith(out) || out.startsWith(cache))) {
+                throw OpsbookException.userError(
+                        "the cache folder " + request.cache() + " and the site folder " + request.output()
+                                + " overlap, and the site is replaced as a whole; choose folders apart (such as"
+                                + " target/opsbook-cache)",
+                        null);
+            }
+        }
     }
 
     private BuildResult build(BuildRequest request, Path content, OutputLock lock, List<Finding> deferred)
             throws OpsbookException {
         BodyStore bodies = null;
+        BuildCache cache = null;
         Merge.Merged merged = null;
         try {
             Baseline baseline = request.baseline() == null ? null : Baseline.read(request.baseline());
@@ -254,6 +278,10 @@ public final class Opsbook {
             }
             // load
             bodies = request.writeSite() ? BodyStore.forThisJvm() : BodyStore.none(); // check: links and headings only
+            cache = request.cache() == null ? null : BuildCache.open(request.cache(), VERSION);
+            if (cache != null) {
+                bodies.remembering(cache);
+            }
             Handbook handbook = new HandbookLoader(markdown, threads, bodies)
                     .outside(content)
                     .load(root, findings);
@@ -291,13 +319,17 @@ public final class Opsbook {
             // render and write
             int pages = 0;
             if (request.writeSite()) {
-                pages = write(request, root, lock, handbook, plan, links, report, checkContext, timings);
+                pages = write(request, root, lock, handbook, plan, links, report, checkContext, timings, cache);
                 remember(new LastSite(request, handbook, plan, report, checkContext, bodies));
                 bodies = null; // the snapshot has them now
             } else if (request.output() != null) {
                 ReportFiles.write(report, new ReplacingFileSink(lock.folder()), threads);
             }
             timings.lap("commit");
+            if (cache != null) {
+                saveCache(cache);
+                timings.lap("cache");
+            }
             if (merged != null) {
                 report.contentDigest(); // read before the merged folder goes
             }
@@ -321,6 +353,9 @@ public final class Opsbook {
             throw OpsbookException.of(
                     request.templates() != null, e.getMessage() + " (the previous site is left as it was)", e);
         } finally {
+            if (cache != null) {
+                cache.close();
+            }
             if (bodies != null) {
                 bodies.close(); // a check-only run, or a failed build
             }
@@ -359,11 +394,15 @@ public final class Opsbook {
             ContentLinks links,
             ReportData report,
             CheckContext ctx,
-            Timings timings)
+            Timings timings,
+            BuildCache cache)
             throws IOException, OpsbookException {
         PageRenderer pages = pages(request.templates());
         try (SiteWriter writer = new SiteWriter(lock)) {
             SiteRenderer renderer = new SiteRenderer(handbook, plan, links, markdown, pages, report, ctx, content);
+            if (cache != null) {
+                renderer.remembering(cache, templatesKey(request.templates()));
+            }
             renderer.render(writer, threads);
             timings.lap("render");
             List<String> broken = renderer.verifier().verify(writer.written(), threads);
@@ -388,6 +427,50 @@ public final class Opsbook {
             return (int)
                     writer.written().stream().filter(p -> p.endsWith(".html")).count();
         }
+    }
+
+    /**
+     * Keeps what the build used in its cache for the next one. A cache that cannot be written costs the next
+     * build its speed, not this one its result: it is said on standard error, and the build stands.
+     */
+    private static void saveCache(BuildCache cache) {
+        try {
+            cache.save();
+            if (Boolean.getBoolean("opsbook.timings")) {
+                System.err.println("opsbook: cache: " + cache.usage());
+            }
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("opsbook: warning: cannot write the build cache " + cache.folder() + ": "
+                    + OpsbookException.describe(e instanceof UncheckedIOException u ? u.getCause() : e));
+        }
+    }
+
+    /**
+     * What tells the templates apart for the page cache: the default ones are the code's (the cache is of
+     * one build of the code), a folder of the user's is its files' names and bytes.
+     */
+    static String templatesKey(Path templates) throws IOException {
+        if (templates == null) {
+            return "default templates";
+        }
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Path root = templates.toAbsolutePath().normalize();
+        List<Path> files;
+        try (var walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            sha.update((root.relativize(f).toString().replace('\\', '/') + "\n").getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = Files.readAllBytes(f);
+            sha.update((bytes.length + "\n").getBytes(StandardCharsets.US_ASCII));
+            sha.update(bytes);
+        }
+        return "templates " + java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     /** Stage times on standard error, with {@code -Dopsbook.timings=true}: for profiling, never in output. */

@@ -153,6 +153,14 @@ public final class OpsbookCommand implements Runnable {
                         + " the organisation's build, as opsbook package does.")
         boolean part;
 
+        @Option(
+                names = "--cache",
+                paramLabel = "DIR",
+                description = "A folder where the build keeps what it read and wrote for the next one (a CI job's"
+                        + " cache, target/…): a build after a small change parses only the Markdown that changed"
+                        + " and renders only the pages whose data changed. The output is the same without it.")
+        Path cache;
+
         abstract BuildRequest request();
 
         @Override
@@ -221,7 +229,8 @@ public final class OpsbookCommand implements Runnable {
         BuildRequest request() {
             return new BuildRequest(input.content(), out, input.asOf, templates, true, baseline, sourceRoot)
                     .withParts(input.parts())
-                    .asPart(part);
+                    .asPart(part)
+                    .withCache(cache);
         }
     }
 
@@ -235,7 +244,8 @@ public final class OpsbookCommand implements Runnable {
         BuildRequest request() {
             return new BuildRequest(input.content(), out, input.asOf, null, false, baseline, sourceRoot)
                     .withParts(input.parts())
-                    .asPart(part);
+                    .asPart(part)
+                    .withCache(cache);
         }
     }
 

@@ -49,6 +49,19 @@ public final class BodyStore implements AutoCloseable {
         return markdown;
     }
 
+    private volatile MarkdownMemo memo;
+
+    /** Reads bodies read before from {@code memo} (what an earlier build gave), and remembers new ones there; returns this. */
+    public BodyStore remembering(MarkdownMemo bodyMemo) {
+        this.memo = bodyMemo;
+        return this;
+    }
+
+    /** What earlier builds' bodies gave, or null. */
+    MarkdownMemo memo() {
+        return memo;
+    }
+
     /** Whether the bodies read into this store are for pages (rendered, with a snippet): false for {@link #none()}. */
     public boolean forPages() {
         return forPages;

@@ -179,7 +179,59 @@ public final class MarkdownEngine {
      * written.
      */
     public Markdown read(String text, String file, int firstLine, BodyStore bodies, String service, Findings findings) {
+        MarkdownMemo memo = bodies.memo();
+        if (memo == null) {
+            return readNow(text, file, firstLine, bodies, service, findings, MarkdownBudget.elements(text));
+        }
+        // a body read in an earlier build, from the same text at the same place: what it gave then, taken out
+        // of this build's budget as reading it would
+        byte[] key = MarkdownCodec.key(text, file, firstLine, service, bodies.forPages());
+        byte[] was = memo.find(key);
+        MarkdownCodec.Decoded known = was == null ? null : MarkdownCodec.decode(was);
+        if (known != null) {
+            if (!bodies.markdown().take(known.elements())) {
+                return overHandbook(text, file, firstLine, bodies, service, findings);
+            }
+            if (!bodies.markdown().keep(known.kept())) {
+                return overHandbookKept(text, file, firstLine, bodies, service, findings);
+            }
+            memo.put(key, was);
+            Markdown m = known.markdown();
+            return known.html() == null
+                    ? m
+                    : new Markdown(
+                            m.firstLine(),
+                            m.links(),
+                            m.headings(),
+                            m.anchors(),
+                            m.shortcodes(),
+                            m.snippet(),
+                            new Markdown.Prepared(
+                                    bodies.keep(known.html()), m.prepared().addresses()));
+        }
+        // read now: remembered when it gave no finding (a body with one is read again, and says it again)
+        Findings own = new Findings();
         int elements = MarkdownBudget.elements(text);
+        Markdown m = readNow(text, file, firstLine, bodies, service, own, elements);
+        List<dev.opsbook.finding.Finding> found = own.sorted();
+        found.forEach(findings::add);
+        if (found.isEmpty()) {
+            memo.put(
+                    key,
+                    MarkdownCodec.encode(
+                            m, elements, m.links().size() + m.headings().size()));
+        }
+        return m;
+    }
+
+    private Markdown readNow(
+            String text,
+            String file,
+            int firstLine,
+            BodyStore bodies,
+            String service,
+            Findings findings,
+            int elements) {
         if (elements > MarkdownBudget.MAX_ELEMENTS) {
             return asWritten(
                     text,
@@ -194,18 +246,7 @@ public final class MarkdownEngine {
                     "split it into several runbooks, or put long listings in a file of their own and link to it");
         }
         if (!bodies.markdown().take(elements)) {
-            return asWritten(
-                    text,
-                    file,
-                    firstLine,
-                    bodies,
-                    service,
-                    findings,
-                    "the Markdown of this build holds more than"
-                            + " its limit of " + MarkdownBudget.MAX_HANDBOOK_ELEMENTS
-                            + " elements: the page shows this text"
-                            + " as written",
-                    "build the handbook in parts, or leave generated listings out of the content");
+            return overHandbook(text, file, firstLine, bodies, service, findings);
         }
         try {
             return bodies.markdown().parsing(elements, () -> parsed(text, file, firstLine, bodies, service, findings));
@@ -297,18 +338,7 @@ public final class MarkdownEngine {
                     "link to long addresses a few times, not thousands");
         }
         if (!bodies.markdown().keep(reader.links.size() + reader.headings.size())) {
-            return asWritten(
-                    text,
-                    file,
-                    firstLine,
-                    bodies,
-                    service,
-                    findings,
-                    "the Markdown of this build holds more than"
-                            + " its limit of " + MarkdownBudget.MAX_HANDBOOK_KEPT
-                            + " headings and links: the page shows this text"
-                            + " as written",
-                    "build the handbook in parts, or leave generated listings out of the content");
+            return overHandbookKept(text, file, firstLine, bodies, service, findings);
         }
         return new Markdown(
                 firstLine,
@@ -318,6 +348,40 @@ public final class MarkdownEngine {
                 List.copyOf(reader.shortcodes),
                 pages ? snippet(text) : "",
                 pages && !reader.rawHtml ? prepare(doc, bodies) : null);
+    }
+
+    /** A body past the build's budget of elements: shown as written. */
+    private static Markdown overHandbook(
+            String text, String file, int firstLine, BodyStore bodies, String service, Findings findings) {
+        return asWritten(
+                text,
+                file,
+                firstLine,
+                bodies,
+                service,
+                findings,
+                "the Markdown of this build holds more than"
+                        + " its limit of " + MarkdownBudget.MAX_HANDBOOK_ELEMENTS
+                        + " elements: the page shows this text"
+                        + " as written",
+                "build the handbook in parts, or leave generated listings out of the content");
+    }
+
+    /** A body past the build's budget of headings and links: shown as written. */
+    private static Markdown overHandbookKept(
+            String text, String file, int firstLine, BodyStore bodies, String service, Findings findings) {
+        return asWritten(
+                text,
+                file,
+                firstLine,
+                bodies,
+                service,
+                findings,
+                "the Markdown of this build holds more than"
+                        + " its limit of " + MarkdownBudget.MAX_HANDBOOK_KEPT
+                        + " headings and links: the page shows this text"
+                        + " as written",
+                "build the handbook in parts, or leave generated listings out of the content");
     }
 
     /** The length of every link's and image's address, as the page will write them (references resolved). */

@@ -95,6 +95,33 @@ public final class LinkVerifier {
         links.put(path, kept.toArray(new String[0]));
     }
 
+    /**
+     * Records the links and ids of a page read from it before (a warm build's page taken from the previous
+     * site): {@code pageIds} sorted, {@code pageLinks} those into the site, as {@link #recorded} gave them.
+     */
+    public void record(String path, String[] pageIds, String[] pageLinks) {
+        String[] keptIds = new String[pageIds.length];
+        for (int i = 0; i < keptIds.length; i++) {
+            keptIds[i] = intern(pageIds[i]);
+        }
+        String[] kept = new String[pageLinks.length];
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = intern(pageLinks[i]);
+        }
+        ids.put(path, keptIds);
+        links.put(path, kept);
+    }
+
+    /** The ids (sorted) and the links into the site recorded for a page, or null for a page not recorded. */
+    public Recorded recorded(String path) {
+        String[] i = ids.get(path);
+        String[] l = links.get(path);
+        return i == null || l == null ? null : new Recorded(i, l);
+    }
+
+    /** A page's ids and links as recorded. */
+    public record Recorded(String[] ids, String[] links) {}
+
     private static boolean isAsciiLetter(byte b) {
         return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z';
     }

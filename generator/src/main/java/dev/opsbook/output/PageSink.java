@@ -27,6 +27,26 @@ public interface PageSink {
         }
     }
 
+    /**
+     * The stamp of a file this sink wrote (its size and time of last change, as {@link #reuse} compares
+     * them), or null when the sink cannot tell: a warm build's cache records it beside the page.
+     */
+    default Stamp stamp(String path) {
+        return null;
+    }
+
+    /**
+     * Takes the file at {@code path} of the site this one replaces as it is, when it is still what a build
+     * wrote there ({@code stamp}, from {@link #stamp} then), instead of writing it again; false when it
+     * cannot (this default, a file changed or gone since): the caller writes it.
+     */
+    default boolean reuse(String path, Stamp stamp) {
+        return false;
+    }
+
+    /** A written file's size and time of last change, in microseconds: what tells it was not changed since. */
+    record Stamp(long size, long modified) {}
+
     /** Writes {@code content}; this default collects it first, file sinks stream it to the file. */
     default void write(String path, Content content) throws IOException {
         write(path, content.toBytes());

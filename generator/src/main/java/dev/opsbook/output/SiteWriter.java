@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a site into a staging folder beside the output ({@code .<name>.opsbook-new-<unique>}) and swaps
@@ -123,6 +124,56 @@ public final class SiteWriter implements PageSink, AutoCloseable {
             folders.add(folder);
         }
         return target;
+    }
+
+    @Override
+    public Stamp stamp(String path) {
+        try {
+            return stampOf(target(path));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Stamp stampOf(Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return a.isRegularFile() ? new Stamp(a.size(), a.lastModifiedTime().to(TimeUnit.MICROSECONDS)) : null;
+    }
+
+    /**
+     * Links the file of the previous site into the new one (a second name for the same bytes: nothing is
+     * copied) when the previous site is one that opsbook built and the file is as {@code stamp} says it was
+     * written; the previous site's name goes when the new one is committed.
+     */
+    @Override
+    public boolean reuse(String path, Stamp stamp) {
+        if (stamp == null || !previousIsASite()) {
+            return false;
+        }
+        try {
+            Path old = out.resolve(path).normalize();
+            if (!old.startsWith(out) || !stamp.equals(stampOf(old))) {
+                return false;
+            }
+            Files.createLink(target(path), old);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false; // the caller writes it
+        }
+        written.add(path);
+        return true;
+    }
+
+    private volatile Boolean previousIsASite;
+
+    private boolean previousIsASite() {
+        Boolean known = previousIsASite;
+        if (known == null) {
+            // a real folder (not a link to elsewhere) that holds the marker: a site of ours, replaced as a whole
+            known = Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)
+                    && Files.isRegularFile(out.resolve(MARKER), LinkOption.NOFOLLOW_LINKS);
+            previousIsASite = known;
+        }
+        return known;
     }
 
     /** Every path written so far, relative to the site root. */

@@ -66,9 +66,38 @@ final class PageFrame {
                         ? rel(path, page.subject(SitePlan.Page.class).path())
                         : null,
                 asOf);
+        PageMemo memo = this.memo;
+        byte[] key = memo == null ? null : ViewDigest.of(memoKey, r.template(), view, r.model());
+        if (key != null) {
+            PageMemo.Entry was = memo.find(path, key);
+            if (was != null && sink.reuse(path, was.stamp())) {
+                verifier.record(path, was.ids(), was.links());
+                memo.put(path, key, was);
+                return;
+            }
+        }
         byte[] html = pages.render(r.template(), view, r.model());
         verifier.record(path, html);
         sink.write(path, html);
+        if (key != null) {
+            PageSink.Stamp stamp = sink.stamp(path);
+            LinkVerifier.Recorded recorded = verifier.recorded(path);
+            if (stamp != null && recorded != null) {
+                memo.put(path, key, new PageMemo.Entry(stamp, recorded.ids(), recorded.links()));
+            }
+        }
+    }
+
+    private volatile PageMemo memo;
+    private volatile String memoKey;
+
+    /**
+     * Takes unchanged pages from the previous site ({@code memo}: what they were made from), for
+     * templates known by {@code templatesKey} (the default ones, or a digest of the user's).
+     */
+    void remembering(PageMemo pageMemo, String templatesKey) {
+        this.memoKey = templatesKey;
+        this.memo = pageMemo;
     }
 
     private static String rel(String from, String to) {

@@ -106,6 +106,15 @@ public final class SiteRenderer {
 
     private final Path contentRoot;
 
+    /**
+     * Takes the pages whose view is the same as when {@code memo} remembered them from the previous site
+     * instead of rendering them ({@code templatesKey}: what tells the templates apart); returns this.
+     */
+    public SiteRenderer remembering(PageMemo memo, String templatesKey) {
+        frame.remembering(memo, templatesKey);
+        return this;
+    }
+
     /** The links and ids of every page rendered so far, to verify once everything is written. */
     public LinkVerifier verifier() {
         return verifier;
