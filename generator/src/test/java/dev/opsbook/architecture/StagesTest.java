@@ -34,6 +34,7 @@ class StagesTest {
             Set.of("check.rules"),
             Set.of("report"),
             Set.of("render"),
+            Set.of("cache"), // the build cache: what the Markdown and the pages of a build gave, for the next
             Set.of(""), // dev.opsbook itself: Opsbook, BuildRequest, OpsbookException
             Set.of("serve"),
             Set.of("cli"));
