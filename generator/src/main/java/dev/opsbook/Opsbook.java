@@ -333,7 +333,7 @@ public final class Opsbook {
             if (merged != null) {
                 report.contentDigest(); // read before the merged folder goes
             }
-            return new BuildResult(report, handbook.services().size(), pages);
+            return new BuildResult(report, handbook.services().size(), pages, cache == null ? null : cache.usage());
         } catch (NoSuchFileException e) {
             throw OpsbookException.of(
                     request.baseline() != null

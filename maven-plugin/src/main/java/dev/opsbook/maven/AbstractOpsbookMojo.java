@@ -71,7 +71,39 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
     @Parameter(property = "opsbook.absolutePaths", defaultValue = "false")
     boolean absolutePaths;
 
+    /**
+     * Where the build keeps what it read and wrote for the next one, so that a build after a small change parses
+     * only the Markdown that changed and renders only the pages whose data changed (a CI system that keeps
+     * {@code target/}, or this folder, between jobs gets the same). The output is the same without it.
+     */
+    @Parameter(property = "opsbook.cacheDirectory", defaultValue = "${project.build.directory}/opsbook-cache")
+    File cacheDirectory;
+
+    /** Whether the build uses {@code opsbook.cacheDirectory}; {@code false} builds everything every time. */
+    @Parameter(property = "opsbook.cache", defaultValue = "true")
+    boolean cache;
+
     abstract BuildRequest request(LocalDate asOf, Path baseline);
+
+    /**
+     * The cache folder the build uses, or null: none is asked for, or the folder is inside the content or overlaps
+     * the output (the site is replaced as a whole), which is said, and the build goes on without it.
+     */
+    Path cacheFolder() {
+        if (!cache || cacheDirectory == null) {
+            return null;
+        }
+        Path c = cacheDirectory.toPath().toAbsolutePath().normalize();
+        Path content = contentDirectory.toPath().toAbsolutePath().normalize();
+        Path out = outputDirectory.toPath().toAbsolutePath().normalize();
+        if (c.startsWith(content) || c.startsWith(out) || out.startsWith(c)) {
+            getLog().warn("opsbook: the cache folder " + cacheDirectory + " is inside the content folder or overlaps"
+                    + " the output folder; building without it (set opsbook.cacheDirectory elsewhere, or"
+                    + " opsbook.cache to false)");
+            return null;
+        }
+        return c;
+    }
 
     /**
      * Where the content folder is, as the log names it: from the project's folder ({@code content/}), or
@@ -141,7 +173,8 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
         BuildRequest request = request(date, baseline == null ? null : baseline.toPath())
                 .withSourceRoot(sourceRoot == null ? null : sourceRoot.toPath())
                 .withParts(parts)
-                .asPart(part);
+                .asPart(part)
+                .withCache(cacheFolder());
         parts.forEach(p ->
                 getLog().info("opsbook: part " + p.label() + " (" + p.path().getFileName() + ")"));
         String why = forkReason(fork, contentDirectory.toPath(), forkThreshold);
@@ -169,6 +202,9 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
             changes.moves().forEach(m -> getLog().info("opsbook: " + m));
         }
         result.deferredLine(pathPrefix()).ifPresent(l -> getLog().info("opsbook: " + Finding.printable(l)));
+        if (result.cacheUsage() != null) {
+            getLog().info("opsbook: build cache " + request.cache() + ": " + result.cacheUsage());
+        }
         getLog().info("opsbook: " + result.summary());
         if (result.fails(failOnWarning, failOnNew)) {
             throw new MojoFailureException("opsbook: " + result.summary()

@@ -108,6 +108,10 @@ final class ForkedBuild {
         if (request.part()) {
             cmd.add("--part");
         }
+        if (request.cache() != null) {
+            cmd.add("--cache");
+            cmd.add(request.cache().toString());
+        }
         return cmd;
     }
 
