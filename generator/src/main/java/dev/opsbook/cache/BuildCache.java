@@ -3,11 +3,12 @@ package dev.opsbook.cache;
 import dev.opsbook.markdown.MarkdownMemo;
 import dev.opsbook.output.PageSink;
 import dev.opsbook.render.PageMemo;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -46,13 +48,31 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
 
-    /** The bodies the folder holds, and how many records its file has (a body remembered twice counts twice). */
-    private final Map<Key, byte[]> bodiesBefore;
+    /**
+     * The bodies the folder holds, each let go once it is taken (a body is read once in a build; held to the end
+     * they would cost a build of 10,000 runbooks 80 MB more), and how many records the file has (a body
+     * remembered twice counts twice).
+     */
+    private final Map<Key, Place> bodiesBefore;
+    /** The file of bodies, open for the build: each is read from it when it is taken. */
+    private volatile FileChannel bodiesChannel;
+
+    /** Where a body is in the file. */
+    private record Place(long offset, int length) {}
 
     private int bodyRecords;
     private boolean bodiesDamaged;
-    private final Map<Key, byte[]> bodiesUsed = new ConcurrentHashMap<>();
-    private final Map<Key, byte[]> bodiesNew = new ConcurrentHashMap<>();
+    /** The bodies of the file that this build took. */
+    private final Set<Key> bodiesTaken = ConcurrentHashMap.newKeySet();
+    /**
+     * The bodies this build read that the file does not have, written as they come to a file beside it (never held:
+     * a first build of 10,000 runbooks would hold 80 MB), which {@link #save} adds to the file.
+     */
+    private final Set<Key> bodiesNew = ConcurrentHashMap.newKeySet();
+
+    private final Path freshFile;
+    private DataOutputStream fresh;
+    private boolean freshFailed;
 
     private final Map<String, Page> pagesBefore;
     private final Map<String, Page> pagesNow = new ConcurrentHashMap<>();
@@ -74,6 +94,7 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
     private BuildCache(Path dir, String fingerprint, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
         this.fingerprint = fingerprint;
+        this.freshFile = dir.resolve(BODIES + ".new-" + ProcessHandle.current().pid());
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.bodiesBefore = readBodies();
@@ -128,7 +149,7 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
                     return was != null && was.entry() == e.getValue().entry();
                 })
                 .count();
-        return (bodiesUsed.size() - bodiesNew.size()) + " of " + bodiesUsed.size() + " bodies, " + pagesTaken + " of "
+        return bodiesTaken.size() + " of " + (bodiesTaken.size() + bodiesNew.size()) + " bodies, " + pagesTaken + " of "
                 + pagesNow.size() + " pages from the cache";
     }
 
@@ -136,16 +157,47 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
 
     @Override
     public byte[] find(byte[] key) {
-        return bodiesBefore.get(new Key(key));
+        Key k = new Key(key);
+        Place p = bodiesBefore.remove(k);
+        FileChannel channel = bodiesChannel;
+        if (p == null || channel == null) {
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.allocate(p.length());
+        try {
+            while (b.hasRemaining()) {
+                if (channel.read(b, p.offset() + b.position()) < 0) {
+                    return null;
+                }
+            }
+        } catch (IOException e) {
+            return null; // read now instead
+        }
+        bodiesTaken.add(k);
+        return b.array();
     }
 
     @Override
     public void put(byte[] key, byte[] value) {
         Key k = new Key(key);
-        bodiesUsed.put(k, value);
-        if (!bodiesBefore.containsKey(k)) {
-            bodiesNew.put(k, value);
+        synchronized (this) {
+            if (freshFailed) {
+                return; // the next build reads it again
+            }
+            try {
+                if (fresh == null) {
+                    fresh = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(freshFile), 1 << 16));
+                }
+                fresh.write(key);
+                fresh.writeInt(value.length);
+                fresh.write(value);
+            } catch (IOException e) {
+                freshFailed = true; // a full disk, say: the cache keeps what it had
+                return;
+            }
         }
+        bodiesTaken.remove(k); // what the file had for it could not be used: this replaces it
+        bodiesNew.add(k);
     }
 
     // pages
@@ -186,66 +238,143 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
     }
 
     private void saveBodies() throws IOException {
-        int unused = bodyRecords - (bodiesUsed.size() - bodiesNew.size());
+        closeBodies();
+        synchronized (this) {
+            if (fresh != null) {
+                fresh.close();
+            }
+            if (freshFailed) {
+                throw new IOException("cannot write " + freshFile);
+            }
+        }
+        int used = bodiesTaken.size() + bodiesNew.size();
+        int unused = bodyRecords - bodiesTaken.size();
         Path file = dir.resolve(BODIES);
-        if (!bodiesDamaged && Files.isRegularFile(file) && unused <= bodiesUsed.size()) {
+        if (!bodiesDamaged && Files.isRegularFile(file) && unused <= used) {
             if (!bodiesNew.isEmpty()) {
-                try (OutputStream out =
-                        new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.APPEND), 1 << 16)) {
-                    writeBodies(new DataOutputStream(out), sorted(bodiesNew));
+                try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
+                    Files.copy(freshFile, out);
                 }
             }
             return;
         }
+        // most of the file is no longer used, or it is damaged: written again with the bodies of this build, those
+        // taken from it read from it once more
         replace(file, out -> {
             out.write(MAGIC);
             writeString(out, fingerprint);
-            writeBodies(out, sorted(bodiesUsed));
+            if (!bodiesTaken.isEmpty()) {
+                forEachBody(file, (k, v) -> {
+                    if (bodiesTaken.contains(k)) {
+                        try {
+                            out.write(k.bytes());
+                            out.writeInt(v.length);
+                            out.write(v);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                });
+            }
+            if (!bodiesNew.isEmpty()) {
+                out.flush();
+                Files.copy(freshFile, out);
+            }
+            out.flush();
         });
     }
 
-    /** In the order of their keys: the same build writes the same file. */
-    private static List<Map.Entry<Key, byte[]>> sorted(Map<Key, byte[]> bodies) {
-        List<Map.Entry<Key, byte[]>> list = new ArrayList<>(bodies.entrySet());
-        list.sort(
-                (a, b) -> Arrays.compareUnsigned(a.getKey().bytes(), b.getKey().bytes()));
-        return list;
-    }
-
-    private static void writeBodies(DataOutputStream out, List<Map.Entry<Key, byte[]>> bodies) throws IOException {
-        for (var e : bodies) {
-            out.write(e.getKey().bytes());
-            out.writeInt(e.getValue().length);
-            out.write(e.getValue());
-        }
-        out.flush();
-    }
-
-    private Map<Key, byte[]> readBodies() {
-        Map<Key, byte[]> bodies = new HashMap<>();
-        ByteBuffer b = readHeader(BODIES);
-        if (b == null) {
-            bodiesDamaged = true;
+    private Map<Key, Place> readBodies() {
+        Map<Key, Place> bodies = new ConcurrentHashMap<>();
+        Path file = dir.resolve(BODIES);
+        bodiesDamaged = true;
+        if (!Files.isRegularFile(file)) {
             return bodies;
         }
-        try {
-            while (b.hasRemaining()) {
-                byte[] key = new byte[KEY];
-                b.get(key);
-                int n = b.getInt();
-                if (n < 0 || n > b.remaining()) {
-                    bodiesDamaged = true; // the end of a write that did not finish
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!Arrays.equals(magic, MAGIC) || !fingerprint.equals(readString(in))) {
+                return bodies;
+            }
+            long size = Files.size(file);
+            boolean truncated = false;
+            long at = MAGIC.length + 4 + fingerprint.getBytes(StandardCharsets.UTF_8).length;
+            while (true) {
+                byte[] key = in.readNBytes(KEY);
+                if (key.length == 0) {
                     break;
                 }
-                byte[] value = new byte[n];
-                b.get(value);
-                bodies.put(new Key(key), value);
+                int n = key.length < KEY ? -1 : in.readInt();
+                at += KEY + 4;
+                if (n < 0 || at + n > size) {
+                    truncated = true; // the end of a write that did not finish: what comes before is good
+                    break;
+                }
+                in.skipNBytes(n);
+                bodies.put(new Key(key), new Place(at, n));
                 bodyRecords++;
+                at += n;
             }
-        } catch (BufferUnderflowException e) {
-            bodiesDamaged = true;
+            bodiesDamaged = truncated;
+        } catch (IOException | RuntimeException e) {
+            // what was read is good
+        }
+        if (bodiesChannel == null && !bodies.isEmpty()) {
+            try {
+                bodiesChannel = FileChannel.open(file, StandardOpenOption.READ);
+            } catch (IOException e) {
+                bodies.clear();
+            }
         }
         return bodies;
+    }
+
+    /**
+     * Each body of the file, read as a stream (never the whole file in memory); false when the file is not whole
+     * (made by other code, damaged, or the end of a write that did not finish: what comes before that is given).
+     */
+    private boolean forEachBody(Path file, java.util.function.BiConsumer<Key, byte[]> each) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!Arrays.equals(magic, MAGIC) || !fingerprint.equals(readString(in))) {
+                return false;
+            }
+            long size = Files.size(file);
+            while (true) {
+                byte[] key = in.readNBytes(KEY);
+                if (key.length == 0) {
+                    return true;
+                }
+                if (key.length < KEY) {
+                    return false;
+                }
+                int n = in.readInt();
+                if (n < 0 || n > size) {
+                    return false;
+                }
+                byte[] value = in.readNBytes(n);
+                if (value.length < n) {
+                    return false;
+                }
+                each.accept(new Key(key), value);
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e; // from the consumer: a write that failed
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 20) {
+            throw new IOException("not a length");
+        }
+        byte[] b = in.readNBytes(n);
+        if (b.length < n) {
+            throw new IOException("cut short");
+        }
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     private void writePages() throws IOException {
@@ -388,9 +517,31 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
+    private synchronized void closeBodies() {
+        if (bodiesChannel != null) {
+            try {
+                bodiesChannel.close();
+            } catch (IOException e) {
+                // only read from
+            }
+            bodiesChannel = null;
+        }
+    }
+
     /** Lets another build use the folder. */
     @Override
     public void close() {
+        closeBodies();
+        try {
+            synchronized (this) {
+                if (fresh != null) {
+                    fresh.close();
+                }
+            }
+            Files.deleteIfExists(freshFile);
+        } catch (IOException e) {
+            // left beside the cache; the next build of this process id replaces it
+        }
         try {
             lock.release();
             lockChannel.close();

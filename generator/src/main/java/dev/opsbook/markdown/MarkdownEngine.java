@@ -195,7 +195,6 @@ public final class MarkdownEngine {
             if (!bodies.markdown().keep(known.kept())) {
                 return overHandbookKept(text, file, firstLine, bodies, service, findings);
             }
-            memo.put(key, was);
             Markdown m = known.markdown();
             return known.html() == null
                     ? m

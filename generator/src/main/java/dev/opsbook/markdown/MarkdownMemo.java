@@ -6,9 +6,9 @@ package dev.opsbook.markdown;
  * instead of parsing the body again. Safe to use from several threads.
  */
 public interface MarkdownMemo {
-    /** What a body of digest {@code key} gave, as {@link MarkdownCodec} wrote it, or null. */
+    /** What a body of digest {@code key} gave, as {@link MarkdownCodec} wrote it, or null; the build uses it. */
     byte[] find(byte[] key);
 
-    /** Remembers what the body of digest {@code key} gave (used in this build). */
+    /** Remembers what the body of digest {@code key} gave now (it had nothing, or nothing usable, for it). */
     void put(byte[] key, byte[] value);
 }
