@@ -422,22 +422,6 @@ def warm_rebuild(a, content):
           % (statistics.median(checks), statistics.median(cold_checks),
              statistics.median(cold_checks) / statistics.median(checks), "yes" if same else "NO"))
     shutil.rmtree(work, ignore_errors=True)
-    src = os.path.join(work, "content")
-    shutil.copytree(content, src)
-    env = opsbook_env(a.jvm)
-    env["SOURCE_DATE_EPOCH"] = "1795000000"
-    warm_out, cold_out = os.path.join(work, "warm-site"), os.path.join(work, "cold-site")
-    run_timed(opsbook_cmd(src, warm_out), env)  # the first build, which a cache would come from
-    runbook = sorted(os.path.join(d, f) for d, _, fs in os.walk(os.path.join(src, "services"))
-                     for f in fs if f.endswith(".md"))[0]
-    with open(runbook, "a") as f:
-        f.write("\nChanged for the warm rebuild.\n")
-    warm = run_timed(opsbook_cmd(src, warm_out), env)[0]
-    cold = run_timed(opsbook_cmd(src, cold_out), env)[0]
-    same = tree_digests(warm_out) == tree_digests(cold_out)
-    print("warm rebuild after one runbook changed (no cache yet): %.2f s against a cold build of %.2f s: %.2f x"
-          " (target >= 5); byte-identical to the cold build: %s" % (warm, cold, cold / warm, "yes" if same else "NO"))
-    shutil.rmtree(work, ignore_errors=True)
 
 
 def part_zip(folder, files, zip_path, artifact, services):
