@@ -103,34 +103,51 @@ final class SecretScanner {
         return out;
     }
 
-    /** The triggers by their first character (all ASCII). */
-    private static final String[][] TRIGGERS_BY_FIRST = new String[128][];
+    /** The triggers by their first character, as ASCII bytes. */
+    private static final byte[][][] TRIGGER_BYTES = new byte[128][][];
 
     static {
         KINDS.stream().flatMap(k -> Arrays.stream(k.trigger)).distinct().forEach(t -> {
-            String[] old = TRIGGERS_BY_FIRST[t.charAt(0)];
-            String[] now = old == null ? new String[1] : Arrays.copyOf(old, old.length + 1);
-            now[now.length - 1] = t;
-            TRIGGERS_BY_FIRST[t.charAt(0)] = now;
+            if (t.length() < 2 || t.chars().anyMatch(c -> c >= 128 || c == '?')) {
+                throw new IllegalStateException("a trigger is two ASCII characters or more, without '?': " + t);
+            }
+            byte[][] was = TRIGGER_BYTES[t.charAt(0)];
+            byte[][] grown = was == null ? new byte[1][] : Arrays.copyOf(was, was.length + 1);
+            grown[grown.length - 1] = t.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            TRIGGER_BYTES[t.charAt(0)] = grown;
         });
     }
 
     /** Whether the text holds the fixed part of any token ({@link Kind#trigger}), in one pass. */
     static boolean mayHoldToken(String text) {
-        int n = text.length() - 1;
+        // over the bytes as ISO 8859-1 (the string's own for Latin-1 text, copied at once): a character beyond it
+        // becomes '?', which no trigger holds, as it holds no such character
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int n = b.length - 1;
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            String[] triggers = c < 128 ? TRIGGERS_BY_FIRST[c] : null;
+            int c = b[i];
+            byte[][] triggers = c >= 0 ? TRIGGER_BYTES[c] : null;
             if (triggers != null) {
-                char next = text.charAt(i + 1);
-                for (String t : triggers) {
-                    if (t.charAt(1) == next && text.startsWith(t, i)) {
+                for (byte[] t : triggers) {
+                    if (t[1] == b[i + 1] && startsWith(b, i, t)) {
                         return true;
                     }
                 }
             }
         }
         return false;
+    }
+
+    private static boolean startsWith(byte[] b, int at, byte[] t) {
+        if (at + t.length > b.length) {
+            return false;
+        }
+        for (int k = 2; k < t.length; k++) {
+            if (b[at + k] != t[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean mentionsKeyWord(String line) {

@@ -35,8 +35,21 @@ public final class Utf8Writer extends Writer {
         }
     }
 
+    /** From this length on, a string is encoded by the JDK at once (a copy for ASCII) rather than char by char. */
+    private static final int BULK = 32;
+
     @Override
     public void write(String s, int off, int n) {
+        if (n >= BULK && pendingHigh == 0 && !Character.isHighSurrogate(s.charAt(off + n - 1))) {
+            // the JDK's encoder (a lone surrogate becomes '?', as here); a high surrogate at the end waits for its
+            // low half in the next write, so that string goes char by char
+            byte[] bytes = (off == 0 && n == s.length() ? s : s.substring(off, off + n))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, buf, len, bytes.length);
+            len += bytes.length;
+            return;
+        }
         ensure(n);
         for (int i = off, end = off + n; i < end; i++) {
             char c = s.charAt(i);

@@ -55,6 +55,9 @@ class MarkdownBudgetTest {
         assertEquals(5, MarkdownBudget.elements("# a\n*b*\n"));
         assertEquals(2, MarkdownBudget.elements("1. x 2) y 3 . z"));
         assertEquals(4, MarkdownBudget.elements("|a|b|\n"));
+        // beyond Latin-1 (counted over ISO 8859-1 bytes, where such a character is '?'): neither element nor digit
+        assertEquals(3, MarkdownBudget.elements("\u2192*a* \uFF10. \u00e9|"));
+        assertEquals(1, MarkdownBudget.elements("\u0663. 3. \u4e2d)"));
     }
 
     @Test

@@ -13,9 +13,9 @@ class Utf8WriterTest {
     @Test
     void encodesLikeTheJdkWhateverThePiecesItIsGivenIn() {
         Random random = new Random(7);
-        for (int round = 0; round < 2_000; round++) {
+        for (int round = 0; round < 5_000; round++) {
             StringBuilder sb = new StringBuilder();
-            for (int i = random.nextInt(40); i > 0; i--) {
+            for (int i = random.nextInt(120); i > 0; i--) { // past Utf8Writer.BULK: whole strings encoded at once too
                 sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
             }
             if (random.nextInt(5) == 0) {
