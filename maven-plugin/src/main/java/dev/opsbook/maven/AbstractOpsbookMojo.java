@@ -93,6 +93,11 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
         if (!cache || cacheDirectory == null) {
             return null;
         }
+        if (cacheDirectory.getPath().contains("${")) {
+            // run without a pom (mvn dev.opsbook:…:generate in any folder), Maven leaves the default unresolved
+            getLog().debug("opsbook: no build cache: " + cacheDirectory + " is not a folder's name");
+            return null;
+        }
         Path c = cacheDirectory.toPath().toAbsolutePath().normalize();
         Path content = contentDirectory.toPath().toAbsolutePath().normalize();
         Path out = outputDirectory.toPath().toAbsolutePath().normalize();
