@@ -97,7 +97,7 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     public PreviewServer(BuildRequest request, int port, PrintWriter log) throws IOException, OpsbookException {
-        this.request = request;
+        this.request = request.cache() != null ? request : request.withCache(cacheFolder(request));
         this.log = log;
         if (!Files.isDirectory(request.content())) {
             // as build says it (exit 2), not a stack trace from the watcher's set-up
@@ -127,6 +127,42 @@ public final class PreviewServer implements AutoCloseable {
         watch = new Thread(this::watchLoop, "opsbook-watch");
         watch.setDaemon(true);
         watch.start();
+    }
+
+    /**
+     * Where the preview keeps its build cache, so that the full build after each edit parses only what changed and
+     * takes the other pages as they were (and a preview started again starts warm): one folder per content and
+     * site folder under {@code $XDG_CACHE_HOME/opsbook/serve} ({@code ~/.cache/opsbook/serve}), or under
+     * {@code -Dopsbook.serve.cache} (empty: none); null (no cache) where there is no such place. A cache that cannot be used is left alone by the build.
+     */
+    static Path cacheFolder(BuildRequest request) {
+        String given = System.getProperty("opsbook.serve.cache");
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        String home = System.getProperty("user.home");
+        Path base = given != null
+                ? given.isBlank() ? null : Path.of(given)
+                : xdg != null && !xdg.isBlank()
+                        ? Path.of(xdg, "opsbook/serve")
+                        : home == null || home.isBlank() ? null : Path.of(home, ".cache/opsbook/serve");
+        if (base == null) {
+            return null;
+        }
+        String where = request.content().toAbsolutePath().normalize() + "\n"
+                + (request.output() == null
+                        ? ""
+                        : request.output().toAbsolutePath().normalize());
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(where.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path folder = base.resolve(Long.toHexString(crc.getValue()));
+        // never inside the content or the site (a cache there is refused, and the preview would not start)
+        Path c = folder.toAbsolutePath().normalize();
+        if (c.startsWith(request.content().toAbsolutePath().normalize())
+                || request.output() != null
+                        && (c.startsWith(request.output().toAbsolutePath().normalize())
+                                || request.output().toAbsolutePath().normalize().startsWith(c))) {
+            return null;
+        }
+        return folder;
     }
 
     public int port() {

@@ -134,6 +134,33 @@ class PreviewServerTest {
         assertEquals("content folder " + dir.resolve("nowhere") + " does not exist or is not a folder", e.getMessage());
     }
 
+    /**
+     * The preview builds with a build cache of its own: after an edit, the full build takes the pages the edit did
+     * not change from the site as they were (the same files), and writes the page it changed.
+     */
+    @Test
+    void theBuildAfterAnEditTakesUnchangedPagesFromTheCache() throws Exception {
+        Path content = dir.resolve("content");
+        dev.opsbook.ExampleHandbook.copy(dev.opsbook.ExampleHandbook.content(), content);
+        Path site = dir.resolve("site");
+        try (PreviewServer server = new PreviewServer(
+                BuildRequest.build(content, site).withAsOf(java.time.LocalDate.of(2026, 11, 21)),
+                0,
+                new PrintWriter(new StringWriter(), true))) {
+            Path other = site.resolve("services/ledger/index.html");
+            Object before = java.nio.file.Files.getAttribute(other, "unix:ino");
+            long builds = server.builds();
+            dev.opsbook.ExampleHandbook.edit(
+                    content, "services/payments-api/runbooks/high-latency.md", "## Impact", "## Impact, edited");
+            awaitBuildAfter(server, builds);
+            assertTrue(java.nio.file.Files.readString(site.resolve("services/payments-api/runbooks/high-latency.html"))
+                    .contains("Impact, edited"));
+            assertEquals(before, java.nio.file.Files.getAttribute(other, "unix:ino"), "taken as it was");
+            assertTrue(java.nio.file.Files.isRegularFile(
+                    PreviewServer.cacheFolder(BuildRequest.build(content, site)).resolve("pages.bin")));
+        }
+    }
+
     @Test
     void anEditedTemplateIsServedAfterItsSave() throws Exception {
         var tree = ContentTree.complete(dir.resolve("content"));

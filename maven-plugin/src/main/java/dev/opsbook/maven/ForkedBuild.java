@@ -71,8 +71,10 @@ final class ForkedBuild {
         cmd.add("-Dsun.stdout.encoding=UTF-8");
         cmd.add("-Dsun.stderr.encoding=UTF-8");
         Arrays.stream(jvmArgs.strip().split("\\s+")).filter(a -> !a.isEmpty()).forEach(cmd::add);
+        String classpath = classpath();
+        cmd.addAll(ForkArchive.options(request.cache(), classpath, jvmArgs));
         cmd.add("-cp");
-        cmd.add(classpath());
+        cmd.add(classpath);
         cmd.add("dev.opsbook.cli.OpsbookCommand");
         cmd.add(request.writeSite() ? "build" : "check");
         cmd.add("--content");
@@ -166,7 +168,7 @@ final class ForkedBuild {
         lines(process.getInputStream(), out);
         int code;
         try {
-            code = process.waitFor();
+            code = ForkArchive.finish(cmd, process.waitFor());
             stderr.join();
         } catch (InterruptedException e) {
             process.destroyForcibly();
