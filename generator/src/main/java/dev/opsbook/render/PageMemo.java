@@ -3,8 +3,8 @@ package dev.opsbook.render;
 import dev.opsbook.output.PageSink;
 
 /**
- * What the pages of the last build were, by what they were made from: a warm build takes a page whose
- * view is the same as it was from the previous site instead of rendering it again (see
+ * What the pages of the last build were (and the search data), by what they were made from: a warm build
+ * takes a page whose view is the same as it was from the previous site instead of rendering it again (see
  * {@link ViewDigest}). Safe to use from several threads.
  */
 public interface PageMemo {

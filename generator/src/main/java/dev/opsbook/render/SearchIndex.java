@@ -53,7 +53,11 @@ final class SearchIndex {
 
     /** Writes the search data to {@code out} as it is made (the stream stays open). */
     static void write(SitePlan plan, OutputStream out) throws IOException {
-        List<Doc> docs = documents(plan);
+        write(documents(plan), out);
+    }
+
+    /** Writes the search data of {@code docs}, which is all it is made from. */
+    static void write(List<Doc> docs, OutputStream out) throws IOException {
         MiniSearchIndex index = new MiniSearchIndex(FIELDS);
         docs.forEach(d -> index.add(d.fields()));
         // both as JSON in JavaScript strings: a browser parses JSON faster than the same data as a

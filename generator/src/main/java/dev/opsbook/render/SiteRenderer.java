@@ -112,7 +112,31 @@ public final class SiteRenderer {
      */
     public SiteRenderer remembering(PageMemo memo, String templatesKey) {
         frame.remembering(memo, templatesKey);
+        this.memo = memo;
         return this;
+    }
+
+    private PageMemo memo;
+
+    /**
+     * The search data, made from its documents only: taken from the previous site as it is when they are the same
+     * (with a memo), else written.
+     */
+    private void searchIndex(PageSink sink) throws IOException {
+        List<SearchIndex.Doc> docs = SearchIndex.documents(plan);
+        byte[] key = memo == null ? null : ViewDigest.of("search data", docs);
+        if (key != null) {
+            PageMemo.Entry was = memo.find(SEARCH_INDEX, key);
+            if (was != null && sink.reuse(SEARCH_INDEX, was.stamp())) {
+                memo.put(SEARCH_INDEX, key, was);
+                return;
+            }
+        }
+        sink.write(SEARCH_INDEX, out -> SearchIndex.write(docs, out));
+        PageSink.Stamp stamp = key == null ? null : sink.stamp(SEARCH_INDEX);
+        if (stamp != null) {
+            memo.put(SEARCH_INDEX, key, new PageMemo.Entry(stamp, new String[0], new String[0]));
+        }
     }
 
     /** The links and ids of every page rendered so far, to verify once everything is written. */
@@ -133,7 +157,7 @@ public final class SiteRenderer {
     public void render(PageSink sink, int threads) throws IOException {
         List<Task> tasks = new ArrayList<>();
         // the longest pieces of work first, so that no thread is left with one of them at the end
-        tasks.add(() -> sink.write(SEARCH_INDEX, out -> SearchIndex.write(plan, out)));
+        tasks.add(() -> searchIndex(sink));
         for (String file : List.of(ReportFiles.JUNIT, ReportFiles.CODE_QUALITY)) {
             tasks.add(() -> sink.write(file, out -> ReportFiles.write(file, report, out)));
         }

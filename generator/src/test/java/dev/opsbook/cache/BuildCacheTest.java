@@ -67,11 +67,13 @@ class BuildCacheTest {
         assertTrue(Files.size(cache.resolve(BuildCache.BODIES)) > 0);
         assertTrue(Files.size(cache.resolve(BuildCache.PAGES)) > 0);
 
-        // warm, nothing changed: every page is the previous site's file itself
+        // warm, nothing changed: every page is the previous site's file itself, and so is the search data
         Object before = inode(site.resolve("services/payments-api/runbooks/high-latency.html"));
+        Object search = inode(site.resolve("assets/search-index.js"));
         build(site, cache);
         assertSame(cold("cold-1"), site);
         assertEquals(before, inode(site.resolve("services/payments-api/runbooks/high-latency.html")));
+        assertEquals(search, inode(site.resolve("assets/search-index.js")));
 
         // a runbook's body: its page changes, a page of another service is taken as it was
         ExampleHandbook.edit(
@@ -84,6 +86,7 @@ class BuildCacheTest {
         build(site, cache);
         assertSame(cold("cold-2"), site);
         assertNotEquals(latency, inode(site.resolve("services/payments-api/runbooks/high-latency.html")));
+        assertNotEquals(search, inode(site.resolve("assets/search-index.js")), "a new heading is searched for");
         assertEquals(other, inode(site.resolve("services/ledger/index.html")));
         assertTrue(Files.readString(site.resolve("services/payments-api/runbooks/high-latency.html"))
                 .contains("What it costs"));
