@@ -43,19 +43,6 @@ public record BuildRequest(
         parts = parts == null ? List.of() : List.copyOf(parts);
     }
 
-    public BuildRequest(
-            Path content,
-            Path output,
-            LocalDate asOf,
-            Path templates,
-            boolean writeSite,
-            Path baseline,
-            Path sourceRoot,
-            List<Part> parts,
-            boolean part) {
-        this(content, output, asOf, templates, writeSite, baseline, sourceRoot, parts, part, null);
-    }
-
     /** The same build with the cache folder {@code dir} (null: none): see {@link dev.opsbook.cache.BuildCache}. */
     public BuildRequest withCache(Path dir) {
         return new BuildRequest(content, output, asOf, templates, writeSite, baseline, sourceRoot, parts, part, dir);
@@ -69,7 +56,7 @@ public record BuildRequest(
             boolean writeSite,
             Path baseline,
             Path sourceRoot) {
-        this(content, output, asOf, templates, writeSite, baseline, sourceRoot, List.of(), false);
+        this(content, output, asOf, templates, writeSite, baseline, sourceRoot, List.of(), false, null);
     }
 
     public BuildRequest(Path content, Path output, LocalDate asOf, Path templates, boolean writeSite, Path baseline) {

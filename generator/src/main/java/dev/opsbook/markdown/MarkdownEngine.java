@@ -190,10 +190,10 @@ public final class MarkdownEngine {
         MarkdownCodec.Decoded known = was == null ? null : MarkdownCodec.decode(was);
         if (known != null) {
             if (!bodies.markdown().take(known.elements())) {
-                return overHandbook(text, file, firstLine, bodies, service, findings);
+                return overHandbook(text, file, firstLine, bodies, service, findings, false);
             }
             if (!bodies.markdown().keep(known.kept())) {
-                return overHandbookKept(text, file, firstLine, bodies, service, findings);
+                return overHandbook(text, file, firstLine, bodies, service, findings, true);
             }
             Markdown m = known.markdown();
             return known.html() == null
@@ -245,7 +245,7 @@ public final class MarkdownEngine {
                     "split it into several runbooks, or put long listings in a file of their own and link to it");
         }
         if (!bodies.markdown().take(elements)) {
-            return overHandbook(text, file, firstLine, bodies, service, findings);
+            return overHandbook(text, file, firstLine, bodies, service, findings, false);
         }
         try {
             return bodies.markdown().parsing(elements, () -> parsed(text, file, firstLine, bodies, service, findings));
@@ -337,7 +337,7 @@ public final class MarkdownEngine {
                     "link to long addresses a few times, not thousands");
         }
         if (!bodies.markdown().keep(reader.links.size() + reader.headings.size())) {
-            return overHandbookKept(text, file, firstLine, bodies, service, findings);
+            return overHandbook(text, file, firstLine, bodies, service, findings, true);
         }
         return new Markdown(
                 firstLine,
@@ -349,9 +349,15 @@ public final class MarkdownEngine {
                 pages && !reader.rawHtml ? prepare(doc, bodies) : null);
     }
 
-    /** A body past the build's budget of elements: shown as written. */
+    /** A body past the build's budget of elements (or of headings and links, {@code kept}): shown as written. */
     private static Markdown overHandbook(
-            String text, String file, int firstLine, BodyStore bodies, String service, Findings findings) {
+            String text,
+            String file,
+            int firstLine,
+            BodyStore bodies,
+            String service,
+            Findings findings,
+            boolean kept) {
         return asWritten(
                 text,
                 file,
@@ -359,27 +365,11 @@ public final class MarkdownEngine {
                 bodies,
                 service,
                 findings,
-                "the Markdown of this build holds more than"
-                        + " its limit of " + MarkdownBudget.MAX_HANDBOOK_ELEMENTS
-                        + " elements: the page shows this text"
-                        + " as written",
-                "build the handbook in parts, or leave generated listings out of the content");
-    }
-
-    /** A body past the build's budget of headings and links: shown as written. */
-    private static Markdown overHandbookKept(
-            String text, String file, int firstLine, BodyStore bodies, String service, Findings findings) {
-        return asWritten(
-                text,
-                file,
-                firstLine,
-                bodies,
-                service,
-                findings,
-                "the Markdown of this build holds more than"
-                        + " its limit of " + MarkdownBudget.MAX_HANDBOOK_KEPT
-                        + " headings and links: the page shows this text"
-                        + " as written",
+                "the Markdown of this build holds more than its limit of "
+                        + (kept
+                                ? MarkdownBudget.MAX_HANDBOOK_KEPT + " headings and links"
+                                : MarkdownBudget.MAX_HANDBOOK_ELEMENTS + " elements")
+                        + ": the page shows this text as written",
                 "build the handbook in parts, or leave generated listings out of the content");
     }
 
