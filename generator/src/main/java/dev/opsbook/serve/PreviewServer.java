@@ -503,5 +503,11 @@ public final class PreviewServer implements AutoCloseable {
         pool.shutdownNow();
         watcher.close();
         watch.interrupt();
+        // a build under way finishes (or stops) before the preview is closed: nothing writes the site afterwards
+        try {
+            watch.join(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
