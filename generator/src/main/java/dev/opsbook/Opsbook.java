@@ -231,26 +231,12 @@ public final class Opsbook {
         if (refusal != null) {
             throw OpsbookException.userError(refusal + "; choose a folder of its own for the site", null);
         }
-        if (request.cache() != null) {
-            Path cache = request.cache().toAbsolutePath().normalize();
-            Path out = request.output() == null
-                    ? null
-                    : request.output().toAbsolutePath().normalize();
-            if (cache.startsWith(content)
-                    || cache.startsWith(request.content().toAbsolutePath().normalize())) {
-                throw OpsbookException.userError(
-                        "the cache folder " + request.cache() + " is inside the content folder " + request.content()
-                                + ", where its files would be read as content; choose one outside it (such as"
-                                + " target/opsbook-cache)",
-                        null);
-            }
-            if (out != null && (cache.startsWith(out) || out.startsWith(cache))) {
-                throw OpsbookException.userError(
-                        "the cache folder " + request.cache() + " and the site folder " + request.output()
-                                + " overlap, and the site is replaced as a whole; choose folders apart (such as"
-                                + " target/opsbook-cache)",
-                        null);
-            }
+        String cacheRefusal = request.cache() == null
+                ? null
+                : BuildCache.refusal(request.cache(), request.content(), request.output());
+        if (cacheRefusal != null) {
+            throw OpsbookException.userError(
+                    cacheRefusal + "; choose a folder apart from both (such as target/opsbook-cache)", null);
         }
     }
 

@@ -49,9 +49,9 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
     private final FileLock lock;
 
     /**
-     * The bodies the folder holds, each let go once it is taken (a body is read once in a build; held to the end
-     * they would cost a build of 10,000 runbooks 80 MB more), and how many records the file has (a body
-     * remembered twice counts twice).
+     * Where each body the folder holds is in its file (the bodies themselves are read when taken: held, they would
+     * cost a build of 10,000 runbooks 80 MB), and how many records the file has (a body remembered twice counts
+     * twice).
      */
     private final Map<Key, Place> bodiesBefore;
     /** The file of bodies, open for the build: each is read from it when it is taken. */
@@ -136,6 +136,33 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
         }
     }
 
+    /**
+     * Why {@code cache} cannot be the cache folder of a build of {@code content} into {@code output} (null: none),
+     * or null when it can: inside the content its files would be read as content, and a folder that overlaps the
+     * site goes when the site is replaced as a whole. The build refuses such a folder; the preview and the Maven
+     * goals, whose folder is a default, build without it.
+     */
+    public static String refusal(Path cache, Path content, Path output) {
+        Path c = cache.toAbsolutePath().normalize();
+        Path in = content.toAbsolutePath().normalize();
+        Path real = in;
+        try {
+            real = content.toRealPath();
+        } catch (IOException e) {
+            // a content folder that is not there is the build's to report
+        }
+        if (c.startsWith(in) || c.startsWith(real)) {
+            return "the cache folder " + cache + " is inside the content folder " + content
+                    + ", where its files would be read as content";
+        }
+        Path out = output == null ? null : output.toAbsolutePath().normalize();
+        if (out != null && (c.startsWith(out) || out.startsWith(c))) {
+            return "the cache folder " + cache + " and the site folder " + output
+                    + " overlap, and the site is replaced as a whole";
+        }
+        return null;
+    }
+
     /** The cache's folder. */
     public Path folder() {
         return dir;
@@ -143,14 +170,16 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
 
     /** How many bodies and pages were taken from the cache in this build (for the timings and tests). */
     public String usage() {
-        long pagesTaken = pagesNow.entrySet().stream()
-                .filter(e -> {
-                    Page was = pagesBefore.get(e.getKey());
-                    return was != null && was.entry() == e.getValue().entry();
-                })
-                .count();
+        long pagesTaken = pagesNow.keySet().stream().filter(this::pageTaken).count();
         return bodiesTaken.size() + " of " + (bodiesTaken.size() + bodiesNew.size()) + " bodies, " + pagesTaken + " of "
                 + pagesNow.size() + " pages from the cache";
+    }
+
+    /** Whether the page at {@code path} was taken as the cache had it (not written again). */
+    private boolean pageTaken(String path) {
+        Page was = pagesBefore.get(path);
+        Page now = pagesNow.get(path);
+        return was != null && now != null && was.entry() == now.entry();
     }
 
     // bodies
@@ -158,7 +187,15 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
     @Override
     public byte[] find(byte[] key) {
         Key k = new Key(key);
-        Place p = bodiesBefore.remove(k);
+        byte[] value = read(bodiesBefore.get(k));
+        if (value != null) {
+            bodiesTaken.add(k);
+        }
+        return value;
+    }
+
+    /** The body at {@code p} of the file, or null when there is none or it cannot be read (it is read now instead). */
+    private byte[] read(Place p) {
         FileChannel channel = bodiesChannel;
         if (p == null || channel == null) {
             return null;
@@ -171,9 +208,8 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            return null; // read now instead
+            return null;
         }
-        bodiesTaken.add(k);
         return b.array();
     }
 
@@ -225,25 +261,17 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
     }
 
     private boolean pagesChanged() {
-        if (pagesNow.size() != pagesBefore.size()) {
-            return true;
-        }
-        for (var e : pagesNow.entrySet()) {
-            Page was = pagesBefore.get(e.getKey());
-            if (was == null || was.entry() != e.getValue().entry()) {
-                return true;
-            }
-        }
-        return false;
+        return pagesNow.size() != pagesBefore.size()
+                || !pagesNow.keySet().stream().allMatch(this::pageTaken);
     }
 
     private void saveBodies() throws IOException {
-        closeBodies();
         synchronized (this) {
             if (fresh != null) {
                 fresh.close();
             }
             if (freshFailed) {
+                closeBodies();
                 throw new IOException("cannot write " + freshFile);
             }
         }
@@ -251,6 +279,7 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
         int unused = bodyRecords - bodiesTaken.size();
         Path file = dir.resolve(BODIES);
         if (!bodiesDamaged && Files.isRegularFile(file) && unused <= used) {
+            closeBodies();
             if (!bodiesNew.isEmpty()) {
                 try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
                     Files.copy(freshFile, out);
@@ -261,21 +290,16 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
         // most of the file is no longer used, or it is damaged: written again with the bodies of this build, those
         // taken from it read from it once more
         replace(file, out -> {
-            out.write(MAGIC);
-            writeString(out, fingerprint);
-            if (!bodiesTaken.isEmpty()) {
-                forEachBody(file, (k, v) -> {
-                    if (bodiesTaken.contains(k)) {
-                        try {
-                            out.write(k.bytes());
-                            out.writeInt(v.length);
-                            out.write(v);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }
-                });
+            writeHeader(out);
+            for (Key k : bodiesTaken) {
+                byte[] v = read(bodiesBefore.get(k));
+                if (v != null) {
+                    out.write(k.bytes());
+                    out.writeInt(v.length);
+                    out.write(v);
+                }
             }
+            closeBodies(); // before the new file takes the old one's place
             if (!bodiesNew.isEmpty()) {
                 out.flush();
                 Files.copy(freshFile, out);
@@ -288,17 +312,13 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
         Map<Key, Place> bodies = new ConcurrentHashMap<>();
         Path file = dir.resolve(BODIES);
         bodiesDamaged = true;
-        if (!Files.isRegularFile(file)) {
-            return bodies;
-        }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            byte[] magic = in.readNBytes(MAGIC.length);
-            if (!Arrays.equals(magic, MAGIC) || !fingerprint.equals(readString(in))) {
+        try (DataInputStream in = open(file)) {
+            if (in == null) {
                 return bodies;
             }
             long size = Files.size(file);
             boolean truncated = false;
-            long at = MAGIC.length + 4 + fingerprint.getBytes(StandardCharsets.UTF_8).length;
+            long at = headerLength();
             while (true) {
                 byte[] key = in.readNBytes(KEY);
                 if (key.length == 0) {
@@ -319,7 +339,7 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // what was read is good
         }
-        if (bodiesChannel == null && !bodies.isEmpty()) {
+        if (!bodies.isEmpty()) {
             try {
                 bodiesChannel = FileChannel.open(file, StandardOpenOption.READ);
             } catch (IOException e) {
@@ -330,39 +350,33 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
     }
 
     /**
-     * Each body of the file, read as a stream (never the whole file in memory); false when the file is not whole
-     * (made by other code, damaged, or the end of a write that did not finish: what comes before that is given).
+     * The file after its header, or null when it is missing or made by other code (another format, another
+     * fingerprint).
      */
-    private boolean forEachBody(Path file, java.util.function.BiConsumer<Key, byte[]> each) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            byte[] magic = in.readNBytes(MAGIC.length);
-            if (!Arrays.equals(magic, MAGIC) || !fingerprint.equals(readString(in))) {
-                return false;
-            }
-            long size = Files.size(file);
-            while (true) {
-                byte[] key = in.readNBytes(KEY);
-                if (key.length == 0) {
-                    return true;
-                }
-                if (key.length < KEY) {
-                    return false;
-                }
-                int n = in.readInt();
-                if (n < 0 || n > size) {
-                    return false;
-                }
-                byte[] value = in.readNBytes(n);
-                if (value.length < n) {
-                    return false;
-                }
-                each.accept(new Key(key), value);
-            }
-        } catch (java.io.UncheckedIOException e) {
-            throw e; // from the consumer: a write that failed
-        } catch (IOException | RuntimeException e) {
-            return false;
+    private DataInputStream open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
         }
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        try {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (Arrays.equals(magic, MAGIC) && fingerprint.equals(readString(in))) {
+                return in;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not a header
+        }
+        in.close();
+        return null;
+    }
+
+    private void writeHeader(DataOutputStream out) throws IOException {
+        out.write(MAGIC);
+        writeString(out, fingerprint);
+    }
+
+    private long headerLength() {
+        return MAGIC.length + 4 + fingerprint.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String readString(DataInputStream in) throws IOException {
@@ -391,8 +405,7 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
             }
         }
         replace(dir.resolve(PAGES), out -> {
-            out.write(MAGIC);
-            writeString(out, fingerprint);
+            writeHeader(out);
             out.writeInt(table.size());
             for (String s : table) {
                 writeString(out, s);
@@ -425,63 +438,47 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
 
     private Map<String, Page> readPages() {
         Map<String, Page> pages = new HashMap<>();
-        ByteBuffer b = readHeader(PAGES);
-        if (b == null) {
-            return pages;
-        }
-        try {
-            int n = count(b);
-            String[] table = new String[n];
-            for (int i = 0; i < n; i++) {
-                table[i] = readString(b);
+        Path file = dir.resolve(PAGES);
+        try (DataInputStream in = open(file)) {
+            if (in == null) {
+                return pages;
             }
-            int entries = count(b);
+            long size = Files.size(file);
+            String[] table = new String[count(in, size)];
+            for (int i = 0; i < table.length; i++) {
+                table[i] = readString(in);
+            }
+            int entries = count(in, size);
             for (int i = 0; i < entries; i++) {
-                String path = table[b.getInt()];
-                byte[] key = new byte[KEY];
-                b.get(key);
-                PageSink.Stamp stamp = new PageSink.Stamp(b.getLong(), b.getLong());
-                String[] ids = new String[count(b)];
-                for (int j = 0; j < ids.length; j++) {
-                    ids[j] = table[b.getInt()];
+                String path = table[in.readInt()];
+                byte[] key = in.readNBytes(KEY);
+                if (key.length < KEY) {
+                    throw new IOException("cut short");
                 }
-                String[] links = new String[count(b)];
+                PageSink.Stamp stamp = new PageSink.Stamp(in.readLong(), in.readLong());
+                String[] ids = new String[count(in, size)];
+                for (int j = 0; j < ids.length; j++) {
+                    ids[j] = table[in.readInt()];
+                }
+                String[] links = new String[count(in, size)];
                 for (int j = 0; j < links.length; j++) {
-                    links[j] = table[b.getInt()];
+                    links[j] = table[in.readInt()];
                 }
                 pages.put(path, new Page(key, new Entry(stamp, ids, links)));
             }
             return pages;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return new HashMap<>(); // damaged: every page is rendered, and the file written again
         }
     }
 
-    private static int count(ByteBuffer b) {
-        int n = b.getInt();
-        if (n < 0 || n > b.remaining()) {
-            throw new IllegalStateException("not a count");
+    /** A count of things in a file of {@code size} bytes: no more than it can hold. */
+    private static int count(DataInputStream in, long size) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > size) {
+            throw new IOException("not a count");
         }
         return n;
-    }
-
-    /** The file's content after its header, or null when it is missing, damaged or made by other code. */
-    private ByteBuffer readHeader(String name) {
-        Path file = dir.resolve(name);
-        try {
-            if (!Files.isRegularFile(file)) {
-                return null;
-            }
-            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
-            byte[] magic = new byte[MAGIC.length];
-            b.get(magic);
-            if (!Arrays.equals(magic, MAGIC) || !fingerprint.equals(readString(b))) {
-                return null;
-            }
-            return b;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     @FunctionalInterface
@@ -508,13 +505,6 @@ public final class BuildCache implements MarkdownMemo, PageMemo, AutoCloseable {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
-    }
-
-    private static String readString(ByteBuffer b) {
-        int n = count(b);
-        byte[] bytes = new byte[n];
-        b.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private synchronized void closeBodies() {

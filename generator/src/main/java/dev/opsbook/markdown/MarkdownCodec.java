@@ -18,8 +18,25 @@ import java.util.List;
  * {@link MarkdownMemo}, and the digest of what a body is read from, which is the memo's key.
  */
 final class MarkdownCodec {
-    /** What a remembered body gives back: the reading, and what it takes of the build's budget. */
-    record Decoded(Markdown markdown, String html, int elements, int kept) {}
+    /**
+     * What a remembered body gives back: the reading (without its prepared HTML), the HTML and its addresses (null
+     * for a body that has none), and what it takes of the build's budget.
+     */
+    record Decoded(Markdown reading, String html, List<String> addresses, int elements, int kept) {
+        /** The reading, its HTML kept in {@code bodies}. */
+        Markdown in(BodyStore bodies) {
+            return html == null
+                    ? reading
+                    : new Markdown(
+                            reading.firstLine(),
+                            reading.links(),
+                            reading.headings(),
+                            reading.anchors(),
+                            reading.shortcodes(),
+                            reading.snippet(),
+                            new Markdown.Prepared(bodies.keep(html), addresses));
+        }
+    }
 
     private static final ThreadLocal<Hash128> HASH = ThreadLocal.withInitial(Hash128::new);
 
@@ -119,8 +136,8 @@ final class MarkdownCodec {
                     anchors,
                     List.copyOf(shortcodes),
                     snippet,
-                    html == null ? null : new Markdown.Prepared(() -> "", addresses));
-            return new Decoded(m, html, elements, kept);
+                    null);
+            return new Decoded(m, html, addresses, elements, kept);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -195,18 +195,7 @@ public final class MarkdownEngine {
             if (!bodies.markdown().keep(known.kept())) {
                 return overHandbook(text, file, firstLine, bodies, service, findings, true);
             }
-            Markdown m = known.markdown();
-            return known.html() == null
-                    ? m
-                    : new Markdown(
-                            m.firstLine(),
-                            m.links(),
-                            m.headings(),
-                            m.anchors(),
-                            m.shortcodes(),
-                            m.snippet(),
-                            new Markdown.Prepared(
-                                    bodies.keep(known.html()), m.prepared().addresses()));
+            return known.in(bodies);
         }
         // read now: remembered when it gave no finding (a body with one is read again, and says it again)
         Findings own = new Findings();

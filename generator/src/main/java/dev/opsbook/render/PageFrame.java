@@ -68,23 +68,17 @@ final class PageFrame {
                 asOf);
         PageMemo memo = this.memo;
         byte[] key = memo == null ? null : ViewDigest.of(memoKey, r.template(), view, r.model());
-        if (key != null) {
-            PageMemo.Entry was = memo.find(path, key);
-            if (was != null && sink.reuse(path, was.stamp())) {
-                verifier.record(path, was.ids(), was.links());
-                memo.put(path, key, was);
-                return;
-            }
+        PageMemo.Entry was = key == null ? null : memo.reuse(sink, path, key);
+        if (was != null) {
+            verifier.record(path, was.ids(), was.links());
+            return;
         }
         byte[] html = pages.render(r.template(), view, r.model());
         verifier.record(path, html);
         sink.write(path, html);
-        if (key != null) {
-            PageSink.Stamp stamp = sink.stamp(path);
-            LinkVerifier.Recorded recorded = verifier.recorded(path);
-            if (stamp != null && recorded != null) {
-                memo.put(path, key, new PageMemo.Entry(stamp, recorded.ids(), recorded.links()));
-            }
+        LinkVerifier.Recorded recorded = key == null ? null : verifier.recorded(path);
+        if (recorded != null) {
+            memo.written(sink, path, key, recorded.ids(), recorded.links());
         }
     }
 

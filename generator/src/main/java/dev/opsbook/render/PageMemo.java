@@ -15,6 +15,28 @@ public interface PageMemo {
     void put(String path, byte[] key, Entry entry);
 
     /**
+     * The file at {@code path} of the previous site taken into {@code sink} as it is, when it was written from the
+     * data of digest {@code key} and is still as written: what it was then (and remembered again), or null, when
+     * the caller writes it and then says so ({@link #written}).
+     */
+    default Entry reuse(PageSink sink, String path, byte[] key) {
+        Entry was = find(path, key);
+        if (was != null && sink.reuse(path, was.stamp())) {
+            put(path, key, was);
+            return was;
+        }
+        return null;
+    }
+
+    /** Remembers the file just written at {@code path} from the data of digest {@code key}, with its ids and links. */
+    default void written(PageSink sink, String path, byte[] key, String[] ids, String[] links) {
+        PageSink.Stamp stamp = sink.stamp(path);
+        if (stamp != null) {
+            put(path, key, new Entry(stamp, ids, links));
+        }
+    }
+
+    /**
      * A page as written: the file's stamp (which tells it was not changed since), and its ids and links
      * as the link verification recorded them.
      */

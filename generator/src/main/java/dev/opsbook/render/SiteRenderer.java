@@ -125,17 +125,12 @@ public final class SiteRenderer {
     private void searchIndex(PageSink sink) throws IOException {
         List<SearchIndex.Doc> docs = SearchIndex.documents(plan);
         byte[] key = memo == null ? null : ViewDigest.of("search data", docs);
-        if (key != null) {
-            PageMemo.Entry was = memo.find(SEARCH_INDEX, key);
-            if (was != null && sink.reuse(SEARCH_INDEX, was.stamp())) {
-                memo.put(SEARCH_INDEX, key, was);
-                return;
-            }
+        if (key != null && memo.reuse(sink, SEARCH_INDEX, key) != null) {
+            return;
         }
         sink.write(SEARCH_INDEX, out -> SearchIndex.write(docs, out));
-        PageSink.Stamp stamp = key == null ? null : sink.stamp(SEARCH_INDEX);
-        if (stamp != null) {
-            memo.put(SEARCH_INDEX, key, new PageMemo.Entry(stamp, new String[0], new String[0]));
+        if (key != null) {
+            memo.written(sink, SEARCH_INDEX, key, new String[0], new String[0]);
         }
     }
 

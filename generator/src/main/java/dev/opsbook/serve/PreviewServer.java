@@ -155,11 +155,7 @@ public final class PreviewServer implements AutoCloseable {
         crc.update(where.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Path folder = base.resolve(Long.toHexString(crc.getValue()));
         // never inside the content or the site (a cache there is refused, and the preview would not start)
-        Path c = folder.toAbsolutePath().normalize();
-        if (c.startsWith(request.content().toAbsolutePath().normalize())
-                || request.output() != null
-                        && (c.startsWith(request.output().toAbsolutePath().normalize())
-                                || request.output().toAbsolutePath().normalize().startsWith(c))) {
+        if (dev.opsbook.cache.BuildCache.refusal(folder, request.content(), request.output()) != null) {
             return null;
         }
         return folder;

@@ -99,11 +99,9 @@ abstract class AbstractOpsbookMojo extends OpsbookParameters {
             return null;
         }
         Path c = cacheDirectory.toPath().toAbsolutePath().normalize();
-        Path content = contentDirectory.toPath().toAbsolutePath().normalize();
-        Path out = outputDirectory.toPath().toAbsolutePath().normalize();
-        if (c.startsWith(content) || c.startsWith(out) || out.startsWith(c)) {
-            getLog().warn("opsbook: the cache folder " + cacheDirectory + " is inside the content folder or overlaps"
-                    + " the output folder; building without it (set opsbook.cacheDirectory elsewhere, or"
+        String refusal = dev.opsbook.cache.BuildCache.refusal(c, contentDirectory.toPath(), outputDirectory.toPath());
+        if (refusal != null) {
+            getLog().warn("opsbook: " + refusal + "; building without it (set opsbook.cacheDirectory elsewhere, or"
                     + " opsbook.cache to false)");
             return null;
         }
