@@ -131,6 +131,34 @@ class BuildCacheTest {
     }
 
     @Test
+    void aCacheMostlyOutOfUseIsWrittenAgainWithWhatIsUsed() throws Exception {
+        Path site = dir.resolve("site");
+        build(site, cache);
+        List<Path> runbooks;
+        try (Stream<Path> s = Files.walk(content.resolve("services"))) {
+            runbooks = s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+        // each round gives every runbook a new body: the file grows by them, then, once most of it is out of use,
+        // is written again with the bodies of the last build only (those it still had read from it once more)
+        long grown = 0;
+        for (int round = 1; round <= 2; round++) {
+            for (Path r : runbooks) {
+                Files.writeString(r, Files.readString(r) + "\nEdited in round " + round + ".\n");
+            }
+            build(site, cache);
+            if (round == 1) {
+                grown = Files.size(cache.resolve(BuildCache.BODIES));
+            }
+        }
+        assertTrue(Files.size(cache.resolve(BuildCache.BODIES)) < grown, "written again, smaller");
+        BuildResult warm = build(site, cache);
+        assertTrue(
+                warm.cacheUsage().matches("(\\d+) of \\1 bodies, (\\d+) of \\2 pages from the cache"),
+                warm.cacheUsage());
+        assertSame(cold("cold"), site);
+    }
+
+    @Test
     void aPageEditedByHandInThePreviousSiteIsWrittenAgain() throws Exception {
         Path site = dir.resolve("site");
         build(site, cache);
